@@ -1,0 +1,33 @@
+package org.yunwei.audit;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.audit.internal.AuditRecords;
+
+/**
+ * Puts entries on the audit trail. {@link #record} joins the caller's transaction, so that the entry is committed
+ * with the write it describes or not at all; {@link #recordAlone} commits on its own, for what is recorded because
+ * something was refused (a failed sign-in, an access denial) while the caller's work rolls back.
+ * <p>
+ * Writing an entry takes no lock shared between transactions: entries are chained by a sealer within seconds.
+ */
+@Service
+public class AuditTrail {
+
+	private final AuditRecords records;
+
+	AuditTrail(AuditRecords records) {
+		this.records = records;
+	}
+
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void record(AuditEntry entry) {
+		records.append(entry);
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordAlone(AuditEntry entry) {
+		records.append(entry);
+	}
+}

@@ -1,0 +1,57 @@
+package org.yunwei.identity;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What records a person may see and change, decided once from their party and organisation
+ * (MISSION "What a person sees is scoped by party and organisation, everywhere, enforced in one place").
+ * <ul>
+ * <li>management: everything;</li>
+ * <li>supervision: everything, read-only;</li>
+ * <li>service provider: the records of their own party;</li>
+ * <li>customer: the records of their own organisation unit and the units below it.</li>
+ * </ul>
+ * A record is placed by the party that owns it and the organisation unit it belongs to; a module asks
+ * {@link #includes} for one record and {@link #where} for a list query, so that no module writes its own rule.
+ *
+ * @param partyId the person's party
+ * @param orgUnitIds for a customer, the ids of their unit and all units below it; empty otherwise
+ */
+public record DataScope(PartyKind partyKind, long partyId, Set<Long> orgUnitIds) {
+
+	public DataScope {
+		orgUnitIds = Set.copyOf(orgUnitIds);
+	}
+
+	/** Whether a record of the given party and organisation unit is visible. */
+	public boolean includes(Long recordPartyId, Long recordOrgUnitId) {
+		return switch (partyKind) {
+			case MANAGEMENT, SUPERVISION -> true;
+			case PROVIDER -> recordPartyId != null && recordPartyId == partyId;
+			case CUSTOMER -> recordOrgUnitId != null && orgUnitIds.contains(recordOrgUnitId);
+		};
+	}
+
+	/** Whether this person may change records at all (supervision reads only). */
+	public boolean mayWrite() {
+		return partyKind != PartyKind.SUPERVISION;
+	}
+
+	/**
+	 * A SQL condition restricting rows to this scope, for the given columns holding a row's party id and
+	 * organisation unit id; its parameters are positional and come in {@link Condition#parameters()}.
+	 */
+	public Condition where(String partyColumn, String orgUnitColumn) {
+		return switch (partyKind) {
+			case MANAGEMENT, SUPERVISION -> new Condition("true", List.of());
+			case PROVIDER -> new Condition(partyColumn + " = ?", List.of(partyId));
+			case CUSTOMER -> new Condition(orgUnitColumn + " = any(?)",
+					List.of(orgUnitIds.toArray(Long[]::new)));
+		};
+	}
+
+	/** A SQL fragment with its positional parameters. */
+	public record Condition(String sql, List<Object> parameters) {
+	}
+}

@@ -1,0 +1,83 @@
+package org.yunwei.identity.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code api_token} table. Tokens are found by the digest of what the client presents.
+ */
+@Repository
+class ApiTokens {
+
+	private final JdbcClient jdbc;
+
+	ApiTokens(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(long userId, String name, String digest, Instant expiresAt) {
+		return jdbc.sql("insert into api_token (user_id, name, digest, expires_at) values (?, ?, ?, ?) returning id")
+			.params(userId, name, digest, Timestamp.from(expiresAt))
+			.query(Long.class)
+			.single();
+	}
+
+	/** The user of a token that is neither expired nor revoked and whose account is enabled. */
+	Optional<Long> activeUser(String digest, Instant now) {
+		return jdbc.sql("""
+				select t.user_id from api_token t join app_user u on u.id = t.user_id
+				where t.digest = ? and t.revoked_at is null and t.expires_at > ? and u.enabled""")
+			.params(digest, Timestamp.from(now))
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Notes the use at most once a minute per token, so that busy scripts do not write on every call. */
+	void noteUse(String digest, Instant now) {
+		jdbc.sql("""
+				update api_token set last_used_at = ? where digest = ?
+				and (last_used_at is null or last_used_at < ?)""")
+			.params(Timestamp.from(now), digest, Timestamp.from(now.minusSeconds(60)))
+			.update();
+	}
+
+	List<TokenView> ofUser(long userId) {
+		return jdbc.sql("""
+				select id, name, created_at, expires_at, revoked_at, last_used_at from api_token
+				where user_id = ? order by created_at desc""")
+			.param(userId)
+			.query(TokenView.class)
+			.list();
+	}
+
+	Optional<TokenView> find(long userId, long tokenId) {
+		return jdbc.sql("""
+				select id, name, created_at, expires_at, revoked_at, last_used_at from api_token
+				where user_id = ? and id = ?""")
+			.params(userId, tokenId)
+			.query(TokenView.class)
+			.optional();
+	}
+
+	void revoke(long tokenId, Instant now) {
+		jdbc.sql("update api_token set revoked_at = ? where id = ? and revoked_at is null")
+			.params(Timestamp.from(now), tokenId)
+			.update();
+	}
+
+	int revokeAllOf(long userId, Instant now) {
+		return jdbc.sql("update api_token set revoked_at = ? where user_id = ? and revoked_at is null")
+			.params(Timestamp.from(now), userId)
+			.update();
+	}
+
+	/** A token as its owner sees it: never the token itself. */
+	record TokenView(long id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt,
+			Instant lastUsedAt) {
+	}
+}

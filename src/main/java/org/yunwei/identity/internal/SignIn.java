@@ -1,0 +1,107 @@
+package org.yunwei.identity.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.audit.AuditEntry;
+import org.yunwei.audit.AuditTrail;
+import org.yunwei.audit.Outcome;
+
+/**
+ * Checks a sign-in attempt (password, second factor, lockout, address throttle) for the sign-in form and the token
+ * endpoint alike. Every refusal looks the same to the person trying, so that it never tells whether an account
+ * exists, is locked or disabled; the audit trail records the real reason.
+ */
+@Service
+class SignIn {
+
+	/** A hash to compare against when the account does not exist, so that the answer takes as long as otherwise. */
+	private final String unknownAccountHash;
+
+	private final UserAccounts accounts;
+	private final PasswordEncoder encoder;
+	private final AddressThrottle throttle;
+	private final AuditTrail audit;
+	private final SecurityProperties properties;
+	private final Clock clock = Clock.systemUTC();
+
+	SignIn(UserAccounts accounts, PasswordEncoder encoder, AddressThrottle throttle, AuditTrail audit,
+			SecurityProperties properties) {
+		this.accounts = accounts;
+		this.encoder = encoder;
+		this.throttle = throttle;
+		this.audit = audit;
+		this.properties = properties;
+		this.unknownAccountHash = encoder.encode("no such account " + System.nanoTime());
+	}
+
+	/**
+	 * @return the id of the user whose credentials these are
+	 * @throws BadCredentialsException for every kind of refusal; the failure is recorded and committed anyway
+	 */
+	@Transactional(noRollbackFor = AuthenticationException.class)
+	long verify(String username, String password, String totpCode, String clientAddress) {
+		String tried = username == null ? "" : username.trim();
+		if (throttle.isPaused(clientAddress)) {
+			refuse(tried, "address throttled after repeated failures");
+		}
+		var found = tried.isEmpty() ? java.util.Optional.<UserAccount>empty() : accounts.lockByUsername(tried);
+		if (found.isEmpty()) {
+			encoder.matches(password == null ? "" : password, unknownAccountHash);
+			throttle.recordFailure(clientAddress);
+			refuse(tried, "unknown account");
+		}
+		UserAccount account = found.get();
+		Instant now = clock.instant();
+		boolean passwordMatches = encoder.matches(password == null ? "" : password, account.passwordHash());
+		if (!account.enabled()) {
+			throttle.recordFailure(clientAddress);
+			refuse(account.username(), "account disabled");
+		}
+		if (account.lockedAt(now)) {
+			throttle.recordFailure(clientAddress);
+			refuse(account.username(), "account locked until " + account.lockedUntil());
+		}
+		boolean secondFactorMatches = !account.hasSecondFactor()
+				|| TotpAlgorithm.verify(account.totpSecret(), totpCode == null ? null : totpCode.trim(), now);
+		if (!passwordMatches || !secondFactorMatches) {
+			throttle.recordFailure(clientAddress);
+			countFailure(account, now, passwordMatches ? "wrong second factor" : "wrong password");
+		}
+		accounts.recordSuccess(account.id(), now);
+		audit.record(AuditEntry.of("SIGN_IN", "user", account.id()).actor(account.username()));
+		return account.id();
+	}
+
+	private void countFailure(UserAccount account, Instant now, String reason) {
+		int previous = account.lockedUntil() != null && !account.lockedAt(now) ? 0 : account.failedAttempts();
+		int failures = previous + 1;
+		if (failures >= properties.lockoutThreshold()) {
+			Instant until = now.plus(properties.lockoutDuration());
+			accounts.recordFailure(account.id(), failures, until);
+			audit.record(AuditEntry.of("ACCOUNT_LOCKED", "user", account.id())
+				.actor(account.username())
+				.outcome(Outcome.FAILURE)
+				.after(Map.of("failedAttempts", failures, "lockedUntil", until.toString()))
+				.detail("locked after " + failures + " failed sign-ins"));
+		}
+		else {
+			accounts.recordFailure(account.id(), failures, null);
+		}
+		refuse(account.username(), reason + " (" + failures + " in a row)");
+	}
+
+	private void refuse(String username, String reason) {
+		audit.record(AuditEntry.of("SIGN_IN", "user", null)
+			.actor(username.isEmpty() ? "anonymous" : username.substring(0, Math.min(100, username.length())))
+			.outcome(Outcome.FAILURE)
+			.detail(reason));
+		throw new BadCredentialsException("sign-in refused");
+	}
+}

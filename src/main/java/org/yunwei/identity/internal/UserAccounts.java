@@ -1,0 +1,153 @@
+package org.yunwei.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code app_user} table and the password history beside it.
+ */
+@Repository
+class UserAccounts {
+
+	private static final String COLUMNS = """
+			id, username, display_name, email, phone, org_unit_id, enabled, password_hash, password_changed_at,
+			must_change_password, totp_secret, failed_attempts, locked_until, sessions_valid_after, last_sign_in_at,
+			created_at""";
+
+	private final JdbcClient jdbc;
+
+	UserAccounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<UserAccount> findByUsername(String username) {
+		return jdbc.sql("select " + COLUMNS + " from app_user where lower(username) = lower(?)")
+			.param(username)
+			.query(UserAccounts::map)
+			.optional();
+	}
+
+	Optional<UserAccount> findById(long id) {
+		return jdbc.sql("select " + COLUMNS + " from app_user where id = ?").param(id).query(UserAccounts::map)
+			.optional();
+	}
+
+	/** Locks the row for the rest of the transaction: sign-in failures are counted without losing one. */
+	Optional<UserAccount> lockByUsername(String username) {
+		return jdbc.sql("select " + COLUMNS + " from app_user where lower(username) = lower(?) for update")
+			.param(username)
+			.query(UserAccounts::map)
+			.optional();
+	}
+
+	boolean usernameTaken(String username) {
+		return jdbc.sql("select count(*) from app_user where lower(username) = lower(?)").param(username)
+			.query(Long.class).single() > 0;
+	}
+
+	long insert(String username, String displayName, String email, String phone, long orgUnitId,
+			String passwordHash, boolean mustChangePassword, String totpSecret) {
+		long id = jdbc.sql("""
+				insert into app_user (username, display_name, email, phone, org_unit_id, password_hash,
+				                      must_change_password, totp_secret)
+				values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(username, displayName, email, phone, orgUnitId, passwordHash, mustChangePassword, totpSecret)
+			.query(Long.class)
+			.single();
+		rememberPassword(id, passwordHash);
+		return id;
+	}
+
+	void updateProfile(long id, String displayName, String email, String phone, long orgUnitId) {
+		jdbc.sql("update app_user set display_name = ?, email = ?, phone = ?, org_unit_id = ? where id = ?")
+			.params(displayName, email, phone, orgUnitId, id)
+			.update();
+	}
+
+	void setEnabled(long id, boolean enabled, Instant now) {
+		jdbc.sql("""
+				update app_user set enabled = ?,
+				       sessions_valid_after = case when ? then sessions_valid_after else ? end
+				where id = ?""")
+			.params(enabled, enabled, Timestamp.from(now), id)
+			.update();
+	}
+
+	void endSessions(long id, Instant now) {
+		jdbc.sql("update app_user set sessions_valid_after = ? where id = ?").params(Timestamp.from(now), id).update();
+	}
+
+	void recordFailure(long id, int failedAttempts, Instant lockedUntil) {
+		jdbc.sql("update app_user set failed_attempts = ?, locked_until = ? where id = ?")
+			.params(failedAttempts, lockedUntil == null ? null : Timestamp.from(lockedUntil), id)
+			.update();
+	}
+
+	void recordSuccess(long id, Instant now) {
+		jdbc.sql("update app_user set failed_attempts = 0, locked_until = null, last_sign_in_at = ? where id = ?")
+			.params(Timestamp.from(now), id)
+			.update();
+	}
+
+	void unlock(long id) {
+		jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = ?").param(id).update();
+	}
+
+	void changePassword(long id, String passwordHash, boolean mustChange, Instant now) {
+		jdbc.sql("""
+				update app_user set password_hash = ?, password_changed_at = ?, must_change_password = ?
+				where id = ?""")
+			.params(passwordHash, Timestamp.from(now), mustChange, id)
+			.update();
+		rememberPassword(id, passwordHash);
+	}
+
+	void setTotpSecret(long id, String secret) {
+		jdbc.sql("update app_user set totp_secret = ? where id = ?").params(secret, id).update();
+	}
+
+	/** The hashes of the latest {@code count} passwords, newest first, the current one included. */
+	List<String> recentPasswordHashes(long id, int count) {
+		return jdbc.sql("""
+				select password_hash from password_history where user_id = ?
+				order by changed_at desc limit ?""")
+			.params(id, count)
+			.query(String.class)
+			.list();
+	}
+
+	/** Whether the account may sign in now and its sessions begun at {@code sessionStart} still hold. */
+	boolean sessionStillValid(long id, Instant sessionStart) {
+		return jdbc.sql("select count(*) from app_user where id = ? and enabled and sessions_valid_after <= ?")
+			.params(id, Timestamp.from(sessionStart))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private void rememberPassword(long id, String passwordHash) {
+		jdbc.sql("insert into password_history (user_id, password_hash, changed_at) values (?, ?, clock_timestamp())")
+			.params(id, passwordHash)
+			.update();
+	}
+
+	static UserAccount map(ResultSet rs, int row) throws SQLException {
+		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				rs.getString("email"), rs.getString("phone"), rs.getLong("org_unit_id"), rs.getBoolean("enabled"),
+				rs.getString("password_hash"), instant(rs, "password_changed_at"),
+				rs.getBoolean("must_change_password"), rs.getString("totp_secret"), rs.getInt("failed_attempts"),
+				instant(rs, "locked_until"), instant(rs, "sessions_valid_after"), instant(rs, "last_sign_in_at"),
+				instant(rs, "created_at"));
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+}

@@ -1,0 +1,11 @@
+/**
+ * Organisations, people and access (Hunan 4.3, 5.3; GZ 6): the four parties and their organisation trees, users,
+ * roles with permissions, posts (岗位) with a backup person, sign-in to 等保 level 3, TOTP second factor, API tokens,
+ * and the data scope that every other module applies to what a person may see.
+ * <p>
+ * Depends on {@code audit} to record every write and sign-in, on {@code crypto} for token digests and on {@code web}
+ * for refusals.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity",
+		allowedDependencies = { "audit", "crypto", "web" })
+package org.yunwei.identity;

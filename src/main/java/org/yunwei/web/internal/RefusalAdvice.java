@@ -1,0 +1,131 @@
+package org.yunwei.web.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.yunwei.web.RejectedRequest;
+
+/**
+ * Turns every refusal and failure into what the requester can read: RFC 9457 problem details with a stable
+ * {@code type} and a localised {@code detail} under {@code /api/}, the friendly error page elsewhere. Unexpected
+ * failures are logged with their stack trace here and never shown.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RefusalAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(RefusalAdvice.class);
+
+	private final MessageSource messages;
+
+	RefusalAdvice(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(RejectedRequest.class)
+	Object rejected(RejectedRequest rejection, HttpServletRequest request) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		rejection.fieldErrors().forEach((field, key) -> fields.put(field, text(key)));
+		return respond(request, rejection.status(), rejection.type(),
+				text(rejection.messageKey(), rejection.arguments()), fields);
+	}
+
+	@ExceptionHandler(BindException.class)
+	Object invalid(BindException invalid, HttpServletRequest request) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (FieldError error : invalid.getFieldErrors()) {
+			fields.putIfAbsent(error.getField(), messages.getMessage(error, LocaleContextHolder.getLocale()));
+		}
+		return respond(request, HttpStatus.BAD_REQUEST, "validation", text("problem.validation"), fields);
+	}
+
+	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+			MissingServletRequestParameterException.class })
+	Object unreadable(Exception unreadable, HttpServletRequest request) {
+		return respond(request, HttpStatus.BAD_REQUEST, "malformed-request", text("problem.malformed-request"),
+				Map.of());
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	Object notFound(NoResourceFoundException notFound, HttpServletRequest request) {
+		return respond(request, HttpStatus.NOT_FOUND, "not-found", text("problem.no-such-page"), Map.of());
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	Object denied(AccessDeniedException denied, HttpServletRequest request) {
+		// rethrown so that Spring Security's access-denied handling (which audits the denial) answers
+		throw denied;
+	}
+
+	@ExceptionHandler({ jakarta.servlet.ServletException.class, org.springframework.web.ErrorResponseException.class })
+	Object framework(Exception exception, HttpServletRequest request) {
+		if (!(exception instanceof ErrorResponse response)) {
+			return unexpected(exception, request);
+		}
+		HttpStatusCode status = response.getStatusCode();
+		String type = status.value() == 405 ? "method-not-allowed"
+				: status.value() == 415 ? "unsupported-media-type" : status.is4xxClientError() ? "bad-request" : "server-error";
+		return respond(request, HttpStatus.valueOf(status.value()), type, text("problem." + type), Map.of());
+	}
+
+	@ExceptionHandler(Exception.class)
+	Object unexpected(Exception failure, HttpServletRequest request) {
+		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
+		return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "server-error", text("problem.server-error"),
+				Map.of());
+	}
+
+	private Object respond(HttpServletRequest request, HttpStatus status, String type, String detail,
+			Map<String, String> fieldErrors) {
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+			problem.setType(URI.create("urn:yunwei:problem:" + type));
+			problem.setTitle(text("problem.title." + status.value(), status.getReasonPhrase()));
+			if (!fieldErrors.isEmpty()) {
+				problem.setProperty("errors", fieldErrors);
+			}
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+		ModelAndView page = new ModelAndView("error");
+		page.setStatus(status);
+		page.addObject("status", status.value());
+		page.addObject("detail", detail);
+		page.addObject("fieldErrors", fieldErrors);
+		return page;
+	}
+
+	private String text(String key, Object... arguments) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return messages.getMessage(key, arguments, key, locale);
+	}
+
+	private String text(String key, String fallback) {
+		return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
+	}
+}

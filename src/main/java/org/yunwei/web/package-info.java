@@ -1,0 +1,8 @@
+/**
+ * What every page and endpoint shares: how a refused request is described (RFC 9457 problem details in the API, a
+ * friendly page or a message beside the field in the UI), the language of the UI, keyset pages.
+ * <p>
+ * Depends on no other module, so that every module may use it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Web", allowedDependencies = {})
+package org.yunwei.web;
