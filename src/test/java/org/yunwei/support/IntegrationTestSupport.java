@@ -1,0 +1,55 @@
+package org.yunwei.support;
+
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one application context most tests share: the whole application on a random port against this JVM's
+ * PostgreSQL. Keep its configuration here so that every subclass reuses the same cached context.
+ * <p>
+ * The administrator is provisioned as in an unattended installation: {@link #ADMIN_PASSWORD} and the second factor
+ * {@link #ADMIN_TOTP_SECRET}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"yunwei.admin.password=" + IntegrationTestSupport.ADMIN_PASSWORD,
+		"yunwei.admin.totp-secret=" + IntegrationTestSupport.ADMIN_TOTP_SECRET,
+		"yunwei.security.address-throttle-failures=1000" })
+public abstract class IntegrationTestSupport {
+
+	public static final String ADMIN_PASSWORD = "Yw!Adm1n-Test";
+	public static final String ADMIN_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("yunwei.db.url", TestDatabase::url);
+	}
+
+	protected ApiClient api() {
+		return new ApiClient(port);
+	}
+
+	/** A token of the administrator, signing in with password and the current TOTP code. */
+	protected String adminToken() {
+		return Accounts.tokenFor(api(), "admin", ADMIN_PASSWORD, ADMIN_TOTP_SECRET);
+	}
+
+	protected static Map<String, Object> map(Object... keysAndValues) {
+		var map = new java.util.LinkedHashMap<String, Object>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
+	}
+}

@@ -1,0 +1,72 @@
+package org.yunwei.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * The PostgreSQL of this test JVM: one embedded server started on first use, or, when {@code YUNWEI_TEST_DB_URL}
+ * names an external server, a fresh database created on it for this run and dropped at the end.
+ */
+public final class TestDatabase {
+
+	private static String url;
+
+	private TestDatabase() {
+	}
+
+	public static synchronized String url() {
+		if (url == null) {
+			String external = System.getenv("YUNWEI_TEST_DB_URL");
+			url = external == null || external.isBlank() ? startEmbedded() : createOn(external);
+		}
+		return url;
+	}
+
+	private static String startEmbedded() {
+		try {
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ignored) {
+					// the JVM is ending anyway
+				}
+			}));
+			return postgres.getJdbcUrl("postgres", "postgres");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static String createOn(String serverUrl) {
+		String name = "yunwei_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
+		try (var connection = DriverManager.getConnection(serverUrl); var statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Cannot create a test database on " + serverUrl, e);
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try (var connection = DriverManager.getConnection(serverUrl); var statement = connection.createStatement()) {
+				statement.execute("drop database if exists " + name + " with (force)");
+			}
+			catch (SQLException ignored) {
+				// left behind for inspection; the name says which run made it
+			}
+		}));
+		return replaceDatabase(serverUrl, name);
+	}
+
+	/** Swaps the database name in {@code jdbc:postgresql://host:port/db?params}. */
+	static String replaceDatabase(String serverUrl, String database) {
+		int slash = serverUrl.indexOf('/', "jdbc:postgresql://".length());
+		int query = serverUrl.indexOf('?', slash);
+		return serverUrl.substring(0, slash + 1) + database + (query < 0 ? "" : serverUrl.substring(query));
+	}
+}
