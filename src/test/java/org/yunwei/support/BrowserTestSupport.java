@@ -1,0 +1,98 @@
+package org.yunwei.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Tests in a real browser: Debian's headless Chromium driven by its chromedriver, against the shared application.
+ * One browser per test JVM; each test starts with no cookies. Skipped, with the reason printed, where Chromium or
+ * chromedriver is not installed.
+ */
+@Tag("browser")
+public abstract class BrowserTestSupport extends IntegrationTestSupport {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	private static WebDriver browser;
+
+	protected WebDriver browser;
+
+	@BeforeEach
+	void openBrowser() {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			String reason = "Browser test skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+					+ " is missing (apt-get install chromium chromium-driver; .ci/run does)";
+			System.out.println(reason);
+			Assumptions.abort(reason);
+		}
+		browser = shared();
+		browser.manage().deleteAllCookies();
+	}
+
+	@AfterEach
+	void forgetSession() {
+		if (browser != null) {
+			browser.manage().deleteAllCookies();
+		}
+	}
+
+	private static synchronized WebDriver shared() {
+		if (BrowserTestSupport.browser == null) {
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(CHROMIUM.toFile());
+			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking",
+					"--disable-component-update", "--disable-sync", "--window-size=1400,1000", "--lang=zh-CN");
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+				.build();
+			WebDriver driver = new ChromeDriver(service, options);
+			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+			Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
+			BrowserTestSupport.browser = driver;
+		}
+		return BrowserTestSupport.browser;
+	}
+
+	protected void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	protected WebElement find(String cssSelector) {
+		return new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+	}
+
+	protected void type(String cssSelector, String text) {
+		WebElement field = find(cssSelector);
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	protected void signIn(String username, String password, String totp) {
+		open("/login");
+		type("#username", username);
+		type("#password", password);
+		if (totp != null) {
+			type("#totp", totp);
+		}
+		find("#signin-submit").click();
+	}
+
+	protected void waitForPath(String path) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(path));
+	}
+}
