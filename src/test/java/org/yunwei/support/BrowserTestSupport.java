@@ -27,7 +27,7 @@ public abstract class BrowserTestSupport extends IntegrationTestSupport {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-	private static WebDriver browser;
+	private static WebDriver sharedBrowser;
 
 	protected WebDriver browser;
 
@@ -51,7 +51,7 @@ public abstract class BrowserTestSupport extends IntegrationTestSupport {
 	}
 
 	private static synchronized WebDriver shared() {
-		if (BrowserTestSupport.browser == null) {
+		if (BrowserTestSupport.sharedBrowser == null) {
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary(CHROMIUM.toFile());
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -62,9 +62,9 @@ public abstract class BrowserTestSupport extends IntegrationTestSupport {
 			WebDriver driver = new ChromeDriver(service, options);
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 			Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
-			BrowserTestSupport.browser = driver;
+			BrowserTestSupport.sharedBrowser = driver;
 		}
-		return BrowserTestSupport.browser;
+		return BrowserTestSupport.sharedBrowser;
 	}
 
 	protected void open(String path) {
