@@ -93,4 +93,13 @@ class ApiConventionsIntegrationTests extends IntegrationTestSupport {
 		var english = session.get("/no-such-page?lang=en");
 		assertThat(english.body()).contains("Page not found");
 	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.core.env.Environment environment;
+
+	@Test
+	void idleSessionsEndAfterThirtyMinutesByDefault() {
+		assertThat(environment.getProperty("server.servlet.session.timeout", java.time.Duration.class))
+			.isEqualTo(java.time.Duration.ofMinutes(30));
+	}
 }
