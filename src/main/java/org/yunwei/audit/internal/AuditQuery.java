@@ -1,5 +1,6 @@
 package org.yunwei.audit.internal;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -11,9 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Function;
 
-import org.springframework.web.util.UriComponentsBuilder;
 import org.yunwei.audit.Outcome;
 import org.yunwei.web.RejectedRequest;
 
@@ -64,12 +65,14 @@ record AuditQuery(String actor, String action, String objectType, String objectI
 
 	/** A link to {@code path} with the filters of this request (raw, as given) and the given cursor, if any. */
 	static String link(String path, Function<String, String> parameters, String cursor) {
-		UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);
-		givenFilters(parameters).forEach(link::queryParam);
+		Map<String, String> query = givenFilters(parameters);
 		if (cursor != null) {
-			link.queryParam("cursor", cursor);
+			query.put("cursor", cursor);
 		}
-		return link.encode().build().toUriString();
+		StringJoiner link = new StringJoiner("&", path + (query.isEmpty() ? "" : "?"), "");
+		// URLEncoder also encodes '+', which would otherwise come back as a space in an offset like +08:00
+		query.forEach((name, value) -> link.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+		return link.toString();
 	}
 
 	/** The filters given, as given, for telling what an export contains. */

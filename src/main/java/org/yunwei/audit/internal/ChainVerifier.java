@@ -48,16 +48,25 @@ public class ChainVerifier {
 	}
 
 	private String brokenLink(ChainLink previous, SealedRecord record) {
-		if (record.seq() != previous.seq() + 1) {
+		if (record.seq() != previous.seq() + 1 && !purgedMeanwhile(record)) {
 			return "GAP";
 		}
-		if (!previous.hash().equals(record.previousHash())) {
+		if (record.seq() == previous.seq() + 1 && !previous.hash().equals(record.previousHash())) {
 			return "PREVIOUS_HASH_MISMATCH";
 		}
 		if (!digest.of(record.previousHash(), record.seq(), record.entry()).equals(record.hash())) {
 			return "HASH_MISMATCH";
 		}
 		return null;
+	}
+
+	/**
+	 * A purge that ran while this walk was under way removed the records before {@code record} and left the anchor
+	 * just before it; the chain is then as intact as if the walk had started there.
+	 */
+	private boolean purgedMeanwhile(SealedRecord record) {
+		ChainLink anchor = ChainLink.start(jdbc);
+		return anchor.seq() == record.seq() - 1 && anchor.hash().equals(record.previousHash());
 	}
 
 	private long unsealed() {
