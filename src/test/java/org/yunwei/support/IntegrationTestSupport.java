@@ -19,7 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"yunwei.admin.password=" + IntegrationTestSupport.ADMIN_PASSWORD,
 		"yunwei.admin.totp-secret=" + IntegrationTestSupport.ADMIN_TOTP_SECRET,
-		"yunwei.security.address-throttle-failures=1000" })
+		"yunwei.security.address-throttle-failures=1000",
+		// the JVM's PostgreSQL may stop before this context at exit: give up on connections quickly then
+		"yunwei.db.connection-timeout=3s" })
 public abstract class IntegrationTestSupport {
 
 	public static final String ADMIN_PASSWORD = "Yw!Adm1n-Test";

@@ -49,6 +49,7 @@ class DataSourceConfiguration {
 		}
 		config.setMaximumPoolSize(properties.poolSize());
 		config.setMinimumIdle(2);
+		config.setConnectionTimeout(properties.connectionTimeout().toMillis());
 		config.addDataSourceProperty("reWriteBatchedInserts", "true");
 		config.addDataSourceProperty("ApplicationName", "yunwei");
 		return new HikariDataSource(config);

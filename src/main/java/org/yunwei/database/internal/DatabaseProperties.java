@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("yunwei.db")
 record DatabaseProperties(String url, String user, String password, @DefaultValue("20") int poolSize,
-		@DefaultValue Embedded embedded) {
+		@DefaultValue("10s") java.time.Duration connectionTimeout, @DefaultValue Embedded embedded) {
 
 	record Embedded(@DefaultValue("./data/postgres") String dataDirectory, @DefaultValue("0") int port) {
 	}
