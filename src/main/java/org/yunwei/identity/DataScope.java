@@ -33,6 +33,17 @@ public record DataScope(PartyKind partyKind, long partyId, Set<Long> orgUnitIds)
 		};
 	}
 
+	/**
+	 * Whether a party itself is visible: management and supervision see every party, everyone else only their own
+	 * (a customer department knows its own party, not the other departments).
+	 */
+	public boolean includesParty(long recordPartyId) {
+		return switch (partyKind) {
+			case MANAGEMENT, SUPERVISION -> true;
+			case PROVIDER, CUSTOMER -> recordPartyId == partyId;
+		};
+	}
+
 	/** Whether this person may change records at all (supervision reads only). */
 	public boolean mayWrite() {
 		return partyKind != PartyKind.SUPERVISION;
