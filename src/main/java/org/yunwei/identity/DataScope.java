@@ -57,8 +57,11 @@ public record DataScope(PartyKind partyKind, long partyId, Set<Long> orgUnitIds)
 		return switch (partyKind) {
 			case MANAGEMENT, SUPERVISION -> new Condition("true", List.of());
 			case PROVIDER -> new Condition(partyColumn + " = ?", List.of(partyId));
-			case CUSTOMER -> new Condition(orgUnitColumn + " = any(?)",
-					List.of(orgUnitIds.toArray(Long[]::new)));
+			// the ids travel as one array literal: JdbcClient would spread a Java array over several placeholders
+			case CUSTOMER -> new Condition(orgUnitColumn + " = any(cast(? as bigint[]))", List.of(orgUnitIds.stream()
+				.sorted()
+				.map(String::valueOf)
+				.collect(java.util.stream.Collectors.joining(",", "{", "}"))));
 		};
 	}
 
