@@ -46,6 +46,17 @@ class PostAdministration {
 		return visible(id, actors.scope());
 	}
 
+	/** Who may hold or back up a post of this unit: the visible, enabled users of the unit's party. */
+	@PreAuthorize("hasAuthority('POST_MANAGE')")
+	public List<UserView> candidates(long orgUnitId) {
+		DataScope scope = actors.scope();
+		return orgUnits.find(orgUnitId).filter(u -> scope.includes(u.partyId(), u.id()))
+			.map(unit -> roster.ofParty(unit.partyId()).stream()
+				.filter(user -> scope.includes(user.partyId(), user.orgUnitId()))
+				.toList())
+			.orElse(List.of());
+	}
+
 	@PreAuthorize("hasAuthority('POST_MANAGE')")
 	@Transactional
 	public PostView create(PostDraft draft) {

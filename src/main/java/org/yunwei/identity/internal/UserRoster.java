@@ -26,7 +26,8 @@ class UserRoster {
 
 	private static final String SELECT = """
 			select u.id, u.username, u.display_name, u.email, u.phone, u.org_unit_id, o.name as org_unit_name,
-			       p.id as party_id, p.name as party_name, p.kind as party_kind, u.enabled, u.locked_until,
+			       p.id as party_id, p.name as party_name, p.kind as party_kind, u.enabled,
+			       coalesce(u.locked_until > now(), false) as locked, u.locked_until,
 			       u.must_change_password, u.last_sign_in_at, u.created_at,
 			       array(select r.code from user_role ur join role r on r.id = ur.role_id
 			             where ur.user_id = u.id order by r.code) as roles
@@ -90,7 +91,7 @@ class UserRoster {
 	private static UserView map(ResultSet rs, int row) throws SQLException {
 		return new UserView(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("email"), rs.getString("phone"), rs.getLong("org_unit_id"), rs.getString("org_unit_name"),
-				rs.getLong("party_id"), rs.getString("party_name"), rs.getString("party_kind"), rs.getBoolean("enabled"),
+				rs.getLong("party_id"), rs.getString("party_name"), rs.getString("party_kind"), rs.getBoolean("enabled"), rs.getBoolean("locked"),
 				UserAccounts.instant(rs, "locked_until"), rs.getBoolean("must_change_password"),
 				UserAccounts.instant(rs, "last_sign_in_at"), UserAccounts.instant(rs, "created_at"),
 				List.of((String[]) rs.getArray("roles").getArray()));

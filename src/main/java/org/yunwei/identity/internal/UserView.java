@@ -11,11 +11,8 @@ record UserView(long id, @Schema(example = "zhangsan") String username,
 		@Schema(example = "张三") String displayName, @Schema(example = "zhangsan@example.gov.cn") String email,
 		@Schema(example = "13800138000") String phone, long orgUnitId, String orgUnitName, long partyId,
 		String partyName, @Schema(example = "CUSTOMER") String partyKind, boolean enabled,
-		@Schema(description = "set while the account is locked after failed sign-ins") Instant lockedUntil,
+		@Schema(description = "whether the account is locked now after failed sign-ins") boolean locked,
+		@Schema(description = "until when it stays locked") Instant lockedUntil,
 		boolean mustChangePassword, Instant lastSignInAt, Instant createdAt,
 		@Schema(example = "[\"SYSTEM_ADMIN\"]") List<String> roles) {
-
-	boolean lockedAt(Instant now) {
-		return lockedUntil != null && lockedUntil.isAfter(now);
-	}
 }
