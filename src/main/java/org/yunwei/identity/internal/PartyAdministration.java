@@ -17,7 +17,8 @@ import org.yunwei.web.RejectedRequest;
 
 /**
  * Creates and changes the four kinds of party (管理方, 使用方, 监理方, 服务方). Only management founds a party; a
- * party's own administrators may rename it; nobody disables the party they belong to, which would lock them out.
+ * provider's own administrators may rename theirs, a customer department's may not (their scope is their subtree,
+ * the party spans other departments); nobody disables the party they belong to, which would lock them out.
  */
 @Service
 class PartyAdministration {
@@ -82,6 +83,10 @@ class PartyAdministration {
 		DataScope scope = actors.writableScope();
 		OrgUnits.Party before = orgUnits.findParty(id).filter(p -> scope.includesParty(p.id()))
 			.orElseThrow(() -> RejectedRequest.notFound("party"));
+		if (scope.partyKind() == PartyKind.CUSTOMER) {
+			// a customer administrator's scope is their own subtree; the party spans other departments too
+			throw RejectedRequest.forbidden("problem.directory.management-only");
+		}
 		String name = Violations.clean(change.name());
 		new Violations().required("name", name, 100).throwIfAny();
 		boolean enabled = change.enabled() == null ? before.enabled() : change.enabled();

@@ -12,11 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
 import org.yunwei.identity.Actors;
+import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.Permission;
 import org.yunwei.web.RejectedRequest;
 
 /**
- * Custom roles and their permissions. The built-in roles of 三员分立 and supervision are fixed: their permissions
+ * Custom roles and their permissions, defined by management for every party. The built-in roles of 三员分立 and supervision are fixed: their permissions
  * are what the separation of duties rests on, so nobody edits them here.
  */
 @Service
@@ -95,8 +96,11 @@ class RoleAdministration {
 		return after;
 	}
 
+	/** Roles are shared by every party, so only management defines them. */
 	private void requireWritable() {
-		actors.writableScope();
+		if (actors.writableScope().partyKind() != PartyKind.MANAGEMENT) {
+			throw RejectedRequest.forbidden("problem.directory.management-only");
+		}
 	}
 
 	private static List<Permission> permissions(List<String> names, Violations violations) {

@@ -19,7 +19,8 @@ import org.yunwei.web.RejectedRequest;
 
 /**
  * Gives a user their roles, under 三员分立: no account holds two administrator roles, the supervisors' role goes
- * to supervision only, built-in roles are given by management only, nobody changes their own roles, and the last
+ * to supervision only, built-in roles are given by management only, outside management nobody gives a role with a
+ * permission they lack themselves, nobody changes their own roles, and the last
  * enabled system administrator keeps the role. Losing a role ends the person's sessions, so that it takes effect
  * at once rather than at their next sign-in.
  */
@@ -73,6 +74,13 @@ class RoleAssignments {
 				|| roles.findByCodes(before).stream().filter(Roles.Role::builtIn).anyMatch(r -> !codes.contains(r.code()));
 		if (changesBuiltIn && actor.partyKind() != PartyKind.MANAGEMENT) {
 			throw RejectedRequest.forbidden("problem.directory.management-only");
+		}
+		if (actor.partyKind() != PartyKind.MANAGEMENT && found.stream()
+			.filter(role -> !before.contains(role.code()))
+			.flatMap(role -> role.permissions().stream())
+			.anyMatch(permission -> actor.permissions().stream().noneMatch(p -> p.name().equals(permission)))) {
+			// outside management nobody hands out a permission they do not hold themselves
+			throw RejectedRequest.forbidden("problem.directory.beyond-own-permissions");
 		}
 		if (before.contains(SeparationOfDuties.SYSTEM_ADMIN) && !codes.contains(SeparationOfDuties.SYSTEM_ADMIN)) {
 			lastSystemAdministrator.requireAnotherBesides(userId);

@@ -298,6 +298,21 @@ class DirectoryApiIntegrationTests extends IntegrationTestSupport {
 			.status()).isEqualTo(403);
 		assertThat(api().put("/api/v1/users/" + colleague + "/roles", lead, map("roles", List.of(custom)))
 			.status()).isEqualTo(200);
+		String stronger = testing.directory.role("USER_READ", "USER_MANAGE");
+		assertThat(api().put("/api/v1/users/" + colleague + "/roles", lead, map("roles", List.of(stronger)))
+			.status()).isEqualTo(403);
+		String roleManager = testing.tokenWith(unit, "ROLE_MANAGE");
+		assertThat(api().post("/api/v1/roles", roleManager, map("code", "P" + custom, "name", "服务方自定 " + custom,
+				"permissions", List.of())).status()).isEqualTo(403);
+	}
+
+	@Test
+	void documentsTheDirectoryApi() {
+		var document = api().get("/v3/api-docs", null);
+		assertThat(document.status()).isEqualTo(200);
+		assertThat(document.json().get("paths").propertyNames()).contains("/api/v1/parties", "/api/v1/org-units/{id}",
+				"/api/v1/users", "/api/v1/users/{id}/roles", "/api/v1/roles", "/api/v1/posts/{id}");
+		assertThat(document.body()).contains("PartyDraft", "UserDraft").doesNotContain("passwordHash", "totpSecret");
 	}
 
 	@Test

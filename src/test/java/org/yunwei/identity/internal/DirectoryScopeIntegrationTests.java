@@ -115,6 +115,7 @@ class DirectoryScopeIntegrationTests extends IntegrationTestSupport {
 		assertThat(api.get("/api/v1/parties/" + partyB, token).status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/parties/" + partyB + "/org-units", token).status()).isEqualTo(404);
 		assertThat(api.put("/api/v1/parties/" + partyB, token, map("name", "改")).status()).isEqualTo(404);
+		assertThat(api.put("/api/v1/parties/" + partyA, token, map("name", "改")).status()).isEqualTo(403);
 		assertThat(api.post("/api/v1/parties", token, map("kind", "CUSTOMER", "code", TestDirectory.unique("P"),
 				"name", "自立门户")).status()).isEqualTo(403);
 
