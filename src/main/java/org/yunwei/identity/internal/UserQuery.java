@@ -17,8 +17,9 @@ record UserQuery(@Parameter(description = "part of the user name or display name
 	static final int DEFAULT_LIMIT = 20;
 	static final int MAX_LIMIT = 100;
 
+	/** Blank parameters, as a plain form or link sends them, mean the default. */
 	UserRoster.Sort sortOrDefault() {
-		return UserRoster.Sort.of(sort, direction);
+		return UserRoster.Sort.of(Violations.clean(sort), Violations.clean(direction));
 	}
 
 	int limitOrDefault() {
@@ -29,7 +30,8 @@ record UserQuery(@Parameter(description = "part of the user name or display name
 	void check() {
 		var violations = new Violations();
 		if (sortOrDefault() == null) {
-			violations.add(UserRoster.Sort.of(sort, null) == null ? "sort" : "direction", "directory.sort.invalid");
+			violations.add(UserRoster.Sort.of(Violations.clean(sort), null) == null ? "sort" : "direction",
+					"directory.sort.invalid");
 		}
 		if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
 			violations.add("limit", "directory.limit.invalid");

@@ -121,7 +121,7 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 		assertThat(partyCreated.statusCode()).isEqualTo(302);
 		String partyPage = partyCreated.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
 		var unitRefused = browser.submit(partyPage, partyPage + "/units", Map.of("code", "", "name", "监理部"));
-		assertThat(unitRefused.body()).contains("value=\"监理部\"").contains("id=\"code-error\"");
+		assertThat(unitRefused.body()).contains("value=\"监理部\"").contains("id=\"unit-code-error\"");
 		assertThat(browser.submit(partyPage, partyPage + "/units", Map.of("code", TestDirectory.unique("U"),
 				"name", "监理部")).statusCode()).isEqualTo(302);
 
