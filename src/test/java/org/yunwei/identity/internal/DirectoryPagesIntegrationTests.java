@@ -58,12 +58,13 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 		for (int i = 0; i < 3; i++) {
 			testing.directory.user(unit);
 		}
-		var first = browser.get("/admin/users?partyId=" + party + "&limit=2&sort=createdAt&direction=desc");
+		var first = browser.get("/admin/users?partyId=" + party + "&limit=2");
 		assertThat(first.body()).contains("id=\"more\"");
 		String more = first.body().replaceAll("(?s).*id=\"more\"\\s+href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
 		var rows = browser.getWithHeader(more, "HX-Request", "true");
 		assertThat(rows.statusCode()).isEqualTo(200);
 		assertThat(rows.body()).contains("<tr").doesNotContain("<html");
+		assertThat(rows.body().split("<tr id=\"user-").length - 1).isEqualTo(2);
 		assertThat(browser.get(more).body()).contains("<html");
 		assertThat(browser.get("/admin/users?sort=password").body()).contains("排序方式无效");
 	}
@@ -104,6 +105,24 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 				"password", "Initial#2026x"));
 		assertThat(created.statusCode()).isEqualTo(302);
 		assertThat(created.headers().firstValue("Location").orElseThrow()).contains("/admin/users/");
+	}
+
+	@Test
+	void supervisionReadsTheUserPagesButCannotAct() {
+		long supervision = testing.directory.party("SUPERVISION", "监理方");
+		FormSession supervisor = new FormSession(port);
+		supervisor.signIn(testing.directory.user(testing.directory.orgUnit(supervision, null, "监理部"), "SUPERVISOR"),
+				TestDirectory.PASSWORD);
+		long userId = testing.directory.userId(colleague);
+
+		assertThat(supervisor.get("/admin/users?q=" + colleague).body()).contains(colleague);
+		assertThat(supervisor.get("/admin/users/" + userId).body()).doesNotContain("id=\"user-disable\"")
+			.doesNotContain("id=\"user-save\"");
+		assertThat(supervisor.submit("/admin/users/" + userId, "/admin/users/" + userId + "/disable", Map.of())
+			.statusCode()).isEqualTo(403);
+		assertThat(supervisor.get("/admin/parties").statusCode()).isEqualTo(403);
+		assertThat(jdbc.sql("select enabled from app_user where id = ?").param(userId).query(Boolean.class).single())
+			.isTrue();
 	}
 
 	@Test
