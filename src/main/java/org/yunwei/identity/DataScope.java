@@ -2,6 +2,7 @@ package org.yunwei.identity;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What records a person may see and change, decided once from their party and organisation
@@ -61,7 +62,7 @@ public record DataScope(PartyKind partyKind, long partyId, Set<Long> orgUnitIds)
 			case CUSTOMER -> new Condition(orgUnitColumn + " = any(cast(? as bigint[]))", List.of(orgUnitIds.stream()
 				.sorted()
 				.map(String::valueOf)
-				.collect(java.util.stream.Collectors.joining(",", "{", "}"))));
+				.collect(Collectors.joining(",", "{", "}"))));
 		};
 	}
 

@@ -1,5 +1,6 @@
 package org.yunwei.identity.internal;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public class OrgUnits {
 
 	/** The units within a scope condition on {@code o.party_id} and {@code o.id}, optionally of one party. */
 	List<OrgUnit> visible(String condition, List<Object> parameters, Long partyId) {
-		var params = new java.util.ArrayList<>(parameters);
+		var params = new ArrayList<>(parameters);
 		String sql = "select o.id, o.party_id, o.parent_id, o.code, o.name, o.path, o.enabled from org_unit o where "
 				+ condition;
 		if (partyId != null) {

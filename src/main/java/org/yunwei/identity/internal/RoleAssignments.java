@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -69,18 +70,8 @@ class RoleAssignments {
 		}
 		SeparationOfDuties.checkRoles(codes, PartyKind.valueOf(user.partyKind()));
 		List<String> before = user.roles();
-		boolean changesBuiltIn = found.stream().filter(Roles.Role::builtIn).map(Roles.Role::code)
-			.anyMatch(c -> !before.contains(c))
-				|| roles.findByCodes(before).stream().filter(Roles.Role::builtIn).anyMatch(r -> !codes.contains(r.code()));
-		if (changesBuiltIn && actor.partyKind() != PartyKind.MANAGEMENT) {
-			throw RejectedRequest.forbidden("problem.directory.management-only");
-		}
-		if (actor.partyKind() != PartyKind.MANAGEMENT && found.stream()
-			.filter(role -> !before.contains(role.code()))
-			.flatMap(role -> role.permissions().stream())
-			.anyMatch(permission -> actor.permissions().stream().noneMatch(p -> p.name().equals(permission)))) {
-			// outside management nobody hands out a permission they do not hold themselves
-			throw RejectedRequest.forbidden("problem.directory.beyond-own-permissions");
+		if (actor.partyKind() != PartyKind.MANAGEMENT) {
+			requireDelegable(actor, found, before, codes);
 		}
 		if (before.contains(SeparationOfDuties.SYSTEM_ADMIN) && !codes.contains(SeparationOfDuties.SYSTEM_ADMIN)) {
 			lastSystemAdministrator.requireAnotherBesides(userId);
@@ -94,5 +85,25 @@ class RoleAssignments {
 			.before(Map.of("roles", before))
 			.after(Map.of("roles", after)));
 		return roster.find(userId).orElseThrow();
+	}
+
+	/**
+	 * Outside management, a role assigner may neither give nor take a built-in role, nor give a role carrying a
+	 * permission they do not hold themselves: assigning roles must not become a way to gain rights.
+	 */
+	private void requireDelegable(Actor actor, List<Roles.Role> given, List<String> before, Set<String> after) {
+		boolean builtInGiven = given.stream().anyMatch(role -> role.builtIn() && !before.contains(role.code()));
+		boolean builtInTaken = roles.findByCodes(before).stream()
+			.anyMatch(role -> role.builtIn() && !after.contains(role.code()));
+		if (builtInGiven || builtInTaken) {
+			throw RejectedRequest.forbidden("problem.directory.management-only");
+		}
+		Set<String> own = actor.permissions().stream().map(Enum::name).collect(Collectors.toSet());
+		boolean beyondOwn = given.stream()
+			.filter(role -> !before.contains(role.code()))
+			.anyMatch(role -> !own.containsAll(role.permissions()));
+		if (beyondOwn) {
+			throw RejectedRequest.forbidden("problem.directory.beyond-own-permissions");
+		}
 	}
 }

@@ -1,5 +1,6 @@
 package org.yunwei.identity.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -49,7 +50,7 @@ class UserWebController {
 		}
 		catch (RejectedRequest refused) {
 			AdminForms.showRefusal(model, refused);
-			page = new KeysetPage<>(java.util.List.of(), null);
+			page = new KeysetPage<>(List.of(), null);
 		}
 		model.addAttribute("page", page);
 		if (htmx != null && query.cursor() != null) {
