@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -15,6 +16,7 @@ import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
+import org.yunwei.identity.PartyKind;
 import org.yunwei.web.KeysetPage;
 import org.yunwei.web.RejectedRequest;
 
@@ -33,6 +35,7 @@ class UserAdministration {
 	private final OrgUnits orgUnits;
 	private final ApiTokens tokens;
 	private final LastSystemAdministrator lastSystemAdministrator;
+	private final Roles roles;
 	private final PasswordPolicy passwordPolicy;
 	private final PasswordEncoder encoder;
 	private final Actors actors;
@@ -40,13 +43,14 @@ class UserAdministration {
 	private final Clock clock = Clock.systemUTC();
 
 	UserAdministration(UserAccounts accounts, UserRoster roster, OrgUnits orgUnits, ApiTokens tokens,
-			LastSystemAdministrator lastSystemAdministrator,
+			LastSystemAdministrator lastSystemAdministrator, Roles roles,
 			PasswordPolicy passwordPolicy, PasswordEncoder encoder, Actors actors, AuditTrail audit) {
 		this.accounts = accounts;
 		this.roster = roster;
 		this.orgUnits = orgUnits;
 		this.tokens = tokens;
 		this.lastSystemAdministrator = lastSystemAdministrator;
+		this.roles = roles;
 		this.passwordPolicy = passwordPolicy;
 		this.encoder = encoder;
 		this.actors = actors;
@@ -80,13 +84,27 @@ class UserAdministration {
 		if (draft.password() == null || draft.password().isEmpty()) {
 			violations.add("password", "directory.field.required");
 		}
+		else {
+			try {
+				passwordPolicy.check("password", username, draft.password(), List.of());
+			}
+			catch (RejectedRequest weak) {
+				weak.fieldErrors().forEach(violations::add);
+			}
+		}
 		violations.throwIfAny();
-		passwordPolicy.check("password", username, draft.password(), List.of());
 		if (accounts.usernameTaken(username)) {
 			throw Violations.taken("username", "directory.user.username.taken");
 		}
-		long id = accounts.insert(username, displayName, email, phone, draft.orgUnitId(),
-				encoder.encode(draft.password()), true, null);
+		long id;
+		try {
+			id = accounts.insert(username, displayName, email, phone, draft.orgUnitId(),
+					encoder.encode(draft.password()), true, null);
+		}
+		catch (DuplicateKeyException sameMoment) {
+			// another administrator took the name between the check and the insert
+			throw Violations.taken("username", "directory.user.username.taken");
+		}
 		UserAccount created = accounts.findById(id).orElseThrow();
 		audit.record(AuditEntry.of("USER_CREATE", "user", id).after(created.auditView()));
 		return roster.find(id).orElseThrow();
@@ -103,6 +121,12 @@ class UserAdministration {
 		var violations = new Violations();
 		checkProfile(violations, displayName, email, phone, change.orgUnitId(), scope);
 		violations.throwIfAny();
+		if (change.orgUnitId() != before.orgUnitId()) {
+			// a move to another party must not leave a role that belongs to the old party's kind (SUPERVISOR)
+			long partyId = orgUnits.find(change.orgUnitId()).orElseThrow().partyId();
+			SeparationOfDuties.checkRoles(roles.codesOf(id),
+					PartyKind.valueOf(orgUnits.findParty(partyId).orElseThrow().kind()));
+		}
 		accounts.updateProfile(id, displayName, email, phone, change.orgUnitId());
 		audit.record(AuditEntry.of("USER_UPDATE", "user", id).before(before.auditView())
 			.after(accounts.findById(id).orElseThrow().auditView()));
