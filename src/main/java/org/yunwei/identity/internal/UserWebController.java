@@ -57,6 +57,7 @@ class UserWebController {
 			return "identity/admin/users :: rows";
 		}
 		model.addAttribute("parties", parties.list());
+		addUnits(model);
 		return "identity/admin/users";
 	}
 

@@ -55,6 +55,7 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 		assertThat(list.statusCode()).isEqualTo(200);
 		assertThat(list.body()).contains(colleague).contains("id=\"user-table\"");
 		assertThat(browser.get("/admin/users?q=nobody-is-called-this").body()).contains("id=\"users-empty\"");
+		assertThat(browser.get("/admin/users?orgUnitId=" + unit).body()).contains(colleague);
 		for (int i = 0; i < 3; i++) {
 			testing.directory.user(unit);
 		}
