@@ -2,6 +2,7 @@ package org.yunwei.identity;
 
 import java.util.Optional;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -45,12 +46,21 @@ public class Actors {
 				? orgUnits.subtreeIds(actor.orgUnitId()) : java.util.Set.of());
 	}
 
-	/** Refuses a write by someone whose scope is read-only, or who may not touch a record so placed. */
-	public void requireWritable(Long recordPartyId, Long recordOrgUnitId) {
+	/**
+	 * The data scope of the signed-in person, who is about to change something; refuses (403, problem type
+	 * {@code read-only-scope}) when their scope only reads.
+	 */
+	public DataScope writableScope() {
 		DataScope scope = scope();
 		if (!scope.mayWrite()) {
-			throw RejectedRequest.forbidden("problem.read-only-scope");
+			throw new RejectedRequest(HttpStatus.FORBIDDEN, "read-only-scope", "problem.read-only-scope", null, null);
 		}
+		return scope;
+	}
+
+	/** Refuses a write by someone whose scope is read-only, or who may not touch a record so placed. */
+	public void requireWritable(Long recordPartyId, Long recordOrgUnitId) {
+		DataScope scope = writableScope();
 		if (!scope.includes(recordPartyId, recordOrgUnitId)) {
 			throw RejectedRequest.notFound("record");
 		}

@@ -2,6 +2,7 @@ package org.yunwei.identity;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What records a person may see and change, decided once from their party and organisation
@@ -33,6 +34,17 @@ public record DataScope(PartyKind partyKind, long partyId, Set<Long> orgUnitIds)
 		};
 	}
 
+	/**
+	 * Whether a party itself is visible: management and supervision see every party, everyone else only their own
+	 * (a customer department knows its own party, not the other departments).
+	 */
+	public boolean includesParty(long recordPartyId) {
+		return switch (partyKind) {
+			case MANAGEMENT, SUPERVISION -> true;
+			case PROVIDER, CUSTOMER -> recordPartyId == partyId;
+		};
+	}
+
 	/** Whether this person may change records at all (supervision reads only). */
 	public boolean mayWrite() {
 		return partyKind != PartyKind.SUPERVISION;
@@ -46,8 +58,11 @@ public record DataScope(PartyKind partyKind, long partyId, Set<Long> orgUnitIds)
 		return switch (partyKind) {
 			case MANAGEMENT, SUPERVISION -> new Condition("true", List.of());
 			case PROVIDER -> new Condition(partyColumn + " = ?", List.of(partyId));
-			case CUSTOMER -> new Condition(orgUnitColumn + " = any(?)",
-					List.of(orgUnitIds.toArray(Long[]::new)));
+			// the ids travel as one array literal: JdbcClient would spread a Java array over several placeholders
+			case CUSTOMER -> new Condition(orgUnitColumn + " = any(cast(? as bigint[]))", List.of(orgUnitIds.stream()
+				.sorted()
+				.map(String::valueOf)
+				.collect(Collectors.joining(",", "{", "}"))));
 		};
 	}
 

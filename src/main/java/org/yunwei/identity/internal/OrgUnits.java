@@ -1,5 +1,6 @@
 package org.yunwei.identity.internal;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,53 @@ public class OrgUnits {
 
 	void update(long id, String name, boolean enabled) {
 		jdbc.sql("update org_unit set name = ?, enabled = ? where id = ?").params(name, enabled, id).update();
+	}
+
+	/**
+	 * Moves a unit under another parent (or to the top of its party), rewriting the paths of the whole subtree in
+	 * one statement so that every scope below it follows.
+	 */
+	void move(long id, Long newParentId) {
+		OrgUnit unit = find(id).orElseThrow();
+		String parentPath = newParentId == null ? "/" : find(newParentId).orElseThrow().path();
+		String newPath = parentPath + id + "/";
+		jdbc.sql("update org_unit set parent_id = ? where id = ?").params(newParentId, id).update();
+		jdbc.sql("""
+				update org_unit set path = ? || substr(path, ?) where path like ? || '%'""")
+			.params(newPath, unit.path().length() + 1, unit.path())
+			.update();
+	}
+
+	/** The units within a scope condition on {@code o.party_id} and {@code o.id}, optionally of one party. */
+	List<OrgUnit> visible(String condition, List<Object> parameters, Long partyId) {
+		var params = new ArrayList<>(parameters);
+		String sql = "select o.id, o.party_id, o.parent_id, o.code, o.name, o.path, o.enabled from org_unit o where "
+				+ condition;
+		if (partyId != null) {
+			sql += " and o.party_id = ?";
+			params.add(partyId);
+		}
+		return jdbc.sql(sql + " order by o.party_id, o.path").params(params).query(OrgUnit.class).list();
+	}
+
+	/** Whether enabled units or enabled users still hang on this unit. */
+	boolean inUse(long id) {
+		return jdbc.sql("""
+				select exists (select 1 from org_unit where parent_id = ? and enabled)
+				    or exists (select 1 from app_user where org_unit_id = ? and enabled)""")
+			.params(id, id)
+			.query(Boolean.class)
+			.single();
+	}
+
+	boolean partyCodeTaken(String code) {
+		return jdbc.sql("select count(*) from party where lower(code) = lower(?)").param(code).query(Long.class)
+			.single() > 0;
+	}
+
+	boolean partyNameTaken(String name, Long exceptId) {
+		return jdbc.sql("select count(*) from party where name = ? and id <> coalesce(?, -1)").params(name, exceptId)
+			.query(Long.class).single() > 0;
 	}
 
 	boolean codeTaken(String code) {

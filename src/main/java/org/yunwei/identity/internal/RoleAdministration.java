@@ -1,0 +1,130 @@
+package org.yunwei.identity.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.audit.AuditEntry;
+import org.yunwei.audit.AuditTrail;
+import org.yunwei.identity.Actors;
+import org.yunwei.identity.PartyKind;
+import org.yunwei.identity.Permission;
+import org.yunwei.web.RejectedRequest;
+
+/**
+ * Custom roles and their permissions, defined by management for every party. The built-in roles of 三员分立 and supervision are fixed: their permissions
+ * are what the separation of duties rests on, so nobody edits them here.
+ */
+@Service
+class RoleAdministration {
+
+	static final Pattern ROLE_CODE = Pattern.compile("^[A-Z][A-Z0-9_]{1,49}$");
+
+	private final Roles roles;
+	private final Actors actors;
+	private final AuditTrail audit;
+
+	RoleAdministration(Roles roles, Actors actors, AuditTrail audit) {
+		this.roles = roles;
+		this.actors = actors;
+		this.audit = audit;
+	}
+
+	@PreAuthorize("hasAnyAuthority('ROLE_MANAGE', 'ROLE_ASSIGN', 'USER_READ', 'USER_MANAGE')")
+	public List<Roles.Role> list() {
+		return roles.all();
+	}
+
+	@PreAuthorize("hasAnyAuthority('ROLE_MANAGE', 'ROLE_ASSIGN', 'USER_READ', 'USER_MANAGE')")
+	public Roles.Role get(long id) {
+		return roles.find(id).orElseThrow(() -> RejectedRequest.notFound("role"));
+	}
+
+	@PreAuthorize("hasAuthority('ROLE_MANAGE')")
+	@Transactional
+	public Roles.Role create(RoleDraft draft) {
+		requireWritable();
+		String code = Violations.clean(draft.code());
+		String name = Violations.clean(draft.name());
+		String description = Violations.clean(draft.description());
+		var violations = new Violations().required("code", code, 50)
+			.matches("code", code, ROLE_CODE, "directory.role.code.format")
+			.required("name", name, 100)
+			.optional("description", description, 500);
+		List<Permission> permissions = permissions(draft.permissions(), violations);
+		violations.throwIfAny();
+		SeparationOfDuties.checkCustomPermissions(permissions);
+		if (roles.codeTaken(code)) {
+			throw Violations.taken("code", "directory.role.code.taken");
+		}
+		if (roles.nameTaken(name, null)) {
+			throw Violations.taken("name", "directory.role.name.taken");
+		}
+		long id = roles.insert(code, name, description);
+		roles.replacePermissions(id, permissions.stream().map(Enum::name).toList());
+		Roles.Role created = roles.find(id).orElseThrow();
+		audit.record(AuditEntry.of("ROLE_CREATE", "role", id).after(view(created)));
+		return created;
+	}
+
+	@PreAuthorize("hasAuthority('ROLE_MANAGE')")
+	@Transactional
+	public Roles.Role update(long id, RoleChange change) {
+		requireWritable();
+		Roles.Role before = get(id);
+		if (before.builtIn()) {
+			throw Violations.ruleBroken("built-in-role", null, "directory.role.built-in");
+		}
+		String name = Violations.clean(change.name());
+		String description = Violations.clean(change.description());
+		var violations = new Violations().required("name", name, 100).optional("description", description, 500);
+		List<Permission> permissions = permissions(change.permissions(), violations);
+		violations.throwIfAny();
+		SeparationOfDuties.checkCustomPermissions(permissions);
+		if (roles.nameTaken(name, id)) {
+			throw Violations.taken("name", "directory.role.name.taken");
+		}
+		roles.update(id, name, description);
+		roles.replacePermissions(id, permissions.stream().map(Enum::name).toList());
+		Roles.Role after = roles.find(id).orElseThrow();
+		audit.record(AuditEntry.of("ROLE_UPDATE", "role", id).before(view(before)).after(view(after)));
+		return after;
+	}
+
+	/** Roles are shared by every party, so only management defines them. */
+	private void requireWritable() {
+		if (actors.writableScope().partyKind() != PartyKind.MANAGEMENT) {
+			throw RejectedRequest.forbidden("problem.directory.management-only");
+		}
+	}
+
+	private static List<Permission> permissions(List<String> names, Violations violations) {
+		List<Permission> permissions = new ArrayList<>();
+		for (String name : names == null ? List.<String>of() : names) {
+			try {
+				Permission permission = Permission.valueOf(name);
+				if (!permissions.contains(permission)) {
+					permissions.add(permission);
+				}
+			}
+			catch (IllegalArgumentException | NullPointerException unknown) {
+				violations.add("permissions", "directory.role.permission.unknown");
+			}
+		}
+		return permissions;
+	}
+
+	static Map<String, Object> view(Roles.Role role) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("code", role.code());
+		view.put("name", role.name());
+		view.put("description", role.description());
+		view.put("permissions", role.permissions());
+		return view;
+	}
+}

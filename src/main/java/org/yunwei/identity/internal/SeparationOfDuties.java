@@ -1,0 +1,40 @@
+package org.yunwei.identity.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.yunwei.identity.PartyKind;
+import org.yunwei.identity.Permission;
+
+/**
+ * 三员分立 (等保 level 3): the system, security and audit administrators are three different people; reading the
+ * audit trail is kept to the audit administrator and supervision; the supervisors' role belongs to the supervision
+ * party.
+ */
+final class SeparationOfDuties {
+
+	static final String SYSTEM_ADMIN = "SYSTEM_ADMIN";
+	static final String SUPERVISOR = "SUPERVISOR";
+	static final Set<String> ADMINISTRATORS = Set.of(SYSTEM_ADMIN, "SECURITY_ADMIN", "AUDIT_ADMIN");
+
+	private SeparationOfDuties() {
+	}
+
+	/** Refuses a set of roles no single account may hold, for a user of the given party. */
+	static void checkRoles(Collection<String> roleCodes, PartyKind userParty) {
+		if (roleCodes.stream().filter(ADMINISTRATORS::contains).count() > 1) {
+			throw Violations.ruleBroken("separation-of-duties", "roles", "directory.role.two-administrators");
+		}
+		if (roleCodes.contains(SUPERVISOR) && userParty != PartyKind.SUPERVISION) {
+			throw Violations.ruleBroken("separation-of-duties", "roles", "directory.role.supervisor-party");
+		}
+	}
+
+	/** Refuses permissions that a custom role may not carry. */
+	static void checkCustomPermissions(List<Permission> permissions) {
+		if (permissions.stream().anyMatch(Permission::reservedForBuiltInRoles)) {
+			throw Violations.ruleBroken("separation-of-duties", "permissions", "directory.role.permission-reserved");
+		}
+	}
+}

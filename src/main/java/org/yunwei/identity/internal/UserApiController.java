@@ -1,0 +1,89 @@
+package org.yunwei.identity.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.yunwei.web.KeysetPage;
+
+@RestController
+@RequestMapping("/api/v1/users")
+@Tag(name = "Users", description = "用户: accounts, their state and their roles")
+class UserApiController {
+
+	private final UserAdministration users;
+	private final RoleAssignments assignments;
+
+	UserApiController(UserAdministration users, RoleAssignments assignments) {
+		this.users = users;
+		this.assignments = assignments;
+	}
+
+	@GetMapping
+	@Operation(summary = "Search the users the caller may see, one keyset page at a time",
+			description = "Pass the `next` of a page as `cursor` to read the following page; `next` is null on the last.")
+	KeysetPage<UserView> list(@ParameterObject UserQuery query) {
+		return users.list(query);
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a user with an initial password to change at first sign-in (USER_MANAGE)")
+	UserView create(@RequestBody UserDraft draft) {
+		return users.create(draft);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One user")
+	UserView get(@PathVariable long id) {
+		return users.get(id);
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Change a user's display name, contact details or unit (USER_MANAGE)")
+	UserView update(@PathVariable long id, @RequestBody UserChange change) {
+		return users.update(id, change);
+	}
+
+	@PostMapping("/{id}/disable")
+	@Operation(summary = "Disable (停用) a user: their sessions end and their tokens are revoked at once (USER_MANAGE)")
+	UserView disable(@PathVariable long id) {
+		return users.setEnabled(id, false);
+	}
+
+	@PostMapping("/{id}/enable")
+	@Operation(summary = "Enable (启用) a user again (USER_MANAGE)")
+	UserView enable(@PathVariable long id) {
+		return users.setEnabled(id, true);
+	}
+
+	@PostMapping("/{id}/unlock")
+	@Operation(summary = "Unlock (解锁) an account locked after failed sign-ins (USER_UNLOCK)")
+	UserView unlock(@PathVariable long id) {
+		return users.unlock(id);
+	}
+
+	@PostMapping("/{id}/end-sessions")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Sign the user out everywhere (强制下线): sessions end, tokens are revoked (USER_MANAGE or USER_UNLOCK)")
+	void endSessions(@PathVariable long id) {
+		users.endSessions(id);
+	}
+
+	@PutMapping("/{id}/roles")
+	@Operation(summary = "Replace the roles a user holds (ROLE_ASSIGN)",
+			description = "三员分立: no account holds two of SYSTEM_ADMIN, SECURITY_ADMIN and AUDIT_ADMIN; SUPERVISOR only "
+					+ "for supervision; built-in roles are given by management; the last system administrator keeps the role.")
+	UserView assignRoles(@PathVariable long id, @RequestBody RoleAssignment assignment) {
+		return assignments.assign(id, assignment);
+	}
+}
