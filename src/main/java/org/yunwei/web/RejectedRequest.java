@@ -3,6 +3,7 @@ package org.yunwei.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -42,9 +43,13 @@ public class RejectedRequest extends RuntimeException {
 				new LinkedHashMap<>(fieldErrors));
 	}
 
+	/**
+	 * The record asked for does not exist, or lies outside the requester's scope (the two are not told apart).
+	 * @param what the kind of record; its name in the requester's language is the message {@code object.<what>}
+	 */
 	public static RejectedRequest notFound(String what) {
-		return new RejectedRequest(HttpStatus.NOT_FOUND, "not-found", "problem.not-found", new Object[] { what },
-				null);
+		return new RejectedRequest(HttpStatus.NOT_FOUND, "not-found", "problem.not-found",
+				new Object[] { new DefaultMessageSourceResolvable(new String[] { "object." + what }, what) }, null);
 	}
 
 	/** The request contradicts the current state of a record, e.g. a name already taken. */

@@ -14,8 +14,6 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,12 +70,7 @@ class AuditApiController {
 	@Operation(summary = "The matching records as an Excel workbook (.xlsx), at most 100,000, newest first",
 			description = "Takes the filters of the list. Exporting is itself recorded on the audit trail.")
 	public void export(@RequestParam Map<String, String> parameters, HttpServletResponse response) throws IOException {
-		AuditQuery query = AuditQuery.parse(parameters::get);
-		response.setContentType(AuditExport.XLSX.toString());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(AuditExport.fileName()).build().toString());
-		export.write(query, AuditQuery.givenFilters(parameters::get), LocaleContextHolder.getLocale(),
-				response.getOutputStream());
+		export.respond(parameters, response);
 	}
 
 	@GetMapping("/verify")

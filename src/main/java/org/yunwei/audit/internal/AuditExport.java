@@ -53,6 +53,16 @@ class AuditExport {
 			.format(Instant.now()) + ".xlsx";
 	}
 
+	/** Answers an export request: the workbook of the records matching the request's filters, as a download. */
+	void respond(Map<String, String> parameters, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+		AuditQuery query = AuditQuery.parse(parameters::get);
+		response.setContentType(XLSX.toString());
+		response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+				org.springframework.http.ContentDisposition.attachment().filename(fileName()).build().toString());
+		write(query, AuditQuery.givenFilters(parameters::get),
+				org.springframework.context.i18n.LocaleContextHolder.getLocale(), response.getOutputStream());
+	}
+
 	void write(AuditQuery query, Map<String, String> filters, Locale locale, OutputStream out) throws IOException {
 		audit.recordAlone(AuditEntry.of("AUDIT_EXPORT", "audit_trail", null).after(new LinkedHashMap<>(filters)));
 		SXSSFWorkbook workbook = new SXSSFWorkbook(200);

@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -77,12 +74,7 @@ class AuditWebController {
 	@GetMapping("/export")
 	@PreAuthorize("hasAuthority('AUDIT_EXPORT')")
 	public void export(@RequestParam Map<String, String> parameters, HttpServletResponse response) throws IOException {
-		AuditQuery query = AuditQuery.parse(parameters::get);
-		response.setContentType(AuditExport.XLSX.toString());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(AuditExport.fileName()).build().toString());
-		export.write(query, AuditQuery.givenFilters(parameters::get), LocaleContextHolder.getLocale(),
-				response.getOutputStream());
+		export.respond(parameters, response);
 	}
 
 	private void rows(AuditQuery query, Map<String, String> parameters, Model model) {

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -70,6 +72,19 @@ class RefusalAdvice {
 	Object unreadable(Exception unreadable, HttpServletRequest request) {
 		return respond(request, HttpStatus.BAD_REQUEST, "malformed-request", text("problem.malformed-request"),
 				Map.of());
+	}
+
+	/**
+	 * A unique or foreign-key constraint refused the write, typically two people creating the same name at once: the
+	 * transaction rolled back, so nothing changed.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	Object constraint(DataIntegrityViolationException violation, HttpServletRequest request) {
+		boolean duplicate = violation instanceof DuplicateKeyException;
+		log.info("Write refused by a database constraint on {}: {}", request.getRequestURI(),
+				violation.getMostSpecificCause().getMessage());
+		return respond(request, HttpStatus.CONFLICT, duplicate ? "duplicate" : "conflict",
+				text(duplicate ? "problem.duplicate" : "problem.conflict"), Map.of());
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)

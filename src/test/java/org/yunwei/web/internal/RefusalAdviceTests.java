@@ -1,0 +1,56 @@
+package org.yunwei.web.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.yunwei.web.RejectedRequest;
+
+class RefusalAdviceTests {
+
+	private final RefusalAdvice advice = new RefusalAdvice(messages());
+
+	@AfterEach
+	void resetLocale() {
+		LocaleContextHolder.resetLocaleContext();
+	}
+
+	@Test
+	void aDuplicateKeyRaceIsAConflictNotAServerError() {
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		var answer = (ResponseEntity<?>) advice.constraint(new DuplicateKeyException("party_name_unique"),
+				new MockHttpServletRequest("POST", "/api/v1/parties"));
+		assertThat(answer.getStatusCode().value()).isEqualTo(409);
+		var problem = (ProblemDetail) answer.getBody();
+		assertThat(problem.getType().toString()).isEqualTo("urn:yunwei:problem:duplicate");
+		assertThat(problem.getDetail()).contains("已存在");
+	}
+
+	@Test
+	void notFoundNamesTheKindOfRecordInTheRequestersLanguage() {
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		var chinese = (ProblemDetail) ((ResponseEntity<?>) advice.rejected(RejectedRequest.notFound("org-unit"),
+				new MockHttpServletRequest("GET", "/api/v1/org-units/9"))).getBody();
+		assertThat(chinese.getDetail()).isEqualTo("找不到所请求的组织机构。");
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		var english = (ProblemDetail) ((ResponseEntity<?>) advice.rejected(RejectedRequest.notFound("org-unit"),
+				new MockHttpServletRequest("GET", "/api/v1/org-units/9"))).getBody();
+		assertThat(english.getDetail()).isEqualTo("The requested organisation unit does not exist.");
+	}
+
+	private static ResourceBundleMessageSource messages() {
+		var messages = new ResourceBundleMessageSource();
+		messages.setBasenames("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages;
+	}
+}
