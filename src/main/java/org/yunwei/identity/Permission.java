@@ -5,7 +5,15 @@ package org.yunwei.identity;
  */
 public enum Permission {
 	PARTY_MANAGE, USER_MANAGE, USER_READ, USER_UNLOCK, POST_MANAGE, ROLE_MANAGE, ROLE_ASSIGN,
-	AUDIT_READ, AUDIT_EXPORT, AUDIT_VERIFY;
+	AUDIT_READ, AUDIT_EXPORT, AUDIT_VERIFY,
+	/** The service catalogue (服务目录): categories, services, service objects, indicators. */
+	CATALOG_MANAGE,
+	/** Business calendars: working hours, public holidays and make-up workdays (调休). */
+	CALENDAR_MANAGE,
+	/** Service level agreements (服务级别协议) and their targets. */
+	SLA_MANAGE,
+	/** SLA attainment self-assessment: read and export. */
+	SLA_REPORT;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone (三员分立): no other role may

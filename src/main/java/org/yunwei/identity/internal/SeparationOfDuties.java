@@ -10,12 +10,13 @@ import org.yunwei.identity.Permission;
 /**
  * 三员分立 (等保 level 3): the system, security and audit administrators are three different people; reading the
  * audit trail is kept to the audit administrator and supervision; the supervisors' role belongs to the supervision
- * party.
+ * party, the service level manager's to management, which owns the catalogue and the SLAs.
  */
 final class SeparationOfDuties {
 
 	static final String SYSTEM_ADMIN = "SYSTEM_ADMIN";
 	static final String SUPERVISOR = "SUPERVISOR";
+	static final String SERVICE_MANAGER = "SERVICE_MANAGER";
 	static final Set<String> ADMINISTRATORS = Set.of(SYSTEM_ADMIN, "SECURITY_ADMIN", "AUDIT_ADMIN");
 
 	private SeparationOfDuties() {
@@ -28,6 +29,9 @@ final class SeparationOfDuties {
 		}
 		if (roleCodes.contains(SUPERVISOR) && userParty != PartyKind.SUPERVISION) {
 			throw Violations.ruleBroken("separation-of-duties", "roles", "directory.role.supervisor-party");
+		}
+		if (roleCodes.contains(SERVICE_MANAGER) && userParty != PartyKind.MANAGEMENT) {
+			throw Violations.ruleBroken("separation-of-duties", "roles", "directory.role.service-manager-party");
 		}
 	}
 
