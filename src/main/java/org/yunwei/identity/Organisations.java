@@ -1,0 +1,39 @@
+package org.yunwei.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Looks up organisation units for other modules, which keep only their ids: e.g. the providing unit of a service,
+ * the customer subtree of an SLA. No scope is applied here; a module applies {@link Actors#scope()} to its own
+ * records.
+ */
+@Service
+public class Organisations {
+
+	private final JdbcClient jdbc;
+
+	Organisations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<OrganisationUnit> find(long orgUnitId) {
+		return jdbc.sql("""
+				select o.id, o.code, o.name, p.id as party_id, p.name as party_name, p.kind, o.path,
+				       o.enabled and p.enabled as enabled
+				from org_unit o join party p on p.id = o.party_id where o.id = ?""")
+			.param(orgUnitId)
+			.query((rs, n) -> new OrganisationUnit(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+					rs.getLong("party_id"), rs.getString("party_name"), PartyKind.valueOf(rs.getString("kind")),
+					OrganisationUnit.idsOfPath(rs.getString("path")), rs.getBoolean("enabled")))
+			.optional();
+	}
+
+	/** The units of the given ids that exist, in no particular order. */
+	public List<OrganisationUnit> findAll(java.util.Collection<Long> orgUnitIds) {
+		return orgUnitIds.stream().distinct().map(this::find).flatMap(Optional::stream).toList();
+	}
+}
