@@ -2,6 +2,7 @@ package org.yunwei.sla;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +33,7 @@ public record WorkingHours(Map<DayOfWeek, DaySchedule> week, DaySchedule makeUpW
 		if (complete.values().stream().allMatch(DaySchedule::isClosed)) {
 			throw new IllegalArgumentException("Working hours need working time on at least one day of the week");
 		}
-		week = Map.copyOf(complete);
+		week = Collections.unmodifiableMap(complete); // EnumMap: Monday to Sunday when shown
 	}
 
 	/**

@@ -126,12 +126,13 @@ final class WorkingTimeline {
 				}
 			}
 			int[] bounds = walk.bounds();
+			// bounds resolved across a daylight-saving gap can come out of order: clamp so that no stretch counts twice
 			long previousEnd = Long.MIN_VALUE;
 			for (int i = 0; i < bounds.length; i += 2) {
-				long start0 = Math.max(walk.position(bounds[i]), previousEnd);
-				long end = Math.max(walk.position(bounds[i + 1]), start0);
+				long intervalStart = Math.max(walk.position(bounds[i]), previousEnd);
+				long end = Math.max(walk.position(bounds[i + 1]), intervalStart);
 				previousEnd = end;
-				long begin = Math.max(start0, from);
+				long begin = Math.max(intervalStart, from);
 				if (end > begin) {
 					long available = end - begin;
 					if (remaining <= available) {
@@ -167,6 +168,7 @@ final class WorkingTimeline {
 				}
 			}
 			int[] bounds = walk.bounds();
+			// clamped as in add(), so that both measure the same stretches
 			long previousEnd = Long.MIN_VALUE;
 			for (int i = 0; i < bounds.length; i += 2) {
 				long start = Math.max(walk.position(bounds[i]), previousEnd);
