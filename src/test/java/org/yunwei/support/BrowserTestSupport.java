@@ -100,16 +100,17 @@ public abstract class BrowserTestSupport extends IntegrationTestSupport {
 	 * Scrolls an element to the middle of the window at once, then clicks it. Chromium scrolls to an element near the
 	 * bottom edge itself, but smoothly (Bootstrap asks for smooth scrolling), and may click before it gets there.
 	 */
-	protected void click(String cssSelector) {
+	protected WebElement click(String cssSelector) {
 		WebElement element = find(cssSelector);
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+				element);
 		element.click();
+		return element;
 	}
 
 	/** Clicks what submits a form or follows a link, and waits until the page it leads to has replaced this one. */
 	protected void clickAndWaitForTheNextPage(String cssSelector) {
-		WebElement element = find(cssSelector);
-		element.click();
+		WebElement element = click(cssSelector);
 		waitFor().until(ExpectedConditions.stalenessOf(element));
 	}
 

@@ -38,8 +38,8 @@ class AuditBrowserTests extends BrowserTestSupport {
 		for (int i = 1; i <= 3; i++) {
 			trail.record(AuditEntry.of(action, "ticket", i).detail("巡检第 " + i + " 次"));
 		}
-		String auditor = new AuditPeople(jdbc, api()).userOf("MANAGEMENT", "AUDIT_ADMIN");
-		jdbc.sql("update app_user set totp_secret = ? where username = ?").params(ADMIN_TOTP_SECRET, auditor).update();
+		var people = new AuditPeople(jdbc, api());
+		String auditor = people.withSecondFactor(people.userOf("MANAGEMENT", "AUDIT_ADMIN"));
 
 		signIn(auditor, TestDirectory.PASSWORD, TestTotp.codeAt(ADMIN_TOTP_SECRET, Instant.now()));
 		clickAndWaitForTheNextPage("a[href='/audit']");
@@ -53,7 +53,7 @@ class AuditBrowserTests extends BrowserTestSupport {
 		assertThat(find("#action").getAttribute("value")).isEqualTo(action);
 
 		String filtered = browser.getCurrentUrl();
-		find("#audit-verify").click();
+		click("#audit-verify");
 		assertThat(find("#audit-chain-intact").getText()).startsWith("完整");
 		assertThat(browser.getCurrentUrl()).isEqualTo(filtered);
 
@@ -99,7 +99,7 @@ class AuditBrowserTests extends BrowserTestSupport {
 		open("/audit");
 		assertThat(find("label[for='actor']").getText()).isEqualTo("操作人");
 
-		find("#language-switch").click();
+		click("#language-switch");
 		waitFor().until(ExpectedConditions.textToBe(By.cssSelector("label[for='actor']"), "Actor"));
 		assertThat(find("h1").getText()).isEqualTo("Audit trail");
 		assertThat(find("#audit-search").getText()).isEqualTo("Search");

@@ -71,8 +71,7 @@ class AuditPageIntegrationTests extends IntegrationTestSupport {
 
 	private WebSession signedIn(String username, boolean secondFactor) {
 		if (secondFactor) {
-			jdbc.sql("update app_user set totp_secret = ? where username = ?").params(ADMIN_TOTP_SECRET, username)
-				.update();
+			new AuditPeople(jdbc, api()).withSecondFactor(username);
 		}
 		WebSession browser = new WebSession(port);
 		var signIn = browser.signIn(username, TestDirectory.PASSWORD,

@@ -30,14 +30,14 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 		new Select(find("#kind")).selectByValue("CUSTOMER");
 		type("#code", code);
 		type("#name", "市卫健委 " + code);
-		find("#party-save").click();
+		click("#party-save");
 		assertThat(find("#notice").getText()).isEqualTo("已保存。");
 		assertThat(find("h1").getText()).isEqualTo("市卫健委 " + code);
 		assertThat(find("h1 + p").getText()).startsWith("使用方");
 
 		type("#unit-code", code + "-XXK");
 		type("#unit-name", "信息科");
-		find("#unit-save").click();
+		click("#unit-save");
 		assertThat(find("#unit-tree").getText()).contains("信息科");
 		long unit = jdbc.sql("select id from org_unit where code = ?").param(code + "-XXK").query(Long.class).single();
 
@@ -56,7 +56,7 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 
 		type("#displayName", "赵六");
 		type("#password", "Initial#2026x");
-		find("#user-save").click();
+		click("#user-save");
 		assertThat(find("#user-state").getText()).isEqualTo("启用");
 		assertThat(find("h1").getText()).contains(username);
 		assertThat(find("h1 + p").getText()).isEqualTo("市卫健委 " + code + " · 信息科");
@@ -93,7 +93,7 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 		assertThat(browser.findElements(By.id("user-disable"))).hasSize(1);
 
 		assertThat(find("#role-" + role).isSelected()).isFalse();
-		find("#role-" + role).click();
+		click("#role-" + role);
 		clickAndWaitForTheNextPage("#roles-save");
 		assertThat(find("#notice").getText()).isEqualTo("已保存。");
 		assertThat(find("#role-" + role).isSelected()).isTrue();
@@ -168,14 +168,14 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 		assertThat(find("#user-new").getText()).isEqualTo("新建用户");
 		assertThat(find("label[for='q']").getText()).isEqualTo("搜索");
 
-		find("#language-switch").click();
+		click("#language-switch");
 		waitFor().until(ExpectedConditions.textToBe(By.id("user-new"), "New user"));
 		assertThat(find("h1").getText()).isEqualTo("Users");
 		assertThat(find("label[for='q']").getText()).isEqualTo("Search");
 		assertThat(find("#user-filter").getText()).isEqualTo("Filter");
 		assertThat(find("#sort-username").getText()).startsWith("User name");
 
-		find("#language-switch").click();
+		click("#language-switch");
 		waitFor().until(ExpectedConditions.textToBe(By.id("user-new"), "新建用户"));
 	}
 
