@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -72,8 +73,7 @@ public abstract class BrowserTestSupport extends IntegrationTestSupport {
 	}
 
 	protected WebElement find(String cssSelector) {
-		return new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+		return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
 	}
 
 	protected void type(String cssSelector, String text) {
@@ -93,6 +93,28 @@ public abstract class BrowserTestSupport extends IntegrationTestSupport {
 	}
 
 	protected void waitForPath(String path) {
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains(path));
+		waitFor().until(d -> d.getCurrentUrl().contains(path));
+	}
+
+	/**
+	 * Scrolls an element to the middle of the window at once, then clicks it. Chromium scrolls to an element near the
+	 * bottom edge itself, but smoothly (Bootstrap asks for smooth scrolling), and may click before it gets there.
+	 */
+	protected WebElement click(String cssSelector) {
+		WebElement element = find(cssSelector);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+				element);
+		element.click();
+		return element;
+	}
+
+	/** Clicks what submits a form or follows a link, and waits until the page it leads to has replaced this one. */
+	protected void clickAndWaitForTheNextPage(String cssSelector) {
+		WebElement element = click(cssSelector);
+		waitFor().until(ExpectedConditions.stalenessOf(element));
+	}
+
+	protected WebDriverWait waitFor() {
+		return new WebDriverWait(browser, Duration.ofSeconds(10));
 	}
 }

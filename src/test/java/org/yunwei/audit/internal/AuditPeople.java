@@ -23,15 +23,20 @@ final class AuditPeople {
 	}
 
 	String tokenOf(String partyKind, String... roles) {
-		String user = userOf(partyKind, roles);
-		jdbc.sql("update app_user set totp_secret = ? where username = ?")
-			.params(IntegrationTestSupport.ADMIN_TOTP_SECRET, user)
-			.update();
+		String user = withSecondFactor(userOf(partyKind, roles));
 		return Accounts.tokenFor(api, user, TestDirectory.PASSWORD, IntegrationTestSupport.ADMIN_TOTP_SECRET);
 	}
 
 	String userOf(String partyKind, String... roles) {
 		return directory.user(directory.orgUnit(directory.party(partyKind, "审计测试"), null, "部门"), roles);
+	}
+
+	/** Gives the user the second factor {@link IntegrationTestSupport#ADMIN_TOTP_SECRET}; returns the user. */
+	String withSecondFactor(String user) {
+		jdbc.sql("update app_user set totp_secret = ? where username = ?")
+			.params(IntegrationTestSupport.ADMIN_TOTP_SECRET, user)
+			.update();
+		return user;
 	}
 
 	String auditAdmin() {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.TestDirectory;
+import org.yunwei.support.WebSession;
 
 /**
  * The administration pages over HTTP with a signed-in session, and the end of that session when the account is
@@ -19,7 +20,7 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 			"POST_MANAGE", "ROLE_MANAGE", "ROLE_ASSIGN" };
 
 	private DirectoryTesting testing;
-	private FormSession browser;
+	private WebSession browser;
 	private long party;
 	private long unit;
 	private String colleague;
@@ -30,29 +31,29 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 		party = testing.directory.party("PROVIDER", "服务方");
 		unit = testing.directory.orgUnit(party, null, "服务台");
 		colleague = testing.directory.user(unit);
-		browser = new FormSession(port);
-		assertThat(browser.signIn(testing.userWith(testing.managementUnit(), ADMINISTRATION), TestDirectory.PASSWORD)
-			.statusCode()).isEqualTo(200);
+		browser = new WebSession(port);
+		assertThat(browser.follow(browser.signIn(testing.userWith(testing.managementUnit(), ADMINISTRATION),
+				TestDirectory.PASSWORD, null)).status()).isEqualTo(200);
 	}
 
 	@Test
 	void disablingAUserEndsTheirWebSessionAtTheNextRequest() {
 		String username = testing.directory.user(unit);
-		FormSession theirs = new FormSession(port);
-		assertThat(theirs.signIn(username, TestDirectory.PASSWORD).body()).contains("测试用户");
+		WebSession theirs = new WebSession(port);
+		assertThat(theirs.follow(theirs.signIn(username, TestDirectory.PASSWORD, null)).body()).contains("测试用户");
 
 		assertThat(api().post("/api/v1/users/" + testing.directory.userId(username) + "/disable", adminToken(), null)
 			.status()).isEqualTo(200);
 
 		var next = theirs.get("/");
-		assertThat(next.statusCode()).isEqualTo(302);
-		assertThat(next.headers().firstValue("Location").orElseThrow()).contains("/login");
+		assertThat(next.status()).isEqualTo(302);
+		assertThat(next.location()).contains("/login");
 	}
 
 	@Test
 	void listsSearchesAndPagesUsers() {
 		var list = browser.get("/admin/users?q=" + colleague);
-		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.status()).isEqualTo(200);
 		assertThat(list.body()).contains(colleague).contains("id=\"user-table\"");
 		assertThat(browser.get("/admin/users?q=nobody-is-called-this").body()).contains("id=\"users-empty\"");
 		assertThat(browser.get("/admin/users?orgUnitId=" + unit).body()).contains(colleague);
@@ -62,8 +63,8 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 		var first = browser.get("/admin/users?partyId=" + party + "&limit=2");
 		assertThat(first.body()).contains("id=\"more\"");
 		String more = first.body().replaceAll("(?s).*id=\"more\"\\s+href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
-		var rows = browser.getWithHeader(more, "HX-Request", "true");
-		assertThat(rows.statusCode()).isEqualTo(200);
+		var rows = browser.htmx(more);
+		assertThat(rows.status()).isEqualTo(200);
 		assertThat(rows.body()).contains("<tr").doesNotContain("<html");
 		assertThat(rows.body().split("<tr id=\"user-").length - 1).isEqualTo(2);
 		assertThat(browser.get(more).body()).contains("<html");
@@ -81,12 +82,12 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 				"/admin/roles/" + role, "/admin/posts", "/admin/posts/new?orgUnitId=" + unit, "/admin/posts/" + post,
 				"/admin/posts/people?orgUnitId=" + unit }) {
 			var response = browser.get(page);
-			assertThat(response.statusCode()).as(page).isEqualTo(200);
+			assertThat(response.status()).as(page).isEqualTo(200);
 			assertThat(response.body()).as(page).doesNotContain("??").doesNotContain("style=");
 		}
 		assertThat(browser.get("/admin/roles/" + role).body()).contains("id=\"built-in\"");
 		assertThat(browser.get("/admin/posts/people?orgUnitId=" + unit).body()).contains(colleague);
-		assertThat(browser.get("/admin/users/99999999").statusCode()).isEqualTo(404);
+		assertThat(browser.get("/admin/users/99999999").status()).isEqualTo(404);
 	}
 
 	@Test
@@ -95,7 +96,7 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 		var refused = browser.submit("/admin/users/new", "/admin/users", Map.of("username", username,
 				"displayName", "王五", "email", "not-an-address", "orgUnitId", String.valueOf(unit), "password", "Initial#2026x"));
 
-		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("value=\"" + username + "\"").contains("value=\"not-an-address\"")
 			.contains("id=\"email-error\"").contains("电子邮箱格式不正确").doesNotContain("Initial#2026x");
 		assertThat(jdbc.sql("select count(*) from app_user where username = ?").param(username).query(Long.class)
@@ -104,33 +105,33 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 		var created = browser.submit("/admin/users/new", "/admin/users", Map.of("username", username,
 				"displayName", "王五", "email", "wangwu@example.gov.cn", "orgUnitId", String.valueOf(unit),
 				"password", "Initial#2026x"));
-		assertThat(created.statusCode()).isEqualTo(302);
-		assertThat(created.headers().firstValue("Location").orElseThrow()).contains("/admin/users/");
+		assertThat(created.status()).isEqualTo(302);
+		assertThat(created.location()).contains("/admin/users/");
 	}
 
 	@Test
 	void supervisionReadsTheUserPagesButCannotAct() {
 		long supervision = testing.directory.party("SUPERVISION", "监理方");
-		FormSession supervisor = new FormSession(port);
+		WebSession supervisor = new WebSession(port);
 		supervisor.signIn(testing.directory.user(testing.directory.orgUnit(supervision, null, "监理部"), "SUPERVISOR"),
-				TestDirectory.PASSWORD);
+				TestDirectory.PASSWORD, null);
 		long userId = testing.directory.userId(colleague);
 
 		assertThat(supervisor.get("/admin/users?q=" + colleague).body()).contains(colleague);
 		assertThat(supervisor.get("/admin/users/" + userId).body()).doesNotContain("id=\"user-disable\"")
 			.doesNotContain("id=\"user-save\"");
 		assertThat(supervisor.submit("/admin/users/" + userId, "/admin/users/" + userId + "/disable", Map.of())
-			.statusCode()).isEqualTo(403);
-		assertThat(supervisor.get("/admin/parties").statusCode()).isEqualTo(403);
+			.status()).isEqualTo(403);
+		assertThat(supervisor.get("/admin/parties").status()).isEqualTo(403);
 		assertThat(jdbc.sql("select enabled from app_user where id = ?").param(userId).query(Boolean.class).single())
 			.isTrue();
 	}
 
 	@Test
 	void refusesAFormPostedWithoutItsCsrfToken() {
-		var forged = browser.post("/admin/users", Map.of("username", TestDirectory.unique("csrf"), "displayName", "伪",
+		var forged = browser.postWithoutCsrf("/admin/users", Map.of("username", TestDirectory.unique("csrf"), "displayName", "伪",
 				"orgUnitId", String.valueOf(unit), "password", "Initial#2026x"));
-		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(forged.status()).isEqualTo(403);
 	}
 
 	@Test
@@ -138,19 +139,19 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 		String code = TestDirectory.unique("WP");
 		var partyCreated = browser.submit("/admin/parties", "/admin/parties",
 				Map.of("kind", "SUPERVISION", "code", code, "name", "监理 " + code));
-		assertThat(partyCreated.statusCode()).isEqualTo(302);
-		String partyPage = partyCreated.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
+		assertThat(partyCreated.status()).isEqualTo(302);
+		String partyPage = partyCreated.location().replaceAll("^https?://[^/]+", "");
 		var unitRefused = browser.submit(partyPage, partyPage + "/units", Map.of("code", "", "name", "监理部"));
 		assertThat(unitRefused.body()).contains("value=\"监理部\"").contains("id=\"unit-code-error\"");
 		assertThat(browser.submit(partyPage, partyPage + "/units", Map.of("code", TestDirectory.unique("U"),
-				"name", "监理部")).statusCode()).isEqualTo(302);
+				"name", "监理部")).status()).isEqualTo(302);
 
 		String roleCode = TestDirectory.unique("WR").toUpperCase();
 		var reserved = browser.submit("/admin/roles/new", "/admin/roles",
 				Map.of("code", roleCode, "name", "角色 " + roleCode, "permissions", "AUDIT_READ"));
 		assertThat(reserved.body()).contains("id=\"permissions-error\"");
 		assertThat(browser.submit("/admin/roles/new", "/admin/roles",
-				Map.of("code", roleCode, "name", "角色 " + roleCode, "permissions", "USER_READ")).statusCode())
+				Map.of("code", roleCode, "name", "角色 " + roleCode, "permissions", "USER_READ")).status())
 			.isEqualTo(302);
 
 		long holder = testing.directory.userId(colleague);
@@ -159,7 +160,7 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 				String.valueOf(holder)));
 		assertThat(same.body()).contains("id=\"backupId-error\"").contains("值守");
 		assertThat(browser.submit("/admin/posts/new", "/admin/posts", Map.of("orgUnitId", String.valueOf(unit),
-				"name", "值班员", "responsibilities", "值守", "holderId", String.valueOf(holder))).statusCode())
+				"name", "值班员", "responsibilities", "值守", "holderId", String.valueOf(holder))).status())
 			.isEqualTo(302);
 	}
 }
