@@ -27,6 +27,8 @@ class AgreementPagesIntegrationTests extends IntegrationTestSupport {
 		browser = new WebSession(port);
 		browser.signIn(fixtures.directory.user(fixtures.managementUnit(), "SERVICE_MANAGER"), TestDirectory.PASSWORD,
 				null);
+		// the form's CSRF token comes from the editor, as in a browser
+		assertThat(browser.get("/sla/agreements/new").status()).isEqualTo(200);
 	}
 
 	private Map<String, String> form(String name) {
@@ -67,7 +69,6 @@ class AgreementPagesIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void theEditorShowsAContradictionBesideTheP2RowAndKeepsTheInput() {
-		assertThat(browser.get("/sla/agreements/new").status()).isEqualTo(200);
 		Map<String, String> form = form("桌面运维协议");
 		// P2 answers in 2 h, P3 in 1 h: the more urgent priority would be the slower one
 		form.put("targets[1].responseHours", "2");
