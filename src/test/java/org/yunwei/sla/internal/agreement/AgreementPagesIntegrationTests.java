@@ -118,4 +118,22 @@ class AgreementPagesIntegrationTests extends IntegrationTestSupport {
 		assertThat(browser.get("/sla/agreements?providerPartyId=" + fixtures.providerParty()).body())
 			.contains("id=\"agreements-empty\"");
 	}
+
+	@Test
+	void supervisionSeesTheEditorReadOnlyAndAnotherDepartmentSeesNothing() {
+		var saved = browser.post("/sla/agreements", form("只读协议"));
+		String path = saved.location().replaceFirst("^https?://[^/]+", "");
+		long supervisionUnit = fixtures.directory.orgUnit(fixtures.directory.party("SUPERVISION", "监理"), null, "监理部");
+		WebSession supervisor = new WebSession(port);
+		supervisor.signIn(fixtures.directory.user(supervisionUnit, "SUPERVISOR"), TestDirectory.PASSWORD, null);
+		WebSession stranger = new WebSession(port);
+		stranger.signIn(fixtures.directory.user(fixtures.directory.orgUnit(fixtures.customerParty(), null, "别的局")),
+				TestDirectory.PASSWORD, null);
+
+		var readOnly = supervisor.get(path);
+		assertThat(readOnly.status()).isEqualTo(200);
+		assertThat(readOnly.body()).contains("只读协议").contains("<fieldset disabled").doesNotContain("id=\"agreement-save\"");
+		assertThat(supervisor.get("/sla/agreements/new").status()).isEqualTo(403);
+		assertThat(stranger.get(path).status()).isEqualTo(404);
+	}
 }
