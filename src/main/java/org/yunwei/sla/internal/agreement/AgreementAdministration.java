@@ -17,6 +17,7 @@ import org.yunwei.identity.Actors;
 import org.yunwei.identity.OrganisationUnit;
 import org.yunwei.identity.Organisations;
 import org.yunwei.identity.PartyKind;
+import org.yunwei.identity.Permission;
 import org.yunwei.sla.AppliedAgreement;
 import org.yunwei.sla.Priority;
 import org.yunwei.web.KeysetPage;
@@ -129,7 +130,7 @@ class AgreementAdministration {
 	/** Whether the signed-in person may change agreements: the pages show the editor read-only otherwise. */
 	public boolean mayManage() {
 		return actors.find()
-			.filter(a -> a.partyKind() == PartyKind.MANAGEMENT && a.can(org.yunwei.identity.Permission.SLA_MANAGE))
+			.filter(a -> a.partyKind() == PartyKind.MANAGEMENT && a.can(Permission.SLA_MANAGE))
 			.isPresent();
 	}
 

@@ -19,11 +19,6 @@ final class FieldErrors {
 		return this;
 	}
 
-	FieldErrors addAll(Map<String, String> more) {
-		more.forEach(this::add);
-		return this;
-	}
-
 	boolean has(String field) {
 		return errors.containsKey(field);
 	}

@@ -251,6 +251,21 @@ class AgreementApiIntegrationTests extends IntegrationTestSupport {
 		assertThat(api().get(AGREEMENTS + "/" + id, null).status()).isEqualTo(401);
 	}
 
+	@Test
+	void theOpenApiDocumentDescribesTheAgreementsWithExamples() {
+		var document = api().get("/v3/api-docs", null);
+
+		assertThat(document.status()).isEqualTo(200);
+		var json = document.json();
+		assertThat(json.get("paths").has("/api/v1/sla/agreements")).isTrue();
+		assertThat(json.get("paths").has("/api/v1/sla/agreements/{id}/disable")).isTrue();
+		assertThat(json.get("paths").has("/api/v1/sla/resolve")).isTrue();
+		var target = json.get("components").get("schemas").get("SlaTarget").get("properties");
+		assertThat(target.get("responseMinutes").get("example").asInt()).isEqualTo(15);
+		assertThat(json.get("components").get("schemas").get("SlaDraft").get("properties").get("name")
+			.get("example").asString()).contains("服务级别协议");
+	}
+
 	@SuppressWarnings("unchecked")
 	private static List<Object> targets(Map<String, Object> body) {
 		return (List<Object>) body.get("targets");
