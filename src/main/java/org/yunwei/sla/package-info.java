@@ -1,5 +1,6 @@
 /**
- * Service level time (SLA): business calendars and the exact business-time arithmetic behind SLA clocks.
+ * Service level time and agreements (SLA): business calendars, the exact business-time arithmetic behind SLA clocks,
+ * and the service level agreements (服务级别协议, GZ 9.1.2) that set the targets.
  * <p>
  * A {@link org.yunwei.sla.BusinessCalendar} knows a time zone, the working hours of each weekday, public holidays
  * and make-up workdays (调休上班); it adds business time to an instant (the due time), measures the business time
@@ -8,9 +9,13 @@
  * Asia/Shanghai) come from {@link org.yunwei.sla.HolidaySchedule#chinaNational()} and
  * {@link org.yunwei.sla.BusinessCalendar#chinaDefault()}.
  * <p>
- * Depends on no other module: the arithmetic is pure and used by everything that has a deadline (tickets,
- * problems, changes, inspections), so it must not pull any of them in; callers hand it instants and durations and
- * keep their own records.
+ * An agreement binds a provider, a customer subtree and a set of services to targets per {@link
+ * org.yunwei.sla.Priority}; {@link org.yunwei.sla.ServiceLevels#resolve} tells which agreement applies to a record.
+ * <p>
+ * The arithmetic itself stays pure. The agreements depend on {@code identity} (who asks, the provider party and
+ * customer units they name), {@code catalog} (the services they cover exist), {@code audit} (every change is
+ * recorded) and {@code web} (refusals and keyset pages).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "SLA", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "SLA",
+		allowedDependencies = { "identity", "catalog", "audit", "web" })
 package org.yunwei.sla;

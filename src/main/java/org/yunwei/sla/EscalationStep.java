@@ -1,0 +1,24 @@
+package org.yunwei.sla;
+
+import java.util.List;
+
+/**
+ * What happens when a clock reaches a threshold of its target: one step of the escalation chain (升级).
+ *
+ * @param thresholdPercent one of the target's warning thresholds, or 100 for the breach
+ * @param order the place of this step among the steps at the same threshold, from 1
+ * @param target for {@link Kind#FUNCTIONAL} the assignment group to hand the record to (free text until assignment
+ *        groups exist); for {@link Kind#HIERARCHICAL} one of {@link #LEVELS}
+ */
+public record EscalationStep(int thresholdPercent, int order, Kind kind, String target) {
+
+	/** The levels a hierarchical escalation may notify, from the nearest up. */
+	public static final List<String> LEVELS = List.of("GROUP_LEAD", "PROVIDER_MANAGER", "MANAGEMENT");
+
+	public enum Kind {
+		/** 职能升级: the record goes to another assignment group with the skills it needs. */
+		FUNCTIONAL,
+		/** 层级升级: someone higher up is told, the record stays where it is. */
+		HIERARCHICAL
+	}
+}

@@ -1,0 +1,46 @@
+package org.yunwei.sla.internal.agreement;
+
+import java.util.List;
+
+import org.yunwei.identity.Actor;
+import org.yunwei.identity.PartyKind;
+
+/**
+ * Who may read which agreements: management and supervision read them all; a provider reads those that name it; a
+ * customer reads those that cover its unit, i.e. whose customer unit is its own unit or a unit above it, and those
+ * that name no customer (they cover every customer). Anyone else's agreement is "not found".
+ *
+ * @param unitAncestorIds a customer's unit and the units above it
+ */
+record AgreementReaders(PartyKind partyKind, long partyId, List<Long> unitAncestorIds) {
+
+	AgreementReaders {
+		unitAncestorIds = List.copyOf(unitAncestorIds);
+	}
+
+	static AgreementReaders of(Actor actor, List<Long> unitAncestorIds) {
+		return new AgreementReaders(actor.partyKind(), actor.partyId(), unitAncestorIds);
+	}
+
+	boolean mayRead(long providerPartyId, Long customerOrgUnitId) {
+		return switch (partyKind) {
+			case MANAGEMENT, SUPERVISION -> true;
+			case PROVIDER -> providerPartyId == partyId;
+			case CUSTOMER -> customerOrgUnitId == null || unitAncestorIds.contains(customerOrgUnitId);
+		};
+	}
+
+	/** The same rule as a SQL condition on {@code a.provider_party_id} and {@code a.customer_org_unit_id}. */
+	Condition where() {
+		return switch (partyKind) {
+			case MANAGEMENT, SUPERVISION -> new Condition("true", List.of());
+			case PROVIDER -> new Condition("a.provider_party_id = ?", List.of(partyId));
+			case CUSTOMER -> new Condition(
+					"(a.customer_org_unit_id is null or a.customer_org_unit_id = any(cast(? as bigint[])))",
+					List.of(Agreements.arrayLiteral(unitAncestorIds)));
+		};
+	}
+
+	record Condition(String sql, List<Object> parameters) {
+	}
+}

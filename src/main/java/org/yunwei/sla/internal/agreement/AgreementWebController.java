@@ -1,0 +1,163 @@
+package org.yunwei.sla.internal.agreement;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunwei.catalog.ServiceCatalog;
+import org.yunwei.identity.Actor;
+import org.yunwei.identity.Actors;
+import org.yunwei.identity.OrganisationUnit;
+import org.yunwei.identity.Organisations;
+import org.yunwei.identity.Party;
+import org.yunwei.identity.PartyKind;
+import org.yunwei.sla.EscalationStep;
+import org.yunwei.sla.Priority;
+import org.yunwei.web.RejectedRequest;
+
+/**
+ * The SLA pages: the list with its filters, and the editor (header, services, the target table of P1–P4, escalation
+ * steps). A refused form comes back with everything typed and each message beside its field; people without
+ * SLA_MANAGE see the editor read-only.
+ */
+@Controller
+class AgreementWebController {
+
+	private final AgreementAdministration agreements;
+	private final Organisations organisations;
+	private final ServiceCatalog catalog;
+	private final Actors actors;
+
+	AgreementWebController(AgreementAdministration agreements, Organisations organisations, ServiceCatalog catalog,
+			Actors actors) {
+		this.agreements = agreements;
+		this.organisations = organisations;
+		this.catalog = catalog;
+		this.actors = actors;
+	}
+
+	@GetMapping("/sla/agreements")
+	String list(@RequestParam(required = false) Long providerPartyId,
+			@RequestParam(required = false) Long customerOrgUnitId, @RequestParam(required = false) Long serviceId,
+			@RequestParam(required = false) Boolean enabled, @RequestParam(required = false) String after,
+			Model model) {
+		var filter = new AgreementFilter(providerPartyId, customerOrgUnitId, serviceId, enabled, after, 0);
+		model.addAttribute("page", agreements.list(filter));
+		model.addAttribute("filter", filter);
+		model.addAttribute("mayManage", agreements.mayManage());
+		addChoices(model);
+		return "sla/agreements/list";
+	}
+
+	@GetMapping("/sla/agreements/new")
+	@PreAuthorize("hasAuthority('SLA_MANAGE')")
+	String newAgreement(Model model) {
+		return editor(model, null, AgreementForm.blank(), Map.of());
+	}
+
+	@PostMapping("/sla/agreements")
+	@PreAuthorize("hasAuthority('SLA_MANAGE')")
+	String create(@ModelAttribute("form") AgreementForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
+		return save(form, binding, model, redirect, null);
+	}
+
+	@GetMapping("/sla/agreements/{id}")
+	String edit(@PathVariable long id, Model model) {
+		AgreementView agreement = agreements.get(id);
+		return editor(model, agreement, AgreementForm.of(agreement), Map.of());
+	}
+
+	@PostMapping("/sla/agreements/{id}")
+	@PreAuthorize("hasAuthority('SLA_MANAGE')")
+	String update(@PathVariable long id, @ModelAttribute("form") AgreementForm form, BindingResult binding,
+			Model model, RedirectAttributes redirect) {
+		return save(form, binding, model, redirect, id);
+	}
+
+	@PostMapping("/sla/agreements/{id}/{action:enable|disable}")
+	@PreAuthorize("hasAuthority('SLA_MANAGE')")
+	String enable(@PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
+		agreements.setEnabled(id, action.equals("enable"));
+		redirect.addFlashAttribute("notice", "agreements.saved");
+		return "redirect:/sla/agreements/" + id;
+	}
+
+	private String save(AgreementForm form, BindingResult binding, Model model, RedirectAttributes redirect,
+			Long id) {
+		Map<String, String> unreadable = new LinkedHashMap<>();
+		for (FieldError error : binding.getFieldErrors()) {
+			unreadable.putIfAbsent(form.pageField(error.getField()), "agreements.field.malformed");
+		}
+		AgreementDraft draft = form.toDraft(unreadable);
+		try {
+			if (!unreadable.isEmpty()) {
+				// part of the form could not be read: show every mistake, and save nothing
+				Map<String, String> errors = new LinkedHashMap<>(unreadable);
+				agreements.mistakes(draft).forEach((field, key) -> errors.putIfAbsent(form.pageField(field), key));
+				model.addAttribute("problem", "agreements.failed");
+				return editor(model, id == null ? null : agreements.get(id), form, errors);
+			}
+			AgreementView saved = id == null ? agreements.create(draft) : agreements.update(id, draft);
+			redirect.addFlashAttribute("notice", "agreements.saved");
+			return "redirect:/sla/agreements/" + saved.id();
+		}
+		catch (RejectedRequest refused) {
+			if (refused.status() != HttpStatus.BAD_REQUEST && refused.status() != HttpStatus.CONFLICT) {
+				throw refused;
+			}
+			Map<String, String> errors = new LinkedHashMap<>();
+			refused.fieldErrors().forEach((field, key) -> errors.put(form.pageField(field), key));
+			model.addAttribute("problem", refused.fieldErrors().isEmpty() ? refused.messageKey() : "agreements.failed");
+			return editor(model, id == null ? null : agreements.get(id), form, errors);
+		}
+	}
+
+	private String editor(Model model, AgreementView agreement, AgreementForm form, Map<String, String> errors) {
+		form.withBlankEscalationRows();
+		model.addAttribute("agreement", agreement);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("mayManage", agreements.mayManage());
+		model.addAttribute("priorities", Priority.values());
+		model.addAttribute("levels", EscalationStep.LEVELS);
+		model.addAttribute("linkedServices", agreement == null ? List.of()
+				: agreement.serviceIds().stream().map(catalog::find).flatMap(java.util.Optional::stream).toList());
+		addChoices(model);
+		return "sla/agreements/editor";
+	}
+
+	/**
+	 * The providers and customer units offered in selects and named in the list: a customer department sees its own
+	 * units and those above it, not the other departments; a provider sees itself.
+	 */
+	private void addChoices(Model model) {
+		Actor actor = actors.current();
+		boolean all = actor.partyKind() == PartyKind.MANAGEMENT || actor.partyKind() == PartyKind.SUPERVISION;
+		List<Long> own = organisations.find(actor.orgUnitId()).map(OrganisationUnit::ancestorIds).orElse(List.of());
+		List<Party> providers = organisations.parties(PartyKind.PROVIDER).stream()
+			.filter(p -> all || actor.partyKind() == PartyKind.CUSTOMER || p.id() == actor.partyId())
+			.toList();
+		List<OrganisationUnit> customerUnits = organisations.units(PartyKind.CUSTOMER).stream()
+			.filter(u -> all || own.contains(u.id()))
+			.toList();
+		model.addAttribute("providers", providers);
+		model.addAttribute("customerUnits", customerUnits);
+		model.addAttribute("providerNames", providers.stream().collect(Collectors.toMap(Party::id, Party::name)));
+		model.addAttribute("unitNames", customerUnits.stream()
+			.collect(Collectors.toMap(OrganisationUnit::id, u -> u.partyName() + " · " + u.name())));
+	}
+}

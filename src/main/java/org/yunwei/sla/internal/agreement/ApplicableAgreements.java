@@ -1,0 +1,40 @@
+package org.yunwei.sla.internal.agreement;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.identity.OrganisationUnit;
+import org.yunwei.identity.Organisations;
+import org.yunwei.sla.AppliedAgreement;
+import org.yunwei.sla.Priority;
+
+/**
+ * Answers {@link org.yunwei.sla.ServiceLevels#resolve}: loads the agreements that could apply to a record's unit and
+ * lets {@link AgreementPrecedence} choose. Public only so that the module's facade can call it.
+ */
+@Service
+public class ApplicableAgreements {
+
+	private final Agreements agreements;
+	private final Organisations organisations;
+
+	ApplicableAgreements(Agreements agreements, Organisations organisations) {
+		this.agreements = agreements;
+		this.organisations = organisations;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AppliedAgreement> resolve(long customerOrgUnitId, Long serviceId, Priority priority,
+			LocalDate on) {
+		List<Long> ancestors = organisations.find(customerOrgUnitId).map(OrganisationUnit::ancestorIds)
+			.orElse(List.of());
+		return AgreementPrecedence.choose(agreements.candidates(ancestors, on), ancestors, serviceId, on)
+			.flatMap(match -> agreements.find(match.agreement().id())
+				.flatMap(a -> agreements.target(a.id(), priority)
+					.map(target -> new AppliedAgreement(a.id(), a.code(), a.name(), match.level(), a.calendarId(),
+							target))));
+	}
+}

@@ -1,0 +1,139 @@
+package org.yunwei.sla.internal.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.support.TestDirectory;
+import org.yunwei.support.WebSession;
+
+/** The SLA list and editor in a signed-in session. */
+class AgreementPagesIntegrationTests extends IntegrationTestSupport {
+
+	private AgreementFixtures fixtures;
+	private WebSession browser;
+	private long provider;
+	private long department;
+
+	@BeforeEach
+	void setUp() {
+		fixtures = new AgreementFixtures(jdbc, api());
+		provider = fixtures.providerParty();
+		department = fixtures.directory.orgUnit(fixtures.customerParty(), null, "信息中心");
+		browser = new WebSession(port);
+		browser.signIn(fixtures.directory.user(fixtures.managementUnit(), "SERVICE_MANAGER"), TestDirectory.PASSWORD,
+				null);
+		// the form's CSRF token comes from the editor, as in a browser
+		assertThat(browser.get("/sla/agreements/new").status()).isEqualTo(200);
+	}
+
+	private Map<String, String> form(String name) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("code", TestDirectory.unique("SLA-"));
+		form.put("name", name);
+		form.put("providerPartyId", String.valueOf(provider));
+		form.put("customerOrgUnitId", String.valueOf(department));
+		form.put("validFrom", "2026-01-01");
+		form.put("validTo", "");
+		form.put("enabled", "true");
+		form.put("_defaultAgreement", "on");
+		form.put("serviceIds", "");
+		String[][] rows = { { "P1", "0", "15", "4" }, { "P2", "0", "30", "8" }, { "P3", "1", "0", "16" },
+				{ "P4", "2", "0", "40" } };
+		for (int i = 0; i < rows.length; i++) {
+			form.put("targets[" + i + "].priority", rows[i][0]);
+			form.put("targets[" + i + "].responseHours", rows[i][1]);
+			form.put("targets[" + i + "].responseMinutes", rows[i][2]);
+			form.put("targets[" + i + "].responseBasis", "BUSINESS");
+			form.put("targets[" + i + "].resolutionHours", rows[i][3]);
+			form.put("targets[" + i + "].resolutionMinutes", "");
+			form.put("targets[" + i + "].resolutionBasis", "BUSINESS");
+			form.put("targets[" + i + "].thresholds", "50, 75, 90");
+		}
+		form.put("escalations[0].priority", "P1");
+		form.put("escalations[0].thresholdPercent", "90");
+		form.put("escalations[0].order", "1");
+		form.put("escalations[0].kind", "HIERARCHICAL");
+		form.put("escalations[0].target", "PROVIDER_MANAGER");
+		for (int i = 1; i < 3; i++) {
+			for (String field : new String[] { "priority", "thresholdPercent", "order", "kind", "target" }) {
+				form.put("escalations[" + i + "]." + field, "");
+			}
+		}
+		return form;
+	}
+
+	@Test
+	void theEditorShowsAContradictionBesideTheP2RowAndKeepsTheInput() {
+		Map<String, String> form = form("桌面运维协议");
+		// P2 answers in 2 h, P3 in 1 h: the more urgent priority would be the slower one
+		form.put("targets[1].responseHours", "2");
+		form.put("targets[1].responseMinutes", "0");
+
+		var page = browser.post("/sla/agreements", form);
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"targets-P2-response-error\"")
+			.contains("响应时间不能长于下一优先级的响应时间")
+			.doesNotContain("id=\"targets-P3-response-error\"")
+			.contains("value=\"桌面运维协议\"")
+			.contains("value=\"PROVIDER_MANAGER\"")
+			.contains("value=\"50, 75, 90\"");
+		assertThat(page.body()).containsPattern("name=\"targets\\[1]\\.responseHours\"[^>]*value=\"2\"");
+		assertThat(jdbc.sql("select count(*) from service_level_agreement where code = ?").param(form.get("code"))
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void unreadableInputIsShownBesideItsFieldAndNothingIsSaved() {
+		Map<String, String> form = form("协议");
+		form.put("targets[2].thresholds", "五十");
+		form.put("serviceIds", "7, x");
+		form.put("escalations[2].thresholdPercent", "abc");
+
+		var page = browser.post("/sla/agreements", form);
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"targets-P3-thresholds-error\"").contains("id=\"serviceIds-error\"")
+			.contains("id=\"escalations-2-thresholdPercent-error\"").contains("value=\"五十\"");
+		assertThat(jdbc.sql("select count(*) from service_level_agreement where code = ?").param(form.get("code"))
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aSoundAgreementIsSavedAndListed() {
+		Map<String, String> form = form("网络运维协议");
+
+		var saved = browser.post("/sla/agreements", form);
+
+		assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+		var editor = browser.get(saved.location().replaceFirst("^https?://[^/]+", ""));
+		assertThat(editor.body()).contains("网络运维协议").contains("value=\"PROVIDER_MANAGER\"");
+		assertThat(browser.get("/sla/agreements?providerPartyId=" + provider).body()).contains(form.get("code"))
+			.contains("id=\"agreement-table\"");
+		assertThat(browser.get("/sla/agreements?providerPartyId=" + fixtures.providerParty()).body())
+			.contains("id=\"agreements-empty\"");
+	}
+
+	@Test
+	void supervisionSeesTheEditorReadOnlyAndAnotherDepartmentSeesNothing() {
+		var saved = browser.post("/sla/agreements", form("只读协议"));
+		String path = saved.location().replaceFirst("^https?://[^/]+", "");
+		long supervisionUnit = fixtures.directory.orgUnit(fixtures.directory.party("SUPERVISION", "监理"), null, "监理部");
+		WebSession supervisor = new WebSession(port);
+		supervisor.signIn(fixtures.directory.user(supervisionUnit, "SUPERVISOR"), TestDirectory.PASSWORD, null);
+		WebSession stranger = new WebSession(port);
+		stranger.signIn(fixtures.directory.user(fixtures.directory.orgUnit(fixtures.customerParty(), null, "别的局")),
+				TestDirectory.PASSWORD, null);
+
+		var readOnly = supervisor.get(path);
+		assertThat(readOnly.status()).isEqualTo(200);
+		assertThat(readOnly.body()).contains("只读协议").contains("<fieldset disabled").doesNotContain("id=\"agreement-save\"");
+		assertThat(supervisor.get("/sla/agreements/new").status()).isEqualTo(403);
+		assertThat(stranger.get(path).status()).isEqualTo(404);
+	}
+}
