@@ -128,7 +128,7 @@ class CatalogBrowsing {
 	record Shelf(CategoryNode category, List<Offer> offers, List<Shelf> children) {
 
 		/** The services here and below. */
-		int count() {
+		public int count() {
 			return offers.size() + children.stream().mapToInt(Shelf::count).sum();
 		}
 	}
