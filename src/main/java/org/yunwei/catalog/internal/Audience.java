@@ -45,7 +45,10 @@ class Audience {
 			return wholeCatalogue || enabled && customerUnitIds.stream().anyMatch(orderingUnitIds::contains);
 		}
 
-		/** A SQL condition on the services aliased {@code s}; its one parameter is {@link #parameter()}. */
+		/**
+		 * A SQL condition on the services aliased {@code s}; its one parameter is {@link #parameter()}. The whole
+		 * catalogue's condition takes a (null) parameter too, so that callers bind the same way for everyone.
+		 */
 		String condition() {
 			return wholeCatalogue ? "cast(? as text) is null" : """
 					s.enabled and exists (select 1 from catalog_service_customer sc where sc.service_id = s.id
