@@ -78,8 +78,13 @@ class CatalogBrowsing {
 				ServiceQuery.Sort.NAME, PORTAL_CAP, null), reader);
 		Map<Long, List<ServiceDetail.Indicator>> indicators = services
 			.indicatorsOf(shown.stream().map(ServiceSummary::id).toList());
+		Map<Long, OrganisationUnit> providers = organisations
+			.findAll(shown.stream().map(ServiceSummary::providerOrgUnitId).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(OrganisationUnit::id, Function.identity()));
 		Map<Long, List<Offer>> byCategory = shown.stream()
-			.map(s -> new Offer(s, indicators.getOrDefault(s.id(), List.of())))
+			.map(s -> new Offer(s, indicators.getOrDefault(s.id(), List.of()),
+					unit(s.providerOrgUnitId(), providers)))
 			.collect(Collectors.groupingBy(o -> o.service().categoryId()));
 		boolean filtered = Violations.clean(q) != null || object != null;
 		// a customer, or anyone filtering, sees only the branches that lead to a service
@@ -121,7 +126,7 @@ class CatalogBrowsing {
 	}
 
 	/** A service as the portal shows it. */
-	record Offer(ServiceSummary service, List<ServiceDetail.Indicator> indicators) {
+	record Offer(ServiceSummary service, List<ServiceDetail.Indicator> indicators, ServiceDetail.Unit provider) {
 	}
 
 	/** A category of the portal with its services and the categories below it. */

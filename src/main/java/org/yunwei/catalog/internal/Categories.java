@@ -84,10 +84,5 @@ class Categories {
 
 	record Category(long id, Long parentId, String code, String name, String description, String path,
 			int sortOrder, boolean enabled) {
-
-		/** 0 for a top category. */
-		int depth() {
-			return (int) path.chars().filter(c -> c == '/').count() - 2;
-		}
 	}
 }

@@ -44,10 +44,6 @@ final class Violations {
 		return this;
 	}
 
-	boolean fine(String field) {
-		return !errors.containsKey(field);
-	}
-
 	void throwIfAny() {
 		if (!errors.isEmpty()) {
 			throw RejectedRequest.invalidFields(errors);

@@ -52,5 +52,4 @@ class CatalogBrowserTests extends BrowserTestSupport {
 			browser.manage().window().setSize(new Dimension(1400, 1000));
 		}
 	}
-
 }

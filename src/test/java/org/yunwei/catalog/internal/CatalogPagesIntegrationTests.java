@@ -36,7 +36,7 @@ class CatalogPagesIntegrationTests extends IntegrationTestSupport {
 		var page = customer.get("/catalog");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"service-" + id + "\"", (String) orderable.get("name"), "现场响应时间",
-				"办公设备")
+				"办公设备", "运维服务公司")
 			.doesNotContain((String) meantForOthers.get("name"))
 			.doesNotContain("id=\"new-service\"");
 		assertThat(customer.get("/catalog?q=" + orderable.get("code")).body()).contains((String) orderable.get("name"));
