@@ -3,6 +3,8 @@ package org.yunwei.catalog.internal;
 import java.util.List;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -82,6 +84,7 @@ class Categories {
 			.single();
 	}
 
+	@Schema(name = "CatalogCategory")
 	record Category(long id, Long parentId, String code, String name, String description, String path,
 			int sortOrder, boolean enabled) {
 	}
