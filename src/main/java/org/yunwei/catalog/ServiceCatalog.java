@@ -1,20 +1,27 @@
 package org.yunwei.catalog;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.yunwei.identity.OrganisationUnit;
+import org.yunwei.identity.Organisations;
 
 /**
- * What other modules may ask of the service catalogue.
+ * What other modules may ask of the service catalogue: tickets check that a customer may order the service they
+ * name, SLAs attach their targets to a service. No scope is applied here: the caller decides what its own records
+ * show.
  */
 @Service
 public class ServiceCatalog {
 
 	private final JdbcClient jdbc;
+	private final Organisations organisations;
 
-	ServiceCatalog(JdbcClient jdbc) {
+	ServiceCatalog(JdbcClient jdbc, Organisations organisations) {
 		this.jdbc = jdbc;
+		this.organisations = organisations;
 	}
 
 	/** The service of this id, enabled or not; empty when there is none. */
@@ -24,5 +31,23 @@ public class ServiceCatalog {
 			.param(serviceId)
 			.query(CatalogService.class)
 			.optional();
+	}
+
+	/**
+	 * Whether a person of this organisation unit may order the service now: the service is enabled and names the unit
+	 * or a unit above it among its customers. {@code false} for an unknown service or unit.
+	 */
+	public boolean orderableBy(long serviceId, long orgUnitId) {
+		List<Long> orderingUnits = organisations.find(orgUnitId).map(OrganisationUnit::ancestorIds).orElse(List.of());
+		if (orderingUnits.isEmpty()) {
+			return false;
+		}
+		return jdbc.sql("""
+				select exists (select 1 from catalog_service s join catalog_service_customer c on c.service_id = s.id
+				where s.id = ? and s.enabled and c.org_unit_id = any(cast(? as bigint[])))""")
+			.params(serviceId, orderingUnits.stream().map(String::valueOf)
+				.collect(java.util.stream.Collectors.joining(",", "{", "}")))
+			.query(Boolean.class)
+			.single();
 	}
 }

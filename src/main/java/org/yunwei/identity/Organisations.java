@@ -3,6 +3,7 @@ package org.yunwei.identity;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -20,16 +21,29 @@ public class Organisations {
 		this.jdbc = jdbc;
 	}
 
+	private static final String SELECT_UNITS = """
+			select o.id, o.code, o.name, p.id as party_id, p.name as party_name, p.kind, o.path,
+			       o.enabled and p.enabled as enabled
+			from org_unit o join party p on p.id = o.party_id""";
+
+	private static final RowMapper<OrganisationUnit> UNIT = (rs, n) -> new OrganisationUnit(rs.getLong("id"),
+			rs.getString("code"), rs.getString("name"), rs.getLong("party_id"), rs.getString("party_name"),
+			PartyKind.valueOf(rs.getString("kind")), OrganisationUnit.idsOfPath(rs.getString("path")),
+			rs.getBoolean("enabled"));
+
 	public Optional<OrganisationUnit> find(long orgUnitId) {
-		return jdbc.sql("""
-				select o.id, o.code, o.name, p.id as party_id, p.name as party_name, p.kind, o.path,
-				       o.enabled and p.enabled as enabled
-				from org_unit o join party p on p.id = o.party_id where o.id = ?""")
-			.param(orgUnitId)
-			.query((rs, n) -> new OrganisationUnit(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-					rs.getLong("party_id"), rs.getString("party_name"), PartyKind.valueOf(rs.getString("kind")),
-					OrganisationUnit.idsOfPath(rs.getString("path")), rs.getBoolean("enabled")))
-			.optional();
+		return jdbc.sql(SELECT_UNITS + " where o.id = ?").param(orgUnitId).query(UNIT).optional();
+	}
+
+	/**
+	 * Every unit of the parties of one kind, enabled or not, by party name and then in tree order: e.g. the customer
+	 * units a catalogue service may be ordered by.
+	 */
+	public List<OrganisationUnit> ofPartyKind(PartyKind kind) {
+		return jdbc.sql(SELECT_UNITS + " where p.kind = ? order by p.name, p.id, o.path")
+			.param(kind.name())
+			.query(UNIT)
+			.list();
 	}
 
 	/** The units of the given ids that exist, in no particular order. */
