@@ -15,12 +15,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Organisations {
 
-	private final JdbcClient jdbc;
-
-	Organisations(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
 	private static final String SELECT_UNITS = """
 			select o.id, o.code, o.name, p.id as party_id, p.name as party_name, p.kind, o.path,
 			       o.enabled and p.enabled as enabled
@@ -30,6 +24,15 @@ public class Organisations {
 			rs.getString("code"), rs.getString("name"), rs.getLong("party_id"), rs.getString("party_name"),
 			PartyKind.valueOf(rs.getString("kind")), OrganisationUnit.idsOfPath(rs.getString("path")),
 			rs.getBoolean("enabled"));
+
+	private final JdbcClient jdbc;
+
+	Organisations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	private static final RowMapper<Party> PARTY = (rs, n) -> new Party(rs.getLong("id"), rs.getString("code"),
+			rs.getString("name"), PartyKind.valueOf(rs.getString("kind")), rs.getBoolean("enabled"));
 
 	public Optional<OrganisationUnit> find(long orgUnitId) {
 		return jdbc.sql(SELECT_UNITS + " where o.id = ?").param(orgUnitId).query(UNIT).optional();
@@ -50,12 +53,12 @@ public class Organisations {
 	public List<OrganisationUnit> findAll(java.util.Collection<Long> orgUnitIds) {
 		return orgUnitIds.stream().distinct().map(this::find).flatMap(Optional::stream).toList();
 	}
+
 	/** The party of this id; empty when there is none. */
 	public Optional<Party> findParty(long partyId) {
 		return jdbc.sql("select id, code, name, kind, enabled from party where id = ?")
 			.param(partyId)
-			.query((rs, n) -> new Party(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-					PartyKind.valueOf(rs.getString("kind")), rs.getBoolean("enabled")))
+			.query(PARTY)
 			.optional();
 	}
 
@@ -63,21 +66,7 @@ public class Organisations {
 	public List<Party> parties(PartyKind kind) {
 		return jdbc.sql("select id, code, name, kind, enabled from party where kind = ? order by name, id")
 			.param(kind.name())
-			.query((rs, n) -> new Party(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-					PartyKind.valueOf(rs.getString("kind")), rs.getBoolean("enabled")))
-			.list();
-	}
-
-	/** The organisation units of all parties of one kind, in tree order (a parent before its children). */
-	public List<OrganisationUnit> units(PartyKind kind) {
-		return jdbc.sql("""
-				select o.id, o.code, o.name, p.id as party_id, p.name as party_name, p.kind, o.path,
-				       o.enabled and p.enabled as enabled
-				from org_unit o join party p on p.id = o.party_id where p.kind = ? order by p.name, o.path""")
-			.param(kind.name())
-			.query((rs, n) -> new OrganisationUnit(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-					rs.getLong("party_id"), rs.getString("party_name"), PartyKind.valueOf(rs.getString("kind")),
-					OrganisationUnit.idsOfPath(rs.getString("path")), rs.getBoolean("enabled")))
+			.query(PARTY)
 			.list();
 	}
 }

@@ -151,7 +151,7 @@ class AgreementWebController {
 		List<Party> providers = organisations.parties(PartyKind.PROVIDER).stream()
 			.filter(p -> all || actor.partyKind() == PartyKind.CUSTOMER || p.id() == actor.partyId())
 			.toList();
-		List<OrganisationUnit> customerUnits = organisations.units(PartyKind.CUSTOMER).stream()
+		List<OrganisationUnit> customerUnits = organisations.ofPartyKind(PartyKind.CUSTOMER).stream()
 			.filter(u -> all || own.contains(u.id()))
 			.toList();
 		model.addAttribute("providers", providers);
