@@ -6,11 +6,14 @@
  * between two instants, and does both in calendar time or around pauses when a caller asks for it. The shipped
  * Chinese national schedule for 2025 and 2026 and the default calendar (Monday–Friday 09:00–12:00 and 13:30–17:30,
  * Asia/Shanghai) come from {@link org.yunwei.sla.HolidaySchedule#chinaNational()} and
- * {@link org.yunwei.sla.BusinessCalendar#chinaDefault()}.
+ * {@link org.yunwei.sla.BusinessCalendar#chinaDefault()}. Administrators keep calendars in the database (API
+ * {@code /api/v1/calendars}, pages {@code /sla/calendars}); {@link org.yunwei.sla.Calendars} hands them to the rest
+ * of the application.
  * <p>
- * Depends on no other module: the arithmetic is pure and used by everything that has a deadline (tickets,
- * problems, changes, inspections), so it must not pull any of them in; callers hand it instants and durations and
- * keep their own records.
+ * The arithmetic itself stays pure and depends on nothing. The module depends on {@code identity} for who is asking
+ * and whether their scope may write (supervision only reads), on {@code audit} to record every change of a calendar
+ * in the same transaction, and on {@code web} for refusals as problem details.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "SLA", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "SLA",
+		allowedDependencies = { "identity", "audit", "web" })
 package org.yunwei.sla;
