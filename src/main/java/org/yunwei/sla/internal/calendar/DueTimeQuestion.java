@@ -85,8 +85,8 @@ record DueTimeQuestion(@Schema(example = "2026-02-13T09:00:00Z", requiredMode = 
 
 	/** What the check answers; {@code due} is an instant, {@code dueLocal} the same in the calendar's zone. */
 	@Schema(name = "DueTimeAnswer")
-	record Answer(@Schema(example = "2026-02-24T01:00:00Z") String due,
-			@Schema(example = "2026-02-24T09:00+08:00[Asia/Shanghai]") String dueLocal,
+	record Answer(@Schema(example = "2026-02-24T01:30:00Z") String due,
+			@Schema(example = "2026-02-24T09:30+08:00[Asia/Shanghai]") String dueLocal,
 			@Schema(example = "2026-02-13T09:00:00Z") String start, @Schema(example = "PT8H") String duration,
 			@Schema(example = "BUSINESS") String basis) {
 	}
