@@ -1,6 +1,6 @@
 package org.yunwei.sla.internal.calendar;
 
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -135,23 +135,23 @@ class CalendarAdministration {
 
 	/**
 	 * Replaces the days of every year present in the file by the file's days, all or nothing: a file that cannot be
-	 * read is refused (400, naming the line) before anything is written.
+	 * read is refused (400, naming the line) before anything is written. The file is CSV (see
+	 * {@link HolidaySchedule}) or iCalendar (see {@link ICalendarDays}), told apart by its first line.
 	 */
 	@PreAuthorize("hasAuthority('CALENDAR_MANAGE')")
 	@Transactional
-	public ImportResult importCsv(long id, InputStream csv) {
+	public ImportResult importFile(long id, byte[] content) {
 		actors.writableScope();
+		String text = new String(content, StandardCharsets.UTF_8);
 		HolidaySchedule imported;
 		try {
-			imported = HolidaySchedule.parseCsv(csv);
+			imported = ICalendarDays.isICalendar(text) ? ICalendarDays.parse(text) : HolidaySchedule.parseCsv(text);
 		}
 		catch (HolidayScheduleFormatException ex) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "calendar-import", "calendars.import.bad-line",
-					new Object[] { ex.lineNumber(), ex.getMessage() }, Map.of("file", "calendars.import.bad-file"));
+			throw badLine(ex.lineNumber(), ex.getMessage());
 		}
-		catch (java.io.UncheckedIOException ex) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "calendar-import", "calendars.import.unreadable", null,
-					Map.of("file", "calendars.import.unreadable"));
+		catch (ICalendarDays.FormatException ex) {
+			throw badLine(ex.lineNumber(), ex.getMessage());
 		}
 		if (imported.days().isEmpty()) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "calendar-import", "calendars.import.empty", null,
@@ -166,6 +166,11 @@ class CalendarAdministration {
 			.after(Map.of("daysByYear", countsByYear(records.days(id))))
 			.detail("years " + imported.years()));
 		return result;
+	}
+
+	private static RejectedRequest badLine(int line, String problem) {
+		return new RejectedRequest(HttpStatus.BAD_REQUEST, "calendar-import", "calendars.import.bad-line",
+				new Object[] { line, problem }, Map.of("file", "calendars.import.bad-file"));
 	}
 
 	/** The calendar's days in the import format, with a comment naming the calendar. */

@@ -7,9 +7,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.util.List;
@@ -45,6 +43,12 @@ class CalendarApiController {
 			`WORKDAY` (a make-up workday, 调休上班), name optional (everything after the second comma). Blank lines \
 			and lines starting with `#` are ignored, as are a byte-order mark and one header line `date,kind,name`. \
 			List every day off, weekend days inside a holiday included.""";
+
+	private static final String ICS_FORMAT = """
+			each VEVENT is an all-day event, `DTSTART;VALUE=DATE:20270206` and optionally \
+			`DTEND;VALUE=DATE:20270214` (exclusive); every date of it becomes a day named by its SUMMARY. It is a \
+			make-up workday when its CATEGORIES include WORKDAY or its SUMMARY contains 班 (上班, 补班), otherwise a \
+			holiday. Events with a time of day are refused.""";
 
 	private static final String CSV_EXAMPLE = """
 			date,kind,name
@@ -105,15 +109,16 @@ class CalendarApiController {
 		calendars.removeDay(id, date);
 	}
 
-	@PostMapping(path = "/{id}/import", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
-	@Operation(summary = "Import holidays and make-up workdays from CSV (CALENDAR_MANAGE)",
+	@PostMapping(path = "/{id}/import", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE, "text/calendar" })
+	@Operation(summary = "Import holidays and make-up workdays from CSV or iCalendar (CALENDAR_MANAGE)",
 			description = "Replaces every day of each year present in the file, all or nothing; a line that cannot "
-					+ "be read is refused with 400 naming the line, and nothing changes. Format: " + CSV_FORMAT)
+					+ "be read is refused with 400 naming the line, and nothing changes. CSV: " + CSV_FORMAT
+					+ " iCalendar (a file starting with BEGIN:VCALENDAR): " + ICS_FORMAT)
 	CalendarAdministration.ImportResult importCsv(@PathVariable long id,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
 					schema = @Schema(type = "string"), examples = @ExampleObject(value = CSV_EXAMPLE)))
 			@RequestBody byte[] csv) {
-		return calendars.importCsv(id, new ByteArrayInputStream(csv));
+		return calendars.importFile(id, csv);
 	}
 
 	@PostMapping(path = "/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -121,10 +126,11 @@ class CalendarApiController {
 			description = "As the text/csv form, with the file in the part named `file`.")
 	CalendarAdministration.ImportResult importFile(@PathVariable long id, @RequestPart("file") MultipartFile file) {
 		try {
-			return calendars.importCsv(id, file.getInputStream());
+			return calendars.importFile(id, file.getBytes());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "calendar-import", "calendars.import.unreadable", null,
+					java.util.Map.of("file", "calendars.import.unreadable"));
 		}
 	}
 

@@ -1,7 +1,6 @@
 package org.yunwei.sla.internal.calendar;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -129,17 +128,15 @@ class CalendarWebController {
 
 	@PostMapping("/sla/calendars/{id}/import")
 	String importFile(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
-			Model model, RedirectAttributes redirect) throws IOException {
+			Model model, RedirectAttributes redirect) {
 		try {
 			if (file == null || file.isEmpty()) {
 				throw RejectedRequest.invalidField("file", "calendars.import.missing");
 			}
-			try (InputStream csv = file.getInputStream()) {
-				var result = calendars.importCsv(id, csv);
-				redirect.addFlashAttribute("notice", "calendars.import.done");
-				redirect.addFlashAttribute("noticeArguments", new Object[] { result.years().toString(), result.days() });
-				return "redirect:/sla/calendars/" + id + "?month=" + result.years().get(0) + "-01";
-			}
+			var result = calendars.importFile(id, bytes(file));
+			redirect.addFlashAttribute("notice", "calendars.import.done");
+			redirect.addFlashAttribute("noticeArguments", new Object[] { result.years().toString(), result.days() });
+			return "redirect:/sla/calendars/" + id + "?month=" + result.years().get(0) + "-01";
 		}
 		catch (RejectedRequest refused) {
 			rethrowUnlessForm(refused);
@@ -147,6 +144,15 @@ class CalendarWebController {
 			model.addAttribute("importProblem", refused.messageKey());
 			model.addAttribute("importArguments", refused.arguments());
 			return new Page(CalendarForm.of(calendar)).render(model, id, calendar, month(null, calendar));
+		}
+	}
+
+	private static byte[] bytes(MultipartFile file) {
+		try {
+			return file.getBytes();
+		}
+		catch (IOException ex) {
+			throw RejectedRequest.invalidField("file", "calendars.import.unreadable");
 		}
 	}
 

@@ -1,6 +1,5 @@
 package org.yunwei.sla.internal.calendar;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -67,10 +66,6 @@ record MonthView(YearMonth month, List<List<Cell>> weeks, List<Cell> scheduled) 
 			Kind kind = special.map(day -> day.kind() == ScheduledDay.Kind.WORKDAY ? Kind.MAKEUP : Kind.HOLIDAY)
 				.orElse(schedule.isClosed() ? Kind.REST : Kind.WORKING);
 			return new Cell(date, inMonth, kind, special.map(ScheduledDay::name).orElse(null), schedule.toString());
-		}
-
-		public boolean weekend() {
-			return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
 		}
 	}
 }

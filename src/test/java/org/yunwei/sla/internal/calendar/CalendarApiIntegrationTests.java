@@ -224,6 +224,32 @@ class CalendarApiIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void importsAnICalendarFeed() {
+		long id = create(Map.of("MONDAY", MORNING_AND_AFTERNOON, "FRIDAY", MORNING_AND_AFTERNOON));
+		var imported = api().postRaw("/api/v1/calendars/" + id + "/import", manager, """
+				BEGIN:VCALENDAR\r
+				BEGIN:VEVENT\r
+				DTSTART;VALUE=DATE:20280103\r
+				DTEND;VALUE=DATE:20280104\r
+				SUMMARY:元旦\r
+				END:VEVENT\r
+				BEGIN:VEVENT\r
+				DTSTART;VALUE=DATE:20280108\r
+				SUMMARY:元旦补班\r
+				END:VEVENT\r
+				END:VCALENDAR\r
+				""", "text/calendar");
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		assertThat(api().get("/api/v1/calendars/" + id + "?year=2028", manager).body())
+			.contains("{\"date\":\"2028-01-03\",\"kind\":\"HOLIDAY\",\"name\":\"元旦\"}")
+			.contains("{\"date\":\"2028-01-08\",\"kind\":\"WORKDAY\",\"name\":\"元旦补班\"}");
+		var refused = api().postRaw("/api/v1/calendars/" + id + "/import", manager,
+				"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20280110T090000\nEND:VEVENT\nEND:VCALENDAR\n", "text/calendar");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("detail").asString()).contains("第 3 行");
+	}
+
+	@Test
 	void addsAndRemovesDaysAndEditedHoursChangeDueTimesAtOnce() {
 		long id = create("UTC", Map.of("MONDAY", List.of("09:00-17:00"), "TUESDAY", List.of("09:00-17:00"),
 				"WEDNESDAY", List.of("09:00-17:00")));
