@@ -50,6 +50,30 @@ class CalendarApiController {
 			make-up workday when its CATEGORIES include WORKDAY or its SUMMARY contains 班 (上班, 补班), otherwise a \
 			holiday. Events with a time of day are refused.""";
 
+	private static final String IMPORT_SUMMARY = "Import holidays and make-up workdays from CSV or iCalendar "
+			+ "(CALENDAR_MANAGE)";
+
+	private static final String IMPORT_DESCRIPTION = "The file as the request body (text/csv, text/plain or "
+			+ "text/calendar) or uploaded as the part `file` of multipart/form-data. Replaces every day of each year "
+			+ "present in the file, all or nothing: a line that cannot be read is refused with 400 naming the line, "
+			+ "and nothing changes. CSV: " + CSV_FORMAT + " iCalendar (a file starting with BEGIN:VCALENDAR): "
+			+ ICS_FORMAT;
+
+	private static final String ICS_EXAMPLE = """
+			BEGIN:VCALENDAR
+			VERSION:2.0
+			BEGIN:VEVENT
+			DTSTART;VALUE=DATE:20270206
+			DTEND;VALUE=DATE:20270214
+			SUMMARY:春节
+			END:VEVENT
+			BEGIN:VEVENT
+			DTSTART;VALUE=DATE:20270220
+			SUMMARY:春节补班
+			END:VEVENT
+			END:VCALENDAR
+			""";
+
 	private static final String CSV_EXAMPLE = """
 			date,kind,name
 			2027-01-01,HOLIDAY,元旦
@@ -110,20 +134,21 @@ class CalendarApiController {
 	}
 
 	@PostMapping(path = "/{id}/import", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE, "text/calendar" })
-	@Operation(summary = "Import holidays and make-up workdays from CSV or iCalendar (CALENDAR_MANAGE)",
-			description = "Replaces every day of each year present in the file, all or nothing; a line that cannot "
-					+ "be read is refused with 400 naming the line, and nothing changes. CSV: " + CSV_FORMAT
-					+ " iCalendar (a file starting with BEGIN:VCALENDAR): " + ICS_FORMAT)
+	@Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
 	CalendarAdministration.ImportResult importCsv(@PathVariable long id,
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
-					schema = @Schema(type = "string"), examples = @ExampleObject(value = CSV_EXAMPLE)))
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+							examples = @ExampleObject(value = CSV_EXAMPLE)),
+					@Content(mediaType = "text/calendar", schema = @Schema(type = "string"),
+							examples = @ExampleObject(value = ICS_EXAMPLE)),
+					@Content(mediaType = "multipart/form-data", schema = @Schema(type = "object",
+							requiredProperties = "file", description = "the file in the part named `file`")) })
 			@RequestBody byte[] csv) {
 		return calendars.importFile(id, csv);
 	}
 
 	@PostMapping(path = "/{id}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Import holidays and make-up workdays from an uploaded CSV file (CALENDAR_MANAGE)",
-			description = "As the text/csv form, with the file in the part named `file`.")
+	@Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
 	CalendarAdministration.ImportResult importFile(@PathVariable long id, @RequestPart("file") MultipartFile file) {
 		try {
 			return calendars.importFile(id, file.getBytes());
