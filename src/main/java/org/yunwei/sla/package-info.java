@@ -7,14 +7,17 @@
  * between two instants, and does both in calendar time or around pauses when a caller asks for it. The shipped
  * Chinese national schedule for 2025 and 2026 and the default calendar (Monday–Friday 09:00–12:00 and 13:30–17:30,
  * Asia/Shanghai) come from {@link org.yunwei.sla.HolidaySchedule#chinaNational()} and
- * {@link org.yunwei.sla.BusinessCalendar#chinaDefault()}.
+ * {@link org.yunwei.sla.BusinessCalendar#chinaDefault()}. Administrators keep calendars in the database (API
+ * {@code /api/v1/calendars}, pages {@code /sla/calendars}); {@link org.yunwei.sla.Calendars} hands them to the rest
+ * of the application.
  * <p>
  * An agreement binds a provider, a customer subtree and a set of services to targets per {@link
  * org.yunwei.sla.Priority}; {@link org.yunwei.sla.ServiceLevels#resolve} tells which agreement applies to a record.
  * <p>
- * The arithmetic itself stays pure. The agreements depend on {@code identity} (who asks, the provider party and
- * customer units they name), {@code catalog} (the services they cover exist), {@code audit} (every change is
- * recorded) and {@code web} (refusals and keyset pages).
+ * The arithmetic itself stays pure and depends on nothing. The module depends on {@code identity} for who is asking,
+ * whether their scope may write (supervision only reads) and the provider party and customer units an agreement
+ * names; on {@code catalog} because the services an agreement covers must exist; on {@code audit} to record every
+ * change in the same transaction; and on {@code web} for refusals and keyset pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SLA",
 		allowedDependencies = { "identity", "catalog", "audit", "web" })

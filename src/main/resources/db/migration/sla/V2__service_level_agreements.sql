@@ -11,9 +11,8 @@ create table service_level_agreement (
     customer_org_unit_id bigint,
     -- the fallback when no other agreement applies; at most one (index below)
     is_default           boolean not null default false,
-    -- a business calendar; null: the default calendar (CN-DEFAULT). The foreign key is added where the calendars'
-    -- table is merged in.
-    calendar_id          bigint,
+    -- a business calendar (V1); null: the default calendar (CN-DEFAULT)
+    calendar_id          bigint references business_calendar (id),
     valid_from           date    not null,
     -- null: open-ended
     valid_to             date,

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.sla.Calendars;
 import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
 import org.yunwei.catalog.ServiceCatalog;
@@ -35,12 +36,12 @@ class AgreementAdministration {
 	private final ApplicableAgreements applicable;
 	private final Organisations organisations;
 	private final ServiceCatalog catalog;
-	private final CalendarReferences calendars;
+	private final Calendars calendars;
 	private final Actors actors;
 	private final AuditTrail audit;
 
 	AgreementAdministration(Agreements agreements, ApplicableAgreements applicable, Organisations organisations,
-			ServiceCatalog catalog, CalendarReferences calendars, Actors actors, AuditTrail audit) {
+			ServiceCatalog catalog, Calendars calendars, Actors actors, AuditTrail audit) {
 		this.agreements = agreements;
 		this.applicable = applicable;
 		this.organisations = organisations;
