@@ -1,5 +1,6 @@
 package org.yunwei.catalog.internal;
 
+import org.yunwei.web.FieldErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ class CatalogBrowsing {
 	@PreAuthorize("isAuthenticated()")
 	public List<Shelf> portal(String q, ServiceObjectKind object) {
 		Audience.Reader reader = audience.current();
-		List<ServiceSummary> shown = services.page(new ServiceQuery(null, object, null, Violations.clean(q), null,
+		List<ServiceSummary> shown = services.page(new ServiceQuery(null, object, null, FieldErrors.clean(q), null,
 				ServiceQuery.Sort.NAME, PORTAL_CAP, null), reader);
 		Map<Long, List<ServiceDetail.Indicator>> indicators = services
 			.indicatorsOf(shown.stream().map(ServiceSummary::id).toList());
@@ -86,7 +87,7 @@ class CatalogBrowsing {
 			.map(s -> new Offer(s, indicators.getOrDefault(s.id(), List.of()),
 					unit(s.providerOrgUnitId(), providers)))
 			.collect(Collectors.groupingBy(o -> o.service().categoryId()));
-		boolean filtered = Violations.clean(q) != null || object != null;
+		boolean filtered = FieldErrors.clean(q) != null || object != null;
 		// a customer, or anyone filtering, sees only the branches that lead to a service
 		boolean prune = !reader.wholeCatalogue() || filtered;
 		List<Categories.Category> visible = categories.all().stream()

@@ -1,5 +1,6 @@
 package org.yunwei.catalog.internal;
 
+import org.yunwei.web.FieldErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,7 @@ class CatalogWebController {
 		var shelves = browsing.portal(q, kind);
 		model.addAttribute("shelves", shelves);
 		model.addAttribute("serviceCount", shelves.stream().mapToInt(CatalogBrowsing.Shelf::count).sum());
-		model.addAttribute("filtered", Violations.clean(q) != null || kind != null);
+		model.addAttribute("filtered", FieldErrors.clean(q) != null || kind != null);
 		model.addAttribute("q", q);
 		model.addAttribute("object", kind == null ? null : kind.name());
 		model.addAttribute("kinds", ServiceObjectKind.values());

@@ -1,5 +1,6 @@
 package org.yunwei.catalog.internal;
 
+import org.yunwei.web.FieldErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ class CategoryAdministration {
 		actors.writableScope();
 		var checked = check(draft, null);
 		if (categories.codeTaken(checked.code(), null)) {
-			throw Violations.taken("code", "catalog.code.taken");
+			throw FieldErrors.taken("code", "catalog.code.taken");
 		}
 		long id = categories.insert(draft.parentId(), checked.code(), checked.name(), checked.description(),
 				checked.sortOrder());
@@ -73,7 +74,7 @@ class CategoryAdministration {
 		Categories.Category before = categories.find(id).orElseThrow(() -> RejectedRequest.notFound("category"));
 		var checked = check(draft, before);
 		if (categories.codeTaken(checked.code(), id)) {
-			throw Violations.taken("code", "catalog.code.taken");
+			throw FieldErrors.taken("code", "catalog.code.taken");
 		}
 		if (!Objects.equals(draft.parentId(), before.parentId())) {
 			categories.move(id, draft.parentId());
@@ -98,10 +99,10 @@ class CategoryAdministration {
 			return before;
 		}
 		if (!enabled && categories.inUse(id)) {
-			throw Violations.ruleBroken("category-in-use", "catalog.category.in-use");
+			throw RejectedRequest.unprocessable("category-in-use", "catalog.category.in-use");
 		}
 		if (enabled && before.parentId() != null && !categories.find(before.parentId()).orElseThrow().enabled()) {
-			throw Violations.ruleBroken("parent-disabled", "catalog.category.parent.disabled");
+			throw RejectedRequest.unprocessable("parent-disabled", "catalog.category.parent.disabled");
 		}
 		categories.setEnabled(id, enabled);
 		Categories.Category after = categories.find(id).orElseThrow();
@@ -111,10 +112,10 @@ class CategoryAdministration {
 	}
 
 	private Checked check(CategoryDraft draft, Categories.Category moved) {
-		String code = Violations.clean(draft.code());
-		String name = Violations.clean(draft.name());
-		String description = Violations.clean(draft.description());
-		var violations = new Violations().required("code", code, 50)
+		String code = FieldErrors.clean(draft.code());
+		String name = FieldErrors.clean(draft.name());
+		String description = FieldErrors.clean(draft.description());
+		var violations = new FieldErrors().required("code", code, 50)
 			.code("code", code)
 			.required("name", name, 100)
 			.optional("description", description, 500);

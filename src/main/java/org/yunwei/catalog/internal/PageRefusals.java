@@ -41,7 +41,7 @@ final class PageRefusals {
 	/** Fields of a bound form whose text could not be converted, e.g. letters for a number. */
 	static Map<String, String> unreadable(BindingResult binding) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), "catalog.field.number"));
+		binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), "field.number"));
 		return errors;
 	}
 }

@@ -1,5 +1,6 @@
 package org.yunwei.catalog.internal;
 
+import org.yunwei.web.FieldErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ class ServiceAdministration {
 		actors.writableScope();
 		ServiceValidation.Valid valid = validation.check(draft, null);
 		if (services.codeTaken(valid.code(), null)) {
-			throw Violations.taken("code", "catalog.code.taken");
+			throw FieldErrors.taken("code", "catalog.code.taken");
 		}
 		long id = services.insert(valid.categoryId(), valid.code(), valid.name(), valid.description(),
 				valid.providerOrgUnitId());
@@ -59,7 +60,7 @@ class ServiceAdministration {
 		ServiceDetail before = browsing.detail(id);
 		ServiceValidation.Valid valid = validation.check(draft, row);
 		if (services.codeTaken(valid.code(), id)) {
-			throw Violations.taken("code", "catalog.code.taken");
+			throw FieldErrors.taken("code", "catalog.code.taken");
 		}
 		services.update(id, valid.categoryId(), valid.code(), valid.name(), valid.description(),
 				valid.providerOrgUnitId());
@@ -80,7 +81,7 @@ class ServiceAdministration {
 			return browsing.detail(id);
 		}
 		if (enabled && !categories.find(row.categoryId()).orElseThrow().enabled()) {
-			throw Violations.ruleBroken("category-disabled", "catalog.category.disabled");
+			throw RejectedRequest.unprocessable("category-disabled", "catalog.category.disabled");
 		}
 		ServiceDetail before = browsing.detail(id);
 		services.setEnabled(id, enabled);

@@ -1,5 +1,6 @@
 package org.yunwei.catalog.internal;
 
+import org.yunwei.web.FieldErrors;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +23,8 @@ record ServiceForm(String categoryId, String code, String name, String descripti
 	record Row(String name, String target, String unit, String measurement) {
 
 		boolean blank() {
-			return Violations.clean(name) == null && Violations.clean(target) == null && Violations.clean(unit) == null
-					&& Violations.clean(measurement) == null;
+			return FieldErrors.clean(name) == null && FieldErrors.clean(target) == null && FieldErrors.clean(unit) == null
+					&& FieldErrors.clean(measurement) == null;
 		}
 	}
 
@@ -88,13 +89,13 @@ record ServiceForm(String categoryId, String code, String name, String descripti
 		for (int i = 0; i < indicators.size(); i++) {
 			Row row = indicators.get(i);
 			BigDecimal target = null;
-			String text = Violations.clean(row.target());
+			String text = FieldErrors.clean(row.target());
 			if (text != null) {
 				try {
 					target = new BigDecimal(text);
 				}
 				catch (NumberFormatException notANumber) {
-					errors.put("indicators[" + i + "].target", "catalog.field.number");
+					errors.put("indicators[" + i + "].target", "field.number");
 				}
 			}
 			drafts.add(new IndicatorDraft(row.name(), target, row.unit(), row.measurement()));
@@ -115,7 +116,7 @@ record ServiceForm(String categoryId, String code, String name, String descripti
 	}
 
 	private static Long number(String text, String field, Map<String, String> errors) {
-		String value = Violations.clean(text);
+		String value = FieldErrors.clean(text);
 		if (value == null) {
 			return null;
 		}
@@ -123,7 +124,7 @@ record ServiceForm(String categoryId, String code, String name, String descripti
 			return Long.valueOf(value);
 		}
 		catch (NumberFormatException notANumber) {
-			errors.putIfAbsent(field, "catalog.field.number");
+			errors.putIfAbsent(field, "field.number");
 			return null;
 		}
 	}

@@ -1,5 +1,6 @@
 package org.yunwei.catalog.internal;
 
+import org.yunwei.web.FieldErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -18,7 +19,7 @@ record ServiceQuery(Long categoryId, ServiceObjectKind object, Long providerOrgU
 	/** Reads the request parameters, refusing (400, naming the parameter) what cannot be understood. */
 	static ServiceQuery of(Long categoryId, String object, Long providerOrgUnitId, String q, Boolean enabled,
 			String sort, Integer limit, String cursor) {
-		var violations = new Violations();
+		var violations = new FieldErrors();
 		ServiceObjectKind kind = null;
 		if (object != null && !object.isBlank()) {
 			kind = ServiceObjectKind.parse(object).orElse(null);
@@ -42,7 +43,7 @@ record ServiceQuery(Long categoryId, ServiceObjectKind object, Long providerOrgU
 			}
 		}
 		violations.throwIfAny();
-		return new ServiceQuery(categoryId, kind, providerOrgUnitId, Violations.clean(q), enabled, order, size, after);
+		return new ServiceQuery(categoryId, kind, providerOrgUnitId, FieldErrors.clean(q), enabled, order, size, after);
 	}
 
 	/** The order of a list: by code or by name, the id breaking ties so that every row has one place. */

@@ -1,5 +1,6 @@
 package org.yunwei.catalog.internal;
 
+import org.yunwei.web.FieldErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,10 +34,10 @@ class ServiceValidation {
 	 * provider that has since been disabled, but may not be moved to one
 	 */
 	Valid check(ServiceDraft draft, Services.Row before) {
-		String code = Violations.clean(draft.code());
-		String name = Violations.clean(draft.name());
-		String description = Violations.clean(draft.description());
-		var violations = new Violations().required("categoryId", draft.categoryId())
+		String code = FieldErrors.clean(draft.code());
+		String name = FieldErrors.clean(draft.name());
+		String description = FieldErrors.clean(draft.description());
+		var violations = new FieldErrors().required("categoryId", draft.categoryId())
 			.required("code", code, 50)
 			.code("code", code)
 			.required("name", name, 100)
@@ -70,7 +71,7 @@ class ServiceValidation {
 				objects.stream().sorted().toList(), indicators, draft.customerOrgUnitIds());
 	}
 
-	private void checkProvider(Violations violations, long unitId, boolean unchanged) {
+	private void checkProvider(FieldErrors violations, long unitId, boolean unchanged) {
 		var unit = organisations.find(unitId);
 		if (unit.isEmpty()) {
 			violations.add("providerOrgUnitId", "catalog.provider.unknown");
@@ -83,7 +84,7 @@ class ServiceValidation {
 		}
 	}
 
-	private List<IndicatorDraft> checkIndicators(Violations violations, List<IndicatorDraft> submitted) {
+	private List<IndicatorDraft> checkIndicators(FieldErrors violations, List<IndicatorDraft> submitted) {
 		if (submitted.size() > MAX_INDICATORS) {
 			violations.add("indicators", "catalog.indicators.too-many");
 		}
@@ -91,9 +92,9 @@ class ServiceValidation {
 		for (int i = 0; i < submitted.size(); i++) {
 			IndicatorDraft indicator = submitted.get(i);
 			String field = "indicators[" + i + "].";
-			String name = Violations.clean(indicator.name());
-			String unit = Violations.clean(indicator.unit());
-			String measurement = Violations.clean(indicator.measurement());
+			String name = FieldErrors.clean(indicator.name());
+			String unit = FieldErrors.clean(indicator.unit());
+			String measurement = FieldErrors.clean(indicator.measurement());
 			violations.required(field + "name", name, 100)
 				.required(field + "target", indicator.target())
 				.required(field + "unit", unit, 20)
@@ -107,7 +108,7 @@ class ServiceValidation {
 		return cleaned;
 	}
 
-	private void checkCustomers(Violations violations, List<Long> unitIds) {
+	private void checkCustomers(FieldErrors violations, List<Long> unitIds) {
 		List<OrganisationUnit> units = organisations.findAll(unitIds);
 		if (units.size() < unitIds.size()) {
 			violations.add("customerOrgUnitIds", "catalog.customers.unknown");

@@ -1,5 +1,6 @@
 package org.yunwei.identity.internal;
 
+import org.yunwei.web.FieldErrors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,7 @@ class LastSystemAdministrator {
 	void requireAnotherBesides(long userId) {
 		if (roles.codesOf(userId).contains(SeparationOfDuties.SYSTEM_ADMIN)
 				&& roles.otherEnabledHolders(SeparationOfDuties.SYSTEM_ADMIN, userId) == 0) {
-			throw Violations.ruleBroken("last-system-administrator", null, "directory.user.last-system-admin");
+			throw FieldErrors.ruleBroken("last-system-administrator", null, "directory.user.last-system-admin");
 		}
 	}
 }

@@ -1,5 +1,6 @@
 package org.yunwei.identity.internal;
 
+import org.yunwei.web.FieldErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +51,11 @@ class OrgUnitAdministration {
 	@Transactional
 	public OrgUnits.OrgUnit create(OrgUnitDraft draft) {
 		DataScope scope = actors.writableScope();
-		String code = Violations.clean(draft.code());
-		String name = Violations.clean(draft.name());
-		var violations = new Violations().required("partyId", draft.partyId())
+		String code = FieldErrors.clean(draft.code());
+		String name = FieldErrors.clean(draft.name());
+		var violations = new FieldErrors().required("partyId", draft.partyId())
 			.required("code", code, 50)
-			.matches("code", code, Violations.CODE, "directory.field.code")
+			.matches("code", code, FieldErrors.CODE, "field.code")
 			.required("name", name, 100);
 		if (draft.partyId() != null) {
 			var party = orgUnits.findParty(draft.partyId()).filter(p -> scope.includesParty(p.id()));
@@ -74,10 +75,10 @@ class OrgUnitAdministration {
 		}
 		violations.throwIfAny();
 		if (orgUnits.codeTaken(code)) {
-			throw Violations.taken("code", "directory.unit.code.taken");
+			throw FieldErrors.taken("code", "directory.unit.code.taken");
 		}
 		if (orgUnits.siblingNameTaken(draft.partyId(), draft.parentId(), name, null)) {
-			throw Violations.taken("name", "directory.unit.name.taken");
+			throw FieldErrors.taken("name", "directory.unit.name.taken");
 		}
 		long id = orgUnits.insert(draft.partyId(), draft.parentId(), code, name);
 		OrgUnits.OrgUnit created = orgUnits.find(id).orElseThrow();
@@ -91,8 +92,8 @@ class OrgUnitAdministration {
 		DataScope scope = actors.writableScope();
 		OrgUnits.OrgUnit before = orgUnits.find(id).filter(u -> scope.includes(u.partyId(), u.id()))
 			.orElseThrow(() -> RejectedRequest.notFound("org-unit"));
-		String name = Violations.clean(change.name());
-		var violations = new Violations().required("name", name, 100);
+		String name = FieldErrors.clean(change.name());
+		var violations = new FieldErrors().required("name", name, 100);
 		boolean moving = !Objects.equals(change.parentId(), before.parentId());
 		if (moving && change.parentId() != null) {
 			checkParent(violations, change.parentId(), before.partyId(), before, scope);
@@ -103,10 +104,10 @@ class OrgUnitAdministration {
 		violations.throwIfAny();
 		boolean enabled = change.enabled() == null ? before.enabled() : change.enabled();
 		if (!enabled && before.enabled() && orgUnits.inUse(id)) {
-			throw Violations.ruleBroken("unit-in-use", "enabled", "directory.unit.in-use");
+			throw FieldErrors.ruleBroken("unit-in-use", "enabled", "directory.unit.in-use");
 		}
 		if (orgUnits.siblingNameTaken(before.partyId(), change.parentId(), name, id)) {
-			throw Violations.taken("name", "directory.unit.name.taken");
+			throw FieldErrors.taken("name", "directory.unit.name.taken");
 		}
 		if (moving) {
 			orgUnits.move(id, change.parentId());
@@ -119,7 +120,7 @@ class OrgUnitAdministration {
 	}
 
 	/** The parent must be a visible unit of the same party, and not the unit itself or one below it. */
-	private void checkParent(Violations violations, long parentId, Long partyId, OrgUnits.OrgUnit moved,
+	private void checkParent(FieldErrors violations, long parentId, Long partyId, OrgUnits.OrgUnit moved,
 			DataScope scope) {
 		var parent = orgUnits.find(parentId).filter(p -> scope.includes(p.partyId(), p.id()));
 		if (parent.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.yunwei.identity.internal;
 
+import org.yunwei.web.FieldErrors;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,22 +55,22 @@ class PartyAdministration {
 		if (scope.partyKind() != PartyKind.MANAGEMENT) {
 			throw RejectedRequest.forbidden("problem.directory.management-only");
 		}
-		String kind = Violations.clean(draft.kind());
-		String code = Violations.clean(draft.code());
-		String name = Violations.clean(draft.name());
-		var violations = new Violations().required("kind", kind, 20)
+		String kind = FieldErrors.clean(draft.kind());
+		String code = FieldErrors.clean(draft.code());
+		String name = FieldErrors.clean(draft.name());
+		var violations = new FieldErrors().required("kind", kind, 20)
 			.required("code", code, 50)
-			.matches("code", code, Violations.CODE, "directory.field.code")
+			.matches("code", code, FieldErrors.CODE, "field.code")
 			.required("name", name, 100);
 		if (kind != null && Arrays.stream(PartyKind.values()).noneMatch(k -> k.name().equals(kind))) {
 			violations.add("kind", "directory.party.kind.unknown");
 		}
 		violations.throwIfAny();
 		if (orgUnits.partyCodeTaken(code)) {
-			throw Violations.taken("code", "directory.party.code.taken");
+			throw FieldErrors.taken("code", "directory.party.code.taken");
 		}
 		if (orgUnits.partyNameTaken(name, null)) {
-			throw Violations.taken("name", "directory.party.name.taken");
+			throw FieldErrors.taken("name", "directory.party.name.taken");
 		}
 		long id = orgUnits.insertParty(kind, code, name);
 		OrgUnits.Party created = orgUnits.findParty(id).orElseThrow();
@@ -87,14 +88,14 @@ class PartyAdministration {
 			// a customer administrator's scope is their own subtree; the party spans other departments too
 			throw RejectedRequest.forbidden("problem.directory.management-only");
 		}
-		String name = Violations.clean(change.name());
-		new Violations().required("name", name, 100).throwIfAny();
+		String name = FieldErrors.clean(change.name());
+		new FieldErrors().required("name", name, 100).throwIfAny();
 		boolean enabled = change.enabled() == null ? before.enabled() : change.enabled();
 		if (!enabled && id == actors.current().partyId()) {
-			throw Violations.ruleBroken("own-party", "enabled", "directory.party.own");
+			throw FieldErrors.ruleBroken("own-party", "enabled", "directory.party.own");
 		}
 		if (orgUnits.partyNameTaken(name, id)) {
-			throw Violations.taken("name", "directory.party.name.taken");
+			throw FieldErrors.taken("name", "directory.party.name.taken");
 		}
 		orgUnits.updateParty(id, name, enabled);
 		OrgUnits.Party after = orgUnits.findParty(id).orElseThrow();

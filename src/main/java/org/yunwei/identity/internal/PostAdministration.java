@@ -1,5 +1,6 @@
 package org.yunwei.identity.internal;
 
+import org.yunwei.web.FieldErrors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ class PostAdministration {
 		DataScope scope = actors.writableScope();
 		Cleaned post = check(draft, scope, null);
 		if (posts.nameTaken(draft.orgUnitId(), post.name(), null)) {
-			throw Violations.taken("name", "directory.post.name.taken");
+			throw FieldErrors.taken("name", "directory.post.name.taken");
 		}
 		long id = posts.insert(draft.orgUnitId(), post.name(), post.responsibilities(), draft.holderId(),
 				draft.backupId());
@@ -79,7 +80,7 @@ class PostAdministration {
 		PostView before = visible(id, scope);
 		Cleaned post = check(draft, scope, before);
 		if (posts.nameTaken(draft.orgUnitId(), post.name(), id)) {
-			throw Violations.taken("name", "directory.post.name.taken");
+			throw FieldErrors.taken("name", "directory.post.name.taken");
 		}
 		posts.update(id, draft.orgUnitId(), post.name(), post.responsibilities(), draft.holderId(), draft.backupId());
 		PostView after = posts.find(id).orElseThrow();
@@ -97,9 +98,9 @@ class PostAdministration {
 	}
 
 	private Cleaned check(PostDraft draft, DataScope scope, PostView existing) {
-		String name = Violations.clean(draft.name());
-		String responsibilities = Violations.clean(draft.responsibilities());
-		var violations = new Violations().required("orgUnitId", draft.orgUnitId())
+		String name = FieldErrors.clean(draft.name());
+		String responsibilities = FieldErrors.clean(draft.responsibilities());
+		var violations = new FieldErrors().required("orgUnitId", draft.orgUnitId())
 			.required("name", name, 100)
 			.required("responsibilities", responsibilities, 2000);
 		Long partyId = null;
@@ -127,7 +128,7 @@ class PostAdministration {
 	}
 
 	/** Holder and backup are visible users of the post's own party. */
-	private void checkPerson(Violations violations, String field, Long userId, long partyId, DataScope scope) {
+	private void checkPerson(FieldErrors violations, String field, Long userId, long partyId, DataScope scope) {
 		if (userId == null) {
 			return;
 		}

@@ -1,5 +1,6 @@
 package org.yunwei.identity.internal;
 
+import org.yunwei.web.FieldErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +50,10 @@ class RoleAdministration {
 	@Transactional
 	public Roles.Role create(RoleDraft draft) {
 		requireWritable();
-		String code = Violations.clean(draft.code());
-		String name = Violations.clean(draft.name());
-		String description = Violations.clean(draft.description());
-		var violations = new Violations().required("code", code, 50)
+		String code = FieldErrors.clean(draft.code());
+		String name = FieldErrors.clean(draft.name());
+		String description = FieldErrors.clean(draft.description());
+		var violations = new FieldErrors().required("code", code, 50)
 			.matches("code", code, ROLE_CODE, "directory.role.code.format")
 			.required("name", name, 100)
 			.optional("description", description, 500);
@@ -60,10 +61,10 @@ class RoleAdministration {
 		violations.throwIfAny();
 		SeparationOfDuties.checkCustomPermissions(permissions);
 		if (roles.codeTaken(code)) {
-			throw Violations.taken("code", "directory.role.code.taken");
+			throw FieldErrors.taken("code", "directory.role.code.taken");
 		}
 		if (roles.nameTaken(name, null)) {
-			throw Violations.taken("name", "directory.role.name.taken");
+			throw FieldErrors.taken("name", "directory.role.name.taken");
 		}
 		long id = roles.insert(code, name, description);
 		roles.replacePermissions(id, permissions.stream().map(Enum::name).toList());
@@ -78,16 +79,16 @@ class RoleAdministration {
 		requireWritable();
 		Roles.Role before = get(id);
 		if (before.builtIn()) {
-			throw Violations.ruleBroken("built-in-role", null, "directory.role.built-in");
+			throw FieldErrors.ruleBroken("built-in-role", null, "directory.role.built-in");
 		}
-		String name = Violations.clean(change.name());
-		String description = Violations.clean(change.description());
-		var violations = new Violations().required("name", name, 100).optional("description", description, 500);
+		String name = FieldErrors.clean(change.name());
+		String description = FieldErrors.clean(change.description());
+		var violations = new FieldErrors().required("name", name, 100).optional("description", description, 500);
 		List<Permission> permissions = permissions(change.permissions(), violations);
 		violations.throwIfAny();
 		SeparationOfDuties.checkCustomPermissions(permissions);
 		if (roles.nameTaken(name, id)) {
-			throw Violations.taken("name", "directory.role.name.taken");
+			throw FieldErrors.taken("name", "directory.role.name.taken");
 		}
 		roles.update(id, name, description);
 		roles.replacePermissions(id, permissions.stream().map(Enum::name).toList());
@@ -103,7 +104,7 @@ class RoleAdministration {
 		}
 	}
 
-	private static List<Permission> permissions(List<String> names, Violations violations) {
+	private static List<Permission> permissions(List<String> names, FieldErrors violations) {
 		List<Permission> permissions = new ArrayList<>();
 		for (String name : names == null ? List.<String>of() : names) {
 			try {

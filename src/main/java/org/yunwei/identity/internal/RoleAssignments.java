@@ -1,5 +1,6 @@
 package org.yunwei.identity.internal;
 
+import org.yunwei.web.FieldErrors;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,11 +55,11 @@ class RoleAssignments {
 			.orElseThrow(() -> RejectedRequest.notFound("user"));
 		Actor actor = actors.current();
 		if (actor.userId() == userId) {
-			throw Violations.ruleBroken("separation-of-duties", "roles", "directory.role.self-assign");
+			throw FieldErrors.ruleBroken("separation-of-duties", "roles", "directory.role.self-assign");
 		}
 		Set<String> codes = new LinkedHashSet<>();
 		for (String code : assignment.roles() == null ? List.<String>of() : assignment.roles()) {
-			String clean = Violations.clean(code);
+			String clean = FieldErrors.clean(code);
 			if (clean == null) {
 				throw RejectedRequest.invalidField("roles", "directory.role.unknown");
 			}

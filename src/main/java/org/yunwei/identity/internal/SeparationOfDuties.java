@@ -1,5 +1,6 @@
 package org.yunwei.identity.internal;
 
+import org.yunwei.web.FieldErrors;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -25,20 +26,20 @@ final class SeparationOfDuties {
 	/** Refuses a set of roles no single account may hold, for a user of the given party. */
 	static void checkRoles(Collection<String> roleCodes, PartyKind userParty) {
 		if (roleCodes.stream().filter(ADMINISTRATORS::contains).count() > 1) {
-			throw Violations.ruleBroken("separation-of-duties", "roles", "directory.role.two-administrators");
+			throw FieldErrors.ruleBroken("separation-of-duties", "roles", "directory.role.two-administrators");
 		}
 		if (roleCodes.contains(SUPERVISOR) && userParty != PartyKind.SUPERVISION) {
-			throw Violations.ruleBroken("separation-of-duties", "roles", "directory.role.supervisor-party");
+			throw FieldErrors.ruleBroken("separation-of-duties", "roles", "directory.role.supervisor-party");
 		}
 		if (roleCodes.contains(SERVICE_MANAGER) && userParty != PartyKind.MANAGEMENT) {
-			throw Violations.ruleBroken("separation-of-duties", "roles", "directory.role.service-manager-party");
+			throw FieldErrors.ruleBroken("separation-of-duties", "roles", "directory.role.service-manager-party");
 		}
 	}
 
 	/** Refuses permissions that a custom role may not carry. */
 	static void checkCustomPermissions(List<Permission> permissions) {
 		if (permissions.stream().anyMatch(Permission::reservedForBuiltInRoles)) {
-			throw Violations.ruleBroken("separation-of-duties", "permissions", "directory.role.permission-reserved");
+			throw FieldErrors.ruleBroken("separation-of-duties", "permissions", "directory.role.permission-reserved");
 		}
 	}
 }

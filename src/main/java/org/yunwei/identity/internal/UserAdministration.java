@@ -1,5 +1,6 @@
 package org.yunwei.identity.internal;
 
+import org.yunwei.web.FieldErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -74,15 +75,15 @@ class UserAdministration {
 	@Transactional
 	public UserView create(UserDraft draft) {
 		DataScope scope = actors.writableScope();
-		String username = Violations.clean(draft.username());
-		String displayName = Violations.clean(draft.displayName());
-		String email = Violations.clean(draft.email());
-		String phone = Violations.clean(draft.phone());
-		var violations = new Violations().required("username", username, 50)
+		String username = FieldErrors.clean(draft.username());
+		String displayName = FieldErrors.clean(draft.displayName());
+		String email = FieldErrors.clean(draft.email());
+		String phone = FieldErrors.clean(draft.phone());
+		var violations = new FieldErrors().required("username", username, 50)
 			.matches("username", username, USERNAME, "directory.user.username.format");
 		checkProfile(violations, displayName, email, phone, draft.orgUnitId(), scope);
 		if (draft.password() == null || draft.password().isEmpty()) {
-			violations.add("password", "directory.field.required");
+			violations.add("password", "field.required");
 		}
 		else {
 			try {
@@ -94,7 +95,7 @@ class UserAdministration {
 		}
 		violations.throwIfAny();
 		if (accounts.usernameTaken(username)) {
-			throw Violations.taken("username", "directory.user.username.taken");
+			throw FieldErrors.taken("username", "directory.user.username.taken");
 		}
 		long id;
 		try {
@@ -103,7 +104,7 @@ class UserAdministration {
 		}
 		catch (DuplicateKeyException sameMoment) {
 			// another administrator took the name between the check and the insert
-			throw Violations.taken("username", "directory.user.username.taken");
+			throw FieldErrors.taken("username", "directory.user.username.taken");
 		}
 		UserAccount created = accounts.findById(id).orElseThrow();
 		audit.record(AuditEntry.of("USER_CREATE", "user", id).after(created.auditView()));
@@ -115,10 +116,10 @@ class UserAdministration {
 	public UserView update(long id, UserChange change) {
 		DataScope scope = actors.writableScope();
 		UserAccount before = visibleAccount(id, scope);
-		String displayName = Violations.clean(change.displayName());
-		String email = Violations.clean(change.email());
-		String phone = Violations.clean(change.phone());
-		var violations = new Violations();
+		String displayName = FieldErrors.clean(change.displayName());
+		String email = FieldErrors.clean(change.email());
+		String phone = FieldErrors.clean(change.phone());
+		var violations = new FieldErrors();
 		checkProfile(violations, displayName, email, phone, change.orgUnitId(), scope);
 		violations.throwIfAny();
 		if (change.orgUnitId() != before.orgUnitId()) {
@@ -149,7 +150,7 @@ class UserAdministration {
 		int revoked = 0;
 		if (!enabled) {
 			if (id == actors.current().userId()) {
-				throw Violations.ruleBroken("self-disable", null, "directory.user.self-disable");
+				throw FieldErrors.ruleBroken("self-disable", null, "directory.user.self-disable");
 			}
 			lastSystemAdministrator.requireAnotherBesides(id);
 			revoked = tokens.revokeAllOf(id, now);
@@ -204,13 +205,13 @@ class UserAdministration {
 			.orElseThrow(() -> RejectedRequest.notFound("user"));
 	}
 
-	private void checkProfile(Violations violations, String displayName, String email, String phone, Long orgUnitId,
+	private void checkProfile(FieldErrors violations, String displayName, String email, String phone, Long orgUnitId,
 			DataScope scope) {
 		violations.required("displayName", displayName, 100)
 			.optional("email", email, 200)
-			.matches("email", email, Violations.EMAIL, "directory.user.email.format")
+			.matches("email", email, FieldErrors.EMAIL, "directory.user.email.format")
 			.optional("phone", phone, 30)
-			.matches("phone", phone, Violations.PHONE, "directory.user.phone.format")
+			.matches("phone", phone, FieldErrors.PHONE, "directory.user.phone.format")
 			.required("orgUnitId", orgUnitId);
 		if (orgUnitId != null) {
 			var unit = orgUnits.find(orgUnitId).filter(u -> scope.includes(u.partyId(), u.id()));

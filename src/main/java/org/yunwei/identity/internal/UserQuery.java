@@ -1,5 +1,6 @@
 package org.yunwei.identity.internal;
 
+import org.yunwei.web.FieldErrors;
 import io.swagger.v3.oas.annotations.Parameter;
 
 /**
@@ -19,7 +20,7 @@ record UserQuery(@Parameter(description = "part of the user name or display name
 
 	/** Blank parameters, as a plain form or link sends them, mean the default. */
 	UserRoster.Sort sortOrDefault() {
-		return UserRoster.Sort.of(Violations.clean(sort), Violations.clean(direction));
+		return UserRoster.Sort.of(FieldErrors.clean(sort), FieldErrors.clean(direction));
 	}
 
 	int limitOrDefault() {
@@ -28,9 +29,9 @@ record UserQuery(@Parameter(description = "part of the user name or display name
 
 	/** Refuses a sort or limit the list cannot honour, naming the parameter. */
 	void check() {
-		var violations = new Violations();
+		var violations = new FieldErrors();
 		if (sortOrDefault() == null) {
-			violations.add(UserRoster.Sort.of(Violations.clean(sort), null) == null ? "sort" : "direction",
+			violations.add(UserRoster.Sort.of(FieldErrors.clean(sort), null) == null ? "sort" : "direction",
 					"directory.sort.invalid");
 		}
 		if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {

@@ -1,5 +1,6 @@
 package org.yunwei.identity.internal;
 
+import org.yunwei.web.FieldErrors;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,7 +54,7 @@ class UserRoster {
 		Sort sort = query.sortOrDefault();
 		List<Object> params = new ArrayList<>(scope.parameters());
 		StringBuilder sql = new StringBuilder(SELECT).append(" where ").append(scope.sql());
-		String q = Violations.clean(query.q());
+		String q = FieldErrors.clean(query.q());
 		if (q != null) {
 			String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 			sql.append(" and (u.username ilike ? or u.display_name ilike ?)");

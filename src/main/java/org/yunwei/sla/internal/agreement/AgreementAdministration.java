@@ -1,5 +1,6 @@
 package org.yunwei.sla.internal.agreement;
 
+import org.yunwei.web.FieldErrors;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

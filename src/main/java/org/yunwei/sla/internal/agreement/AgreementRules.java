@@ -1,5 +1,6 @@
 package org.yunwei.sla.internal.agreement;
 
+import org.yunwei.web.FieldErrors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -41,22 +42,22 @@ final class AgreementRules {
 		String code = FieldErrors.clean(draft.code());
 		String name = FieldErrors.clean(draft.name());
 		if (code == null) {
-			errors.add("code", "agreements.field.required");
+			errors.add("code", "field.required");
 		}
 		else if (!CODE.matcher(code).matches()) {
 			errors.add("code", "agreements.code.invalid");
 		}
 		if (name == null) {
-			errors.add("name", "agreements.field.required");
+			errors.add("name", "field.required");
 		}
 		else if (name.length() > 200) {
 			errors.add("name", "agreements.name.long");
 		}
 		if (draft.providerPartyId() == null) {
-			errors.add("providerPartyId", "agreements.field.required");
+			errors.add("providerPartyId", "field.required");
 		}
 		if (draft.validFrom() == null) {
-			errors.add("validFrom", "agreements.field.required");
+			errors.add("validFrom", "field.required");
 		}
 		else if (draft.validTo() != null && draft.validTo().isBefore(draft.validFrom())) {
 			errors.add("validTo", "agreements.valid-to.before-from");
@@ -180,7 +181,7 @@ final class AgreementRules {
 				errors.add(field + ".kind", "agreements.escalation.kind");
 			}
 			if (target == null) {
-				errors.add(field + ".target", "agreements.field.required");
+				errors.add(field + ".target", "field.required");
 			}
 			else if (target.length() > 100) {
 				errors.add(field + ".target", "agreements.escalation.target.long");

@@ -100,7 +100,7 @@ class AgreementWebController {
 			Long id) {
 		Map<String, String> unreadable = new LinkedHashMap<>();
 		for (FieldError error : binding.getFieldErrors()) {
-			unreadable.putIfAbsent(form.pageField(error.getField()), "agreements.field.malformed");
+			unreadable.putIfAbsent(form.pageField(error.getField()), "field.malformed");
 		}
 		AgreementDraft draft = form.toDraft(unreadable);
 		try {

@@ -1,5 +1,6 @@
 package org.yunwei.sla.internal.agreement;
 
+import org.yunwei.web.FieldErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
