@@ -12,9 +12,13 @@
  * An agreement binds a provider, a customer subtree and a set of services to targets per {@link
  * org.yunwei.sla.Priority}; {@link org.yunwei.sla.ServiceLevels#resolve} tells which agreement applies to a record.
  * <p>
+ * {@link org.yunwei.sla.SlaClocks} runs the clocks other modules start for their objects, raising
+ * {@link org.yunwei.sla.SlaThresholdReached} and {@link org.yunwei.sla.SlaBreached} exactly once each; a clock's state
+ * is derived from its recorded history, which assessors can read and which repairs replay.
+ * <p>
  * The arithmetic itself stays pure. The agreements depend on {@code identity} (who asks, the provider party and
  * customer units they name), {@code catalog} (the services they cover exist), {@code audit} (every change is
- * recorded) and {@code web} (refusals and keyset pages).
+ * recorded, clock repairs too) and {@code web} (refusals and keyset pages).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SLA",
 		allowedDependencies = { "identity", "catalog", "audit", "web" })
