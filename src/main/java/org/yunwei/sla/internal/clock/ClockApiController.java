@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yunwei.identity.Actors;
+import org.yunwei.identity.PartyKind;
 import org.yunwei.sla.internal.clock.ClockKeeper.Timeline;
 import org.yunwei.web.RejectedRequest;
 
@@ -24,19 +26,27 @@ import org.yunwei.web.RejectedRequest;
 class ClockApiController {
 
 	private final ClockKeeper clocks;
+	private final Actors actors;
 
-	ClockApiController(ClockKeeper clocks) {
+	ClockApiController(ClockKeeper clocks, Actors actors) {
 		this.clocks = clocks;
+		this.actors = actors;
 	}
 
 	@GetMapping
 	@PreAuthorize("hasAnyAuthority('SLA_REPORT', 'SLA_MANAGE')")
 	@Operation(summary = "The clocks of an object, each with its state now and its timeline (SLA_REPORT or "
-			+ "SLA_MANAGE)", description = "An empty list when the object has no clock. The timeline lists every "
+			+ "SLA_MANAGE, management and supervision only)", description = "An empty list when the object has no clock. The timeline lists every "
 					+ "start, pause, resume, stop, target change, threshold, breach and repair in order.")
 	List<Timeline> clocks(
 			@Parameter(example = "ticket", required = true) @RequestParam(required = false) String subjectType,
 			@Parameter(example = "123", required = true) @RequestParam(required = false) String subjectId) {
+		// clocks name objects of every customer: only the parties that oversee them all may read them, even when a
+		// custom role grants SLA_REPORT to someone else
+		PartyKind party = actors.current().partyKind();
+		if (party != PartyKind.MANAGEMENT && party != PartyKind.SUPERVISION) {
+			throw RejectedRequest.forbidden("problem.forbidden");
+		}
 		if (subjectType == null || subjectType.isBlank()) {
 			throw RejectedRequest.invalidField("subjectType", "problem.sla-clock.subject-required");
 		}
