@@ -206,6 +206,10 @@ class ClockIntegrationTests extends IntegrationTestSupport {
 		var repaired = api().post("/api/v1/sla/clocks/repair?calendarId=-1", manager, null);
 		assertThat(repaired.status()).isEqualTo(200);
 		assertThat(repaired.json().get("recomputed").asInt()).isZero();
+		assertThat(api().post("/api/v1/sla/clocks/repair?calendarId=abc", manager, null).status()).isEqualTo(400);
+		var paths = api().get("/v3/api-docs", null).json().get("paths");
+		assertThat(paths.has("/api/v1/sla/clocks")).isTrue();
+		assertThat(paths.has("/api/v1/sla/clocks/repair")).isTrue();
 	}
 
 	private String tokenOf(String username) {
