@@ -14,10 +14,14 @@
  * An agreement binds a provider, a customer subtree and a set of services to targets per {@link
  * org.yunwei.sla.Priority}; {@link org.yunwei.sla.ServiceLevels#resolve} tells which agreement applies to a record.
  * <p>
+ * {@link org.yunwei.sla.SlaClocks} runs the clocks other modules start for their objects, raising
+ * {@link org.yunwei.sla.SlaThresholdReached} and {@link org.yunwei.sla.SlaBreached} exactly once each; a clock's state
+ * is derived from its recorded history, which assessors can read and which repairs replay.
+ * <p>
  * The arithmetic itself stays pure and depends on nothing. The module depends on {@code identity} for who is asking,
  * whether their scope may write (supervision only reads) and the provider party and customer units an agreement
  * names; on {@code catalog} because the services an agreement covers must exist; on {@code audit} to record every
- * change in the same transaction; and on {@code web} for refusals and keyset pages.
+ * change in the same transaction (clock repairs too); and on {@code web} for refusals and keyset pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SLA",
 		allowedDependencies = { "identity", "catalog", "audit", "web" })

@@ -1,0 +1,264 @@
+package org.yunwei.sla.internal.clock;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yunwei.sla.ClockEvent;
+import org.yunwei.sla.ClockKind;
+import org.yunwei.sla.ClockSubject;
+import org.yunwei.sla.ClockTerms;
+import org.yunwei.sla.Priority;
+import org.yunwei.sla.TimeBasis;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The tables {@code sla_clock} (each clock's current row, a projection of its history) and {@code sla_clock_event}
+ * (the history). Instants are stored to the microsecond, as PostgreSQL keeps them.
+ */
+@Repository
+class ClockRecords {
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate template;
+	private final JsonMapper json;
+
+	ClockRecords(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.json = json;
+	}
+
+	/** The clock's id, its row locked until the transaction ends. */
+	Optional<Long> lock(ClockSubject subject, ClockKind kind) {
+		return jdbc.sql("select id from sla_clock where subject_type = ? and subject_id = ? and kind = ? for update")
+			.params(subject.type(), subject.id(), kind.name())
+			.query(Long.class)
+			.optional();
+	}
+
+	Optional<Long> find(ClockSubject subject, ClockKind kind) {
+		return jdbc.sql("select id from sla_clock where subject_type = ? and subject_id = ? and kind = ?")
+			.params(subject.type(), subject.id(), kind.name())
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Inserts a new clock's row, or returns empty when the subject already has a clock of that kind. */
+	Optional<Long> insert(ClockSubject subject, ClockKind kind, ClockTerms terms, Instant startedAt) {
+		return jdbc.sql("""
+				insert into sla_clock (subject_type, subject_id, kind, priority, basis, target_seconds, thresholds,
+				    state, started_at)
+				values (?, ?, ?, ?, ?, 0, '{}', 'RUNNING', ?)
+				on conflict (subject_type, subject_id, kind) do nothing
+				returning id""")
+			.params(subject.type(), subject.id(), kind.name(), terms.priority().name(), terms.basis().name(),
+					timestamp(startedAt))
+			.query(Long.class)
+			.optional();
+	}
+
+	/** The subjects' clocks of one kind each, by subject type and id. */
+	List<ClockRow> clocksOf(String subjectType, String subjectId) {
+		return jdbc.sql("select id, kind from sla_clock where subject_type = ? and subject_id = ? order by kind")
+			.params(subjectType, subjectId)
+			.query((rs, n) -> new ClockRow(rs.getLong("id"), new ClockSubject(subjectType, subjectId),
+					ClockKind.valueOf(rs.getString("kind"))))
+			.list();
+	}
+
+	/** A clock as the scheduler and repair see it. */
+	record ClockRow(long id, ClockSubject subject, ClockKind kind) {
+	}
+
+	/**
+	 * Running clocks whose next deadline is not after {@code now}, earliest first, locked; rows another transaction
+	 * holds are skipped, so that two nodes never work on the same clock at once.
+	 */
+	List<ClockRow> lockDue(Instant now, int limit) {
+		return jdbc.sql("""
+				select id, subject_type, subject_id, kind from sla_clock
+				where state = 'RUNNING' and next_deadline <= ?
+				order by next_deadline
+				limit ?
+				for update skip locked""")
+			.params(timestamp(now), limit)
+			.query(ClockRecords::row)
+			.list();
+	}
+
+	/** The next batch of clocks on a calendar (all clocks for {@code null}) after {@code afterId}, locked. */
+	/**
+	 * The next clocks after {@code afterId} counting on {@code calendarId} (all clocks when null), locked; with
+	 * {@code includeUnnamed} also the clocks that name no calendar, i.e. count on the default one.
+	 */
+	List<ClockRow> lockBatch(Long calendarId, boolean includeUnnamed, long afterId, int limit) {
+		return jdbc.sql("""
+				select id, subject_type, subject_id, kind from sla_clock
+				where id > ? and (cast(? as bigint) is null or calendar_id = ? or (? and calendar_id is null))
+				order by id
+				limit ?
+				for update""")
+			.params(afterId, calendarId, calendarId, includeUnnamed, limit)
+			.query(ClockRecords::row)
+			.list();
+	}
+
+	private static ClockRow row(ResultSet rs, int n) throws SQLException {
+		return new ClockRow(rs.getLong("id"), new ClockSubject(rs.getString("subject_type"),
+				rs.getString("subject_id")), ClockKind.valueOf(rs.getString("kind")));
+	}
+
+	/** The histories of the clocks, in order, by clock id (one query for a whole batch). */
+	Map<Long, List<ClockEvent>> histories(List<Long> clockIds) {
+		Map<Long, List<ClockEvent>> histories = new LinkedHashMap<>();
+		clockIds.forEach(id -> histories.put(id, new ArrayList<>()));
+		template.query("""
+				select clock_id, seq, occurred_at, type, details from sla_clock_event
+				where clock_id = any(?) order by clock_id, seq""", rs -> {
+			histories.get(rs.getLong("clock_id")).add(event(rs));
+		}, (Object) clockIds.toArray(Long[]::new));
+		return histories;
+	}
+
+	List<ClockEvent> history(long clockId) {
+		return histories(List.of(clockId)).get(clockId);
+	}
+
+	void append(long clockId, ClockEvent event) {
+		appendAll(List.of(Map.entry(clockId, event)));
+	}
+
+	/** Appends events in one round trip. */
+	void appendAll(List<Map.Entry<Long, ClockEvent>> events) {
+		template.batchUpdate("""
+				insert into sla_clock_event (clock_id, seq, occurred_at, type, details)
+				values (?, ?, ?, ?, cast(? as jsonb))""", events, events.size(), (statement, entry) -> {
+			ClockEvent event = entry.getValue();
+			statement.setLong(1, entry.getKey());
+			statement.setInt(2, event.seq());
+			statement.setTimestamp(3, timestamp(event.occurredAt()));
+			statement.setString(4, event.type().name());
+			statement.setString(5, details(event));
+		});
+	}
+
+	/** Makes the rows say what their histories say, in one round trip. */
+	void project(List<Map.Entry<Long, ClockHistory>> clocks) {
+		template.batchUpdate("""
+				update sla_clock set agreement_id = ?, priority = ?, calendar_id = ?, basis = ?, target_seconds = ?,
+				    thresholds = ?, state = ?, started_at = ?, due_at = ?, next_deadline = ?, next_threshold = ?,
+				    fired_thresholds = ?, breached = ?, stopped_at = ?, version = version + 1
+				where id = ?""", clocks, clocks.size(), (statement, entry) -> {
+			ClockHistory clock = entry.getValue();
+			ClockTerms terms = clock.terms();
+			statement.setObject(1, terms.agreementId());
+			statement.setString(2, terms.priority().name());
+			statement.setObject(3, terms.calendarId());
+			statement.setString(4, terms.basis().name());
+			statement.setLong(5, terms.target().toSeconds());
+			statement.setArray(6, statement.getConnection().createArrayOf("integer", terms.thresholds().toArray()));
+			statement.setString(7, clock.status().name());
+			statement.setTimestamp(8, timestamp(ClockKeeper.exact(clock.startedAt())));
+			statement.setTimestamp(9, timestamp(ClockKeeper.exact(clock.dueAt())));
+			statement.setTimestamp(10, timestamp(ClockKeeper.exact(clock.nextDeadline())));
+			statement.setObject(11, clock.nextThreshold());
+			statement.setArray(12, statement.getConnection().createArrayOf("integer", clock.fired().toArray()));
+			statement.setBoolean(13, clock.breached());
+			statement.setTimestamp(14, timestamp(ClockKeeper.exact(clock.stoppedAt())));
+			statement.setLong(15, entry.getKey());
+		});
+	}
+
+	/** What the rows of the clocks say now, by id. */
+	Map<Long, Projection> projections(Collection<Long> clockIds) {
+		Map<Long, Projection> projections = new HashMap<>();
+		template.query("""
+				select id, state, calendar_id, target_seconds, due_at, next_deadline, next_threshold from sla_clock
+				where id = any(?)""", rs -> {
+			projections.put(rs.getLong("id"), new Projection(rs.getString("state"), (Long) rs.getObject("calendar_id"),
+					rs.getLong("target_seconds"), instant(rs, "due_at"), instant(rs, "next_deadline"),
+					(Integer) rs.getObject("next_threshold")));
+		}, (Object) clockIds.toArray(Long[]::new));
+		return projections;
+	}
+
+	/** The parts of a clock's row that a calendar or target correction can move. */
+	record Projection(String state, Long calendarId, long targetSeconds, Instant dueAt, Instant nextDeadline,
+			Integer nextThreshold) {
+
+		boolean matches(ClockHistory clock) {
+			return state.equals(clock.status().name()) && Objects.equals(calendarId, clock.terms().calendarId())
+					&& targetSeconds == clock.terms().target().toSeconds()
+					&& Objects.equals(dueAt, ClockKeeper.exact(clock.dueAt()))
+					&& Objects.equals(nextDeadline, ClockKeeper.exact(clock.nextDeadline()))
+					&& Objects.equals(nextThreshold, clock.nextThreshold());
+		}
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	private ClockEvent event(ResultSet rs) throws SQLException {
+		JsonNode details = json.readTree(rs.getString("details"));
+		ClockEvent.Type type = ClockEvent.Type.valueOf(rs.getString("type"));
+		ClockTerms terms = details.has("priority") ? terms(details) : null;
+		Integer percent = details.hasNonNull("percent") ? details.get("percent").asInt() : null;
+		Instant deadline = details.hasNonNull("deadline") ? Instant.parse(details.get("deadline").asString()) : null;
+		return new ClockEvent(rs.getInt("seq"), type, rs.getTimestamp("occurred_at").toInstant(), terms, percent,
+				deadline);
+	}
+
+	private static ClockTerms terms(JsonNode details) {
+		List<Integer> thresholds = new ArrayList<>();
+		details.get("thresholds").forEach(node -> thresholds.add(node.asInt()));
+		return new ClockTerms(longOrNull(details, "agreementId"), Priority.valueOf(details.get("priority").asString()),
+				longOrNull(details, "calendarId"), TimeBasis.valueOf(details.get("basis").asString()),
+				Duration.parse(details.get("target").asString()), thresholds);
+	}
+
+	private static Long longOrNull(JsonNode details, String field) {
+		return details.hasNonNull(field) ? details.get(field).asLong() : null;
+	}
+
+	private String details(ClockEvent event) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		ClockTerms terms = event.terms();
+		if (terms != null) {
+			details.put("agreementId", terms.agreementId());
+			details.put("priority", terms.priority().name());
+			details.put("calendarId", terms.calendarId());
+			details.put("basis", terms.basis().name());
+			details.put("target", terms.target().toString());
+			details.put("thresholds", terms.thresholds());
+		}
+		if (event.percent() != null) {
+			details.put("percent", event.percent());
+		}
+		if (event.deadline() != null) {
+			details.put("deadline", event.deadline().toString());
+		}
+		return json.writeValueAsString(details);
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+}

@@ -1,0 +1,117 @@
+package org.yunwei.sla.internal.clock;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yunwei.sla.ClockEvent;
+import org.yunwei.sla.ClockEvent.Type;
+import org.yunwei.sla.ClockTerms;
+import org.yunwei.sla.SlaBreached;
+import org.yunwei.sla.SlaThresholdReached;
+import org.yunwei.sla.internal.clock.ClockRecords.ClockRow;
+
+/**
+ * Raises the thresholds and breaches that have fallen due, every second. Each batch is one transaction: the clocks'
+ * rows are locked ({@code for update skip locked}), the {@code THRESHOLD_REACHED}/{@code BREACHED} entries, the
+ * published events (kept by the event publication registry) and the advanced {@code next_deadline} commit together
+ * or not at all, so each is raised exactly once even when ShedLock is missing or its lock expires and two nodes
+ * tick at once. A clock several of whose thresholds passed while the application was down gets each of them, in
+ * order, in one pass: catching up after a restart needs nothing more than the first tick.
+ */
+@Component
+class ClockTick {
+
+	/** Clocks per transaction: keeps one transaction short while a backlog drains in a few of them. */
+	static final int BATCH = 500;
+
+	private final ClockRecords records;
+	private final CalendarSource calendars;
+	private final ApplicationEventPublisher events;
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transactions;
+
+	ClockTick(ClockRecords records, CalendarSource calendars, ApplicationEventPublisher events, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager) {
+		this.records = records;
+		this.calendars = calendars;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	@Scheduled(fixedDelayString = "${yunwei.sla.clock-tick:PT1S}", initialDelayString = "${yunwei.sla.clock-tick:PT1S}")
+	@SchedulerLock(name = "sla-clock-tick", lockAtMostFor = "PT1M")
+	void onSchedule() {
+		tick();
+	}
+
+	/**
+	 * Raises everything due until no due clock is left unlocked.
+	 *
+	 * @return how many thresholds and breaches were raised
+	 */
+	int tick() {
+		int raised = 0;
+		while (true) {
+			Batch batch = transactions.execute(status -> raiseBatch());
+			raised += batch.raised();
+			if (batch.clocks() < BATCH) {
+				return raised;
+			}
+		}
+	}
+
+	private record Batch(int clocks, int raised) {
+	}
+
+	private Batch raiseBatch() {
+		// the database's clock, as ShedLock uses: nodes with drifting clocks agree on what is due
+		Instant now = jdbc.sql("select now()").query(java.sql.Timestamp.class).single().toInstant();
+		List<ClockRow> due = records.lockDue(now, BATCH);
+		if (due.isEmpty()) {
+			return new Batch(0, 0);
+		}
+		Map<Long, List<ClockEvent>> histories = records.histories(due.stream().map(ClockRow::id).toList());
+		List<Map.Entry<Long, ClockEvent>> raised = new ArrayList<>();
+		List<Map.Entry<Long, ClockHistory>> clocks = new ArrayList<>(due.size());
+		for (ClockRow row : due) {
+			ClockHistory clock = ClockHistory.replay(histories.get(row.id()), calendars);
+			Instant deadline = ClockKeeper.exact(clock.nextDeadline());
+			while (deadline != null && !deadline.isAfter(now)) {
+				int percent = clock.nextThreshold();
+				ClockEvent event = new ClockEvent(clock.lastSeq() + 1,
+						percent == ClockHistory.BREACH ? Type.BREACHED : Type.THRESHOLD_REACHED, now, null, percent,
+						deadline);
+				clock.apply(event);
+				raised.add(Map.entry(row.id(), event));
+				publish(row, clock.terms(), event);
+				deadline = ClockKeeper.exact(clock.nextDeadline());
+			}
+			clocks.add(Map.entry(row.id(), clock));
+		}
+		records.appendAll(raised);
+		records.project(clocks);
+		return new Batch(due.size(), raised.size());
+	}
+
+	private void publish(ClockRow row, ClockTerms terms, ClockEvent event) {
+		if (event.type() == Type.BREACHED) {
+			events.publishEvent(new SlaBreached(row.subject().type(), row.subject().id(), row.kind(), event.deadline(),
+					terms.agreementId(), terms.priority()));
+		}
+		else {
+			events.publishEvent(new SlaThresholdReached(row.subject().type(), row.subject().id(), row.kind(),
+					event.percent(), event.deadline(), terms.agreementId(), terms.priority()));
+		}
+	}
+}
