@@ -34,6 +34,19 @@ public class ServiceCatalog {
 	}
 
 	/**
+	 * The enabled services by code, for a form to choose from (e.g. the services an SLA covers); at most
+	 * {@code limit}.
+	 */
+	public List<CatalogService> enabled(int limit) {
+		return jdbc.sql("""
+				select id, code, name, category_id, provider_org_unit_id, enabled from catalog_service
+				where enabled order by code limit ?""")
+			.param(limit)
+			.query(CatalogService.class)
+			.list();
+	}
+
+	/**
 	 * Whether a person of this organisation unit may order the service now: the service is enabled and names the unit
 	 * or a unit above it among its customers. {@code false} for an unknown service or unit.
 	 */

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunwei.catalog.CatalogService;
 import org.yunwei.catalog.ServiceCatalog;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
@@ -35,6 +36,9 @@ import org.yunwei.web.RejectedRequest;
  */
 @Controller
 class AgreementWebController {
+
+	/** More services than a select can usefully show; the catalogue's search is the way past that. */
+	private static final int SERVICE_CHOICES = 2000;
 
 	private final AgreementAdministration agreements;
 	private final Organisations organisations;
@@ -134,8 +138,14 @@ class AgreementWebController {
 		model.addAttribute("mayManage", agreements.mayManage());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("levels", EscalationStep.LEVELS);
-		model.addAttribute("linkedServices", agreement == null ? List.of()
-				: agreement.serviceIds().stream().map(catalog::find).flatMap(java.util.Optional::stream).toList());
+		List<CatalogService> linked = agreement == null ? List.of()
+				: agreement.serviceIds().stream().map(catalog::find).flatMap(java.util.Optional::stream).toList();
+		// the enabled services to choose from, and those already linked even when disabled since
+		var choices = new java.util.LinkedHashMap<Long, CatalogService>();
+		catalog.enabled(SERVICE_CHOICES).forEach(service -> choices.put(service.id(), service));
+		linked.forEach(service -> choices.putIfAbsent(service.id(), service));
+		model.addAttribute("linkedServices", linked);
+		model.addAttribute("serviceChoices", choices.values());
 		addChoices(model);
 		return "sla/agreements/editor";
 	}

@@ -120,6 +120,22 @@ class AgreementPagesIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void servicesAreChosenFromTheCatalogueAndShownChosenAfterSaving() {
+		long service = fixtures.service();
+		String code = jdbc.sql("select code from catalog_service where id = ?").param(service).query(String.class)
+			.single();
+		assertThat(browser.get("/sla/agreements/new").body()).contains("<option value=\"" + service + "\"");
+		Map<String, String> form = form("服务器运维协议");
+		form.put("serviceIds", String.valueOf(service));
+
+		var saved = browser.post("/sla/agreements", form);
+
+		assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+		var editor = browser.get(saved.location().replaceFirst("^https?://[^/]+", ""));
+		assertThat(editor.body()).containsPattern("<option value=\"" + service + "\" selected=\"selected\">" + code);
+	}
+
+	@Test
 	void supervisionSeesTheEditorReadOnlyAndAnotherDepartmentSeesNothing() {
 		var saved = browser.post("/sla/agreements", form("只读协议"));
 		String path = saved.location().replaceFirst("^https?://[^/]+", "");
