@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,11 +65,6 @@ class AttainmentApiController {
 			@Parameter(example = "2026-11-30", description = TO) @RequestParam(required = false) String to,
 			HttpServletResponse response) throws IOException {
 		AttainmentPeriod period = AttainmentPeriod.parse(from, to);
-		reports.export(period, LocaleContextHolder.getLocale(), () -> {
-			response.setContentType(AttainmentWorkbook.XLSX.toString());
-			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(AttainmentWorkbook.fileName(period)).build().toString());
-			return response.getOutputStream();
-		});
+		reports.export(period, LocaleContextHolder.getLocale(), () -> AttainmentWorkbook.open(response, period));
 	}
 }

@@ -1,5 +1,10 @@
 package org.yunwei.sla.internal.attainment;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -44,5 +49,13 @@ class AttainmentWebController {
 			model.addAttribute("trend", reports.trend(agreementId));
 		}
 		return "sla/attainment/page";
+	}
+
+	/** The page's export button: the API's export, for a browser session (the API takes bearer tokens only). */
+	@GetMapping("/sla/attainment/export")
+	void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			HttpServletResponse response) throws IOException {
+		AttainmentPeriod period = AttainmentPeriod.parse(from, to);
+		reports.export(period, LocaleContextHolder.getLocale(), () -> AttainmentWorkbook.open(response, period));
 	}
 }

@@ -1,5 +1,7 @@
 package org.yunwei.sla.internal.attainment;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -15,6 +17,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +45,14 @@ class AttainmentWorkbook {
 		this.messages = messages;
 	}
 
-	static String fileName(AttainmentPeriod period) {
-		return "sla-attainment-" + period.from() + "_" + period.to() + ".xlsx";
+	/** Makes the response a download of the period's workbook and opens its body. */
+	static OutputStream open(HttpServletResponse response, AttainmentPeriod period) throws IOException {
+		response.setContentType(XLSX.toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename("sla-attainment-" + period.from() + "_" + period.to() + ".xlsx")
+			.build()
+			.toString());
+		return response.getOutputStream();
 	}
 
 	/** Writes the workbook; {@code breaches} gives the breached items of an agreement in the summary. */
