@@ -24,14 +24,14 @@ import org.yunwei.sla.Priority;
  * not set and it did not stop after its due time. The second half matters because the flag is raised by the
  * scheduler's tick; a clock stopped late before a tick saw it (or recorded afterwards with past instants) carries no
  * flag but still missed its target. The <i>attainment rate</i> is attained ÷ counted, per agreement and kind of
- * clock (response, resolution), over all priorities and per priority. Clocks that are still open (running or
- * paused) and already breached, or running past their due time, are listed with the breached items of a period
- * whose end lies after their due time. The <i>trend</i> is the rate per month of the last twelve months, the
+ * clock (response, resolution), over all priorities and per priority. Clocks still running past their due time
+ * (flagged or not yet) are listed with the breached items of a period whose end lies after their due time; a paused
+ * clock has no due time while it waits, and is listed again once it runs. The <i>trend</i> is the rate per month of the last twelve months, the
  * current one included.
  * <p>
  * Visibility is part of every query ({@link AttainmentScope}): a provider's reader never receives another
- * provider's rows. The queries filter on {@code (agreement_id, stopped_at)} of stopped clocks and on the open
- * clocks only, both with partial indexes (migration {@code sla/V4}).
+ * provider's rows. The queries filter on {@code (agreement_id, stopped_at)} of stopped clocks and on the running
+ * clocks, each with a partial index (migration {@code sla/V4}).
  */
 @Repository
 class Attainment {
@@ -93,7 +93,7 @@ class Attainment {
 	}
 
 	/**
-	 * The agreement's clocks that stopped late in the period, then those still open past their due time that fell
+	 * The agreement's clocks that stopped late in the period, then those still running past their due time that fell
 	 * due before the period's end; each group by due time. The caller has checked that the scope sees the agreement.
 	 */
 	List<BreachedItem> breaches(long agreementId, AttainmentPeriod period, Instant now) {
@@ -104,7 +104,7 @@ class Attainment {
 				        and %s
 				    union all
 				    select c.*, 1 as open from sla_clock c
-				    where c.agreement_id = ? and c.state <> 'STOPPED' and c.due_at < ? and (c.breached or c.due_at < ?)
+				    where c.agreement_id = ? and c.state = 'RUNNING' and c.due_at < least(?, ?)
 				) c
 				order by open, due_at, subject_type, subject_id, kind""".formatted(LATE))
 			.params(agreementId, timestamp(period.start()), timestamp(period.end()), agreementId,

@@ -44,7 +44,7 @@ class AttainmentApiController {
 	}
 
 	@GetMapping("/{agreementId}/breaches")
-	@Operation(summary = "An agreement's breached items: clocks stopped late in the period, then those still open "
+	@Operation(summary = "An agreement's breached items: clocks stopped late in the period, then those still running "
 			+ "past their due time")
 	AttainmentReports.Breaches breaches(@PathVariable long agreementId,
 			@Parameter(example = "2026-11-01", description = FROM) @RequestParam(required = false) String from,
