@@ -104,11 +104,11 @@ class Attainment {
 				        and %s
 				    union all
 				    select c.*, 1 as open from sla_clock c
-				    where c.agreement_id = ? and c.state = 'RUNNING' and c.due_at < least(?, ?)
+				    where c.agreement_id = ? and c.state = 'RUNNING' and c.due_at < ?
 				) c
 				order by open, due_at, subject_type, subject_id, kind""".formatted(LATE))
 			.params(agreementId, timestamp(period.start()), timestamp(period.end()), agreementId,
-					timestamp(period.end()), timestamp(now))
+					timestamp(period.end().isBefore(now) ? period.end() : now))
 			.query((rs, n) -> item(rs, now))
 			.list();
 	}
