@@ -144,18 +144,30 @@ class ClockRecords {
 		appendAll(List.of(Map.entry(clockId, event)));
 	}
 
-	/** Appends events in one round trip. */
+	/** Appends events in one statement, the values as one array per column through {@code unnest}. */
 	void appendAll(List<Map.Entry<Long, ClockEvent>> events) {
-		template.batchUpdate("""
+		if (events.isEmpty()) {
+			return;
+		}
+		int n = events.size();
+		Long[] clockIds = new Long[n];
+		Integer[] seqs = new Integer[n];
+		String[] occurredAt = new String[n];
+		String[] types = new String[n];
+		String[] details = new String[n];
+		for (int i = 0; i < n; i++) {
+			ClockEvent event = events.get(i).getValue();
+			clockIds[i] = events.get(i).getKey();
+			seqs[i] = event.seq();
+			occurredAt[i] = text(event.occurredAt());
+			types[i] = event.type().name();
+			details[i] = details(event);
+		}
+		template.update("""
 				insert into sla_clock_event (clock_id, seq, occurred_at, type, details)
-				values (?, ?, ?, ?, cast(? as jsonb))""", events, events.size(), (statement, entry) -> {
-			ClockEvent event = entry.getValue();
-			statement.setLong(1, entry.getKey());
-			statement.setInt(2, event.seq());
-			statement.setTimestamp(3, timestamp(event.occurredAt()));
-			statement.setString(4, event.type().name());
-			statement.setString(5, details(event));
-		});
+				select clock_id, seq, occurred_at::timestamptz, type, details::jsonb
+				from unnest(?::bigint[], ?::integer[], ?::text[], ?::text[], ?::text[])
+				    as e(clock_id, seq, occurred_at, type, details)""", clockIds, seqs, occurredAt, types, details);
 	}
 
 	/**
