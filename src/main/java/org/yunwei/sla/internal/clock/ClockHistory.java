@@ -41,6 +41,10 @@ final class ClockHistory {
 	private Instant stoppedAt;
 	private Instant lastTransitionAt;
 	private boolean breached;
+	/** {@link #dueAt()} and {@link #nextDeadline()} as last computed; each walks the calendar, and any event resets them. */
+	private Instant dueAt;
+	private Instant nextDeadline;
+	private boolean deadlinesKnown;
 
 	private ClockHistory(CalendarSource calendars) {
 		this.calendars = calendars;
@@ -60,6 +64,7 @@ final class ClockHistory {
 
 	/** Adds an event at the end of the history. */
 	void apply(ClockEvent event) {
+		deadlinesKnown = false;
 		if (status == null && event.type() != Type.STARTED) {
 			throw new IllegalStateException("A clock's history must begin with STARTED, not " + event.type());
 		}
@@ -162,7 +167,8 @@ final class ClockHistory {
 
 	/** The due time; {@code null} while paused, as it then depends on when the clock runs again. */
 	Instant dueAt() {
-		return status == Status.PAUSED ? null : deadlineOf(BREACH, pauses);
+		computeDeadlines();
+		return dueAt;
 	}
 
 	/** The due time if the clock ran again at {@code now} (for a paused clock), otherwise {@link #dueAt()}. */
@@ -181,8 +187,17 @@ final class ClockHistory {
 
 	/** When {@link #nextThreshold()} falls due, {@code null} when there is none. */
 	Instant nextDeadline() {
-		Integer next = nextThreshold();
-		return next == null ? null : deadlineOf(next, pauses);
+		computeDeadlines();
+		return nextDeadline;
+	}
+
+	private void computeDeadlines() {
+		if (!deadlinesKnown) {
+			dueAt = status == Status.PAUSED ? null : deadlineOf(BREACH, pauses);
+			Integer next = nextThreshold();
+			nextDeadline = next == null ? null : next == BREACH && dueAt != null ? dueAt : deadlineOf(next, pauses);
+			deadlinesKnown = true;
+		}
 	}
 
 	/** Where the clock stands at {@code now}: a stopped clock stands where it stopped. */

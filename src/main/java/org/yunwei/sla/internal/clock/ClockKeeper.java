@@ -156,8 +156,9 @@ public class ClockKeeper {
 		List<Map.Entry<Long, ClockHistory>> clocks = new ArrayList<>(batch.size());
 		List<Map.Entry<Long, ClockEvent>> marks = new ArrayList<>();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		CalendarSource batchCalendars = calendars.memoized();
 		histories.forEach((id, events) -> {
-			ClockHistory clock = ClockHistory.replay(events, calendars);
+			ClockHistory clock = ClockHistory.replay(events, batchCalendars);
 			if (!before.get(id).matches(clock)) {
 				ClockEvent mark = new ClockEvent(clock.lastSeq() + 1, Type.REPAIRED, now, null, null, exact(clock.dueAt()));
 				clock.apply(mark);

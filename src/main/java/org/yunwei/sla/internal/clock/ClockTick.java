@@ -84,8 +84,9 @@ class ClockTick {
 		Map<Long, List<ClockEvent>> histories = records.histories(due.stream().map(ClockRow::id).toList());
 		List<Map.Entry<Long, ClockEvent>> raised = new ArrayList<>();
 		List<Map.Entry<Long, ClockHistory>> clocks = new ArrayList<>(due.size());
+		CalendarSource batchCalendars = calendars.memoized();
 		for (ClockRow row : due) {
-			ClockHistory clock = ClockHistory.replay(histories.get(row.id()), calendars);
+			ClockHistory clock = ClockHistory.replay(histories.get(row.id()), batchCalendars);
 			Instant deadline = ClockKeeper.exact(clock.nextDeadline());
 			while (deadline != null && !deadline.isAfter(now)) {
 				int percent = clock.nextThreshold();
