@@ -256,22 +256,20 @@ class SlaBenchmark extends IntegrationTestSupport {
 	}
 
 	/**
-	 * Holds (or lets go of) the background tick's ShedLock lock, as a node busy ticking would. A day either way:
-	 * ShedLock compares {@code lock_until} with the database's UTC wall time, which the {@code timestamptz} column
-	 * reads in the session's time zone (hours off in Asia/Shanghai). The row stays: ShedLock, having inserted it
-	 * once, only updates it.
+	 * Holds (or lets go of) the background tick's ShedLock lock, as a node busy ticking would, by a day either way.
+	 * The row stays: ShedLock, having inserted it once, only updates it.
 	 */
 	private void holdBackgroundTick(boolean hold) {
 		if (hold) {
 			jdbc.sql("""
 					insert into shedlock (name, lock_until, locked_at, locked_by)
-					values ('sla-clock-tick', now() + interval '1 day', now(), 'sla-benchmark')
+					values ('sla-clock-tick', timezone('utc', now()) + interval '1 day', timezone('utc', now()), 'sla-benchmark')
 					on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
 					    locked_by = excluded.locked_by""").update();
 		}
 		else {
 			jdbc.sql("""
-					update shedlock set lock_until = now() - interval '1 day'
+					update shedlock set lock_until = timezone('utc', now()) - interval '1 day'
 					where name = 'sla-clock-tick' and locked_by = 'sla-benchmark'""").update();
 		}
 	}
