@@ -36,12 +36,14 @@ public class ClockKeeper {
 	private final ClockRecords records;
 	private final CalendarSource calendars;
 	private final AuditTrail audit;
+	private final DeadlineAlarm alarm;
 	private final TransactionTemplate transactions;
 
-	ClockKeeper(ClockRecords records, CalendarSource calendars, AuditTrail audit,
+	ClockKeeper(ClockRecords records, CalendarSource calendars, AuditTrail audit, DeadlineAlarm alarm,
 			PlatformTransactionManager transactionManager) {
 		this.records = records;
 		this.calendars = calendars;
+		this.alarm = alarm;
 		this.audit = audit;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
@@ -86,10 +88,14 @@ public class ClockKeeper {
 			case APPLY:
 				break;
 		}
+		// deadlines passed before this transition and not yet raised by the tick are raised first
+		List<Map.Entry<Long, ClockEvent>> entries = new ArrayList<>();
+		alarm.raiseBefore(subject, kind, clock, when).forEach(raised -> entries.add(Map.entry(id, raised)));
 		ClockEvent event = new ClockEvent(clock.lastSeq() + 1, type, when,
 				type == Type.TARGET_CHANGED ? terms : null, null, null);
 		clock.apply(event);
-		records.append(id, event);
+		entries.add(Map.entry(id, event));
+		records.appendAll(entries);
 		records.project(List.of(Map.entry(id, clock)));
 		return true;
 	}

@@ -7,17 +7,12 @@ import java.util.Map;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunwei.sla.ClockEvent;
-import org.yunwei.sla.ClockEvent.Type;
-import org.yunwei.sla.ClockTerms;
-import org.yunwei.sla.SlaBreached;
-import org.yunwei.sla.SlaThresholdReached;
 import org.yunwei.sla.internal.clock.ClockRecords.ClockRow;
 
 /**
@@ -36,15 +31,15 @@ class ClockTick {
 
 	private final ClockRecords records;
 	private final CalendarSource calendars;
-	private final ApplicationEventPublisher events;
+	private final DeadlineAlarm alarm;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 
-	ClockTick(ClockRecords records, CalendarSource calendars, ApplicationEventPublisher events, JdbcClient jdbc,
+	ClockTick(ClockRecords records, CalendarSource calendars, DeadlineAlarm alarm, JdbcClient jdbc,
 			PlatformTransactionManager transactionManager) {
 		this.records = records;
 		this.calendars = calendars;
-		this.events = events;
+		this.alarm = alarm;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
@@ -87,32 +82,12 @@ class ClockTick {
 		CalendarSource batchCalendars = calendars.memoized();
 		for (ClockRow row : due) {
 			ClockHistory clock = ClockHistory.replay(histories.get(row.id()), batchCalendars);
-			Instant deadline = ClockKeeper.exact(clock.nextDeadline());
-			while (deadline != null && !deadline.isAfter(now)) {
-				int percent = clock.nextThreshold();
-				ClockEvent event = new ClockEvent(clock.lastSeq() + 1,
-						percent == ClockHistory.BREACH ? Type.BREACHED : Type.THRESHOLD_REACHED, now, null, percent,
-						deadline);
-				clock.apply(event);
-				raised.add(Map.entry(row.id(), event));
-				publish(row, clock.terms(), event);
-				deadline = ClockKeeper.exact(clock.nextDeadline());
-			}
+			alarm.raiseDueBy(row.subject(), row.kind(), clock, now)
+				.forEach(event -> raised.add(Map.entry(row.id(), event)));
 			clocks.add(Map.entry(row.id(), clock));
 		}
 		records.appendAll(raised);
 		records.project(clocks);
 		return new Batch(due.size(), raised.size());
-	}
-
-	private void publish(ClockRow row, ClockTerms terms, ClockEvent event) {
-		if (event.type() == Type.BREACHED) {
-			events.publishEvent(new SlaBreached(row.subject().type(), row.subject().id(), row.kind(), event.deadline(),
-					terms.agreementId(), terms.priority()));
-		}
-		else {
-			events.publishEvent(new SlaThresholdReached(row.subject().type(), row.subject().id(), row.kind(),
-					event.percent(), event.deadline(), terms.agreementId(), terms.priority()));
-		}
 	}
 }

@@ -234,8 +234,8 @@ class AttainmentIntegrationTests extends IntegrationTestSupport {
 	}
 
 	/**
-	 * Starts and stops a clock in one transaction, so that the background tick never sees it running and the late
-	 * ones carry no breach flag: the report must recognise them by their times alone.
+	 * Starts and stops a clock in one transaction, so that the background tick never sees it running: a late stop
+	 * raises the breach itself, and the report also recognises lateness by the times alone.
 	 */
 	private void stopped(long agreementId, ClockKind kind, Priority priority, Instant start, Duration target,
 			Instant stop) {

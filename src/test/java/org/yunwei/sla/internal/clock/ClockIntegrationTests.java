@@ -171,6 +171,24 @@ class ClockIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void aClockStoppedAfterItsDueTimeBeforeTheTickSaysItWasBreached() {
+		ClockSubject subject = subject();
+		// a day ahead, so that the scheduler's tick (on the database's clock) cannot reach these deadlines first
+		Instant start = now().plus(Duration.ofDays(1));
+		clocks.start(subject, ClockKind.RESOLUTION, terms(Duration.ofHours(1)), start);
+
+		clocks.stop(subject, ClockKind.RESOLUTION, start.plus(Duration.ofHours(2)));
+
+		assertThat(clocks.timeline(subject, ClockKind.RESOLUTION)).extracting(ClockEvent::type)
+			.containsExactly(Type.STARTED, Type.THRESHOLD_REACHED, Type.THRESHOLD_REACHED, Type.THRESHOLD_REACHED,
+					Type.BREACHED, Type.STOPPED);
+		assertThat(jdbc.sql("select breached from sla_clock where subject_id = ?").param(subject.id())
+			.query(Boolean.class).single()).isTrue();
+		poll(() -> PublishedClockEvents.percentsOf(subject.id()).size() >= 4);
+		assertThat(PublishedClockEvents.percentsOf(subject.id())).containsExactly(50, 75, 90, 100);
+	}
+
+	@Test
 	void repairingTheDefaultCalendarRebuildsClocksThatNameNoCalendar() {
 		long defaultId = jdbc.sql("select id from business_calendar where is_default").query(Long.class).single();
 		ClockSubject subject = subject();
