@@ -9,13 +9,13 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.Function;
 
 import org.yunwei.audit.Outcome;
+import org.yunwei.web.KeysetCursor;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -33,7 +33,7 @@ record AuditQuery(String actor, String action, String objectType, String objectI
 	static final int DEFAULT_LIMIT = 50;
 	static final int MAX_LIMIT = 200;
 	private static final int MAX_TEXT = 200;
-	private static final String CURSOR_PREFIX = "v1:";
+	private static final String CURSOR_VERSION = "v1";
 
 	/** The parameters a query is read from; the same names build links that repeat it. */
 	static final String[] FILTERS = { "actor", "action", "objectType", "objectId", "outcome", "from", "to" };
@@ -59,8 +59,7 @@ record AuditQuery(String actor, String action, String objectType, String objectI
 	}
 
 	static String cursorAfter(long id) {
-		return Base64.getUrlEncoder().withoutPadding()
-			.encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.UTF_8));
+		return KeysetCursor.encode(CURSOR_VERSION, id);
 	}
 
 	/** A link to {@code path} with the filters of this request (raw, as given) and the given cursor, if any. */
@@ -135,16 +134,14 @@ record AuditQuery(String actor, String action, String objectType, String objectI
 		if (value == null) {
 			return null;
 		}
+		String[] parts = KeysetCursor.decode(value, 2).filter(p -> p[0].equals(CURSOR_VERSION)).orElse(null);
 		try {
-			String decoded = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
-			if (decoded.startsWith(CURSOR_PREFIX) && decoded.length() <= 25) {
-				long id = Long.parseLong(decoded.substring(CURSOR_PREFIX.length()));
-				if (id > 0) {
-					return id;
-				}
+			long id = parts == null ? 0 : Long.parseLong(parts[1]);
+			if (id > 0) {
+				return id;
 			}
 		}
-		catch (IllegalArgumentException unreadable) {
+		catch (NumberFormatException unreadable) {
 			// reported below, as for any other unusable cursor
 		}
 		errors.put("cursor", "audit.filter.cursor");

@@ -1,8 +1,7 @@
 package org.yunwei.catalog.internal;
 
+import org.yunwei.web.KeysetCursor;
 import org.yunwei.web.FieldErrors;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * What a list of services is filtered and sorted by, and where a keyset page starts.
@@ -81,19 +80,17 @@ record ServiceQuery(Long categoryId, ServiceObjectKind object, Long providerOrgU
 		}
 
 		String encode() {
-			return Base64.getUrlEncoder().withoutPadding()
-				.encodeToString((sort.name() + ":" + id + ":" + value).getBytes(StandardCharsets.UTF_8));
+			return KeysetCursor.encode(sort.name(), id, value);
 		}
 
 		/** The cursor, or {@code null} when the text is not one this server wrote. */
 		static Cursor decode(String text) {
+			String[] parts = KeysetCursor.decode(text, 3).orElse(null);
+			Sort sort = parts == null ? null : Sort.parse(parts[0]);
 			try {
-				String[] parts = new String(Base64.getUrlDecoder().decode(text.strip()), StandardCharsets.UTF_8)
-					.split(":", 3);
-				Sort sort = parts.length == 3 ? Sort.parse(parts[0]) : null;
 				return sort == null ? null : new Cursor(sort, Long.parseLong(parts[1]), parts[2]);
 			}
-			catch (IllegalArgumentException malformed) {
+			catch (NumberFormatException malformed) {
 				return null;
 			}
 		}

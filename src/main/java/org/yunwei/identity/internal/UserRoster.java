@@ -1,14 +1,13 @@
 package org.yunwei.identity.internal;
 
+import org.yunwei.web.KeysetCursor;
 import org.yunwei.web.FieldErrors;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -144,15 +143,14 @@ class UserRoster {
 		}
 
 		String encode() {
-			String text = sort.name() + "\n" + id + "\n" + value;
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+			return KeysetCursor.encode(sort.name(), id, value);
 		}
 
 		/** Reads a cursor made by {@link #encode} for the same sort; anything else is the client's mistake. */
 		static Position decode(String cursor, Sort expected) {
 			try {
-				String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 3);
-				if (parts.length != 3 || !parts[0].equals(expected.name())) {
+				String[] parts = KeysetCursor.decode(cursor, 3).orElse(null);
+				if (parts == null || !parts[0].equals(expected.name())) {
 					throw RejectedRequest.invalidField("cursor", "directory.cursor.invalid");
 				}
 				Object value = expected.byTime() ? Timestamp.from(Instant.parse(parts[2])) : parts[2];
