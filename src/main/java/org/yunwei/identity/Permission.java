@@ -13,7 +13,15 @@ public enum Permission {
 	/** Service level agreements (服务级别协议) and their targets. */
 	SLA_MANAGE,
 	/** SLA attainment self-assessment: read and export. */
-	SLA_REPORT;
+	SLA_REPORT,
+	/** 服务台: record tickets for customers, work the queues, assign, reply, pend, resolve, record return visits. */
+	TICKET_WORK,
+	/** Assignment groups, the priority matrix and the service desk's settings; told of hierarchical escalations. */
+	TICKET_ADMIN,
+	/** Ticket statistics (事件统计) and their export. */
+	TICKET_REPORT,
+	/** An integration account that monitoring (Alertmanager, Zabbix) uses to open and update incidents. */
+	ALERT_INTAKE;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone (三员分立): no other role may

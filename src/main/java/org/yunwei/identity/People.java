@@ -1,0 +1,72 @@
+package org.yunwei.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Looks up users for other modules, which keep only their ids: an assignee, a group lead, the people to notify. No
+ * scope is applied here; a module applies {@link Actors#scope()} to its own records.
+ */
+@Service
+public class People {
+
+	private static final String SELECT = """
+			select u.id, u.username, u.display_name, u.email, u.phone, u.org_unit_id, p.id as party_id, p.kind,
+			       u.enabled and o.enabled and p.enabled as enabled
+			from app_user u join org_unit o on o.id = u.org_unit_id join party p on p.id = o.party_id""";
+
+	private static final RowMapper<Person> PERSON = (rs, n) -> new Person(rs.getLong("id"), rs.getString("username"),
+			rs.getString("display_name"), rs.getString("email"), rs.getString("phone"), rs.getLong("org_unit_id"),
+			rs.getLong("party_id"), PartyKind.valueOf(rs.getString("kind")), rs.getBoolean("enabled"));
+
+	private final JdbcClient jdbc;
+
+	People(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Person> find(long userId) {
+		return jdbc.sql(SELECT + " where u.id = ?").param(userId).query(PERSON).optional();
+	}
+
+	/** The users of the given ids that exist, by id. */
+	public List<Person> findAll(Collection<Long> userIds) {
+		if (userIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + " where u.id = any(cast(? as bigint[])) order by u.id")
+			.param(userIds.stream().distinct().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+			.query(PERSON)
+			.list();
+	}
+
+	/** The enabled user whose e-mail address this is (case ignored); empty when none or several have it. */
+	public Optional<Person> findByEmail(String email) {
+		List<Person> found = jdbc.sql(SELECT + " where lower(u.email) = lower(?) and u.enabled limit 2")
+			.param(email)
+			.query(PERSON)
+			.list();
+		return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+	}
+
+	/**
+	 * The enabled users of a party who hold a permission through one of their roles, by id: e.g. the service desk
+	 * managers of a provider that an escalation tells.
+	 */
+	public List<Person> holding(Permission permission, long partyId) {
+		return jdbc.sql(SELECT + """
+				 where p.id = ? and u.enabled and exists (select 1 from user_role ur
+				   join role_permission rp on rp.role_id = ur.role_id
+				   where ur.user_id = u.id and rp.permission = ?)
+				order by u.id""")
+			.params(partyId, permission.name())
+			.query(PERSON)
+			.list();
+	}
+}
