@@ -46,4 +46,12 @@ public class ServiceLevels {
 	public Optional<AppliedAgreement> resolve(long customerOrgUnitId, Long serviceId, Priority priority, LocalDate on) {
 		return agreements.resolve(customerOrgUnitId, serviceId, priority, on);
 	}
+
+	/**
+	 * What an agreement promises for a priority now, e.g. the escalation chain to follow when one of its clocks
+	 * raises a threshold; empty when the agreement or its target no longer exists.
+	 */
+	public Optional<ServiceLevelTarget> target(long agreementId, Priority priority) {
+		return agreements.target(agreementId, priority);
+	}
 }

@@ -37,4 +37,9 @@ public class ApplicableAgreements {
 					.map(target -> new AppliedAgreement(a.id(), a.code(), a.name(), match.level(), a.calendarId(),
 							target))));
 	}
+
+	@Transactional(readOnly = true)
+	public Optional<org.yunwei.sla.ServiceLevelTarget> target(long agreementId, Priority priority) {
+		return agreements.target(agreementId, priority);
+	}
 }

@@ -1,0 +1,8 @@
+package org.yunwei.ticket.internal;
+
+/** A checked ticket about to be inserted: every value valid, the priority taken from the matrix. */
+record NewTicket(TicketType type, TicketStatus status, Channel channel, String subject, String description,
+		Long reporterUserId, String reporterName, String reporterContact, long customerOrgUnitId,
+		Long providerPartyId, Long serviceId, String serviceObject, String configurationItem, String category,
+		int impact, int urgency, String priority, Long groupId, Long assigneeUserId, String alertKey) {
+}

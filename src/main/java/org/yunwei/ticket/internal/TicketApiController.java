@@ -1,0 +1,230 @@
+package org.yunwei.ticket.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.yunwei.identity.Actors;
+import org.yunwei.web.KeysetPage;
+import org.yunwei.web.RejectedRequest;
+
+@RestController
+@RequestMapping("/api/v1/tickets")
+@Tag(name = "Tickets", description = "服务台: service requests (服务请求) and incidents (事件) — create, list, read, "
+		+ "work through the lifecycle new → assigned → in progress → pending → resolved → closed. Every list and read "
+		+ "is limited to the caller's scope; a ticket outside it is 404.")
+class TicketApiController {
+
+	private final TicketIntake intake;
+	private final TicketSearch search;
+	private final TicketDetails details;
+	private final TicketWork work;
+	private final BulkTicketWork bulk;
+	private final TicketRecords records;
+	private final TicketAccess access;
+	private final Actors actors;
+
+	TicketApiController(TicketIntake intake, TicketSearch search, TicketDetails details, TicketWork work,
+			BulkTicketWork bulk, TicketRecords records, TicketAccess access, Actors actors) {
+		this.intake = intake;
+		this.search = search;
+		this.details = details;
+		this.work = work;
+		this.bulk = bulk;
+		this.records = records;
+		this.access = access;
+		this.actors = actors;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Open a ticket",
+			description = "A customer opens one for their unit (or a unit below it) about a service their unit may "
+					+ "order; an agent (TICKET_WORK) records one for a customer unit (channel PHONE by default), "
+					+ "optionally assigned at once. 400 with `errors` by field; 403 for supervision.")
+	TicketView create(@RequestBody TicketDraft draft) {
+		return details.get(intake.submit(draft, false).id());
+	}
+
+	@GetMapping
+	@Operation(summary = "Tickets in the caller's scope, one keyset page at a time",
+			description = "Pass `next` as `cursor` with the same filters and sort for the next page. "
+					+ "`sort=due` orders by the resolution due time (agent queues), `created` (default) newest first.")
+	KeysetPage<TicketSummary> list(
+			@Parameter(description = "comma-separated NEW, ASSIGNED, IN_PROGRESS, PENDING, RESOLVED, CLOSED, or `open`") @RequestParam(required = false) String status,
+			@Parameter(description = "INCIDENT or SERVICE_REQUEST") @RequestParam(required = false) String type,
+			@Parameter(description = "comma-separated P1–P4") @RequestParam(required = false) String priority,
+			@RequestParam(required = false) Long groupId,
+			@Parameter(description = "a user id, `me`, or `none` for unassigned") @RequestParam(required = false) String assignee,
+			@RequestParam(required = false) Long customerOrgUnitId,
+			@RequestParam(required = false) Long serviceId,
+			@Parameter(description = "PORTAL, PHONE, EMAIL, API or MONITORING") @RequestParam(required = false) String channel,
+			@Parameter(description = "only major incidents (true)") @RequestParam(required = false) Boolean major,
+			@Parameter(description = "only tickets past their resolution due time") @RequestParam(required = false) Boolean overdue,
+			@Parameter(description = "`me` for the caller's own tickets, or a user id") @RequestParam(required = false) String reporter,
+			@Parameter(description = "a number, or text within the subject") @RequestParam(required = false) String q,
+			@Parameter(description = "created (default) or due") @RequestParam(required = false) String sort,
+			@Parameter(description = "1 to 200, default 50") @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor) {
+		return search.list(TicketQuery.of(status, type, priority, groupId, person(assignee, "assignee", true),
+				customerOrgUnitId, serviceId, channel, major, overdue, person(reporter, "reporter", false), q, sort,
+				limit, cursor));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One ticket with its SLA countdowns, timeline and the actions the caller may take",
+			description = "Customers see public timeline entries only.")
+	TicketView get(@PathVariable long id) {
+		return details.get(id);
+	}
+
+	@GetMapping("/by-number/{number}")
+	@Operation(summary = "One ticket by its number, e.g. INC-20261122-0001")
+	TicketView byNumber(@PathVariable String number) {
+		long id = records.findByNumber(number.strip().toUpperCase()).map(TicketRow::id)
+			.orElseThrow(() -> RejectedRequest.notFound("ticket"));
+		access.visible(id);
+		return details.get(id);
+	}
+
+	@PatchMapping("/{id}")
+	@Operation(summary = "Change fields of an open ticket (TICKET_WORK)",
+			description = "Fields left out stay; a new impact or urgency gives a new priority and retargets the SLA.")
+	TicketView update(@PathVariable long id, @RequestBody TicketChanges changes) {
+		work.update(id, changes);
+		return details.get(id);
+	}
+
+	@PostMapping("/{id}/assign")
+	@Operation(summary = "Assign to a group and optionally one of its members (TICKET_WORK)")
+	TicketView assign(@PathVariable long id, @RequestBody TicketRequests.Assign body) {
+		work.assign(id, body.groupId(), body.assigneeUserId(), body.comment());
+		return details.get(id);
+	}
+
+	@PostMapping("/{id}/start")
+	@Operation(summary = "Start work: in progress; the response clock stops (TICKET_WORK)")
+	TicketView start(@PathVariable long id) {
+		work.start(id);
+		return details.get(id);
+	}
+
+	@PostMapping("/{id}/pend")
+	@Operation(summary = "Pending: waits for the CUSTOMER or a THIRD_PARTY, SLA paused (TICKET_WORK)")
+	TicketView pend(@PathVariable long id, @RequestBody TicketRequests.Pend body) {
+		work.pend(id, body.reason(), body.comment());
+		return details.get(id);
+	}
+
+	@PostMapping("/{id}/resume")
+	@Operation(summary = "Back to work after pending; SLA resumes (TICKET_WORK)")
+	TicketView resume(@PathVariable long id, @RequestBody(required = false) TicketRequests.Comment body) {
+		work.resume(id, body == null ? null : body.comment());
+		return details.get(id);
+	}
+
+	@PostMapping("/{id}/resolve")
+	@Operation(summary = "Resolve with a resolution code and text (TICKET_WORK)",
+			description = "Codes: SOLVED, WORKAROUND, FULFILLED, NOT_REPRODUCIBLE, DUPLICATE, WITHDRAWN.")
+	TicketView resolve(@PathVariable long id, @RequestBody TicketRequests.Resolve body) {
+		work.resolve(id, body.resolutionCode(), body.resolutionText());
+		return details.get(id);
+	}
+
+	@PostMapping("/{id}/close")
+	@Operation(summary = "Close a resolved ticket (TICKET_WORK)")
+	TicketView close(@PathVariable long id) {
+		work.close(id);
+		return details.get(id);
+	}
+
+	@PostMapping("/{id}/confirm")
+	@Operation(summary = "The customer confirms the resolution; the ticket closes")
+	TicketView confirm(@PathVariable long id) {
+		work.confirm(id);
+		return details.get(id);
+	}
+
+	@PostMapping("/{id}/reopen")
+	@Operation(summary = "Reopen a resolved ticket with a reason (customer or agent)")
+	TicketView reopen(@PathVariable long id, @RequestBody TicketRequests.Comment body) {
+		work.reopen(id, body.comment());
+		return details.get(id);
+	}
+
+	@PostMapping("/{id}/replies")
+	@Operation(summary = "A public reply (customer or agent)",
+			description = "An agent's first reply is the response; a customer's reply to a ticket pending on them "
+					+ "resumes it.")
+	TicketView reply(@PathVariable long id, @RequestBody TicketRequests.Text body) {
+		work.reply(id, body.body());
+		return details.get(id);
+	}
+
+	@PostMapping("/{id}/notes")
+	@Operation(summary = "An internal note, never shown to the customer (TICKET_WORK)")
+	TicketView note(@PathVariable long id, @RequestBody TicketRequests.Text body) {
+		work.note(id, body.body());
+		return details.get(id);
+	}
+
+	@PostMapping("/{id}/work-log")
+	@Operation(summary = "Log time spent, 1–1440 minutes, with what was done (TICKET_WORK)")
+	TicketView logWork(@PathVariable long id, @RequestBody TicketRequests.WorkLog body) {
+		work.logWork(id, body.minutes(), body.body());
+		return details.get(id);
+	}
+
+	@PostMapping("/{id}/major")
+	@Operation(summary = "Mark or unmark a major incident (重大事件) with its coordinator (TICKET_WORK)")
+	TicketView major(@PathVariable long id, @RequestBody TicketRequests.Major body) {
+		work.setMajor(id, Boolean.TRUE.equals(body.major()), body.coordinatorUserId());
+		return details.get(id);
+	}
+
+	@PostMapping("/{id}/major-updates")
+	@Operation(summary = "A stakeholder update of a major incident (重大事件通报) (TICKET_WORK)")
+	TicketView majorUpdate(@PathVariable long id, @RequestBody TicketRequests.Text body) {
+		work.majorUpdate(id, body.body());
+		return details.get(id);
+	}
+
+	@PostMapping("/bulk")
+	@Operation(summary = "One action (ASSIGN, START, RESOLVE, CLOSE) on up to 200 tickets, all or none (TICKET_WORK)",
+			description = "A refusal names the ticket by its place in `ids`, e.g. `errors[\"ids[3]\"]`.")
+	Map<String, Integer> bulk(@RequestBody TicketRequests.Bulk body) {
+		return Map.of("changed", bulk.apply(body.ids(), body.action(), body.groupId(), body.assigneeUserId(),
+				body.resolutionCode(), body.resolutionText()));
+	}
+
+	/** {@code me}, {@code none} or an id. */
+	private Long person(String value, String field, boolean noneAllowed) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		if (value.equalsIgnoreCase("me")) {
+			return actors.current().userId();
+		}
+		if (noneAllowed && value.equalsIgnoreCase("none")) {
+			return TicketQuery.UNASSIGNED;
+		}
+		try {
+			return Long.valueOf(value.strip());
+		}
+		catch (NumberFormatException notANumber) {
+			throw RejectedRequest.invalidField(field, "ticket.value.unknown");
+		}
+	}
+}

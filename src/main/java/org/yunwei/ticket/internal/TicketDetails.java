@@ -1,0 +1,80 @@
+package org.yunwei.ticket.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.catalog.CatalogService;
+import org.yunwei.catalog.ServiceCatalog;
+import org.yunwei.identity.Actor;
+import org.yunwei.identity.Actors;
+import org.yunwei.identity.OrganisationUnit;
+import org.yunwei.identity.Organisations;
+import org.yunwei.identity.PartyKind;
+import org.yunwei.identity.People;
+import org.yunwei.identity.Person;
+import org.yunwei.identity.Permission;
+import org.yunwei.sla.ClockKind;
+
+/** Puts a ticket's detail together for the signed-in person. */
+@Service
+public class TicketDetails {
+
+	private static final List<TicketAction> CUSTOMER_ACTIONS = List.of(TicketAction.REPLY, TicketAction.CONFIRM,
+			TicketAction.REOPEN);
+
+	private final TicketAccess access;
+	private final Actors actors;
+	private final Timeline timeline;
+	private final TicketClocks clocks;
+	private final Organisations organisations;
+	private final ServiceCatalog catalog;
+	private final AssignmentGroups groups;
+	private final People people;
+
+	TicketDetails(TicketAccess access, Actors actors, Timeline timeline, TicketClocks clocks,
+			Organisations organisations, ServiceCatalog catalog, AssignmentGroups groups, People people) {
+		this.access = access;
+		this.actors = actors;
+		this.timeline = timeline;
+		this.clocks = clocks;
+		this.organisations = organisations;
+		this.catalog = catalog;
+		this.groups = groups;
+		this.people = people;
+	}
+
+	@Transactional(readOnly = true)
+	public TicketView get(long id) {
+		TicketRow t = access.visible(id);
+		Actor actor = actors.current();
+		boolean customer = actor.partyKind() == PartyKind.CUSTOMER;
+		return new TicketView(t, organisations.find(t.customerOrgUnitId()).map(OrganisationUnit::name).orElse(null),
+				t.serviceId() == null ? null : catalog.find(t.serviceId()).map(CatalogService::name).orElse(null),
+				t.groupId() == null ? null : groups.find(t.groupId()).map(AssignmentGroup::name).orElse(null),
+				name(t.assigneeUserId()), name(t.coordinatorUserId()),
+				clocks.state(id, ClockKind.RESPONSE).map(ClockView::of).orElse(null),
+				clocks.state(id, ClockKind.RESOLUTION).map(ClockView::of).orElse(null),
+				timeline.of(id, customer), timeline.minutesSpent(id), actions(t, actor, customer));
+	}
+
+	private List<TicketAction> actions(TicketRow t, Actor actor, boolean customer) {
+		if (actor.partyKind() == PartyKind.SUPERVISION) {
+			return List.of();
+		}
+		List<TicketAction> allowed = new ArrayList<>();
+		boolean agent = !customer && actor.can(Permission.TICKET_WORK);
+		for (TicketAction action : TicketAction.values()) {
+			boolean mine = agent ? action != TicketAction.CONFIRM : customer && CUSTOMER_ACTIONS.contains(action);
+			if (mine && action.allowedFrom(t.status())) {
+				allowed.add(action);
+			}
+		}
+		return allowed;
+	}
+
+	private String name(Long userId) {
+		return userId == null ? null : people.find(userId).map(Person::displayName).orElse(null);
+	}
+}

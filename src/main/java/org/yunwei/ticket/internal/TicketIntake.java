@@ -1,0 +1,313 @@
+package org.yunwei.ticket.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.audit.AuditEntry;
+import org.yunwei.audit.AuditTrail;
+import org.yunwei.catalog.CatalogService;
+import org.yunwei.catalog.ServiceCatalog;
+import org.yunwei.identity.Actor;
+import org.yunwei.identity.Actors;
+import org.yunwei.identity.DataScope;
+import org.yunwei.identity.OrganisationUnit;
+import org.yunwei.identity.Organisations;
+import org.yunwei.identity.PartyKind;
+import org.yunwei.identity.People;
+import org.yunwei.identity.Permission;
+import org.yunwei.identity.Person;
+import org.yunwei.web.FieldErrors;
+import org.yunwei.web.RejectedRequest;
+
+/**
+ * Opens tickets from every channel into one model. A customer submits for their own unit (or one below it), as
+ * their own reporter, about a service their unit may order; an agent (TICKET_WORK) records a ticket for any customer
+ * unit their party serves; the mailbox and monitoring intakes open tickets for the system. Everything is checked
+ * before anything is written; the ticket, its first timeline entries, its SLA clocks, its audit entry and its number
+ * are written in one transaction.
+ */
+@Service
+public class TicketIntake {
+
+	private static final Set<String> SERVICE_OBJECTS = Set.of("OFFICE_EQUIPMENT", "INFRASTRUCTURE",
+			"GOVERNMENT_CLOUD", "NETWORK_SECURITY");
+
+	private final Actors actors;
+	private final Organisations organisations;
+	private final People people;
+	private final ServiceCatalog catalog;
+	private final AssignmentGroups groups;
+	private final PriorityMatrix matrix;
+	private final TicketRecords tickets;
+	private final TicketNumbers numbers;
+	private final Timeline timeline;
+	private final TicketClocks clocks;
+	private final TicketNotices notices;
+	private final AuditTrail audit;
+	private final TicketSettings settings;
+
+	TicketIntake(Actors actors, Organisations organisations, People people, ServiceCatalog catalog,
+			AssignmentGroups groups, PriorityMatrix matrix, TicketRecords tickets, TicketNumbers numbers,
+			Timeline timeline, TicketClocks clocks, TicketNotices notices, AuditTrail audit, TicketSettings settings) {
+		this.actors = actors;
+		this.organisations = organisations;
+		this.people = people;
+		this.catalog = catalog;
+		this.groups = groups;
+		this.matrix = matrix;
+		this.tickets = tickets;
+		this.numbers = numbers;
+		this.timeline = timeline;
+		this.clocks = clocks;
+		this.notices = notices;
+		this.audit = audit;
+		this.settings = settings;
+	}
+
+	/**
+	 * A ticket submitted by the signed-in person.
+	 *
+	 * @param viaPortal whether a customer used the portal's form (channel PORTAL) rather than the API
+	 */
+	@Transactional
+	public TicketRow submit(TicketDraft draft, boolean viaPortal) {
+		Actor actor = actors.current();
+		DataScope scope = actors.writableScope();
+		FieldErrors errors = new FieldErrors();
+		boolean customer = actor.partyKind() == PartyKind.CUSTOMER;
+		if (!customer && !actor.can(Permission.TICKET_WORK)) {
+			throw RejectedRequest.forbidden("ticket.agent-only");
+		}
+		Long unitId = draft.customerOrgUnitId() == null && customer ? actor.orgUnitId() : draft.customerOrgUnitId();
+		if (unitId != null && customer && !scope.orgUnitIds().contains(unitId)) {
+			errors.add("customerOrgUnitId", "ticket.customer.not-yours");
+		}
+		Channel channel;
+		Reporter reporter;
+		if (customer) {
+			channel = viaPortal ? Channel.PORTAL : Channel.API;
+			reporter = new Reporter(actor.userId(), actor.displayName(), FieldErrors.clean(draft.reporterContact()));
+			if (draft.serviceId() == null) {
+				errors.add("serviceId", "field.required");
+			}
+			if (draft.groupId() != null) {
+				errors.add("groupId", "ticket.customer.cannot-assign");
+			}
+			if (draft.assigneeUserId() != null) {
+				errors.add("assigneeUserId", "ticket.customer.cannot-assign");
+			}
+		}
+		else {
+			channel = parseChannel(draft.channel(), errors);
+			reporter = reporter(draft, unitId, errors);
+		}
+		Checked checked = check(draft, unitId, errors);
+		Long providerPartyId = checked.providerPartyId();
+		if (providerPartyId == null && actor.partyKind() == PartyKind.PROVIDER) {
+			providerPartyId = actor.partyId();
+		}
+		if (actor.partyKind() == PartyKind.PROVIDER && providerPartyId != actor.partyId()) {
+			throw FieldErrors.ruleBroken("ticket-other-provider", draft.groupId() != null ? "groupId" : "serviceId",
+					"ticket.provider.other");
+		}
+		return open(checked, channel, reporter, providerPartyId, null, Author.of(actor));
+	}
+
+	/**
+	 * A ticket opened by an intake for the system (mailbox, monitoring), checked like any other.
+	 *
+	 * @param alertKey the alert source's key that later repeats add to; {@code null} for none
+	 */
+	@Transactional
+	public TicketRow openForSystem(TicketDraft draft, Channel channel, Author author, String alertKey) {
+		FieldErrors errors = new FieldErrors();
+		Reporter reporter = reporter(draft, draft.customerOrgUnitId(), errors);
+		Checked checked = check(draft, draft.customerOrgUnitId(), errors);
+		return open(checked, channel, reporter, checked.providerPartyId(), alertKey, author);
+	}
+
+	private TicketRow open(Checked checked, Channel channel, Reporter reporter, Long providerPartyId,
+			String alertKey, Author author) {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		TicketStatus status = checked.groupId() == null ? TicketStatus.NEW : TicketStatus.ASSIGNED;
+		NewTicket draft = new NewTicket(checked.type(), status, channel, checked.subject(), checked.description(),
+				reporter.userId(), reporter.name(), reporter.contact(), checked.customerOrgUnitId(), providerPartyId,
+				checked.serviceId(), checked.serviceObject(), checked.configurationItem(), checked.category(),
+				checked.impact(), checked.urgency(), checked.priority(), checked.groupId(), checked.assigneeUserId(),
+				alertKey);
+		long id = tickets.insert(draft, now);
+		TicketRow ticket = tickets.find(id).orElseThrow();
+		timeline.append(id, EntryKind.CREATED, true, author.userId(), author.name(), null,
+				Map.of("channel", channel.name(), "priority", checked.priority()), null);
+		if (checked.groupId() != null) {
+			timeline.append(id, EntryKind.ASSIGNED, false, author.userId(), author.name(), null,
+					assignment(checked.groupId(), checked.assigneeUserId()), null);
+		}
+		TicketRow started = clocks.start(ticket, now);
+		tickets.update(started, now);
+		String number = numbers.next(checked.type(), LocalDate.ofInstant(now, settings.zone()));
+		tickets.setNumber(id, number);
+		started = started.withNumber(number);
+		audit.record(AuditEntry.of("TICKET_CREATED", "ticket", id).after(snapshot(started)).detail(number)
+			.actor(author.auditActor()));
+		if (checked.groupId() != null) {
+			notices.to(started, "assigned", notices.text("ticket.notice.assigned.body", number), notices.workers(started));
+		}
+		return started;
+	}
+
+	static Map<String, Object> assignment(Long groupId, Long assigneeUserId) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("groupId", groupId);
+		details.put("assigneeUserId", assigneeUserId);
+		return details;
+	}
+
+	static Map<String, Object> snapshot(TicketRow t) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("number", t.number());
+		values.put("type", t.type());
+		values.put("status", t.status());
+		values.put("channel", t.channel());
+		values.put("subject", t.subject());
+		values.put("customerOrgUnitId", t.customerOrgUnitId());
+		values.put("providerPartyId", t.providerPartyId());
+		values.put("serviceId", t.serviceId());
+		values.put("priority", t.priority());
+		values.put("groupId", t.groupId());
+		values.put("assigneeUserId", t.assigneeUserId());
+		values.put("agreementId", t.agreementId());
+		return values;
+	}
+
+	private Reporter reporter(TicketDraft draft, Long unitId, FieldErrors errors) {
+		String contact = FieldErrors.clean(draft.reporterContact());
+		errors.optional("reporterContact", contact, 200);
+		if (draft.reporterUserId() != null) {
+			Optional<Person> person = people.find(draft.reporterUserId());
+			Optional<OrganisationUnit> unit = unitId == null ? Optional.empty() : organisations.find(unitId);
+			if (person.isEmpty() || !person.get().enabled()
+					|| unit.isPresent() && person.get().partyId() != unit.get().partyId()) {
+				errors.add("reporterUserId", "ticket.reporter.invalid");
+				return new Reporter(null, "?", contact);
+			}
+			String personContact = contact != null ? contact
+					: person.get().email() != null ? person.get().email() : person.get().phone();
+			return new Reporter(person.get().id(), person.get().displayName(), personContact);
+		}
+		String name = FieldErrors.clean(draft.reporterName());
+		errors.required("reporterName", name, 100);
+		return new Reporter(null, name, contact);
+	}
+
+	private Checked check(TicketDraft draft, Long unitId, FieldErrors errors) {
+		TicketType type = parse(TicketType.class, draft.type(), "type", errors);
+		String subject = FieldErrors.clean(draft.subject());
+		String description = FieldErrors.clean(draft.description());
+		errors.required("subject", subject, 200).required("description", description, 10000);
+		OrganisationUnit unit = null;
+		if (unitId == null) {
+			errors.add("customerOrgUnitId", "field.required");
+		}
+		else {
+			unit = organisations.find(unitId).filter(u -> u.partyKind() == PartyKind.CUSTOMER && u.enabled())
+				.orElse(null);
+			if (unit == null) {
+				errors.add("customerOrgUnitId", "ticket.customer.invalid");
+			}
+		}
+		Long providerPartyId = null;
+		if (draft.serviceId() != null) {
+			CatalogService service = catalog.find(draft.serviceId()).filter(CatalogService::enabled).orElse(null);
+			if (service == null) {
+				errors.add("serviceId", "ticket.service.unknown");
+			}
+			else if (unit != null && !catalog.orderableBy(service.id(), unit.id())) {
+				errors.add("serviceId", "ticket.service.not-orderable");
+			}
+			else {
+				providerPartyId = organisations.find(service.providerOrgUnitId()).map(OrganisationUnit::partyId)
+					.orElse(null);
+			}
+		}
+		String serviceObject = FieldErrors.clean(draft.serviceObject());
+		if (serviceObject != null && !SERVICE_OBJECTS.contains(serviceObject)) {
+			errors.add("serviceObject", "ticket.service-object.invalid");
+		}
+		String configurationItem = FieldErrors.clean(draft.configurationItem());
+		String category = FieldErrors.clean(draft.category());
+		errors.optional("configurationItem", configurationItem, 200).optional("category", category, 100);
+		int impact = level(draft.impact(), "impact", errors);
+		int urgency = level(draft.urgency(), "urgency", errors);
+		if (draft.groupId() != null) {
+			AssignmentGroup group = groups.find(draft.groupId()).filter(AssignmentGroup::enabled).orElse(null);
+			if (group == null) {
+				errors.add("groupId", "ticket.group.invalid");
+			}
+			else {
+				providerPartyId = group.partyId();
+				if (draft.assigneeUserId() != null && !group.hasMember(draft.assigneeUserId())) {
+					errors.add("assigneeUserId", "ticket.assignee.not-member");
+				}
+			}
+		}
+		else if (draft.assigneeUserId() != null) {
+			errors.add("groupId", "ticket.assignee.needs-group");
+		}
+		errors.throwIfAny();
+		return new Checked(type, subject, description, unitId, draft.serviceId(), serviceObject, configurationItem,
+				category, impact, urgency, matrix.priorityOf(impact, urgency).name(), draft.groupId(),
+				draft.assigneeUserId(), providerPartyId);
+	}
+
+	private static Channel parseChannel(String value, FieldErrors errors) {
+		if (value == null || value.isBlank()) {
+			return Channel.PHONE;
+		}
+		Channel channel = parse(Channel.class, value, "channel", errors);
+		if (channel == Channel.PORTAL || channel == Channel.MONITORING) {
+			errors.add("channel", "ticket.channel.not-for-agents");
+		}
+		return channel;
+	}
+
+	static <E extends Enum<E>> E parse(Class<E> type, String value, String field, FieldErrors errors) {
+		String cleaned = FieldErrors.clean(value);
+		if (cleaned == null) {
+			errors.add(field, "field.required");
+			return null;
+		}
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equalsIgnoreCase(cleaned)) {
+				return constant;
+			}
+		}
+		errors.add(field, "ticket.value.unknown");
+		return null;
+	}
+
+	static int level(Integer value, String field, FieldErrors errors) {
+		if (value == null) {
+			return 2;
+		}
+		if (value < 1 || value > 3) {
+			errors.add(field, "ticket.level.invalid");
+		}
+		return value;
+	}
+
+	private record Reporter(Long userId, String name, String contact) {
+	}
+
+	private record Checked(TicketType type, String subject, String description, Long customerOrgUnitId,
+			Long serviceId, String serviceObject, String configurationItem, String category, int impact, int urgency,
+			String priority, Long groupId, Long assigneeUserId, Long providerPartyId) {
+	}
+}

@@ -1,0 +1,126 @@
+package org.yunwei.ticket.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code ticket} table: one row per ticket, read and written whole or field by field. */
+@Repository
+public class TicketRecords {
+
+	static final String COLUMNS = """
+			id, number, type, status, pending_reason, channel, subject, description, reporter_user_id, reporter_name,
+			reporter_contact, customer_org_unit_id, provider_party_id, service_id, service_object, configuration_item,
+			category, impact, urgency, priority, group_id, assignee_user_id, major, coordinator_user_id, agreement_id,
+			response_due_at, resolution_due_at, responded_at, resolved_at, closed_at, resolution_code,
+			resolution_text, alert_key, created_at, updated_at, version""";
+
+	static final RowMapper<TicketRow> ROW = TicketRecords::row;
+
+	private final JdbcClient jdbc;
+
+	TicketRecords(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<TicketRow> find(long id) {
+		return jdbc.sql("select " + COLUMNS + " from ticket where id = ?").param(id).query(ROW).optional();
+	}
+
+	public Optional<TicketRow> findByNumber(String number) {
+		return jdbc.sql("select " + COLUMNS + " from ticket where number = ?").param(number).query(ROW).optional();
+	}
+
+	/** The ticket, locked until the transaction ends: every change reads it this way first. */
+	public Optional<TicketRow> lock(long id) {
+		return jdbc.sql("select " + COLUMNS + " from ticket where id = ? for update").param(id).query(ROW).optional();
+	}
+
+	public Optional<TicketRow> lockByAlertKey(String alertKey) {
+		return jdbc.sql("select " + COLUMNS + " from ticket where alert_key = ? for update")
+			.param(alertKey)
+			.query(ROW)
+			.optional();
+	}
+
+	/**
+	 * Inserts a new ticket under a placeholder number that nobody sees (the row is invisible until commit); the real
+	 * number is set by {@link #setNumber} as the transaction's last write, so that the number counter stays locked
+	 * only for the commit itself.
+	 */
+	long insert(NewTicket t, Instant now) {
+		return jdbc.sql("""
+				insert into ticket (number, type, status, channel, subject, description, reporter_user_id,
+				  reporter_name, reporter_contact, customer_org_unit_id, provider_party_id, service_id, service_object,
+				  configuration_item, category, impact, urgency, priority, group_id, assignee_user_id, alert_key,
+				  created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params("~" + UUID.randomUUID(), t.type().name(), t.status().name(), t.channel().name(), t.subject(),
+					t.description(), t.reporterUserId(), t.reporterName(), t.reporterContact(), t.customerOrgUnitId(),
+					t.providerPartyId(), t.serviceId(), t.serviceObject(), t.configurationItem(), t.category(),
+					t.impact(), t.urgency(), t.priority(), t.groupId(), t.assigneeUserId(), t.alertKey(),
+					timestamp(now), timestamp(now))
+			.query(Long.class)
+			.single();
+	}
+
+	void setNumber(long id, String number) {
+		jdbc.sql("update ticket set number = ? where id = ?").params(number, id).update();
+	}
+
+	/** Writes every changeable field of a ticket back, bumping its version. */
+	public void update(TicketRow t, Instant now) {
+		jdbc.sql("""
+				update ticket set status = ?, pending_reason = ?, subject = ?, description = ?, service_object = ?,
+				  configuration_item = ?, category = ?, impact = ?, urgency = ?, priority = ?, group_id = ?,
+				  assignee_user_id = ?, provider_party_id = ?, major = ?, coordinator_user_id = ?, agreement_id = ?,
+				  response_due_at = ?, resolution_due_at = ?, responded_at = ?, resolved_at = ?, closed_at = ?,
+				  resolution_code = ?, resolution_text = ?, alert_key = ?, updated_at = ?, version = version + 1
+				where id = ?""")
+			.params(t.status().name(), t.pendingReason() == null ? null : t.pendingReason().name(), t.subject(),
+					t.description(), t.serviceObject(), t.configurationItem(), t.category(), t.impact(), t.urgency(),
+					t.priority(), t.groupId(), t.assigneeUserId(), t.providerPartyId(), t.major(),
+					t.coordinatorUserId(), t.agreementId(), timestamp(t.responseDueAt()),
+					timestamp(t.resolutionDueAt()), timestamp(t.respondedAt()), timestamp(t.resolvedAt()),
+					timestamp(t.closedAt()), t.resolutionCode(), t.resolutionText(), t.alertKey(), timestamp(now),
+					t.id())
+			.update();
+	}
+
+	static Timestamp timestamp(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static TicketRow row(ResultSet rs, int n) throws SQLException {
+		String pending = rs.getString("pending_reason");
+		return new TicketRow(rs.getLong("id"), rs.getString("number"), TicketType.valueOf(rs.getString("type")),
+				TicketStatus.valueOf(rs.getString("status")), pending == null ? null : PendingReason.valueOf(pending),
+				Channel.valueOf(rs.getString("channel")), rs.getString("subject"), rs.getString("description"),
+				longOrNull(rs, "reporter_user_id"), rs.getString("reporter_name"), rs.getString("reporter_contact"),
+				rs.getLong("customer_org_unit_id"), longOrNull(rs, "provider_party_id"), longOrNull(rs, "service_id"),
+				rs.getString("service_object"), rs.getString("configuration_item"), rs.getString("category"),
+				rs.getInt("impact"), rs.getInt("urgency"), rs.getString("priority"), longOrNull(rs, "group_id"),
+				longOrNull(rs, "assignee_user_id"), rs.getBoolean("major"), longOrNull(rs, "coordinator_user_id"),
+				longOrNull(rs, "agreement_id"), instant(rs, "response_due_at"), instant(rs, "resolution_due_at"),
+				instant(rs, "responded_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
+				rs.getString("resolution_code"), rs.getString("resolution_text"), rs.getString("alert_key"),
+				instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("version"));
+	}
+}
