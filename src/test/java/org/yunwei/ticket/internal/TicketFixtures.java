@@ -33,6 +33,7 @@ final class TicketFixtures {
 	final String secondLineAgent;
 	final long firstLine;
 	final long secondLine;
+	final String secondLineCode;
 	final long customerParty;
 	final long bureau;
 	final long department;
@@ -59,8 +60,9 @@ final class TicketFixtures {
 		service = service();
 		managerToken = token(directory.user(managementUnit(), "SERVICE_MANAGER"));
 		String leadToken = token(lead);
-		secondLine = group(leadToken, "L2", List.of(userId(lead), userId(secondLineAgent)), null);
-		firstLine = group(leadToken, "L1", List.of(userId(lead), userId(agent)), secondLine);
+		secondLineCode = TestDirectory.unique("L2-");
+		secondLine = group(leadToken, secondLineCode, List.of(userId(lead), userId(secondLineAgent)), null);
+		firstLine = group(leadToken, TestDirectory.unique("L1-"), List.of(userId(lead), userId(agent)), secondLine);
 		agreement = agreement();
 	}
 
@@ -99,10 +101,10 @@ final class TicketFixtures {
 		return response.json();
 	}
 
-	private long group(String token, String prefix, List<Long> members, Long escalation) {
+	private long group(String token, String code, List<Long> members, Long escalation) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("code", TestDirectory.unique(prefix + "-"));
-		body.put("name", TestDirectory.unique(prefix + "组"));
+		body.put("code", code);
+		body.put("name", code + " 组");
 		body.put("leadUserId", userId(lead));
 		body.put("memberIds", members);
 		body.put("escalationGroupId", escalation);
@@ -143,7 +145,7 @@ final class TicketFixtures {
 				Map.of("priority", "P1", "thresholdPercent", 90, "order", 1, "kind", "HIERARCHICAL",
 						"target", "GROUP_LEAD"),
 				Map.of("priority", "P1", "thresholdPercent", 100, "order", 1, "kind", "FUNCTIONAL",
-						"target", "L2"))));
+						"target", secondLineCode))));
 		var response = api.post("/api/v1/sla/agreements", managerToken, body);
 		if (response.status() != 201) {
 			throw new AssertionError(response);
