@@ -11,13 +11,16 @@ import org.yunwei.identity.Permission;
 /**
  * 三员分立 (等保 level 3): the system, security and audit administrators are three different people; reading the
  * audit trail is kept to the audit administrator and supervision; the supervisors' role belongs to the supervision
- * party, the service level manager's to management, which owns the catalogue and the SLAs.
+ * party, the service level manager's to management, which owns the catalogue and the SLAs; the service desk's to a
+ * provider or management, who serve the customers.
  */
 final class SeparationOfDuties {
 
 	static final String SYSTEM_ADMIN = "SYSTEM_ADMIN";
 	static final String SUPERVISOR = "SUPERVISOR";
 	static final String SERVICE_MANAGER = "SERVICE_MANAGER";
+	/** The service desk works for customers, so its roles belong to a provider or management. */
+	static final Set<String> SERVICE_DESK = Set.of("SERVICE_DESK_AGENT", "SERVICE_DESK_MANAGER");
 	static final Set<String> ADMINISTRATORS = Set.of(SYSTEM_ADMIN, "SECURITY_ADMIN", "AUDIT_ADMIN");
 
 	private SeparationOfDuties() {
@@ -33,6 +36,10 @@ final class SeparationOfDuties {
 		}
 		if (roleCodes.contains(SERVICE_MANAGER) && userParty != PartyKind.MANAGEMENT) {
 			throw FieldErrors.ruleBroken("separation-of-duties", "roles", "directory.role.service-manager-party");
+		}
+		if (roleCodes.stream().anyMatch(SERVICE_DESK::contains) && userParty != PartyKind.PROVIDER
+				&& userParty != PartyKind.MANAGEMENT) {
+			throw FieldErrors.ruleBroken("separation-of-duties", "roles", "directory.role.service-desk-party");
 		}
 	}
 
