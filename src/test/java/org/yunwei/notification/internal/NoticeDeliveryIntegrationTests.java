@@ -84,15 +84,15 @@ class NoticeDeliveryIntegrationTests extends IntegrationTestSupport {
 	void queuesAMessageForEachEnabledRobotWhoseTopicsAndPartyMatch() {
 		long party = testing.providerParty;
 		long otherParty = testing.directory.party("PROVIDER", "另一服务公司");
-		long byPrefix = robots.insert(unique("前缀"), RobotKind.DINGTALK, "https://oapi.dingtalk.com/robot/send?access_token=a",
+		long byPrefix = robots.insert(unique("前缀"), RobotKind.DINGTALK, "http://127.0.0.1:9/a",
 				null, List.of("ticket."), party, true);
-		long exact = robots.insert(unique("精确"), RobotKind.WECOM, "https://qyapi.weixin.qq.com/x?key=b", null,
+		long exact = robots.insert(unique("精确"), RobotKind.WECOM, "http://127.0.0.1:9/b", null,
 				List.of("ticket.sla-breached"), party, true);
-		long otherTopic = robots.insert(unique("其他主题"), RobotKind.FEISHU, "https://open.feishu.cn/hook/c", null,
+		long otherTopic = robots.insert(unique("其他主题"), RobotKind.FEISHU, "http://127.0.0.1:9/c", null,
 				List.of("ticket.resolved", "change."), party, true);
-		long elsewhere = robots.insert(unique("其他参与方"), RobotKind.DINGTALK, "https://oapi.dingtalk.com/x?access_token=d",
+		long elsewhere = robots.insert(unique("其他参与方"), RobotKind.DINGTALK, "http://127.0.0.1:9/d",
 				null, List.of("*"), otherParty, true);
-		long disabled = robots.insert(unique("停用"), RobotKind.DINGTALK, "https://oapi.dingtalk.com/x?access_token=e",
+		long disabled = robots.insert(unique("停用"), RobotKind.DINGTALK, "http://127.0.0.1:9/e",
 				null, List.of("ticket."), party, false);
 		try {
 			String subject = "[INC-20261122-0002] SLA 超时 " + unique("s");
