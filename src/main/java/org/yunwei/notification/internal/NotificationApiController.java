@@ -52,10 +52,12 @@ class NotificationApiController {
 		return new Marked(inbox.markAllRead());
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "NotificationUnreadCount")
 	record UnreadCount(long count) {
 	}
 
 	/** @param marked how many were unread until now */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "NotificationsMarkedRead")
 	record Marked(int marked) {
 	}
 }

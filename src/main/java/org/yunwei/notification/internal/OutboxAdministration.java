@@ -74,6 +74,7 @@ class OutboxAdministration {
 	 * @param mailConfigured false while no mail server is configured ({@code spring.mail.host}): e-mail is held
 	 * @param counts deliveries by status
 	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "NotificationOutboxSummary")
 	record Summary(boolean mailConfigured, Map<Outbox.Status, Long> counts) {
 	}
 }

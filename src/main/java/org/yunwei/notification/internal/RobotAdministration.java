@@ -127,6 +127,7 @@ class RobotAdministration {
 	}
 
 	/** Whether a test message arrived, and if not, what the robot or the network said. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "NotificationRobotTestResult")
 	record TestResult(boolean delivered, String error) {
 	}
 
