@@ -21,7 +21,9 @@ public enum Permission {
 	/** Ticket statistics (事件统计) and their export. */
 	TICKET_REPORT,
 	/** An integration account that monitoring (Alertmanager, Zabbix) uses to open and update incidents. */
-	ALERT_INTAKE;
+	ALERT_INTAKE,
+	/** Group robots (DingTalk, WeCom, Feishu) that hear of notifications, and the notification outbox. */
+	NOTIFICATION_MANAGE;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone (三员分立): no other role may

@@ -1,13 +1,18 @@
 package org.yunwei.notification;
 
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Something people should hear about (通知): published as an application event by the module where it happened, in
  * the transaction that made it happen; the notification module delivers it after commit, in the application to the
  * users named, by e-mail to them and to the extra addresses, and to the group robots (DingTalk, WeCom, Feishu)
  * configured for the topic and party.
+ * <p>
+ * The sets are kept sorted, so that a notice always serialises to the same text: the event publication registry finds
+ * a notice that is still owed by that text, also after a restart.
  *
  * @param topic what happened, dotted, e.g. {@code ticket.assigned}: recipients' preferences and robots are chosen by
  *        it
@@ -26,7 +31,11 @@ public record Notice(String topic, String subject, String body, String link, Set
 		Objects.requireNonNull(topic, "topic");
 		Objects.requireNonNull(subject, "subject");
 		body = body == null ? "" : body;
-		recipientUserIds = recipientUserIds == null ? Set.of() : Set.copyOf(recipientUserIds);
-		extraAddresses = extraAddresses == null ? Set.of() : Set.copyOf(extraAddresses);
+		recipientUserIds = recipientUserIds == null ? Set.of() : sorted(recipientUserIds);
+		extraAddresses = extraAddresses == null ? Set.of() : sorted(extraAddresses);
+	}
+
+	private static <T extends Comparable<T>> Set<T> sorted(Set<T> values) {
+		return Collections.unmodifiableSortedSet(new TreeSet<>(Set.copyOf(values)));
 	}
 }

@@ -4,8 +4,17 @@
  * the thing happened; this module delivers it after commit through the event publication registry, so that a notice
  * is neither lost when a mail server is down nor sent for a change that rolled back.
  * <p>
- * Depends on {@code identity} for the users' names and e-mail addresses, on {@code audit} to record configuration
- * changes and on {@code web} for refusals and keyset pages.
+ * Delivery writes, in one transaction, an in-app notification per enabled recipient, an e-mail per address (the
+ * recipients' and the notice's extra ones) and a message per enabled robot whose topics and party match, each keyed
+ * by the notice's publication so that a repeated delivery writes nothing twice. A scheduled sender (once per
+ * cluster) sends the e-mail and robot messages with retries and a growing wait, keeping the tries and the last
+ * error; e-mail waits while no mail server is configured. People read their own notifications at
+ * {@code /notifications} and {@code /api/v1/notifications}, with a bell in the top bar; holders of
+ * {@code NOTIFICATION_MANAGE} keep the robots and watch the outbox ({@code /admin/notification-robots},
+ * {@code /api/v1/notification-robots}, {@code /api/v1/notification-outbox}).
+ * <p>
+ * Depends on {@code identity} for the users' names and e-mail addresses, who is asking and the parties a robot may
+ * serve, on {@code audit} to record configuration changes and on {@code web} for refusals and keyset pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
 		allowedDependencies = { "identity", "audit", "web" })
