@@ -63,7 +63,11 @@ class AlertIntakeIntegrationTests extends IntegrationTestSupport {
 		assertThat(ticket.get("configurationItem").asString()).isEqualTo("10.20.0.5:9100");
 		assertThat(ticket.get("agreementId").asLong()).isEqualTo(world.agreement);
 
-		JsonNode repeat = post(ALERTMANAGER, account.token(), AlertFixtures.ALERTMANAGER_FIRING);
+		// fields a later Alertmanager (or a Grafana contact point) adds are ignored
+		var later = AlertFixtures.alertmanager("firing");
+		later.put("orgId", 1);
+		((tools.jackson.databind.node.ObjectNode) later.get("alerts").get(0)).put("silenceURL", "http://x/silence");
+		JsonNode repeat = post(ALERTMANAGER, account.token(), later);
 		assertThat(repeat.get("outcome").asString()).isEqualTo("REPEATED");
 		assertThat(repeat.get("ticketId").asLong()).isEqualTo(id);
 		assertThat(incidentsOf(account)).isEqualTo(1);
@@ -272,6 +276,14 @@ class AlertIntakeIntegrationTests extends IntegrationTestSupport {
 		String otherCustomer = world.directory.user(
 				world.directory.orgUnit(world.directory.party("CUSTOMER", "另一委办局"), null, "办公室"));
 		assertThat(api.get("/api/v1/tickets/" + id, world.token(otherCustomer)).status()).isEqualTo(404);
+	}
+
+	@Test
+	void theReceiversAndRoutesAreInTheOpenApiDocument() {
+		String document = api.get("/v3/api-docs", null).body();
+		assertThat(document).contains("\"/api/v1/alerts/alertmanager\"", "\"/api/v1/alerts/zabbix\"",
+				"\"/api/v1/alert-routes\"", "\"/api/v1/alert-routes/{id}\"", "\"ZabbixEvent\"",
+				"\"AlertmanagerNotification\"", "event_nseverity", "监控告警接入");
 	}
 
 	private JsonNode post(String path, String token, Object body) {
