@@ -57,7 +57,7 @@ record AlertmanagerNotification(
 		}
 		String key = FieldErrors.clean(groupKey);
 		errors.required("groupKey", key, 10000);
-		state(status, "status", errors);
+		AlertSignal.State state = state(status, "status", errors);
 		if (alerts == null || alerts.isEmpty()) {
 			errors.add("alerts", "alert.alertmanager.alerts-required");
 		}
@@ -78,7 +78,7 @@ record AlertmanagerNotification(
 		String name = first(annotations.get("summary"), labels.get("alertname"), key);
 		long firing = alerts.stream().filter(a -> "firing".equalsIgnoreCase(a.status().strip())).count();
 		String summary = AlertSignal.cut(name, 300) + " (" + firing + "/" + alerts.size() + " firing)";
-		return new AlertSignal(AlertSignal.Source.ALERTMANAGER, key, state(status, "status", errors),
+		return new AlertSignal(AlertSignal.Source.ALERTMANAGER, key, state,
 				AlertSignal.cut(name, 200), description(key, labels, annotations), summary,
 				labels.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> Set.of(e.getValue()))),
 				severity(labels), AlertSignal.cut(FieldErrors.clean(labels.get("instance")), 200),
