@@ -152,12 +152,21 @@ public class TicketWork {
 		ResolutionCode resolution = TicketIntake.parse(ResolutionCode.class, code, "resolutionCode", errors);
 		String resolutionText = FieldErrors.clean(text);
 		errors.required("resolutionText", resolutionText, 10000).throwIfAny();
+		return resolveLocked(ticket, resolution, resolutionText, actors.current().userId());
+	}
+
+	/**
+	 * Resolves a ticket its caller has locked and checked, e.g. monitoring's recovery.
+	 *
+	 * @param takerUserId who becomes the assignee when nobody is; {@code null} leaves it unassigned
+	 */
+	TicketRow resolveLocked(TicketRow ticket, ResolutionCode resolution, String resolutionText, Long takerUserId) {
+		TicketAction.RESOLVE.requireFrom(ticket.status());
 		Instant now = now();
-		Actor actor = actors.current();
 		TicketRow after = ticket.withStatus(TicketStatus.RESOLVED).withPendingReason(null)
 			.withResolutionCode(resolution.name()).withResolutionText(resolutionText).withResolvedAt(now);
 		if (after.assigneeUserId() == null) {
-			after = after.withAssigneeUserId(actor.userId());
+			after = after.withAssigneeUserId(takerUserId);
 		}
 		after = clocks.resolved(after, now);
 		save(ticket, after, TicketAction.RESOLVE, now);
@@ -194,6 +203,12 @@ public class TicketWork {
 		TicketAction.REOPEN.requireFrom(ticket.status());
 		String text = FieldErrors.clean(comment);
 		new FieldErrors().required("comment", text, 2000).throwIfAny();
+		return reopenLocked(ticket, text);
+	}
+
+	/** Reopens a resolved ticket its caller has locked and checked, e.g. when monitoring's alert fires again. */
+	TicketRow reopenLocked(TicketRow ticket, String text) {
+		TicketAction.REOPEN.requireFrom(ticket.status());
 		Instant now = now();
 		TicketStatus status = ticket.assigneeUserId() != null ? TicketStatus.IN_PROGRESS
 				: ticket.groupId() != null ? TicketStatus.ASSIGNED : TicketStatus.NEW;
