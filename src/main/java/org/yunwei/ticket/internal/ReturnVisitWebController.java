@@ -130,8 +130,8 @@ class ReturnVisitWebController {
 
 	private void rows(Map<String, String> parameters, Model model) {
 		ReturnVisitQuery query = ReturnVisitQuery.of(parameters.get("status"), number(parameters, "groupId"),
-				number(parameters, "customerOrgUnitId"), parameters.get("reason"), parameters.get("q"), null,
-				parameters.get("cursor"));
+				number(parameters, "customerOrgUnitId"), parameters.get("reason"), parameters.get("q"),
+				limit(parameters), parameters.get("cursor"));
 		KeysetPage<ReturnVisitDue> page = worklist.list(query);
 		model.addAttribute("page", page);
 		model.addAttribute("zone", settings.zone());
@@ -154,9 +154,14 @@ class ReturnVisitWebController {
 		}
 	}
 
+	private static Integer limit(Map<String, String> parameters) {
+		Long limit = number(parameters, "limit");
+		return limit == null ? null : (int) Math.clamp(limit, 0, Integer.MAX_VALUE);
+	}
+
 	private static String link(String path, Map<String, String> parameters, String cursor) {
 		UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);
-		for (String name : List.of("status", "reason", "groupId", "customerOrgUnitId", "q")) {
+		for (String name : List.of("status", "reason", "groupId", "customerOrgUnitId", "q", "limit")) {
 			String value = parameters.get(name);
 			if (value != null && !value.isBlank()) {
 				link.queryParam(name, value);

@@ -56,8 +56,8 @@ public class ReturnVisitWorklist {
 				  t.reporter_name, t.reporter_contact, t.major, t.resolved_at, r.score,
 				  (select count(*) from ticket_return_visit v where v.ticket_id = t.id) as attempts
 				from ticket t left join ticket_rating r on r.ticket_id = t.id
-				where t.status in ('RESOLVED', 'CLOSED') and t.resolved_at is not null and """)
-			.append(condition.sql());
+				where t.status in ('RESOLVED', 'CLOSED') and t.resolved_at is not null""")
+			.append(" and ").append(condition.sql());
 		List<Object> params = new ArrayList<>(condition.parameters());
 		sql.append(" and not exists (select 1 from ticket_return_visit v where v.ticket_id = t.id"
 				+ " and v.result <> 'UNREACHABLE')");
