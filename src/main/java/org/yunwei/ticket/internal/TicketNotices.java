@@ -42,17 +42,22 @@ public class TicketNotices {
 
 	/** The reporter: a user to notify in the application, or an e-mail address given as contact. */
 	public void toReporter(TicketRow ticket, String topic, String body) {
+		toReporter(ticket, topic, body, "/tickets/" + ticket.id());
+	}
+
+	/** The reporter, with a link to another page than the ticket's, e.g. the rating page. */
+	public void toReporter(TicketRow ticket, String topic, String body, String link) {
 		Set<String> addresses = new LinkedHashSet<>();
 		String contact = FieldErrors.clean(ticket.reporterContact());
 		if (contact != null && FieldErrors.EMAIL.matcher(contact).matches()) {
 			addresses.add(contact);
 		}
 		publish(ticket, topic, body, ticket.reporterUserId() == null ? Set.of() : Set.of(ticket.reporterUserId()),
-				addresses);
+				addresses, link);
 	}
 
 	public void to(TicketRow ticket, String topic, String body, Collection<Long> userIds) {
-		publish(ticket, topic, body, Set.copyOf(userIds), Set.of());
+		publish(ticket, topic, body, Set.copyOf(userIds), Set.of(), "/tickets/" + ticket.id());
 	}
 
 	/** A line of text in the service desk's language, from the ticket bundle. */
@@ -60,12 +65,13 @@ public class TicketNotices {
 		return messages.getMessage(key, arguments, key, LANGUAGE);
 	}
 
-	private void publish(TicketRow ticket, String topic, String body, Set<Long> userIds, Set<String> addresses) {
+	private void publish(TicketRow ticket, String topic, String body, Set<Long> userIds, Set<String> addresses,
+			String link) {
 		if (userIds.isEmpty() && addresses.isEmpty() && ticket.providerPartyId() == null) {
 			return;
 		}
 		String subject = "[" + ticket.number() + "] " + text("ticket.notice." + topic) + ": " + ticket.subject();
-		events.publishEvent(new Notice("ticket." + topic, subject, body, "/tickets/" + ticket.id(), userIds,
+		events.publishEvent(new Notice("ticket." + topic, subject, body, link, userIds,
 				addresses, ticket.providerPartyId()));
 	}
 }

@@ -171,7 +171,8 @@ public class TicketWork {
 		after = clocks.resolved(after, now);
 		save(ticket, after, TicketAction.RESOLVE, now);
 		statusEntry(ticket, after, resolutionText, now);
-		notices.toReporter(after, "resolved", resolutionText);
+		// the reporter lands where they can rate the resolution (and reach the ticket to confirm or reopen it)
+		notices.toReporter(after, "resolved", resolutionText, "/tickets/" + id + "/rating");
 		return after;
 	}
 
