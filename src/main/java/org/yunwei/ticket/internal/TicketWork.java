@@ -172,7 +172,7 @@ public class TicketWork {
 		save(ticket, after, TicketAction.RESOLVE, now);
 		statusEntry(ticket, after, resolutionText, now);
 		// the reporter lands where they can rate the resolution (and reach the ticket to confirm or reopen it)
-		notices.toReporter(after, "resolved", resolutionText, "/tickets/" + id + "/rating");
+		notices.toReporter(after, "resolved", resolutionText, "/tickets/" + ticket.id() + "/rating");
 		return after;
 	}
 
