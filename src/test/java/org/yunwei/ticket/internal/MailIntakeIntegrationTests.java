@@ -52,6 +52,9 @@ class MailIntakeIntegrationTests extends IntegrationTestSupport {
 	MailIntake intake;
 
 	@Autowired
+	MailFiling filing;
+
+	@Autowired
 	TicketSettings ticketSettings;
 
 	ApiClient api;
@@ -329,6 +332,24 @@ class MailIntakeIntegrationTests extends IntegrationTestSupport {
 		assertThat(api.get("/api/v1/mail-intake/failures", world.token(world.agent)).status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/mail-intake/failures?limit=0", world.token(world.lead)).json().get("errors")
 			.has("limit")).isTrue();
+	}
+
+	@Test
+	void aFilingTheServiceDeskRefusesLeavesNeitherTicketNorRecord() {
+		jdbc.sql("update ticket_group set enabled = false where id = ?").param(world.secondLine).update();
+		MailboxSettings toDisabledGroup = new MailboxSettings(false, "127.0.0.1", 143, "imap", "desk", "secret", null,
+				null, null, world.bureau, world.service, world.secondLine, null, Map.of());
+		String id = messageId();
+		String subject = "被拒绝 " + TestDirectory.unique("");
+		IncomingMail mail = new IncomingMail(id, List.of(), "x@example.org", null, subject, "正文", List.of(), false);
+
+		assertThatThrownBy(() -> filing.file(mail, toDisabledGroup, null))
+			.isInstanceOf(org.yunwei.web.RejectedRequest.class);
+
+		assertThat(jdbc.sql("select count(*) from ticket_mail_message where message_id = ?").param(id)
+			.query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from ticket where subject = ?").param(subject).query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
