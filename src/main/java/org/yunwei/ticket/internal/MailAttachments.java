@@ -42,7 +42,7 @@ class MailAttachments {
 	 *
 	 * @param visibleToCustomer whether the customer sees the entry the files hang on
 	 */
-	void store(TicketRow ticket, IncomingMail mail, boolean visibleToCustomer, Author author) {
+	void store(TicketRow ticket, MailInbound mail, boolean visibleToCustomer, Author author) {
 		List<MailAttachment> kept = new ArrayList<>();
 		List<String> refused = new ArrayList<>();
 		for (MailAttachment file : mail.attachments()) {

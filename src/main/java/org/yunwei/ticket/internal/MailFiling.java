@@ -59,7 +59,7 @@ class MailFiling {
 	}
 
 	@Transactional
-	Filed file(IncomingMail mail, MailboxSettings mailbox, Long partyId) {
+	Filed file(MailInbound mail, MailboxSettings mailbox, Long partyId) {
 		Optional<Long> claim = messages.claim(mail.messageId(), mailbox.address(), mail.sender(),
 				MailText.fit(mail.subject(), 500), partyId);
 		if (claim.isEmpty()) {
@@ -78,7 +78,7 @@ class MailFiling {
 		return filed;
 	}
 
-	private Filed route(IncomingMail mail, MailboxSettings mailbox) {
+	private Filed route(MailInbound mail, MailboxSettings mailbox) {
 		Optional<TicketRow> thread = MailText.ticketNumber(mail.subject()).flatMap(tickets::findByNumber)
 			.or(() -> messages.ticketOf(mail.references()).flatMap(tickets::find));
 		if (thread.isEmpty()) {
@@ -98,7 +98,7 @@ class MailFiling {
 		return new Filed(Outcome.REPLY, ticket.id());
 	}
 
-	private Filed open(IncomingMail mail, MailboxSettings mailbox, TicketRow closed) {
+	private Filed open(MailInbound mail, MailboxSettings mailbox, TicketRow closed) {
 		Optional<Person> user = senders.customerUser(mail.fromAddress());
 		Long unit = user.map(Person::orgUnitId).orElseGet(() -> mailbox.unitForDomain(mail.fromAddress()));
 		if (!senders.customerUnit(unit)) {
@@ -130,7 +130,7 @@ class MailFiling {
 	}
 
 	/** A mail from someone who is not the ticket's customer: kept for the agents only, with who sent it. */
-	private Filed note(TicketRow ticket, IncomingMail mail) {
+	private Filed note(TicketRow ticket, MailInbound mail) {
 		TicketRow locked = tickets.lock(ticket.id()).orElseThrow();
 		StringBuilder body = new StringBuilder(notices.text("ticket.mail.note.stranger", mail.sender()));
 		body.append("\n\n").append(replyText(mail));
@@ -149,7 +149,7 @@ class MailFiling {
 		return new Filed(Outcome.NOTE, locked.id());
 	}
 
-	private String replyText(IncomingMail mail) {
+	private String replyText(MailInbound mail) {
 		String text = MailText.withoutQuote(mail.text());
 		return text.isBlank() ? notices.text("ticket.mail.empty-body") : text;
 	}

@@ -140,7 +140,7 @@ class MailIntake {
 		}
 		Outcome outcome;
 		try {
-			IncomingMail mail = reader.read(message);
+			MailInbound mail = reader.read(message);
 			MailFiling.Filed filed = filing.file(mail, mailbox, partyId);
 			outcome = filed.outcome();
 		}

@@ -34,7 +34,7 @@ import jakarta.mail.internet.MimeUtility;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads an e-mail into an {@link IncomingMail}: the sender, the subject, the Message-IDs it answers, its text (the
+ * Reads an e-mail into an {@link MailInbound}: the sender, the subject, the Message-IDs it answers, its text (the
  * plain part preferred, else the HTML part without markup) and its attachments. Chinese mail is often labelled
  * GB2312 while it holds GBK characters, so GB2312 and GBK are read as GB18030, which contains both; a body without a
  * character set is read as UTF-8 when it is valid UTF-8 and as GB18030 otherwise. A character set Java does not know
@@ -52,13 +52,13 @@ class MailReader {
 		this.settings = settings;
 	}
 
-	IncomingMail read(Message message) throws MessagingException, IOException, MailUnreadable {
+	MailInbound read(Message message) throws MessagingException, IOException, MailUnreadable {
 		InternetAddress from = sender(message);
 		Body body = new Body();
 		walk(message, body, 0);
 		String text = body.plain != null ? body.plain : body.html != null ? MailText.fromHtml(body.html) : "";
 		String subject = message.getSubject();
-		return new IncomingMail(messageId(message), references(message), from.getAddress().toLowerCase(Locale.ROOT),
+		return new MailInbound(messageId(message), references(message), from.getAddress().toLowerCase(Locale.ROOT),
 				from.getPersonal(), subject == null ? "" : subject, text, List.copyOf(body.attachments),
 				automatic(message));
 	}

@@ -31,7 +31,7 @@ class MailSenders {
 	}
 
 	/** The author of a public reply to the ticket from this address; empty for anybody else. */
-	Optional<Author> correspondent(TicketRow ticket, IncomingMail mail) {
+	Optional<Author> correspondent(TicketRow ticket, MailInbound mail) {
 		String address = mail.fromAddress();
 		Optional<Person> user = customerUser(address);
 		if (user.isPresent()) {

@@ -341,7 +341,7 @@ class MailIntakeIntegrationTests extends IntegrationTestSupport {
 				null, null, world.bureau, world.service, world.secondLine, null, Map.of());
 		String id = messageId();
 		String subject = "被拒绝 " + TestDirectory.unique("");
-		IncomingMail mail = new IncomingMail(id, List.of(), "x@example.org", null, subject, "正文", List.of(), false);
+		MailInbound mail = new MailInbound(id, List.of(), "x@example.org", null, subject, "正文", List.of(), false);
 
 		assertThatThrownBy(() -> filing.file(mail, toDisabledGroup, null))
 			.isInstanceOf(org.yunwei.web.RejectedRequest.class);

@@ -10,7 +10,7 @@ import java.util.List;
  * @param text the body as text (the plain part, else the HTML part without markup), quotes still in it
  * @param automatic whether a program sent it by itself (an out-of-office reply): such a message files nothing
  */
-record IncomingMail(String messageId, List<String> references, String fromAddress, String fromName, String subject,
+record MailInbound(String messageId, List<String> references, String fromAddress, String fromName, String subject,
 		String text, List<MailAttachment> attachments, boolean automatic) {
 
 	/** How the sender is named where a person reads it: "张三 &lt;zhang@example.cn&gt;" or the bare address. */
