@@ -17,8 +17,13 @@ public record Author(Long userId, String name) {
 		return new Author(null, name);
 	}
 
-	/** The name the audit trail gives when nobody is signed in; {@code null} lets the trail name the signed-in one. */
+	/**
+	 * The name the audit trail gives when nobody is signed in (the system, or a user whose e-mail an intake files);
+	 * {@code null} lets the trail name the signed-in one.
+	 */
 	String auditActor() {
-		return userId == null ? name : null;
+		return userId == null
+				|| org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication() == null
+						? name : null;
 	}
 }

@@ -140,7 +140,7 @@ public class TicketWork {
 		TicketAction.RESUME.requireFrom(ticket.status());
 		String text = FieldErrors.clean(comment);
 		new FieldErrors().optional("comment", text, 2000).throwIfAny();
-		return resumeLocked(ticket, text, now());
+		return resumeLocked(ticket, text, now(), Author.of(actors.current()));
 	}
 
 	/** Resolved (已解决): needs a resolution code and text; the customer is asked to confirm. */
@@ -376,10 +376,11 @@ public class TicketWork {
 		return stakeholders;
 	}
 
-	TicketRow resumeLocked(TicketRow ticket, String text, Instant now) {
+	/** Resumes for {@code author}, who may be the mailbox acting for the system with nobody signed in. */
+	TicketRow resumeLocked(TicketRow ticket, String text, Instant now, Author author) {
 		TicketRow after = clocks.resumed(ticket.withStatus(TicketStatus.IN_PROGRESS).withPendingReason(null), now);
-		save(ticket, after, TicketAction.RESUME, now);
-		statusEntry(ticket, after, text, now);
+		save(ticket, after, TicketAction.RESUME, now, author.auditActor());
+		statusEntry(ticket, after, text, author);
 		return after;
 	}
 
@@ -419,7 +420,7 @@ public class TicketWork {
 			.actor(author.auditActor()));
 		if (!fromAgent && ticket.status() == TicketStatus.PENDING
 				&& ticket.pendingReason() == PendingReason.CUSTOMER) {
-			return resumeLocked(tickets.find(ticket.id()).orElseThrow(), null, now);
+			return resumeLocked(tickets.find(ticket.id()).orElseThrow(), null, now, author);
 		}
 		return after;
 	}
@@ -431,13 +432,21 @@ public class TicketWork {
 	}
 
 	private void save(TicketRow before, TicketRow after, TicketAction action, Instant now) {
+		save(before, after, action, now, null);
+	}
+
+	private void save(TicketRow before, TicketRow after, TicketAction action, Instant now, String auditActor) {
 		tickets.update(after, now);
 		audit.record(AuditEntry.of("TICKET_" + action.name(), "ticket", before.id())
-			.before(differences(after, before)).after(differences(before, after)).detail(before.number()));
+			.before(differences(after, before)).after(differences(before, after)).detail(before.number())
+			.actor(auditActor));
 	}
 
 	private void statusEntry(TicketRow before, TicketRow after, String text, Instant now) {
-		Actor actor = actors.current();
+		statusEntry(before, after, text, Author.of(actors.current()));
+	}
+
+	private void statusEntry(TicketRow before, TicketRow after, String text, Author actor) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("status", Timeline.change(before.status(), after.status()));
 		if (after.pendingReason() != null) {
@@ -446,8 +455,8 @@ public class TicketWork {
 		if (after.resolutionCode() != null && !Objects.equals(before.resolutionCode(), after.resolutionCode())) {
 			details.put("resolutionCode", after.resolutionCode());
 		}
-		timeline.append(before.id(), EntryKind.STATUS_CHANGED, true, actor.userId(), actor.displayName(), text,
-				details, null);
+		timeline.append(before.id(), EntryKind.STATUS_CHANGED, true, actor.userId(), actor.name(), text, details,
+				null);
 	}
 
 	/** The fields that differ from {@code before} to {@code after}, with the values of {@code after}. */
