@@ -90,7 +90,7 @@ class SatisfactionPagesIntegrationTests extends IntegrationTestSupport {
 
 	/** The htmx address of the "more" button. */
 	private static String moreRowsLink(String page) {
-		var link = java.util.regex.Pattern.compile("hx-get=\"([^\"]+)\"").matcher(page);
+		var link = java.util.regex.Pattern.compile("hx-get=\"(/return-visits[^\"]+)\"").matcher(page);
 		assertThat(link.find()).isTrue();
 		return link.group(1).replace("&amp;", "&");
 	}
