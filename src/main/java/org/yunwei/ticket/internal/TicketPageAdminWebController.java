@@ -174,7 +174,10 @@ class TicketPageAdminWebController {
 		return "redirect:/tickets/priority-matrix";
 	}
 
-	private String groupForm(Model model, AssignmentGroup group, TicketPageGroupForm form, List<String> chosen) {
+	private String groupForm(Model model, AssignmentGroup group, TicketPageGroupForm typed, List<String> chosen) {
+		// a group's party is fixed: its select is disabled, so the browser does not send it back
+		TicketPageGroupForm form = group == null ? typed : new TicketPageGroupForm(typed.code(), typed.name(),
+				String.valueOf(group.partyId()), typed.leadUserId(), typed.escalationGroupId(), typed.enabled());
 		model.addAttribute("group", group);
 		model.addAttribute("form", form);
 		model.addAttribute("chosen", chosen == null ? Set.of() : Set.copyOf(chosen));

@@ -137,9 +137,8 @@ class TicketPageDetailWebController {
 		model.addAttribute("d", detail);
 		model.addAttribute("tab", TABS.contains(tab) ? tab : "details");
 		model.addAttribute("open", open);
-		model.addAttribute("action", typed != null ? typed : TicketPageActionForm.of(detail.ticket()));
-		model.addAttribute("fields", open != null && open.equals("fields") ? typed
-				: TicketPageActionForm.of(detail.ticket()));
+		model.addAttribute("action", typed != null ? typed : TicketPageActionForm.EMPTY);
+		model.addAttribute("current", TicketPageActionForm.of(detail.ticket()));
 		List<AssignmentGroup> groups = directory.groups();
 		model.addAttribute("groups", groups);
 		model.addAttribute("members", directory.members(groups));

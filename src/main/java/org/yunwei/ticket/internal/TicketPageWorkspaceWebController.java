@@ -235,6 +235,9 @@ class TicketPageWorkspaceWebController {
 		model.addAttribute("ids", page.items().stream().map(t -> String.valueOf(t.id()))
 			.collect(Collectors.joining(",")));
 		model.addAttribute("mayWork", mayWork());
+		model.addAttribute("listQuery", query(filter));
+		model.addAttribute("sortDueQuery", query(filter.sortedBy("due")));
+		model.addAttribute("sortCreatedQuery", query(filter.sortedBy("created")));
 		if (!model.containsAttribute("selected")) {
 			model.addAttribute("selected", Set.of());
 		}
