@@ -75,8 +75,7 @@ public class People {
 	 * members of a team or the reporter of a ticket.
 	 */
 	public List<Person> ofParty(long partyId, int limit) {
-		return jdbc.sql(SELECT + """
-				 where p.id = ? and u.enabled and o.enabled order by u.display_name, u.id limit ?""")
+		return jdbc.sql(SELECT + " where p.id = ? and u.enabled and o.enabled order by u.display_name, u.id limit ?")
 			.params(partyId, limit)
 			.query(PERSON)
 			.list();

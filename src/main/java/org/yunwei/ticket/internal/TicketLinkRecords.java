@@ -72,7 +72,7 @@ class TicketLinkRecords {
 				  from ticket_link l join ticket o on o.id = l.ticket_id where l.other_ticket_id = ? and %1$s) links
 				order by outgoing desc, created_at, id""".formatted(condition.sql()))
 			.params(params)
-			.query((rs, n) -> new TicketLinkView(LinkKind.valueOf(rs.getString("kind")), rs.getBoolean("outgoing"),
+			.query((rs, n) -> TicketLinkView.of(LinkKind.valueOf(rs.getString("kind")), rs.getBoolean("outgoing"),
 					rs.getLong("id"), rs.getString("number"), rs.getString("subject"),
 					TicketStatus.valueOf(rs.getString("status")), TicketRecords.instant(rs, "created_at")))
 			.list();

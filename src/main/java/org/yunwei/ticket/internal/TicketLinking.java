@@ -132,8 +132,7 @@ public class TicketLinking {
 	private static Map<String, Object> details(LinkKind kind, boolean outgoing, TicketRow other, boolean removed) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("kind", kind);
-		details.put("role", new TicketLinkView(kind, outgoing, other.id(), other.number(), other.subject(),
-				other.status(), null).role());
+		details.put("role", TicketLinkView.roleOf(kind, outgoing));
 		details.put("otherTicketId", other.id());
 		details.put("otherNumber", other.number());
 		if (removed) {

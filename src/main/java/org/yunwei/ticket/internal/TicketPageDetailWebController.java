@@ -135,7 +135,7 @@ class TicketPageDetailWebController {
 	private String page(Model model, long id, String tab, String open, TicketPageActionForm typed) {
 		TicketPageDetail detail = details.get(id);
 		model.addAttribute("d", detail);
-		model.addAttribute("tab", TABS.contains(tab) ? tab : "details");
+		model.addAttribute("tab", tab != null && TABS.contains(tab) ? tab : "details");
 		model.addAttribute("open", open);
 		model.addAttribute("action", typed != null ? typed : TicketPageActionForm.EMPTY);
 		model.addAttribute("current", TicketPageActionForm.of(detail.ticket()));
