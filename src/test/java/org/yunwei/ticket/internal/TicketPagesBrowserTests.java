@@ -40,7 +40,8 @@ class TicketPagesBrowserTests extends BrowserTestSupport {
 		browser.manage().window().setSize(new Dimension(390, 844));
 		try {
 			signIn(world.bureauUser, TestDirectory.PASSWORD, null);
-			open("/portal");
+			// on a phone the side navigation is hidden; the top bar leads to the portal
+			clickAndWaitForTheNextPage("#top-servicedesk");
 			clickAndWaitForTheNextPage("#request-" + world.service);
 			new Select(find("#urgency")).selectByValue("1");
 			type("#subject", subject);

@@ -178,6 +178,23 @@ class TicketPagesIntegrationTests extends IntegrationTestSupport {
 		assertThat(priority(2, 2)).isEqualTo("P3");
 	}
 
+	@Test
+	void theShellLeadsCustomersToThePortalAndAgentsToTheWorkspaceInBothLanguages() {
+		assertThat(signedIn(world.bureauUser).get("/").body())
+			.containsPattern("id=\"nav-servicedesk\"[^>]*href=\"/portal\"|href=\"/portal\"[^>]*id=\"nav-servicedesk\"");
+		WebSession agent = signedIn(world.agent);
+		assertThat(agent.get("/").body())
+			.containsPattern("id=\"nav-servicedesk\"[^>]*href=\"/tickets\"|href=\"/tickets\"[^>]*id=\"nav-servicedesk\"")
+			.doesNotContain("id=\"nav-ticket-groups\"");
+		assertThat(signedIn(world.lead).get("/").body()).contains("id=\"nav-ticket-groups\"");
+		assertThat(agent.get("/tickets?lang=en").body()).contains("Service desk", "Saved filters", "Record a ticket");
+		assertThat(agent.get("/portal").location()).endsWith("/tickets");
+
+		String document = api.get("/v3/api-docs", null).body();
+		assertThat(document).contains("/api/v1/tickets/{id}/attachments", "/api/v1/tickets/{id}/links",
+				"/api/v1/ticket-filters/{id}", "Attach a file", "Link the ticket to another", "Save a filter");
+	}
+
 	private String priority(int impact, int urgency) {
 		return jdbc.sql("select priority from ticket_priority_matrix where impact = ? and urgency = ?")
 			.params(impact, urgency).query(String.class).single();
