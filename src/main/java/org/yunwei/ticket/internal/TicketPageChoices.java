@@ -9,8 +9,6 @@ final class TicketPageChoices {
 	static final List<String> SERVICE_OBJECTS = List.of("OFFICE_EQUIPMENT", "INFRASTRUCTURE", "GOVERNMENT_CLOUD",
 			"NETWORK_SECURITY");
 
-	static final List<Integer> LEVELS = List.of(1, 2, 3);
-
 	private TicketPageChoices() {
 	}
 }

@@ -17,9 +17,4 @@ public record TicketPageDetail(TicketView view, TicketRow ticket, List<TicketPag
 	public boolean finished() {
 		return ticket.status() == TicketStatus.RESOLVED || ticket.status() == TicketStatus.CLOSED;
 	}
-
-	/** The entries of one kind, e.g. the replies. */
-	public long count(String kind) {
-		return timeline.stream().filter(e -> e.kind().name().equals(kind)).count();
-	}
 }

@@ -5,7 +5,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every ticket page's model holds: the formats of times and sizes in the service desk's zone. */
 @ControllerAdvice(assignableTypes = { TicketPagePortalWebController.class, TicketPageWorkspaceWebController.class,
-		TicketPageDetailWebController.class, TicketPageAdminWebController.class })
+		TicketPageDetailWebController.class, TicketPageAdminWebController.class,
+		TicketPageIntakeWebController.class })
 class TicketPageModel {
 
 	private final TicketPageFormat format;

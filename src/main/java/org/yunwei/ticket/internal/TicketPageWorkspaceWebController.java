@@ -19,12 +19,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
-import org.yunwei.identity.OrganisationUnit;
-import org.yunwei.identity.Organisations;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.Permission;
 import org.yunwei.web.KeysetPage;
@@ -32,7 +29,7 @@ import org.yunwei.web.RejectedRequest;
 
 /**
  * The agents' workspace (坐席工作台): the ticket queue with filters, SLA countdowns, saved filters as queues and bulk
- * actions, and the form that records a ticket taken by phone. Customers are sent to the portal.
+ * actions. Customers are sent to the portal.
  */
 @Controller
 class TicketPageWorkspaceWebController {
@@ -47,16 +44,11 @@ class TicketPageWorkspaceWebController {
 	private final SavedFilters filters;
 	private final BulkTicketWork bulk;
 	private final TicketRecords records;
-	private final TicketPageSubmission submission;
-	private final AttachmentPolicy policy;
-	private final PriorityMatrix matrix;
-	private final Organisations organisations;
 	private final MessageSource messages;
 
 	TicketPageWorkspaceWebController(Actors actors, TicketAccess access, TicketSearch search,
 			TicketPageDirectory directory, TicketPageCountdowns countdowns, SavedFilters filters, BulkTicketWork bulk,
-			TicketRecords records, TicketPageSubmission submission, AttachmentPolicy policy, PriorityMatrix matrix,
-			Organisations organisations, MessageSource messages) {
+			TicketRecords records, MessageSource messages) {
 		this.actors = actors;
 		this.access = access;
 		this.search = search;
@@ -65,10 +57,6 @@ class TicketPageWorkspaceWebController {
 		this.filters = filters;
 		this.bulk = bulk;
 		this.records = records;
-		this.submission = submission;
-		this.policy = policy;
-		this.matrix = matrix;
-		this.organisations = organisations;
 		this.messages = messages;
 	}
 
@@ -169,55 +157,6 @@ class TicketPageWorkspaceWebController {
 		return "redirect:/tickets";
 	}
 
-	@GetMapping("/tickets/new")
-	String newTicket(Model model) {
-		if (customer()) {
-			return "redirect:/portal/tickets/new";
-		}
-		requireWorker();
-		model.addAttribute("errors", Map.of());
-		return form(model, TicketPageDraftForm.phoneCall());
-	}
-
-	@PostMapping("/tickets")
-	String create(@ModelAttribute("form") TicketPageDraftForm form,
-			@RequestParam(name = "file", required = false) MultipartFile file, Model model,
-			RedirectAttributes redirect) {
-		requireWorker();
-		TicketPageDraftForm.Parsed parsed = form.parse();
-		if (!parsed.errors().isEmpty()) {
-			TicketPageRefusals.showUnreadable(model, parsed.errors());
-			return form(model, form);
-		}
-		try {
-			TicketRow created = submission.submit(parsed.draft(), false, AttachmentUpload.of(file, policy.maxBytes()));
-			TicketPageRefusals.notice(redirect, "ticketui.created", created.number());
-			return "redirect:/tickets/" + created.id();
-		}
-		catch (RejectedRequest refused) {
-			TicketPageRefusals.show(model, refused, Map.of());
-			return form(model, form);
-		}
-	}
-
-	@GetMapping("/tickets/new/reporters")
-	String reporters(@RequestParam(required = false) String customerOrgUnitId, Model model) {
-		requireWorker();
-		model.addAttribute("form", new TicketPageDraftForm(null, null, null, customerOrgUnitId, null, null, null, null,
-				null, null, null, null, null, null, null, null));
-		model.addAttribute("reporters", reportersOf(customerOrgUnitId));
-		model.addAttribute("errors", Map.of());
-		return "ticket/workspace/new :: reporters";
-	}
-
-	@GetMapping("/tickets/new/priority")
-	String priority(@RequestParam(required = false) String impact, @RequestParam(required = false) String urgency,
-			Model model) {
-		requireWorker();
-		model.addAttribute("priority", priorityOf(impact, urgency));
-		return "ticket/workspace/new :: priority";
-	}
-
 	private String list(Model model, SavedFilterQuery filter, String cursor, boolean rowsOnly) {
 		Actor actor = actors.current();
 		KeysetPage<TicketSummary> page;
@@ -265,42 +204,6 @@ class TicketPageWorkspaceWebController {
 			model.addAttribute("errors", Map.of());
 		}
 		return "ticket/workspace/list";
-	}
-
-	private String form(Model model, TicketPageDraftForm form) {
-		model.addAttribute("form", form);
-		model.addAttribute("units", directory.customerUnits());
-		model.addAttribute("reporters", reportersOf(form.customerOrgUnitId()));
-		model.addAttribute("services", directory.servicesForAgents());
-		List<AssignmentGroup> groups = directory.groups();
-		model.addAttribute("groups", groups);
-		model.addAttribute("members", directory.members(groups));
-		model.addAttribute("types", TicketType.values());
-		model.addAttribute("channels", List.of(Channel.PHONE, Channel.EMAIL, Channel.API));
-		model.addAttribute("serviceObjects", TicketPageChoices.SERVICE_OBJECTS);
-		model.addAttribute("priority", priorityOf(form.impact(), form.urgency()));
-		model.addAttribute("matrix", matrix.cells());
-		model.addAttribute("attachmentTypes", String.join(", ", policy.types()));
-		model.addAttribute("attachmentMax", AttachmentPolicy.megabytes(policy.maxBytes()));
-		return "ticket/workspace/new";
-	}
-
-	private List<org.yunwei.identity.Person> reportersOf(String customerOrgUnitId) {
-		Long unitId = TicketPageDraftForm.number(customerOrgUnitId, "customerOrgUnitId", new java.util.HashMap<>());
-		return unitId == null ? List.of() : organisations.find(unitId)
-			.filter(u -> u.partyKind() == PartyKind.CUSTOMER)
-			.map(OrganisationUnit::partyId)
-			.map(directory::ofParty)
-			.orElse(List.of());
-	}
-
-	private String priorityOf(String impact, String urgency) {
-		java.util.Map<String, String> ignored = new java.util.HashMap<>();
-		Integer i = TicketPageDraftForm.level(impact, "impact", ignored);
-		Integer u = TicketPageDraftForm.level(urgency, "urgency", ignored);
-		int a = i == null || i < 1 || i > 3 ? 2 : i;
-		int b = u == null || u < 1 || u > 3 ? 2 : u;
-		return matrix.priorityOf(a, b).name();
 	}
 
 	/** Each ticket a bulk action stopped at, by number, with why in the reader's language. */
@@ -351,9 +254,4 @@ class TicketPageWorkspaceWebController {
 		}
 	}
 
-	private void requireWorker() {
-		if (!mayWork()) {
-			throw RejectedRequest.forbidden("ticket.agent-only");
-		}
-	}
 }
