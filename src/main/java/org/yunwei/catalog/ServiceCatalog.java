@@ -63,4 +63,24 @@ public class ServiceCatalog {
 			.query(Boolean.class)
 			.single();
 	}
+
+	/**
+	 * The enabled services a person of this organisation unit may order (the unit or a unit above it is among their
+	 * customers), by name: the portal's "submit a request" list. At most {@code limit}.
+	 */
+	public List<CatalogService> orderableBy(long orgUnitId, int limit) {
+		List<Long> orderingUnits = organisations.find(orgUnitId).map(OrganisationUnit::ancestorIds).orElse(List.of());
+		if (orderingUnits.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select s.id, s.code, s.name, s.category_id, s.provider_org_unit_id, s.enabled from catalog_service s
+				where s.enabled and exists (select 1 from catalog_service_customer c
+				  where c.service_id = s.id and c.org_unit_id = any(cast(? as bigint[])))
+				order by s.name, s.id limit ?""")
+			.params(orderingUnits.stream().map(String::valueOf)
+				.collect(java.util.stream.Collectors.joining(",", "{", "}")), limit)
+			.query(CatalogService.class)
+			.list();
+	}
 }

@@ -69,4 +69,15 @@ public class People {
 			.query(PERSON)
 			.list();
 	}
+
+	/**
+	 * The enabled users of a party, by display name, at most {@code limit}: e.g. the people a form offers as the
+	 * members of a team or the reporter of a ticket.
+	 */
+	public List<Person> ofParty(long partyId, int limit) {
+		return jdbc.sql(SELECT + " where p.id = ? and u.enabled and o.enabled order by u.display_name, u.id limit ?")
+			.params(partyId, limit)
+			.query(PERSON)
+			.list();
+	}
 }

@@ -32,9 +32,12 @@ public class TicketDetails {
 	private final ServiceCatalog catalog;
 	private final AssignmentGroups groups;
 	private final People people;
+	private final TicketLinkRecords links;
+	private final AttachmentRecords attachments;
 
 	TicketDetails(TicketAccess access, Actors actors, Timeline timeline, TicketClocks clocks,
-			Organisations organisations, ServiceCatalog catalog, AssignmentGroups groups, People people) {
+			Organisations organisations, ServiceCatalog catalog, AssignmentGroups groups, People people,
+			TicketLinkRecords links, AttachmentRecords attachments) {
 		this.access = access;
 		this.actors = actors;
 		this.timeline = timeline;
@@ -43,6 +46,8 @@ public class TicketDetails {
 		this.catalog = catalog;
 		this.groups = groups;
 		this.people = people;
+		this.links = links;
+		this.attachments = attachments;
 	}
 
 	@Transactional(readOnly = true)
@@ -56,7 +61,8 @@ public class TicketDetails {
 				name(t.assigneeUserId()), name(t.coordinatorUserId()),
 				clocks.state(id, ClockKind.RESPONSE).map(ClockView::of).orElse(null),
 				clocks.state(id, ClockKind.RESOLUTION).map(ClockView::of).orElse(null),
-				timeline.of(id, customer), timeline.minutesSpent(id), actions(t, actor, customer));
+				timeline.of(id, customer), timeline.minutesSpent(id), actions(t, actor, customer),
+				links.of(id, actors.scope()), attachments.of(id));
 	}
 
 	private List<TicketAction> actions(TicketRow t, Actor actor, boolean customer) {

@@ -85,7 +85,9 @@ public class TicketIntake {
 		if (!customer && !actor.can(Permission.TICKET_WORK)) {
 			throw RejectedRequest.forbidden("ticket.agent-only");
 		}
-		Long unitId = draft.customerOrgUnitId() == null && customer ? actor.orgUnitId() : draft.customerOrgUnitId();
+		// boxed on purpose: a mixed long/Long conditional would unbox an agent's missing unit into a NullPointerException
+		Long unitId = draft.customerOrgUnitId() == null && customer ? Long.valueOf(actor.orgUnitId())
+				: draft.customerOrgUnitId();
 		if (unitId != null && customer && !scope.orgUnitIds().contains(unitId)) {
 			errors.add("customerOrgUnitId", "ticket.customer.not-yours");
 		}

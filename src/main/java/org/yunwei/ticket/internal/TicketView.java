@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * A ticket with what its detail page and the API show beside it: the names of what it refers to, its SLA
- * countdowns, its timeline (public entries only for a customer), time spent and the actions the asker may take now.
+ * countdowns, its timeline (public entries only for a customer), time spent, the actions the asker may take now, its
+ * links to the tickets the asker sees and its attachments.
  *
  * @param response {@code null} when no SLA applies
  */
 public record TicketView(TicketRow ticket, String customerUnitName, String serviceName, String groupName,
 		String assigneeName, String coordinatorName, ClockView response, ClockView resolution,
-		List<TimelineEntry> timeline, int minutesSpent, List<TicketAction> actions) {
+		List<TimelineEntry> timeline, int minutesSpent, List<TicketAction> actions, List<TicketLinkView> links,
+		List<AttachmentView> attachments) {
 }

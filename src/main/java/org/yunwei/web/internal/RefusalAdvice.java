@@ -98,14 +98,16 @@ class RefusalAdvice {
 		throw denied;
 	}
 
-	@ExceptionHandler({ jakarta.servlet.ServletException.class, org.springframework.web.ErrorResponseException.class })
+	@ExceptionHandler({ jakarta.servlet.ServletException.class, org.springframework.web.ErrorResponseException.class,
+			org.springframework.web.multipart.MaxUploadSizeExceededException.class })
 	Object framework(Exception exception, HttpServletRequest request) {
 		if (!(exception instanceof ErrorResponse response)) {
 			return unexpected(exception, request);
 		}
 		HttpStatusCode status = response.getStatusCode();
 		String type = status.value() == 405 ? "method-not-allowed"
-				: status.value() == 415 ? "unsupported-media-type" : status.is4xxClientError() ? "bad-request" : "server-error";
+				: status.value() == 415 ? "unsupported-media-type" : status.value() == 413 ? "too-large"
+				: status.is4xxClientError() ? "bad-request" : "server-error";
 		return respond(request, HttpStatus.valueOf(status.value()), type, text("problem." + type), Map.of());
 	}
 

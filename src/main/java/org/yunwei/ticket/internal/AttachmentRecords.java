@@ -1,0 +1,54 @@
+package org.yunwei.ticket.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code ticket_attachment} table: the files of a ticket, content included, in the database with the ticket. */
+@Repository
+class AttachmentRecords {
+
+	private static final String COLUMNS = """
+			id, ticket_id, filename, content_type, size_bytes, sha256, uploaded_by, created_at""";
+
+	private final JdbcClient jdbc;
+
+	AttachmentRecords(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(long ticketId, long entryId, String filename, String contentType, byte[] content, String sha256,
+			String uploadedBy) {
+		return jdbc.sql("""
+				insert into ticket_attachment (ticket_id, entry_id, filename, content_type, size_bytes, sha256, content,
+				  uploaded_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(ticketId, entryId, filename, contentType, content.length, sha256, content, uploadedBy)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The attachments of a ticket, oldest first. */
+	List<AttachmentView> of(long ticketId) {
+		return jdbc.sql("select " + COLUMNS + " from ticket_attachment where ticket_id = ? order by id")
+			.param(ticketId)
+			.query((rs, n) -> view(rs))
+			.list();
+	}
+
+	Optional<AttachmentFile> file(long ticketId, long id) {
+		return jdbc.sql("select " + COLUMNS + ", content from ticket_attachment where ticket_id = ? and id = ?")
+			.params(ticketId, id)
+			.query((rs, n) -> new AttachmentFile(view(rs), rs.getBytes("content")))
+			.optional();
+	}
+
+	private static AttachmentView view(ResultSet rs) throws SQLException {
+		return new AttachmentView(rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("filename"),
+				rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+				rs.getString("uploaded_by"), TicketRecords.instant(rs, "created_at"));
+	}
+}

@@ -1,0 +1,22 @@
+package org.yunwei.ticket.internal;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every ticket page's model holds: the formats of times and sizes in the service desk's zone. */
+@ControllerAdvice(assignableTypes = { TicketPagePortalWebController.class, TicketPageWorkspaceWebController.class,
+		TicketPageDetailWebController.class, TicketPageAdminWebController.class,
+		TicketPageIntakeWebController.class })
+class TicketPageModel {
+
+	private final TicketPageFormat format;
+
+	TicketPageModel(TicketSettings settings) {
+		this.format = new TicketPageFormat(settings.zone());
+	}
+
+	@ModelAttribute("fmt")
+	TicketPageFormat format() {
+		return format;
+	}
+}
