@@ -52,11 +52,21 @@ public class TicketSearch {
 		return KeysetPage.of(rows, query.limit(), row -> TicketQuery.Cursor.after(query.sort(), row).encode());
 	}
 
-	private enum Part {
+	enum Part {
 		CREATED, DUE, NO_DUE
 	}
 
+	/** A list query as sent to PostgreSQL, so that a benchmark can EXPLAIN exactly what a page runs. */
+	record Statement(String sql, List<Object> params) {
+	}
+
 	private List<TicketSummary> read(TicketQuery query, DataScope scope, Actor actor, Part part, int limit) {
+		Statement statement = statement(query, scope, actor, part, limit);
+		return jdbc.sql(statement.sql()).params(statement.params()).query(TicketRecords.ROW).list().stream()
+			.map(TicketSummary::of).toList();
+	}
+
+	Statement statement(TicketQuery query, DataScope scope, Actor actor, Part part, int limit) {
 		List<Object> params = new ArrayList<>();
 		DataScope.Condition condition = scope.where("provider_party_id", "customer_org_unit_id");
 		StringBuilder sql = new StringBuilder("select ").append(TicketRecords.COLUMNS)
@@ -146,8 +156,7 @@ public class TicketSearch {
 		}
 		sql.append(" limit ?");
 		params.add(limit);
-		return jdbc.sql(sql.toString()).params(params).query(TicketRecords.ROW).list().stream()
-			.map(TicketSummary::of).toList();
+		return new Statement(sql.toString(), params);
 	}
 
 
