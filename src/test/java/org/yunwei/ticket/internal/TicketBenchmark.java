@@ -58,7 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("benchmark")
 class TicketBenchmark extends IntegrationTestSupport {
 
-	private static final int TICKETS = 1_000_000;
+	/** {@code -Dbench.tickets=100000} for a quicker run while working on it. */
+	private static final int TICKETS = Integer.getInteger("bench.tickets", 1_000_000);
 	private static final int GROUPS = 50;
 	private static final int UNITS = 200;
 	private static final int SERVICES = 20;
@@ -68,6 +69,8 @@ class TicketBenchmark extends IntegrationTestSupport {
 	private static final Duration TIMED = Duration.ofSeconds(10);
 	private static final int QUEUE_WARM_UP = 20;
 	private static final int QUEUE_TIMED = 200;
+	/** A combination stops being timed after this long, however few requests it got through. */
+	private static final Duration QUEUE_BUDGET = Duration.ofSeconds(15);
 	private static final int DEEP_PAGE = 200;
 	private static final String[] SUBJECTS = { "打印机无法打印", "邮箱无法登录", "办公网络中断", "VPN 连接失败",
 			"办公电脑蓝屏", "政务云主机 CPU 告警", "视频会议系统无声音", "账号被锁定", "申请安装办公软件", "数据库备份失败" };
@@ -327,7 +330,10 @@ class TicketBenchmark extends IntegrationTestSupport {
 		long timedStart = System.nanoTime() + warmUp.toNanos();
 		long timedEnd = timedStart + TIMED.toNanos();
 		List<Future<List<Long>>> results = new ArrayList<>();
-		try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+		LockSampler sampler = new LockSampler(timedStart, timedEnd);
+		Future<double[]> waiting;
+		try (ExecutorService pool = Executors.newFixedThreadPool(clients + 1)) {
+			waiting = pool.submit(sampler::run);
 			for (int c = 0; c < clients; c++) {
 				results.add(pool.submit(() -> {
 					List<Long> latencies = new ArrayList<>();
@@ -349,6 +355,7 @@ class TicketBenchmark extends IntegrationTestSupport {
 			}
 		}
 		List<Long> all = new ArrayList<>();
+		double[] lockFigures = waiting.get();
 		for (Future<List<Long>> result : results) {
 			all.addAll(result.get());
 		}
@@ -359,10 +366,54 @@ class TicketBenchmark extends IntegrationTestSupport {
 		figure(prefix + "P95Ms", round(percentile(millis, 95), 1));
 		figure(prefix + "P99Ms", round(percentile(millis, 99), 1));
 		figure(prefix + "Errors", errors.get());
+		figure(prefix + "ActiveBackends", round(lockFigures[0], 1));
+		figure(prefix + "WaitingForNumber", round(lockFigures[1], 2));
 		if (firstError.get() != null) {
 			System.out.println("  first error: " + firstError.get());
 		}
 		return millis.length;
+	}
+
+	/**
+	 * Samples {@code pg_stat_activity} every 20 ms of the timed window: how many of the application's connections
+	 * are busy, and how many of them wait for the lock of the ticket number counter row.
+	 */
+	private final class LockSampler {
+
+		private final long from;
+		private final long to;
+
+		LockSampler(long from, long to) {
+			this.from = from;
+			this.to = to;
+		}
+
+		double[] run() throws Exception {
+			long samples = 0;
+			long active = 0;
+			long waiting = 0;
+			try (Connection connection = java.sql.DriverManager.getConnection(
+					org.yunwei.support.TestDatabase.url());
+					PreparedStatement query = connection.prepareStatement("""
+							select count(*) filter (where state = 'active'),
+							    count(*) filter (where state = 'active' and wait_event_type = 'Lock'
+							        and query like '%ticket_number_counter%')
+							from pg_stat_activity where application_name = 'yunwei'""")) {
+				while (System.nanoTime() < from) {
+					Thread.sleep(5);
+				}
+				while (System.nanoTime() < to) {
+					try (var rs = query.executeQuery()) {
+						rs.next();
+						active += rs.getLong(1);
+						waiting += rs.getLong(2);
+						samples++;
+					}
+					Thread.sleep(20);
+				}
+			}
+			return new double[] { active / (double) samples, waiting / (double) samples };
+		}
 	}
 
 	private Map<String, Object> creation(int n) {
@@ -501,7 +552,9 @@ class TicketBenchmark extends IntegrationTestSupport {
 		for (int c = 0; c < count; c++) {
 			double[] times = new double[QUEUE_TIMED];
 			String name = null;
-			for (int i = -QUEUE_WARM_UP; i < QUEUE_TIMED; i++) {
+			int timed = 0;
+			long budgetEnd = System.nanoTime() + QUEUE_BUDGET.toNanos();
+			for (int i = -QUEUE_WARM_UP; i < QUEUE_TIMED && System.nanoTime() < budgetEnd; i++) {
 				Combination combination = combinations(Math.max(i, 0) * 13 + c).get(c);
 				name = combination.name();
 				long begin = System.nanoTime();
@@ -513,13 +566,17 @@ class TicketBenchmark extends IntegrationTestSupport {
 				}
 				if (i >= 0) {
 					times[i] = millis(elapsed);
+					timed = i + 1;
 				}
 				if (i == 0) {
 					sizes.put(name, json.readTree(response.body()).get("items").size());
 				}
 			}
+			times = Arrays.copyOf(times, timed);
 			Arrays.sort(times);
 			samples.put(name, times);
+			System.out.printf("  %-34s p50 %7.1f ms   p99 %7.1f ms   (%d requests)%n", name, percentile(times, 50),
+					percentile(times, 99), timed);
 		}
 		double worstP99 = 0;
 		String worst = null;
@@ -527,8 +584,8 @@ class TicketBenchmark extends IntegrationTestSupport {
 		for (var sample : samples.entrySet()) {
 			double p50 = percentile(sample.getValue(), 50);
 			double p99 = percentile(sample.getValue(), 99);
-			rows.add(String.format("  %-34s p50 %7.1f ms   p99 %7.1f ms   (%d rows)", sample.getKey(), p50, p99,
-					sizes.get(sample.getKey())));
+			rows.add(String.format("  %-34s p50 %7.1f ms   p99 %7.1f ms   (%d rows, %d requests)", sample.getKey(),
+					p50, p99, sizes.get(sample.getKey()), sample.getValue().length));
 			figure("queue" + (++index) + "P50Ms", round(p50, 1));
 			figure("queue" + index + "P99Ms", round(p99, 1));
 			if (p99 > worstP99) {
