@@ -73,8 +73,10 @@ public class TicketSearch {
 			.append(" from ticket where ").append(condition.sql());
 		params.addAll(condition.parameters());
 		if (!query.statuses().isEmpty()) {
-			sql.append(" and status = any(cast(? as text[]))");
-			params.add(query.statuses().stream().map(Enum::name).sorted().collect(Collectors.joining(",", "{", "}")));
+			// literals (enum names, nothing typed by a user): a bound array would hide from the planner that the
+			// partial indexes of open tickets (migration V7) cover the query
+			sql.append(" and status in ").append(query.statuses().stream().map(s -> "'" + s.name() + "'").sorted()
+				.collect(Collectors.joining(", ", "(", ")")));
 		}
 		if (query.type() != null) {
 			sql.append(" and type = ?");
@@ -121,10 +123,16 @@ public class TicketSearch {
 			params.add(query.reporterUserId());
 		}
 		if (query.q() != null) {
-			String pattern = "%" + query.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-			sql.append(" and (number = upper(?) or subject ilike ?)");
-			params.add(query.q());
-			params.add(pattern);
+			// a number is found by its unique index; "number = ? or subject ilike ?" would read the whole table
+			if (TicketQuery.looksLikeNumber(query.q())) {
+				sql.append(" and number = upper(?)");
+				params.add(query.q());
+			}
+			else {
+				String pattern = "%" + query.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+				sql.append(" and subject ilike ?");
+				params.add(pattern);
+			}
 		}
 		TicketQuery.Cursor after = query.after();
 		switch (part) {
