@@ -100,6 +100,10 @@ class TicketBenchmark extends IntegrationTestSupport {
 
 	@Test
 	void serviceDesk() throws Exception {
+		figure("postgres", jdbc.sql("""
+				select version() || ' | ' || string_agg(name || '=' || setting || coalesce(unit, ''), ', ' order by name)
+				from pg_settings where name in ('shared_buffers', 'synchronous_commit', 'fsync', 'work_mem',
+				    'max_connections', 'effective_cache_size')""").query(String.class).single());
 		world();
 		load();
 		rawSingleRowTransactions();
@@ -728,7 +732,7 @@ class TicketBenchmark extends IntegrationTestSupport {
 		System.out.println("Service desk benchmark (" + Runtime.getRuntime().availableProcessors() + " CPUs, "
 				+ TICKETS + " tickets loaded)");
 		figures.forEach((name, value) -> {
-			if (!name.equals("queueWorstPlan")) {
+			if (!name.equals("queueWorstPlan") && !name.equals("postgres")) {
 				System.out.printf("  %-34s %s%n", name, value);
 			}
 		});
