@@ -38,18 +38,18 @@ public class SlaClocks {
 	}
 
 	/** Starts a clock on the terms of an agreement's target for {@code kind}, on the agreement's calendar. */
-	public void start(ClockSubject subject, ClockKind kind, AppliedAgreement agreement, Instant at) {
-		clocks.start(subject, kind, ClockTerms.of(agreement, kind), at);
+	public ClockState start(ClockSubject subject, ClockKind kind, AppliedAgreement agreement, Instant at) {
+		return clocks.start(subject, kind, ClockTerms.of(agreement, kind), at);
 	}
 
 	/** Starts a clock on a target that comes from no agreement, on the default calendar. */
-	public void start(ClockSubject subject, ClockKind kind, ServiceLevelTarget target, Instant at) {
-		clocks.start(subject, kind, ClockTerms.of(target, kind, null, null), at);
+	public ClockState start(ClockSubject subject, ClockKind kind, ServiceLevelTarget target, Instant at) {
+		return clocks.start(subject, kind, ClockTerms.of(target, kind, null, null), at);
 	}
 
-	/** Starts a clock on explicit terms. */
-	public void start(ClockSubject subject, ClockKind kind, ClockTerms terms, Instant at) {
-		clocks.start(subject, kind, terms, at);
+	/** Starts a clock on explicit terms. Each {@code start} answers the clock's state at its start (its due time). */
+	public ClockState start(ClockSubject subject, ClockKind kind, ClockTerms terms, Instant at) {
+		return clocks.start(subject, kind, terms, at);
 	}
 
 	/** Stops the clock until {@link #resume}: the time in between does not count. */

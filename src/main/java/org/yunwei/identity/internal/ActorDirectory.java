@@ -1,6 +1,7 @@
 package org.yunwei.identity.internal;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
@@ -26,28 +27,27 @@ class ActorDirectory {
 		this.jdbc = jdbc;
 	}
 
+	/** The person with their roles and permissions, in one round trip: it runs on every API request. */
 	Actor load(long userId) {
-		var base = jdbc.sql("""
-				select u.id, u.username, u.display_name, p.id as party_id, p.kind, u.org_unit_id
+		return jdbc.sql("""
+				select u.id, u.username, u.display_name, p.id as party_id, p.kind, u.org_unit_id,
+				    array(select r.code from user_role ur join role r on r.id = ur.role_id
+				          where ur.user_id = u.id) as roles,
+				    array(select distinct rp.permission from user_role ur
+				          join role_permission rp on rp.role_id = ur.role_id where ur.user_id = u.id) as permissions
 				from app_user u join org_unit o on o.id = u.org_unit_id join party p on p.id = o.party_id
 				where u.id = ?""")
 			.param(userId)
-			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-					rs.getString(5), rs.getLong(6) })
+			.query((rs, n) -> {
+				Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+				for (String permission : (String[]) rs.getArray("permissions").getArray()) {
+					permissions.add(Permission.valueOf(permission));
+				}
+				return new Actor(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+						rs.getLong("party_id"), PartyKind.valueOf(rs.getString("kind")), rs.getLong("org_unit_id"),
+						Set.copyOf(Arrays.asList((String[]) rs.getArray("roles").getArray())), Set.copyOf(permissions));
+			})
 			.single();
-		Set<String> roles = new HashSet<>(jdbc.sql("""
-				select r.code from user_role ur join role r on r.id = ur.role_id where ur.user_id = ?""")
-			.param(userId).query(String.class).list());
-		Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-		jdbc.sql("""
-				select distinct rp.permission from user_role ur join role_permission rp on rp.role_id = ur.role_id
-				where ur.user_id = ?""")
-			.param(userId)
-			.query(String.class)
-			.list()
-			.forEach(p -> permissions.add(Permission.valueOf(p)));
-		return new Actor((long) base[0], (String) base[1], (String) base[2], (long) base[3],
-				PartyKind.valueOf((String) base[4]), (long) base[5], Set.copyOf(roles), Set.copyOf(permissions));
 	}
 
 	UsernamePasswordAuthenticationToken authenticationOf(long userId, Instant now) {

@@ -16,6 +16,8 @@ class ApiTokens {
 
 	private final JdbcClient jdbc;
 
+	private static final long USE_NOTED_EVERY_SECONDS = 60;
+
 	ApiTokens(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -28,12 +30,13 @@ class ApiTokens {
 	}
 
 	/** The user of a token that is neither expired nor revoked and whose account is enabled. */
-	Optional<Long> activeUser(String digest, Instant now) {
+	Optional<ActiveToken> activeUser(String digest, Instant now) {
 		return jdbc.sql("""
-				select t.user_id from api_token t join app_user u on u.id = t.user_id
+				select t.user_id, t.last_used_at from api_token t join app_user u on u.id = t.user_id
 				where t.digest = ? and t.revoked_at is null and t.expires_at > ? and u.enabled""")
 			.params(digest, Timestamp.from(now))
-			.query(Long.class)
+			.query((rs, n) -> new ActiveToken(rs.getLong(1),
+					rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
 			.optional();
 	}
 
@@ -42,8 +45,17 @@ class ApiTokens {
 		jdbc.sql("""
 				update api_token set last_used_at = ? where digest = ?
 				and (last_used_at is null or last_used_at < ?)""")
-			.params(Timestamp.from(now), digest, Timestamp.from(now.minusSeconds(60)))
+			.params(Timestamp.from(now), digest, Timestamp.from(now.minusSeconds(USE_NOTED_EVERY_SECONDS)))
 			.update();
+	}
+
+	/** A token's user and when its use was last noted ({@code null}: never). */
+	record ActiveToken(long userId, Instant lastUsedAt) {
+
+		/** Whether the use is to be noted now: the update is skipped, round trip and all, within the minute. */
+		boolean useToNote(Instant now) {
+			return lastUsedAt == null || lastUsedAt.isBefore(now.minusSeconds(USE_NOTED_EVERY_SECONDS));
+		}
 	}
 
 	List<TokenView> ofUser(long userId) {

@@ -37,10 +37,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			if (!token.isEmpty() && token.length() <= 200) {
 				String digest = digester.hexDigest(token);
 				Instant now = Instant.now();
-				tokens.activeUser(digest, now).ifPresent(userId -> {
-					tokens.noteUse(digest, now);
+				tokens.activeUser(digest, now).ifPresent(active -> {
+					if (active.useToNote(now)) {
+						tokens.noteUse(digest, now);
+					}
 					var context = SecurityContextHolder.createEmptyContext();
-					context.setAuthentication(directory.authenticationOf(userId, now));
+					context.setAuthentication(directory.authenticationOf(active.userId(), now));
 					SecurityContextHolder.setContext(context);
 				});
 			}

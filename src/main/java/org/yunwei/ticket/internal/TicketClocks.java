@@ -55,9 +55,16 @@ public class TicketClocks {
 			return ticket;
 		}
 		ClockSubject subject = subject(ticket.id());
-		clocks.start(subject, ClockKind.RESPONSE, agreement.get(), at);
-		clocks.start(subject, ClockKind.RESOLUTION, agreement.get(), at);
-		return withDueTimes(ticket.withAgreementId(agreement.get().agreementId()), at);
+		// the states the clocks answer are what withDueTimes would read back from them
+		ClockState response = clocks.start(subject, ClockKind.RESPONSE, agreement.get(), at);
+		ClockState resolution = clocks.start(subject, ClockKind.RESOLUTION, agreement.get(), at);
+		return ticket.withAgreementId(agreement.get().agreementId())
+			.withResponseDueAt(running(response) ? response.dueAt() : ticket.responseDueAt())
+			.withResolutionDueAt(running(resolution) ? resolution.dueAt() : null);
+	}
+
+	private static boolean running(ClockState state) {
+		return state.status() == ClockState.Status.RUNNING;
 	}
 
 	/** Stops the response clock if it still runs (or waits). */

@@ -144,8 +144,8 @@ public class TicketIntake {
 				checked.serviceId(), checked.serviceObject(), checked.configurationItem(), checked.category(),
 				checked.impact(), checked.urgency(), checked.priority(), checked.groupId(), checked.assigneeUserId(),
 				alertKey);
-		long id = tickets.insert(draft, now);
-		TicketRow ticket = tickets.find(id).orElseThrow();
+		TicketRow ticket = tickets.insert(draft, now);
+		long id = ticket.id();
 		timeline.append(id, EntryKind.CREATED, true, author.userId(), author.name(), null,
 				Map.of("channel", channel.name(), "priority", checked.priority()), null);
 		if (checked.groupId() != null) {
@@ -153,14 +153,14 @@ public class TicketIntake {
 					assignment(checked.groupId(), checked.assigneeUserId()), null);
 		}
 		TicketRow started = clocks.start(ticket, now);
-		tickets.update(started, now);
-		String number = numbers.next(checked.type(), LocalDate.ofInstant(now, settings.zone()));
-		tickets.setNumber(id, number);
+		// read before the number is taken: nothing but the number's own writes should wait while the counter is locked
+		Set<Long> workers = checked.groupId() == null ? Set.of() : notices.workers(started);
+		String number = numbers.numberAndWrite(started, LocalDate.ofInstant(now, settings.zone()), now);
 		started = started.withNumber(number);
 		audit.record(AuditEntry.of("TICKET_CREATED", "ticket", id).after(snapshot(started)).detail(number)
 			.actor(author.auditActor()));
 		if (checked.groupId() != null) {
-			notices.to(started, "assigned", notices.text("ticket.notice.assigned.body", number), notices.workers(started));
+			notices.to(started, "assigned", notices.text("ticket.notice.assigned.body", number), workers);
 		}
 		return started;
 	}

@@ -21,6 +21,9 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 		Long assigneeUserId, Long customerOrgUnitId, Long serviceId, Channel channel, Boolean major, Boolean overdue,
 		Long reporterUserId, String q, Sort sort, int limit, Cursor after) {
 
+	private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern
+		.compile("(?i)[a-z]{2,5}-\\d{8}-[a-z0-9]+");
+
 	static final int DEFAULT_LIMIT = 50;
 	static final int MAX_LIMIT = 200;
 	public static final long UNASSIGNED = -1;
@@ -86,6 +89,11 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 		errors.throwIfAny();
 		return new TicketQuery(statuses, ticketType, priorities, groupId, assigneeUserId, customerOrgUnitId,
 				serviceId, ticketChannel, major, overdue, reporterUserId, text, order, size, after);
+	}
+
+	/** Whether a search text is a whole ticket number, e.g. {@code INC-20261122-0001}, and only that. */
+	static boolean looksLikeNumber(String text) {
+		return NUMBER.matcher(text).matches();
 	}
 
 	private static List<String> split(String values) {

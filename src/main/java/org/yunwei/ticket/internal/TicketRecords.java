@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,47 +54,48 @@ public class TicketRecords {
 	}
 
 	/**
-	 * Inserts a new ticket under a placeholder number that nobody sees (the row is invisible until commit); the real
-	 * number is set by {@link #setNumber} as the transaction's last write, so that the number counter stays locked
-	 * only for the commit itself.
+	 * Inserts a new ticket under a placeholder number that nobody sees (the row is invisible until commit), and
+	 * answers the row as stored. The real number is set by {@link TicketNumbers#numberAndWrite} as the transaction's
+	 * last write, so that the number counter stays locked only for the commit itself.
 	 */
-	long insert(NewTicket t, Instant now) {
+	TicketRow insert(NewTicket t, Instant now) {
 		return jdbc.sql("""
 				insert into ticket (number, type, status, channel, subject, description, reporter_user_id,
 				  reporter_name, reporter_contact, customer_org_unit_id, provider_party_id, service_id, service_object,
 				  configuration_item, category, impact, urgency, priority, group_id, assignee_user_id, alert_key,
 				  created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" + " returning " + COLUMNS)
 			.params("~" + UUID.randomUUID(), t.type().name(), t.status().name(), t.channel().name(), t.subject(),
 					t.description(), t.reporterUserId(), t.reporterName(), t.reporterContact(), t.customerOrgUnitId(),
 					t.providerPartyId(), t.serviceId(), t.serviceObject(), t.configurationItem(), t.category(),
 					t.impact(), t.urgency(), t.priority(), t.groupId(), t.assigneeUserId(), t.alertKey(),
 					timestamp(now), timestamp(now))
-			.query(Long.class)
+			.query(ROW)
 			.single();
 	}
 
-	void setNumber(long id, String number) {
-		jdbc.sql("update ticket set number = ? where id = ?").params(number, id).update();
+	/** Every changeable field of a ticket, as {@code set} assignments; {@link #changes} gives their values. */
+	static final String CHANGES = """
+			status = ?, pending_reason = ?, subject = ?, description = ?, service_object = ?,
+			  configuration_item = ?, category = ?, impact = ?, urgency = ?, priority = ?, group_id = ?,
+			  assignee_user_id = ?, provider_party_id = ?, major = ?, coordinator_user_id = ?, agreement_id = ?,
+			  response_due_at = ?, resolution_due_at = ?, responded_at = ?, resolved_at = ?, closed_at = ?,
+			  resolution_code = ?, resolution_text = ?, alert_key = ?, updated_at = ?, version = version + 1""";
+
+	static List<Object> changes(TicketRow t, Instant now) {
+		return Arrays.asList(t.status().name(), t.pendingReason() == null ? null : t.pendingReason().name(),
+				t.subject(), t.description(), t.serviceObject(), t.configurationItem(), t.category(), t.impact(),
+				t.urgency(), t.priority(), t.groupId(), t.assigneeUserId(), t.providerPartyId(), t.major(),
+				t.coordinatorUserId(), t.agreementId(), timestamp(t.responseDueAt()), timestamp(t.resolutionDueAt()),
+				timestamp(t.respondedAt()), timestamp(t.resolvedAt()), timestamp(t.closedAt()), t.resolutionCode(),
+				t.resolutionText(), t.alertKey(), timestamp(now));
 	}
 
 	/** Writes every changeable field of a ticket back, bumping its version. */
 	public void update(TicketRow t, Instant now) {
-		jdbc.sql("""
-				update ticket set status = ?, pending_reason = ?, subject = ?, description = ?, service_object = ?,
-				  configuration_item = ?, category = ?, impact = ?, urgency = ?, priority = ?, group_id = ?,
-				  assignee_user_id = ?, provider_party_id = ?, major = ?, coordinator_user_id = ?, agreement_id = ?,
-				  response_due_at = ?, resolution_due_at = ?, responded_at = ?, resolved_at = ?, closed_at = ?,
-				  resolution_code = ?, resolution_text = ?, alert_key = ?, updated_at = ?, version = version + 1
-				where id = ?""")
-			.params(t.status().name(), t.pendingReason() == null ? null : t.pendingReason().name(), t.subject(),
-					t.description(), t.serviceObject(), t.configurationItem(), t.category(), t.impact(), t.urgency(),
-					t.priority(), t.groupId(), t.assigneeUserId(), t.providerPartyId(), t.major(),
-					t.coordinatorUserId(), t.agreementId(), timestamp(t.responseDueAt()),
-					timestamp(t.resolutionDueAt()), timestamp(t.respondedAt()), timestamp(t.resolvedAt()),
-					timestamp(t.closedAt()), t.resolutionCode(), t.resolutionText(), t.alertKey(), timestamp(now),
-					t.id())
-			.update();
+		List<Object> params = new ArrayList<>(changes(t, now));
+		params.add(t.id());
+		jdbc.sql("update ticket set " + CHANGES + " where id = ?").params(params).update();
 	}
 
 	static Timestamp timestamp(Instant instant) {

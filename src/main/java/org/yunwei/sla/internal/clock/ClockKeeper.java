@@ -48,15 +48,18 @@ public class ClockKeeper {
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
+	/** Starts a clock; answers its state at the start, so that a caller need not read it back. */
 	@Transactional
-	public void start(ClockSubject subject, ClockKind kind, ClockTerms terms, Instant at) {
+	public ClockState start(ClockSubject subject, ClockKind kind, ClockTerms terms, Instant at) {
 		Instant when = exact(at);
 		long id = records.insert(subject, kind, terms, when)
 			.orElseThrow(() -> RejectedRequest.unprocessable("sla-clock-started", "problem.sla-clock.started",
 					subject.type(), subject.id(), kind));
 		ClockEvent started = new ClockEvent(1, Type.STARTED, when, terms, null, null);
 		records.append(id, started);
-		records.project(List.of(Map.entry(id, ClockHistory.replay(List.of(started), calendars))));
+		ClockHistory clock = ClockHistory.replay(List.of(started), calendars);
+		records.project(List.of(Map.entry(id, clock)));
+		return clock.stateAt(subject, kind, when);
 	}
 
 	/**
