@@ -27,8 +27,7 @@ class DashboardCharts {
 	}
 
 	/** A chart for the trend, for each dimension and for the backlog, by the id of its canvas. */
-	Map<String, String> of(TicketStatistics.Report report,
-			Map<TicketStatisticsDimension, TicketStatistics.Volumes> volumes, Locale locale) {
+	Map<String, String> of(TicketStatistics.Report report, Locale locale) {
 		Map<String, String> charts = new LinkedHashMap<>();
 		List<String> steps = report.trend().points().stream().map(TicketStatistics.Point::period).toList();
 		String resolved = TicketStatisticsLabels.link("status", "RESOLVED,CLOSED");
@@ -39,7 +38,7 @@ class DashboardCharts {
 						report.trend().points().stream().map(TicketStatistics.Point::resolved).toList())),
 				List.of(steps.stream().map(s -> TicketStatisticsLabels.LIST).toList(),
 						steps.stream().map(s -> resolved).toList())));
-		volumes.forEach((dimension, v) -> charts.put(dimension.key(), counts(kind(dimension), v.rows(),
+		report.volumes().forEach((dimension, v) -> charts.put(dimension.key(), counts(kind(dimension), v.rows(),
 				text("ticket-stats.metric.created", locale))));
 		charts.put("backlog", counts("bar", report.backlog().buckets(), text("ticket-stats.metric.openBacklog",
 				locale)));

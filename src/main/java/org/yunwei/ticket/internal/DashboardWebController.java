@@ -5,9 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -70,15 +68,13 @@ class DashboardWebController {
 			step = TicketStatisticsGranularity.parse(null, period);
 		}
 		Locale locale = LocaleContextHolder.getLocale();
-		TicketStatistics.Report report = statistics.report(period, step, locale);
-		Map<TicketStatisticsDimension, TicketStatistics.Volumes> shown = new LinkedHashMap<>();
-		report.volumes().forEach((dimension, volumes) -> shown.put(dimension, top(volumes, locale)));
+		TicketStatistics.Report report = statistics.report(period, step, locale, TOP);
 		model.addAttribute("errors", errors);
 		model.addAttribute("period", period);
 		model.addAttribute("granularity", granularity == null ? "" : granularity.strip().toLowerCase(Locale.ROOT));
 		model.addAttribute("report", report);
-		model.addAttribute("volumes", shown);
-		model.addAttribute("charts", charts.of(report, shown, locale));
+		model.addAttribute("volumes", report.volumes());
+		model.addAttribute("charts", charts.of(report, locale));
 		model.addAttribute("durations", new DashboardDurations(messages, locale));
 		model.addAttribute("presets", presets(LocalDate.now(statistics.zone())));
 		return "ticket/statistics/dashboard";
@@ -91,18 +87,6 @@ class DashboardWebController {
 		TicketStatisticsPeriod period = TicketStatisticsPeriod.parse(from, to, statistics.zone());
 		statistics.export(period, TicketStatisticsGranularity.parse(granularity, period),
 				LocaleContextHolder.getLocale(), () -> TicketStatisticsWorkbook.open(response, period));
-	}
-
-	/** The first {@value #TOP} rows, then one row of the rest without a link (the list cannot filter by "not these"). */
-	private TicketStatistics.Volumes top(TicketStatistics.Volumes volumes, Locale locale) {
-		if (volumes.rows().size() <= TOP) {
-			return volumes;
-		}
-		List<TicketStatistics.Count> rows = new ArrayList<>(volumes.rows().subList(0, TOP));
-		long rest = volumes.rows().subList(TOP, volumes.rows().size()).stream()
-			.mapToLong(TicketStatistics.Count::count).sum();
-		rows.add(new TicketStatistics.Count(null, messages.getMessage("ticket-stats.others", null, locale), rest, null));
-		return new TicketStatistics.Volumes(volumes.from(), volumes.to(), volumes.groupBy(), volumes.total(), rows);
 	}
 
 	/** Quick choices of the period picker: this month, last month, the last 30 days, this year. */

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -103,13 +102,18 @@ class TicketStatistics {
 
 	@Transactional(readOnly = true)
 	public Volumes volumes(TicketStatisticsPeriod period, TicketStatisticsDimension dimension, Locale locale) {
-		return volumes(period, EnumSet.of(dimension), scope(), labels.namer(locale)).get(dimension);
+		var created = reading.volumes(period.start(zone), period.end(zone), condition(scope()), EnumSet.of(dimension),
+				null, zone);
+		return volumes(period, created.tallies(), null, labels.namer(locale)).get(dimension);
 	}
 
 	@Transactional(readOnly = true)
 	public Summary summary(TicketStatisticsPeriod period) {
-		DataScope scope = scope();
-		return summary(period, scope, reading.backlog(Instant.now(), condition(scope)));
+		DataScope.Condition condition = condition(scope());
+		Instant start = period.start(zone);
+		Instant end = period.end(zone);
+		return summary(period, reading.created(start, end, condition), reading.resolved(start, end, condition),
+				reading.closed(start, end, condition), reading.backlog(Instant.now(), condition));
 	}
 
 	@Transactional(readOnly = true)
@@ -120,13 +124,18 @@ class TicketStatistics {
 
 	@Transactional(readOnly = true)
 	public Trend trend(TicketStatisticsPeriod period, TicketStatisticsGranularity granularity) {
-		return trend(period, granularity, scope());
+		return trend(period, granularity,
+				reading.trend(period.start(zone), period.end(zone), zone, granularity, condition(scope())));
 	}
 
-	/** All views of the period at once, as the dashboard shows them. */
+	/**
+	 * All views of the period at once, as the dashboard shows them; customers, services and categories beyond the
+	 * {@code top} most frequent are summed up as "others" (without a list to go to).
+	 */
 	@Transactional(readOnly = true)
-	public Report report(TicketStatisticsPeriod period, TicketStatisticsGranularity granularity, Locale locale) {
-		return report(period, granularity, locale, scope());
+	public Report report(TicketStatisticsPeriod period, TicketStatisticsGranularity granularity, Locale locale,
+			int top) {
+		return report(period, granularity, locale, scope(), top);
 	}
 
 	/**
@@ -138,7 +147,7 @@ class TicketStatistics {
 			ThrowingSupplier<OutputStream> out) throws IOException {
 		// before the response is opened, so that a refused reader gets a problem, not half a download
 		DataScope scope = scope();
-		Report report = report(period, granularity, locale, scope);
+		Report report = report(period, granularity, locale, scope, null);
 		Map<String, Object> exported = new LinkedHashMap<>();
 		exported.put("from", period.from().toString());
 		exported.put("to", period.to().toString());
@@ -150,47 +159,60 @@ class TicketStatistics {
 		workbook.write(report, locale, out.get());
 	}
 
-	private Report report(TicketStatisticsPeriod period, TicketStatisticsGranularity granularity, Locale locale,
-			DataScope scope) {
+	/** The report in four queries: created by every dimension and step, resolved, closed, and the open backlog. */
+	Report report(TicketStatisticsPeriod period, TicketStatisticsGranularity granularity, Locale locale,
+			DataScope scope, Integer top) {
 		Instant now = Instant.now();
+		Instant start = period.start(zone);
+		Instant end = period.end(zone);
+		DataScope.Condition condition = condition(scope);
+		var created = reading.volumes(start, end, condition, EnumSet.allOf(TicketStatisticsDimension.class),
+				granularity, zone);
+		Map<LocalDate, Long> resolvedSteps = new LinkedHashMap<>();
+		var resolved = reading.resolved(start, end, condition, granularity, zone, resolvedSteps);
+		var open = reading.backlog(now, condition);
+		long createdTotal = created.tallies().get(TicketStatisticsDimension.TYPE).stream()
+			.mapToLong(TicketStatisticsReading.Tally::count).sum();
 		TicketStatisticsLabels.Namer namer = labels.namer(locale);
-		TicketStatisticsReading.Backlog open = reading.backlog(now, condition(scope));
-		return new Report(period, summary(period, scope, open),
-				volumes(period, EnumSet.allOf(TicketStatisticsDimension.class), scope, namer),
-				backlog(open, now, namer), trend(period, granularity, scope));
+		return new Report(period, summary(period, createdTotal, resolved, reading.closed(start, end, condition), open),
+				volumes(period, created.tallies(), top, namer), backlog(open, now, namer),
+				trend(period, granularity, TicketStatisticsReading.points(start, end, zone, granularity,
+						created.bySteps(), resolvedSteps)));
 	}
 
 	private Map<TicketStatisticsDimension, Volumes> volumes(TicketStatisticsPeriod period,
-			Set<TicketStatisticsDimension> dimensions, DataScope scope, TicketStatisticsLabels.Namer namer) {
+			Map<TicketStatisticsDimension, List<TicketStatisticsReading.Tally>> tallies, Integer top,
+			TicketStatisticsLabels.Namer namer) {
 		Map<TicketStatisticsDimension, Volumes> volumes = new LinkedHashMap<>();
-		reading.volumes(period.start(zone), period.end(zone), condition(scope), dimensions)
-			.forEach((dimension, tallies) -> {
-				List<Count> rows = new ArrayList<>();
-				long total = 0;
-				for (TicketStatisticsReading.Tally tally : tallies) {
-					rows.add(new Count(tally.key(), namer.label(dimension, tally.key()), tally.count(),
-							TicketStatisticsLabels.link(dimension, tally.key())));
-					total += tally.count();
-				}
-				volumes.put(dimension, new Volumes(period.from(), period.to(), dimension.key(), total, rows));
-			});
+		tallies.forEach((dimension, all) -> {
+			long total = all.stream().mapToLong(TicketStatisticsReading.Tally::count).sum();
+			boolean cut = top != null && all.size() > top && dimension.many();
+			List<TicketStatisticsReading.Tally> shown = cut ? all.subList(0, top) : all;
+			namer.prefetch(dimension, shown.stream().map(TicketStatisticsReading.Tally::key).toList());
+			List<Count> rows = new ArrayList<>();
+			for (TicketStatisticsReading.Tally tally : shown) {
+				rows.add(new Count(tally.key(), namer.label(dimension, tally.key()), tally.count(),
+						TicketStatisticsLabels.link(dimension, tally.key())));
+			}
+			if (cut) {
+				long rest = all.subList(top, all.size()).stream().mapToLong(TicketStatisticsReading.Tally::count).sum();
+				rows.add(new Count(null, namer.text("ticket-stats.others"), rest, null));
+			}
+			volumes.put(dimension, new Volumes(period.from(), period.to(), dimension.key(), total, rows));
+		});
 		return volumes;
 	}
 
-	private Summary summary(TicketStatisticsPeriod period, DataScope scope, TicketStatisticsReading.Backlog backlog) {
-		DataScope.Condition condition = condition(scope);
-		Instant start = period.start(zone);
-		Instant end = period.end(zone);
-		TicketStatisticsReading.Resolved resolved = reading.resolved(start, end, condition);
+	private Summary summary(TicketStatisticsPeriod period, long created, TicketStatisticsReading.Resolved resolved,
+			long closed, TicketStatisticsReading.Backlog backlog) {
 		Map<String, String> links = new LinkedHashMap<>();
 		links.put("created", TicketStatisticsLabels.LIST);
 		links.put("resolved", TicketStatisticsLabels.link("status", "RESOLVED,CLOSED"));
 		links.put("closed", TicketStatisticsLabels.link("status", "CLOSED"));
 		links.put("openBacklog", TicketStatisticsLabels.link("status", "open"));
 		links.put("overdueBacklog", TicketStatisticsLabels.link("status", "open", "overdue", "true"));
-		return new Summary(period.from(), period.to(), reading.created(start, end, condition), resolved.resolved(),
-				reading.closed(start, end, condition), backlog.total(), backlog.overdue(),
-				seconds(resolved.meanToRespond()), seconds(resolved.medianToRespond()),
+		return new Summary(period.from(), period.to(), created, resolved.resolved(), closed, backlog.total(),
+				backlog.overdue(), seconds(resolved.meanToRespond()), seconds(resolved.medianToRespond()),
 				seconds(resolved.meanToResolve()), seconds(resolved.medianToResolve()),
 				Attainment.of(resolved.slaCounted(), resolved.responseMet()),
 				Attainment.of(resolved.slaCounted(), resolved.resolutionMet()), links);
@@ -207,11 +229,11 @@ class TicketStatistics {
 		return new BacklogAge(now, backlog.total(), backlog.overdue(), buckets);
 	}
 
-	private Trend trend(TicketStatisticsPeriod period, TicketStatisticsGranularity granularity, DataScope scope) {
+	private static Trend trend(TicketStatisticsPeriod period, TicketStatisticsGranularity granularity,
+			Map<LocalDate, long[]> steps) {
 		List<Point> points = new ArrayList<>();
-		reading.trend(period.start(zone), period.end(zone), zone, granularity, condition(scope))
-			.forEach((step, counts) -> points.add(new Point(granularity == TicketStatisticsGranularity.MONTH
-					? YearMonth.from(step).toString() : step.toString(), counts[0], counts[1])));
+		steps.forEach((step, counts) -> points.add(new Point(granularity == TicketStatisticsGranularity.MONTH
+				? YearMonth.from(step).toString() : step.toString(), counts[0], counts[1])));
 		return new Trend(period.from(), period.to(), granularity.unit(), points);
 	}
 

@@ -32,6 +32,11 @@ enum TicketStatisticsDimension {
 		return listParameter;
 	}
 
+	/** Whether the values are many (every customer unit, service, category), so that a chart shows the first few. */
+	boolean many() {
+		return this == CUSTOMER || this == SERVICE || this == CATEGORY;
+	}
+
 	/** The value's name in the API and in message keys, e.g. {@code service}. */
 	public String key() {
 		return name().toLowerCase(java.util.Locale.ROOT);

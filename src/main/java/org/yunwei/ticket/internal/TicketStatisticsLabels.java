@@ -21,6 +21,8 @@ import org.yunwei.identity.Organisations;
 class TicketStatisticsLabels {
 
 	static final String LIST = "/tickets";
+	/** Up to this many names are looked up one by one. */
+	private static final int PREFETCH_ABOVE = 5;
 
 	private final MessageSource messages;
 	private final Organisations organisations;
@@ -44,6 +46,24 @@ class TicketStatisticsLabels {
 
 		private Namer(Locale locale) {
 			this.locale = locale;
+		}
+
+		/**
+		 * Looks up the names of many customer units or services at once (one query for all of a kind) rather than
+		 * one by one; the few that are left, e.g. disabled services, are then asked for singly.
+		 */
+		void prefetch(TicketStatisticsDimension dimension, java.util.Collection<String> keys) {
+			if (keys.size() <= PREFETCH_ABOVE) {
+				return;
+			}
+			if (dimension == TicketStatisticsDimension.CUSTOMER) {
+				organisations.ofPartyKind(org.yunwei.identity.PartyKind.CUSTOMER)
+					.forEach(unit -> names.put(dimension + ":" + unit.id(), unitName(unit)));
+			}
+			else if (dimension == TicketStatisticsDimension.SERVICE) {
+				catalog.enabled(Integer.MAX_VALUE)
+					.forEach(service -> names.put(dimension + ":" + service.id(), service.name()));
+			}
 		}
 
 		public String label(TicketStatisticsDimension dimension, String key) {

@@ -57,13 +57,19 @@ class TicketStatisticsReading {
 		}
 	}
 
+	/** Tickets created in a period by dimension, most frequent first, and by step when asked. */
+	record Created(Map<TicketStatisticsDimension, List<Tally>> tallies, Map<LocalDate, Long> bySteps) {
+	}
+
 	/**
-	 * Tickets created in the period, counted by each of the dimensions in one pass over the index; the tallies of a
-	 * dimension come most frequent first.
+	 * Tickets created in the period, counted by each of the dimensions, and per day or month in the zone when
+	 * {@code granularity} is given, in one pass over the index.
 	 */
-	Map<TicketStatisticsDimension, List<Tally>> volumes(Instant start, Instant end, DataScope.Condition scope,
-			Set<TicketStatisticsDimension> dimensions) {
+	Created volumes(Instant start, Instant end, DataScope.Condition scope, Set<TicketStatisticsDimension> dimensions,
+			TicketStatisticsGranularity granularity, ZoneId zone) {
 		List<TicketStatisticsDimension> asked = List.copyOf(dimensions);
+		List<Object> params = new ArrayList<>();
+		String step = granularity == null ? null : step("created_at", granularity, zone);
 		StringBuilder which = new StringBuilder("case");
 		StringBuilder key = new StringBuilder("case");
 		StringBuilder sets = new StringBuilder();
@@ -73,18 +79,31 @@ class TicketStatisticsReading {
 			key.append(" when grouping(").append(column).append(") = 0 then ").append(column).append("::text");
 			sets.append(i == 0 ? "" : ", ").append('(').append(column).append(')');
 		}
-		List<Object> params = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end)));
+		if (granularity != null) {
+			which.append(" else -1");
+			key.append(" else cast(").append(step).append(" as text)");
+			sets.append(asked.isEmpty() ? "" : ", ").append('(').append(step).append(')');
+		}
+		params.addAll(List.of(Timestamp.from(start), Timestamp.from(end)));
 		params.addAll(scope.parameters());
 		Map<TicketStatisticsDimension, List<Tally>> tallies = new EnumMap<>(TicketStatisticsDimension.class);
 		asked.forEach(dimension -> tallies.put(dimension, new ArrayList<>()));
-		jdbc.sql("select " + which + " end as dimension, " + key + " end as key, count(*) as n from ticket"
+		Map<LocalDate, Long> bySteps = new LinkedHashMap<>();
+		jdbc.sql("select " + (asked.isEmpty() ? "-1" : which + " end") + " as dimension, "
+				+ (asked.isEmpty() ? "cast(" + step + " as text)" : key + " end") + " as key, count(*) as n from ticket"
 				+ " where created_at >= ? and created_at < ? and " + scope.sql() + " group by grouping sets (" + sets
 				+ ") order by 1, 3 desc, 2")
 			.params(params)
 			.query((ResultSet rs) -> {
-				tallies.get(asked.get(rs.getInt("dimension"))).add(new Tally(rs.getString("key"), rs.getLong("n")));
+				int dimension = rs.getInt("dimension");
+				if (dimension < 0) {
+					bySteps.put(LocalDate.parse(rs.getString("key")), rs.getLong("n"));
+				}
+				else {
+					tallies.get(asked.get(dimension)).add(new Tally(rs.getString("key"), rs.getLong("n")));
+				}
 			});
-		return tallies;
+		return new Created(tallies, bySteps);
 	}
 
 	long created(Instant start, Instant end, DataScope.Condition scope) {
@@ -107,13 +126,22 @@ class TicketStatisticsReading {
 
 	/**
 	 * The tickets resolved in the period (a reopened ticket counts again when resolved again): wall-clock times from
-	 * creation to response and to resolution, and how many with an SLA had no breach of each clock.
+	 * creation to response and to resolution, and how many with an SLA had no breach of each clock; with a
+	 * granularity, also how many were resolved in each step.
 	 */
 	Resolved resolved(Instant start, Instant end, DataScope.Condition scope) {
+		return resolved(start, end, scope, null, null, new LinkedHashMap<>());
+	}
+
+	/** {@link #resolved(Instant, Instant, DataScope.Condition)}, putting the count of each step in {@code bySteps}. */
+	Resolved resolved(Instant start, Instant end, DataScope.Condition scope, TicketStatisticsGranularity granularity,
+			ZoneId zone, Map<LocalDate, Long> bySteps) {
+		String step = granularity == null ? "cast(null as date)" : step("t.resolved_at", granularity, zone);
 		List<Object> params = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end)));
 		params.addAll(scope.parameters());
-		return jdbc.sql("""
-				select count(*) as resolved,
+		List<Resolved> whole = new ArrayList<>();
+		jdbc.sql("select " + step + """
+				 as step, count(*) as resolved,
 				  avg(extract(epoch from t.responded_at - t.created_at)) as mean_respond,
 				  percentile_cont(0.5) within group (order by extract(epoch from t.responded_at - t.created_at))
 				    as median_respond,
@@ -121,17 +149,27 @@ class TicketStatisticsReading {
 				  percentile_cont(0.5) within group (order by extract(epoch from t.resolved_at - t.created_at))
 				    as median_resolve,
 				  count(*) filter (where t.agreement_id is not null) as sla_counted,
-				  count(*) filter (where t.agreement_id is not null and not exists (select 1 from ticket_sla_breach b
-				    where b.ticket_id = t.id and b.kind = 'RESPONSE')) as response_met,
-				  count(*) filter (where t.agreement_id is not null and not exists (select 1 from ticket_sla_breach b
-				    where b.ticket_id = t.id and b.kind = 'RESOLUTION')) as resolution_met
+				  count(*) filter (where t.agreement_id is not null and b.response is not true) as response_met,
+				  count(*) filter (where t.agreement_id is not null and b.resolution is not true) as resolution_met
 				from ticket t
-				where t.resolved_at >= ? and t.resolved_at < ? and\s""" + scope.sql())
+				left join lateral (select bool_or(kind = 'RESPONSE') as response,
+				    bool_or(kind = 'RESOLUTION') as resolution
+				  from ticket_sla_breach where ticket_id = t.id) b on true
+				where t.resolved_at >= ? and t.resolved_at < ? and\s""" + scope.sql()
+				+ (granularity == null ? "" : " group by grouping sets ((), (" + step + "))"))
 			.params(params)
-			.query((rs, n) -> new Resolved(rs.getLong("resolved"), seconds(rs, "mean_respond"),
-					seconds(rs, "median_respond"), seconds(rs, "mean_resolve"), seconds(rs, "median_resolve"),
-					rs.getLong("sla_counted"), rs.getLong("response_met"), rs.getLong("resolution_met")))
-			.single();
+			.query((ResultSet rs) -> {
+				LocalDate day = rs.getObject("step", LocalDate.class);
+				if (day != null) {
+					bySteps.put(day, rs.getLong("resolved"));
+				}
+				else {
+					whole.add(new Resolved(rs.getLong("resolved"), seconds(rs, "mean_respond"),
+							seconds(rs, "median_respond"), seconds(rs, "mean_resolve"), seconds(rs, "median_resolve"),
+							rs.getLong("sla_counted"), rs.getLong("response_met"), rs.getLong("resolution_met")));
+				}
+			});
+		return whole.getFirst();
 	}
 
 	/** The tickets open now by age; {@code now} also decides which are past their resolution due time. */
@@ -156,30 +194,32 @@ class TicketStatisticsReading {
 	 */
 	Map<LocalDate, long[]> trend(Instant start, Instant end, ZoneId zone, TicketStatisticsGranularity granularity,
 			DataScope.Condition scope) {
+		Map<LocalDate, Long> resolved = new LinkedHashMap<>();
+		resolved(start, end, scope, granularity, zone, resolved);
+		return points(start, end, zone, granularity,
+				volumes(start, end, scope, Set.of(), granularity, zone).bySteps(), resolved);
+	}
+
+	/** Every step of the period, oldest first, with the tickets created and resolved in it (zero where none). */
+	static Map<LocalDate, long[]> points(Instant start, Instant end, ZoneId zone,
+			TicketStatisticsGranularity granularity, Map<LocalDate, Long> created, Map<LocalDate, Long> resolved) {
 		Map<LocalDate, long[]> points = new LinkedHashMap<>();
 		LocalDate first = truncate(LocalDate.ofInstant(start, zone), granularity);
 		LocalDate last = LocalDate.ofInstant(end.minusNanos(1), zone);
 		for (LocalDate step = first; !step.isAfter(last); step = next(step, granularity)) {
-			points.put(step, new long[2]);
-		}
-		String[] columns = { "created_at", "resolved_at" };
-		for (int i = 0; i < columns.length; i++) {
-			int index = i;
-			List<Object> params = new ArrayList<>(List.of(granularity.unit(), zone.getId(), Timestamp.from(start),
-					Timestamp.from(end)));
-			params.addAll(scope.parameters());
-			jdbc.sql("select cast(date_trunc(?, " + columns[i] + " at time zone ?) as date) as step, count(*) as n"
-					+ " from ticket where " + columns[i] + " >= ? and " + columns[i] + " < ? and " + scope.sql()
-					+ " group by 1")
-				.params(params)
-				.query((ResultSet rs) -> {
-					long[] point = points.get(rs.getObject("step", LocalDate.class));
-					if (point != null) {
-						point[index] = rs.getLong("n");
-					}
-				});
+			points.put(step, new long[] { created.getOrDefault(step, 0L), resolved.getOrDefault(step, 0L) });
 		}
 		return points;
+	}
+
+	/**
+	 * The day or month of a time column in the zone, as a date. Written with literals, not parameters, so that the
+	 * same expression in the select list and in {@code group by} is recognised as one; both come from code (the
+	 * granularity's unit and the configured zone), never from a request.
+	 */
+	private static String step(String column, TicketStatisticsGranularity granularity, ZoneId zone) {
+		return "cast(date_trunc('" + granularity.unit() + "', " + column + " at time zone '"
+				+ zone.getId().replace("'", "''") + "') as date)";
 	}
 
 	static LocalDate truncate(LocalDate day, TicketStatisticsGranularity granularity) {

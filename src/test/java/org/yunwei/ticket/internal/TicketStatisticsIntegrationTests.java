@@ -254,7 +254,7 @@ class TicketStatisticsIntegrationTests extends IntegrationTestSupport {
 		}
 		assertThat(exports()).isEqualTo(audited + 1);
 		String after = jdbc.sql("""
-				select after::text from audit_record where action = 'TICKET_STATISTICS_EXPORT' order by id desc limit 1""")
+				select after_value::text from audit_record where action = 'TICKET_STATISTICS_EXPORT' order by id desc limit 1""")
 			.query(String.class).single();
 		assertThat(after).contains("2025-03-01", "PROVIDER " + world.providerParty);
 	}
