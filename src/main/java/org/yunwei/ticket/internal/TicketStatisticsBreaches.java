@@ -5,13 +5,15 @@ import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.yunwei.sla.ClockKind;
 import org.yunwei.sla.SlaBreached;
 
 /**
- * Remembers which SLA clocks of a ticket the SLA engine declared breached, for attainment: a resolved ticket keeps
- * no copy of its resolution due time, and asking the engine ticket by ticket would not scale to a statistic. The
- * engine raises a breach once per clock, also when a late pause or stop finds the deadline passed, so that a clock
- * without a row here met its target. Repeated deliveries change nothing; a subject that is no ticket is ignored.
+ * Copies the deadline of each SLA clock of a ticket that the SLA engine declared breached onto the ticket
+ * ({@code response_breached_at}, {@code resolution_breached_at}), for attainment: a resolved ticket keeps no copy of
+ * its resolution due time, and asking the engine ticket by ticket would not scale to a statistic. The engine raises
+ * a breach once per clock, also when a late pause or stop finds the deadline passed, so that a clock without the copy
+ * met its target. Repeated deliveries change nothing; a subject that is no ticket is ignored.
  */
 @Component
 class TicketStatisticsBreaches {
@@ -34,11 +36,10 @@ class TicketStatisticsBreaches {
 		catch (NumberFormatException notATicket) {
 			return;
 		}
-		jdbc.sql("""
-				insert into ticket_sla_breach (ticket_id, kind, deadline)
-				select id, ?, ? from ticket where id = ?
-				on conflict (ticket_id, kind) do nothing""")
-			.params(breached.kind().name(), Timestamp.from(breached.deadline()), ticketId)
+		String column = breached.kind() == ClockKind.RESPONSE ? "response_breached_at" : "resolution_breached_at";
+		// the first breach stays: a clock is breached once, a repeated delivery carries the same deadline
+		jdbc.sql("update ticket set " + column + " = coalesce(" + column + ", ?) where id = ?")
+			.params(Timestamp.from(breached.deadline()), ticketId)
 			.update();
 	}
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 import org.yunwei.identity.DataScope;
 
 /**
- * The statistics' SQL over {@code ticket} and {@code ticket_sla_breach}, each question one index range read within
+ * The statistics' SQL over {@code ticket}, each question one index range read within
  * the reader's scope: volumes of the tickets created in a period, speed and attainment of those resolved in it, the
  * open backlog by age, and the trend. Instants bound periods (from included, to excluded); the caller has turned days
  * into instants in the service desk's zone.
@@ -149,12 +149,11 @@ class TicketStatisticsReading {
 				  percentile_cont(0.5) within group (order by extract(epoch from t.resolved_at - t.created_at))
 				    as median_resolve,
 				  count(*) filter (where t.agreement_id is not null) as sla_counted,
-				  count(*) filter (where t.agreement_id is not null and b.response is not true) as response_met,
-				  count(*) filter (where t.agreement_id is not null and b.resolution is not true) as resolution_met
+				  count(*) filter (where t.agreement_id is not null and t.response_breached_at is null)
+				    as response_met,
+				  count(*) filter (where t.agreement_id is not null and t.resolution_breached_at is null)
+				    as resolution_met
 				from ticket t
-				left join lateral (select bool_or(kind = 'RESPONSE') as response,
-				    bool_or(kind = 'RESOLUTION') as resolution
-				  from ticket_sla_breach where ticket_id = t.id) b on true
 				where t.resolved_at >= ? and t.resolved_at < ? and\s""" + scope.sql()
 				+ (granularity == null ? "" : " group by grouping sets ((), (" + step + "))"))
 			.params(params)

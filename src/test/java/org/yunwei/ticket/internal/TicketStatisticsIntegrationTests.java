@@ -361,8 +361,8 @@ class TicketStatisticsIntegrationTests extends IntegrationTestSupport {
 	private void awaitBreach(long ticketId, String kind) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		while (System.nanoTime() < deadline) {
-			if (jdbc.sql("select count(*) from ticket_sla_breach where ticket_id = ? and kind = ?")
-				.params(ticketId, kind).query(Long.class).single() == 1) {
+			if (jdbc.sql("select count(*) from ticket where id = ? and " + kind.toLowerCase() + "_breached_at is not null")
+				.param(ticketId).query(Long.class).single() == 1) {
 				return;
 			}
 			Thread.sleep(100);
