@@ -237,16 +237,12 @@ class TicketStatistics {
 		return new Trend(period.from(), period.to(), granularity.unit(), points);
 	}
 
-	/**
-	 * The reader's scope; refuses (403) whoever lacks TICKET_REPORT, however the request came in. Called first in
-	 * each transaction, it also has the transaction's queries planned for their own period.
-	 */
+	/** The reader's scope; refuses (403) whoever lacks TICKET_REPORT, however the request came in. */
 	private DataScope scope() {
 		Actor actor = actors.current();
 		if (!actor.can(Permission.TICKET_REPORT)) {
 			throw RejectedRequest.forbidden("problem.forbidden");
 		}
-		reading.planEachQuery();
 		return actors.scopeOf(actor);
 	}
 

@@ -36,16 +36,6 @@ class TicketStatisticsReading {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * Plans each of the transaction's statistics queries for its own period and scope. A period's range holds a
-	 * hundred tickets or a million: a plan cached for "some range" (PostgreSQL's generic plan of a prepared
-	 * statement, chosen after five executions) may read the wrong index, while planning anew costs under a
-	 * millisecond. Without a transaction it does nothing.
-	 */
-	void planEachQuery() {
-		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-	}
-
 	/** One value of a dimension and how many tickets have it; {@code key} is {@code null} for "none". */
 	record Tally(String key, long count) {
 	}

@@ -92,14 +92,11 @@ class TicketStatisticsBenchmark extends IntegrationTestSupport {
 				"select count(*) from ticket where created_at >= ? and created_at < ?")
 			.params(java.sql.Timestamp.from(month.start(zone)), java.sql.Timestamp.from(month.end(zone)))
 			.query(Long.class).single()));
-		// the queries one by one, as PostgreSQL plans a prepared statement after five runs (generic) and as the
-		// statistics have it planned (custom)
-		parts("generic", false, month, management);
 		report("month", month, management, TicketStatisticsGranularity.DAY);
 		report("monthProvider", month, provider, TicketStatisticsGranularity.DAY);
 		report("monthCustomer", month, department, TicketStatisticsGranularity.DAY);
 		report("year", year, management, TicketStatisticsGranularity.MONTH);
-		parts("custom", true, month, management);
+		parts(month, management);
 		page(directory, month);
 		explain(month);
 		print();
@@ -186,33 +183,24 @@ class TicketStatisticsBenchmark extends IntegrationTestSupport {
 
 	private void report(String name, TicketStatisticsPeriod period, DataScope scope,
 			TicketStatisticsGranularity granularity) {
-		Supplier<TicketStatistics.Report> report = () -> readOnly.execute(status -> {
-			// as the public methods do first in their transaction
-			new TicketStatisticsReading(jdbc).planEachQuery();
-			return statistics.report(period, granularity, Locale.SIMPLIFIED_CHINESE, scope,
-					DashboardWebController.TOP);
-		});
+		Supplier<TicketStatistics.Report> report = () -> readOnly.execute(status -> statistics.report(period,
+				granularity, Locale.SIMPLIFIED_CHINESE, scope, DashboardWebController.TOP));
 		timings(name, period.days() > 31 ? 10 : RUNS, report);
 		figure(name + "Created", report.get().summary().created());
 	}
 
-	private void parts(String prefix, boolean customPlans, TicketStatisticsPeriod period, DataScope scope) {
+	private void parts(TicketStatisticsPeriod period, DataScope scope) {
 		ZoneId zone = statistics.zone();
 		var reading = new TicketStatisticsReading(jdbc);
-		java.util.function.BiConsumer<String, Supplier<?>> timings = (name, work) -> timings(name,
-				customPlans ? () -> readOnly.execute(status -> {
-					reading.planEachQuery();
-					return work.get();
-				}) : work);
 		DataScope.Condition condition = scope.where("provider_party_id", "customer_org_unit_id");
-		timings.accept(prefix + "partVolumesAll", () -> reading.volumes(period.start(zone), period.end(zone), condition,
+		timings("partVolumesAll", () -> reading.volumes(period.start(zone), period.end(zone), condition,
 				java.util.EnumSet.allOf(TicketStatisticsDimension.class), TicketStatisticsGranularity.DAY, zone));
-		timings.accept(prefix + "partResolved", () -> reading.resolved(period.start(zone), period.end(zone), condition,
+		timings("partResolved", () -> reading.resolved(period.start(zone), period.end(zone), condition,
 				TicketStatisticsGranularity.DAY, zone, new LinkedHashMap<>()));
-		timings.accept(prefix + "partCreated", () -> reading.created(period.start(zone), period.end(zone), condition));
-		timings.accept(prefix + "partClosed", () -> reading.closed(period.start(zone), period.end(zone), condition));
-		timings.accept(prefix + "partBacklog", () -> reading.backlog(java.time.Instant.now(), condition));
-		timings.accept(prefix + "partTrendDay", () -> reading.trend(period.start(zone), period.end(zone), zone,
+		timings("partCreated", () -> reading.created(period.start(zone), period.end(zone), condition));
+		timings("partClosed", () -> reading.closed(period.start(zone), period.end(zone), condition));
+		timings("partBacklog", () -> reading.backlog(java.time.Instant.now(), condition));
+		timings("partTrendDay", () -> reading.trend(period.start(zone), period.end(zone), zone,
 				TicketStatisticsGranularity.DAY, condition));
 	}
 
