@@ -1,0 +1,45 @@
+package org.yunwei.ticket.internal;
+
+import java.sql.Timestamp;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.yunwei.sla.ClockKind;
+import org.yunwei.sla.SlaBreached;
+
+/**
+ * Copies the deadline of each SLA clock of a ticket that the SLA engine declared breached onto the ticket
+ * ({@code response_breached_at}, {@code resolution_breached_at}), for attainment: a resolved ticket keeps no copy of
+ * its resolution due time, and asking the engine ticket by ticket would not scale to a statistic. The engine raises
+ * a breach once per clock, also when a late pause or stop finds the deadline passed, so that a clock without the copy
+ * met its target. Repeated deliveries change nothing; a subject that is no ticket is ignored.
+ */
+@Component
+class TicketStatisticsBreaches {
+
+	private final JdbcClient jdbc;
+
+	TicketStatisticsBreaches(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@ApplicationModuleListener
+	void on(SlaBreached breached) {
+		if (!TicketClocks.SUBJECT_TYPE.equals(breached.subjectType())) {
+			return;
+		}
+		long ticketId;
+		try {
+			ticketId = Long.parseLong(breached.subjectId());
+		}
+		catch (NumberFormatException notATicket) {
+			return;
+		}
+		String column = breached.kind() == ClockKind.RESPONSE ? "response_breached_at" : "resolution_breached_at";
+		// the first breach stays: a clock is breached once, a repeated delivery carries the same deadline
+		jdbc.sql("update ticket set " + column + " = coalesce(" + column + ", ?) where id = ?")
+			.params(Timestamp.from(breached.deadline()), ticketId)
+			.update();
+	}
+}
