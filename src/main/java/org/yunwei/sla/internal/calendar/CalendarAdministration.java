@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -22,6 +23,7 @@ import org.yunwei.sla.Calendars;
 import org.yunwei.sla.HolidaySchedule;
 import org.yunwei.sla.HolidayScheduleFormatException;
 import org.yunwei.sla.ScheduledDay;
+import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -36,12 +38,15 @@ class CalendarAdministration {
 	private final Calendars calendars;
 	private final Actors actors;
 	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 
-	CalendarAdministration(CalendarRecords records, Calendars calendars, Actors actors, AuditTrail audit) {
+	CalendarAdministration(CalendarRecords records, Calendars calendars, Actors actors, AuditTrail audit,
+			ApplicationEventPublisher events) {
 		this.records = records;
 		this.calendars = calendars;
 		this.actors = actors;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	List<CalendarView> list() {
@@ -102,6 +107,33 @@ class CalendarAdministration {
 			.before(auditView(CalendarView.of(before, List.of())))
 			.after(auditView(after)));
 		return after;
+	}
+
+	/**
+	 * Makes another calendar the default one: there is always exactly one. A 7×24 calendar may be the default; a
+	 * disabled one may not (the default cannot be disabled). Clocks that name no calendar count on the default, so
+	 * once this commits they are recomputed on the new one in the background ({@link DefaultCalendarChanged}).
+	 * Making the default calendar the default changes nothing and records nothing.
+	 */
+	@PreAuthorize("hasAuthority('CALENDAR_MANAGE')")
+	@Transactional
+	public CalendarView makeDefault(long id) {
+		actors.writableScope();
+		// the current default first, as every change of the default does, so that two of them take turns
+		CalendarRow previous = records.lockDefault().orElse(null);
+		CalendarRow chosen = records.lock(id).orElseThrow(() -> RejectedRequest.notFound("calendar"));
+		if (chosen.isDefault()) {
+			return get(id);
+		}
+		if (!chosen.enabled()) {
+			throw FieldErrors.ruleBroken("calendar-disabled", "enabled", "calendars.default.disabled");
+		}
+		records.makeDefault(id);
+		audit.record(AuditEntry.of("CALENDAR_DEFAULT", "business-calendar", id)
+			.before(previous == null ? null : Map.of("defaultCalendar", previous.code()))
+			.after(Map.of("defaultCalendar", chosen.code())));
+		events.publishEvent(new DefaultCalendarChanged(previous == null ? null : previous.id(), id));
+		return get(id);
 	}
 
 	/** Adds a holiday or make-up workday, or changes what the calendar says of that date. */

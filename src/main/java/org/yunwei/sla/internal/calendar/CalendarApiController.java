@@ -118,6 +118,19 @@ class CalendarApiController {
 		return calendars.update(id, draft);
 	}
 
+	@PostMapping("/{id}/default")
+	@Operation(summary = "Make this calendar the default one (CALENDAR_MANAGE)", description = "There is always "
+			+ "exactly one default calendar; the previous one stays as it is otherwise. A 7×24 calendar may be the "
+			+ "default; a disabled one may not (422). Clocks that name no calendar (from agreements without a "
+			+ "calendar, or targets from no agreement) count on the default calendar: once the change is made they "
+			+ "are recomputed on the new default in the background, audited as SLA_CLOCK_REPAIR, and thresholds that "
+			+ "fall due by the new reckoning are raised within seconds; should the application stop before that "
+			+ "is done, POST /api/v1/sla/clocks/repair?calendarId={id} finishes it. Making the default calendar the "
+			+ "default changes nothing.")
+	CalendarView makeDefault(@PathVariable long id) {
+		return calendars.makeDefault(id);
+	}
+
 	@PostMapping("/{id}/days")
 	@Operation(summary = "Add a holiday or make-up workday, replacing what the calendar said of that date "
 			+ "(CALENDAR_MANAGE)")

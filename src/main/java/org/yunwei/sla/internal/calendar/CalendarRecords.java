@@ -142,6 +142,24 @@ public class CalendarRecords {
 		touch(calendarId);
 	}
 
+	/**
+	 * Makes {@code id} the default calendar: the old default first lets go (the unique index allows one default),
+	 * then the new one takes over; both versions rise.
+	 */
+	void makeDefault(long id) {
+		jdbc.sql("update business_calendar set is_default = false, version = version + 1 where is_default and id <> ?")
+			.param(id)
+			.update();
+		jdbc.sql("update business_calendar set is_default = true, version = version + 1 where id = ?").param(id).update();
+	}
+
+	/** The default calendar's row, locked: two administrators changing the default take turns. */
+	Optional<CalendarRow> lockDefault() {
+		return jdbc.sql("select " + COLUMNS + " from business_calendar where is_default for update")
+			.query(CalendarRow.class)
+			.optional();
+	}
+
 	/** Locks the calendar's row for the rest of the transaction, so that changes of its days do not interleave. */
 	Optional<CalendarRow> lock(long id) {
 		return jdbc.sql("select " + COLUMNS + " from business_calendar where id = ? for update").param(id)

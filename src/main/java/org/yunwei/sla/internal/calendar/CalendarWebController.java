@@ -99,6 +99,21 @@ class CalendarWebController {
 		}
 	}
 
+	@PostMapping("/sla/calendars/{id}/default")
+	String makeDefault(@PathVariable long id, Model model, RedirectAttributes redirect) {
+		try {
+			calendars.makeDefault(id);
+			redirect.addFlashAttribute("notice", "calendars.default.made");
+			return "redirect:/sla/calendars/" + id;
+		}
+		catch (RejectedRequest refused) {
+			rethrowUnlessForm(refused);
+			model.addAttribute("problem", refused.messageKey());
+			CalendarView calendar = calendars.get(id);
+			return new Page(CalendarForm.of(calendar)).render(model, id, calendar, month(null, calendar));
+		}
+	}
+
 	@PostMapping("/sla/calendars/{id}/days")
 	String addDay(@PathVariable long id, @RequestParam(defaultValue = "") String date,
 			@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String name, Model model,

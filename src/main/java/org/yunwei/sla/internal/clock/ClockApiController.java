@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunwei.identity.Actors;
-import org.yunwei.identity.PartyKind;
 import org.yunwei.sla.internal.clock.ClockKeeper.Timeline;
 import org.yunwei.web.RejectedRequest;
 
@@ -41,12 +40,7 @@ class ClockApiController {
 	List<Timeline> clocks(
 			@Parameter(example = "ticket", required = true) @RequestParam(required = false) String subjectType,
 			@Parameter(example = "123", required = true) @RequestParam(required = false) String subjectId) {
-		// clocks name objects of every customer: only the parties that oversee them all may read them, even when a
-		// custom role grants SLA_REPORT to someone else
-		PartyKind party = actors.current().partyKind();
-		if (party != PartyKind.MANAGEMENT && party != PartyKind.SUPERVISION) {
-			throw RejectedRequest.forbidden("problem.forbidden");
-		}
+		ClockAssessors.require(actors.current());
 		if (subjectType == null || subjectType.isBlank()) {
 			throw RejectedRequest.invalidField("subjectType", "problem.sla-clock.subject-required");
 		}

@@ -28,8 +28,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The tables {@code sla_clock} (each clock's current row, a projection of its history) and {@code sla_clock_event}
- * (the history). Instants are stored to the microsecond, as PostgreSQL keeps them.
+ * The tables {@code sla_clock} (each clock's current row, a projection of its history), {@code sla_clock_event}
+ * (the history) and {@code sla_clock_due} (the scheduler's queue: the next deadline of each running clock that has
+ * one, kept apart so that a tick's row updates touch no index of {@code sla_clock}). Instants are stored to the
+ * microsecond, as PostgreSQL keeps them.
  */
 @Repository
 class ClockRecords {
@@ -87,22 +89,23 @@ class ClockRecords {
 	}
 
 	/**
-	 * Running clocks whose next deadline is not after {@code now}, earliest first, locked; rows another transaction
-	 * holds are skipped, so that two nodes never work on the same clock at once.
+	 * Running clocks whose next deadline is not after {@code now}, earliest first, their rows locked; rows another
+	 * transaction holds are skipped, so that two nodes never work on the same clock at once. The deadlines come from
+	 * the queue {@code sla_clock_due}, which {@link #project} keeps equal to the rows' {@code next_deadline}.
 	 */
 	List<ClockRow> lockDue(Instant now, int limit) {
 		return jdbc.sql("""
-				select id, subject_type, subject_id, kind from sla_clock
-				where state = 'RUNNING' and next_deadline <= ?
-				order by next_deadline
+				select c.id, c.subject_type, c.subject_id, c.kind
+				from sla_clock_due d join sla_clock c on c.id = d.clock_id
+				where d.next_deadline <= ?
+				order by d.next_deadline
 				limit ?
-				for update skip locked""")
+				for update of c skip locked""")
 			.params(timestamp(now), limit)
 			.query(ClockRecords::row)
 			.list();
 	}
 
-	/** The next batch of clocks on a calendar (all clocks for {@code null}) after {@code afterId}, locked. */
 	/**
 	 * The next clocks after {@code afterId} counting on {@code calendarId} (all clocks when null), locked; with
 	 * {@code includeUnnamed} also the clocks that name no calendar, i.e. count on the default one.
@@ -215,19 +218,30 @@ class ClockRecords {
 			breached[i] = clock.breached();
 			stoppedAt[i] = text(clock.stoppedAt());
 		}
+		// the queue follows the rows in the same statement: a clock with a deadline to come is in it at that deadline
 		template.update("""
-				update sla_clock c set agreement_id = u.agreement_id, priority = u.priority,
-				    calendar_id = u.calendar_id, basis = u.basis, target_seconds = u.target_seconds,
-				    thresholds = u.thresholds::integer[], state = u.state, started_at = u.started_at::timestamptz,
-				    due_at = u.due_at::timestamptz, next_deadline = u.next_deadline::timestamptz,
-				    next_threshold = u.next_threshold, fired_thresholds = u.fired::integer[], breached = u.breached,
-				    stopped_at = u.stopped_at::timestamptz, version = c.version + 1
-				from unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::text[],
-				    ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::text[], ?::boolean[], ?::text[])
-				    as u(id, agreement_id, priority, calendar_id, basis, target_seconds, thresholds, state,
-				         started_at, due_at, next_deadline, next_threshold, fired, breached, stopped_at)
-				where c.id = u.id""", ids, agreements, priorities, calendars, bases, targets, thresholds, states,
-				startedAt, dueAt, nextDeadlines, nextThresholds, fired, breached, stoppedAt);
+				with updated as (
+				    update sla_clock c set agreement_id = u.agreement_id, priority = u.priority,
+				        calendar_id = u.calendar_id, basis = u.basis, target_seconds = u.target_seconds,
+				        thresholds = u.thresholds::integer[], state = u.state, started_at = u.started_at::timestamptz,
+				        due_at = u.due_at::timestamptz, next_deadline = u.next_deadline::timestamptz,
+				        next_threshold = u.next_threshold, fired_thresholds = u.fired::integer[],
+				        breached = u.breached, stopped_at = u.stopped_at::timestamptz, version = c.version + 1
+				    from unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::text[],
+				        ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::text[], ?::boolean[], ?::text[])
+				        as u(id, agreement_id, priority, calendar_id, basis, target_seconds, thresholds, state,
+				             started_at, due_at, next_deadline, next_threshold, fired, breached, stopped_at)
+				    where c.id = u.id
+				    returning c.id, c.next_deadline),
+				left_queue as (
+				    delete from sla_clock_due d using updated
+				    where d.clock_id = updated.id and updated.next_deadline is null)
+				insert into sla_clock_due (clock_id, next_deadline)
+				select id, next_deadline from updated where next_deadline is not null
+				on conflict (clock_id) do update set next_deadline = excluded.next_deadline
+				where sla_clock_due.next_deadline is distinct from excluded.next_deadline""", ids, agreements,
+				priorities, calendars, bases, targets, thresholds, states, startedAt, dueAt, nextDeadlines,
+				nextThresholds, fired, breached, stoppedAt);
 	}
 
 	private static String text(Instant instant) {

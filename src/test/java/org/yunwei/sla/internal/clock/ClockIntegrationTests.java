@@ -203,6 +203,37 @@ class ClockIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void theSchedulersQueueHoldsARunningClockAtItsNextDeadlineAndNothingElse() {
+		ClockSubject subject = subject();
+		Instant start = now().plus(Duration.ofDays(1));
+		clocks.start(subject, ClockKind.RESPONSE, terms(Duration.ofHours(4)), start);
+		assertThat(queued(subject)).containsExactly(row(subject, "next_deadline"));
+		assertThat(queued(subject)).containsExactly(start.plus(Duration.ofHours(2)));
+
+		clocks.pause(subject, ClockKind.RESPONSE, start.plus(Duration.ofMinutes(10)));
+		assertThat(queued(subject)).isEmpty();
+		clocks.resume(subject, ClockKind.RESPONSE, start.plus(Duration.ofMinutes(70)));
+		assertThat(queued(subject)).containsExactly(start.plus(Duration.ofHours(3)));
+		clocks.stop(subject, ClockKind.RESPONSE, start.plus(Duration.ofMinutes(80)));
+		assertThat(queued(subject)).isEmpty();
+		assertThat(jdbc.sql("select next_deadline is null from sla_clock where subject_id = ?").param(subject.id())
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	private List<Instant> queued(ClockSubject subject) {
+		return jdbc.sql("""
+				select d.next_deadline from sla_clock_due d join sla_clock c on c.id = d.clock_id
+				where c.subject_type = ? and c.subject_id = ?""")
+			.params(subject.type(), subject.id())
+			.query(java.sql.Timestamp.class)
+			.list()
+			.stream()
+			.map(java.sql.Timestamp::toInstant)
+			.toList();
+	}
+
+	@Test
 	void assessorsReadTheTimelineInOrderAndOthersAreRefused() {
 		ClockSubject subject = subject();
 		clocks.start(subject, ClockKind.RESPONSE, terms(Duration.ofHours(1)), now().minus(Duration.ofHours(2)));
