@@ -12,8 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
-import org.yunwei.catalog.CatalogService;
-import org.yunwei.catalog.ServiceCatalog;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
 import org.yunwei.identity.OrganisationUnit;
@@ -40,17 +38,17 @@ public class AlertRouteAdministration {
 	private final Actors actors;
 	private final People people;
 	private final Organisations organisations;
-	private final ServiceCatalog catalog;
+	private final TicketPlacement placement;
 	private final AssignmentGroups groups;
 	private final AuditTrail audit;
 
 	AlertRouteAdministration(AlertRoutes routes, Actors actors, People people, Organisations organisations,
-			ServiceCatalog catalog, AssignmentGroups groups, AuditTrail audit) {
+			TicketPlacement placement, AssignmentGroups groups, AuditTrail audit) {
 		this.routes = routes;
 		this.actors = actors;
 		this.people = people;
 		this.organisations = organisations;
-		this.catalog = catalog;
+		this.placement = placement;
 		this.groups = groups;
 		this.audit = audit;
 	}
@@ -143,34 +141,11 @@ public class AlertRouteAdministration {
 			errors.add("position", "alert.route.position-invalid");
 		}
 		Map<String, String> matchers = matchers(draft.matchers(), errors);
-		OrganisationUnit unit = null;
-		if (draft.customerOrgUnitId() == null) {
-			errors.add("customerOrgUnitId", "field.required");
-		}
-		else {
-			unit = organisations.find(draft.customerOrgUnitId())
-				.filter(u -> u.partyKind() == PartyKind.CUSTOMER && u.enabled()).orElse(null);
-			if (unit == null) {
-				errors.add("customerOrgUnitId", "ticket.customer.invalid");
-			}
-		}
-		Long providerPartyId = null;
+		OrganisationUnit unit = placement.customerUnit(draft.customerOrgUnitId(), errors);
 		if (draft.serviceId() == null && draft.groupId() == null) {
 			errors.add("groupId", "alert.route.provider-required");
 		}
-		if (draft.serviceId() != null) {
-			CatalogService service = catalog.find(draft.serviceId()).filter(CatalogService::enabled).orElse(null);
-			if (service == null) {
-				errors.add("serviceId", "ticket.service.unknown");
-			}
-			else if (unit != null && !catalog.orderableBy(service.id(), unit.id())) {
-				errors.add("serviceId", "ticket.service.not-orderable");
-			}
-			else {
-				providerPartyId = organisations.find(service.providerOrgUnitId()).map(OrganisationUnit::partyId)
-					.orElse(null);
-			}
-		}
+		Long providerPartyId = placement.serviceProvider(draft.serviceId(), unit, errors);
 		if (draft.groupId() != null) {
 			AssignmentGroup group = groups.find(draft.groupId()).filter(AssignmentGroup::enabled).orElse(null);
 			if (group == null || !scope.includesParty(group.partyId())) {

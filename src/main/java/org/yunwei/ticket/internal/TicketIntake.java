@@ -12,8 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
-import org.yunwei.catalog.CatalogService;
-import org.yunwei.catalog.ServiceCatalog;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
@@ -42,7 +40,7 @@ public class TicketIntake {
 	private final Actors actors;
 	private final Organisations organisations;
 	private final People people;
-	private final ServiceCatalog catalog;
+	private final TicketPlacement placement;
 	private final AssignmentGroups groups;
 	private final PriorityMatrix matrix;
 	private final TicketRecords tickets;
@@ -53,13 +51,13 @@ public class TicketIntake {
 	private final AuditTrail audit;
 	private final TicketSettings settings;
 
-	TicketIntake(Actors actors, Organisations organisations, People people, ServiceCatalog catalog,
+	TicketIntake(Actors actors, Organisations organisations, People people, TicketPlacement placement,
 			AssignmentGroups groups, PriorityMatrix matrix, TicketRecords tickets, TicketNumbers numbers,
 			Timeline timeline, TicketClocks clocks, TicketNotices notices, AuditTrail audit, TicketSettings settings) {
 		this.actors = actors;
 		this.organisations = organisations;
 		this.people = people;
-		this.catalog = catalog;
+		this.placement = placement;
 		this.groups = groups;
 		this.matrix = matrix;
 		this.tickets = tickets;
@@ -214,31 +212,8 @@ public class TicketIntake {
 		String subject = FieldErrors.clean(draft.subject());
 		String description = FieldErrors.clean(draft.description());
 		errors.required("subject", subject, 200).required("description", description, 10000);
-		OrganisationUnit unit = null;
-		if (unitId == null) {
-			errors.add("customerOrgUnitId", "field.required");
-		}
-		else {
-			unit = organisations.find(unitId).filter(u -> u.partyKind() == PartyKind.CUSTOMER && u.enabled())
-				.orElse(null);
-			if (unit == null) {
-				errors.add("customerOrgUnitId", "ticket.customer.invalid");
-			}
-		}
-		Long providerPartyId = null;
-		if (draft.serviceId() != null) {
-			CatalogService service = catalog.find(draft.serviceId()).filter(CatalogService::enabled).orElse(null);
-			if (service == null) {
-				errors.add("serviceId", "ticket.service.unknown");
-			}
-			else if (unit != null && !catalog.orderableBy(service.id(), unit.id())) {
-				errors.add("serviceId", "ticket.service.not-orderable");
-			}
-			else {
-				providerPartyId = organisations.find(service.providerOrgUnitId()).map(OrganisationUnit::partyId)
-					.orElse(null);
-			}
-		}
+		OrganisationUnit unit = placement.customerUnit(unitId, errors);
+		Long providerPartyId = placement.serviceProvider(draft.serviceId(), unit, errors);
 		String serviceObject = FieldErrors.clean(draft.serviceObject());
 		if (serviceObject != null && !SERVICE_OBJECTS.contains(serviceObject)) {
 			errors.add("serviceObject", "ticket.service-object.invalid");

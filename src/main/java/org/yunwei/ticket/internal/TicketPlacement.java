@@ -1,0 +1,60 @@
+package org.yunwei.ticket.internal;
+
+import org.springframework.stereotype.Component;
+import org.yunwei.catalog.CatalogService;
+import org.yunwei.catalog.ServiceCatalog;
+import org.yunwei.identity.OrganisationUnit;
+import org.yunwei.identity.Organisations;
+import org.yunwei.identity.PartyKind;
+import org.yunwei.web.FieldErrors;
+
+/**
+ * Checks where a ticket (or an alert route that opens tickets) is placed: an enabled customer unit, and a service
+ * that unit may order, whose providing unit's party then serves the ticket. Mistakes go to the caller's
+ * {@link FieldErrors} under {@code customerOrgUnitId} and {@code serviceId}.
+ */
+@Component
+class TicketPlacement {
+
+	private final Organisations organisations;
+	private final ServiceCatalog catalog;
+
+	TicketPlacement(Organisations organisations, ServiceCatalog catalog) {
+		this.organisations = organisations;
+		this.catalog = catalog;
+	}
+
+	/** The enabled customer unit of this id; {@code null} (with the mistake noted) when there is none. */
+	OrganisationUnit customerUnit(Long unitId, FieldErrors errors) {
+		if (unitId == null) {
+			errors.add("customerOrgUnitId", "field.required");
+			return null;
+		}
+		OrganisationUnit unit = organisations.find(unitId)
+			.filter(u -> u.partyKind() == PartyKind.CUSTOMER && u.enabled()).orElse(null);
+		if (unit == null) {
+			errors.add("customerOrgUnitId", "ticket.customer.invalid");
+		}
+		return unit;
+	}
+
+	/**
+	 * The party that provides the service, when the service is enabled and the unit (if known) may order it;
+	 * {@code null} for no service or a mistake noted.
+	 */
+	Long serviceProvider(Long serviceId, OrganisationUnit unit, FieldErrors errors) {
+		if (serviceId == null) {
+			return null;
+		}
+		CatalogService service = catalog.find(serviceId).filter(CatalogService::enabled).orElse(null);
+		if (service == null) {
+			errors.add("serviceId", "ticket.service.unknown");
+			return null;
+		}
+		if (unit != null && !catalog.orderableBy(service.id(), unit.id())) {
+			errors.add("serviceId", "ticket.service.not-orderable");
+			return null;
+		}
+		return organisations.find(service.providerOrgUnitId()).map(OrganisationUnit::partyId).orElse(null);
+	}
+}
