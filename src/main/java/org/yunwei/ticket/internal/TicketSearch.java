@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
 import org.yunwei.identity.PartyKind;
@@ -32,21 +31,21 @@ public class TicketSearch {
 
 	@Transactional(readOnly = true)
 	public KeysetPage<TicketSummary> list(TicketQuery query) {
-		return list(query, actors.scope(), actors.current());
+		return list(query, actors.scope());
 	}
 
-	KeysetPage<TicketSummary> list(TicketQuery query, DataScope scope, Actor actor) {
+	KeysetPage<TicketSummary> list(TicketQuery query, DataScope scope) {
 		List<TicketSummary> rows = new ArrayList<>();
 		if (query.sort() == TicketQuery.Sort.CREATED) {
-			rows.addAll(read(query, scope, actor, Part.CREATED, query.limit() + 1));
+			rows.addAll(read(query, scope, Part.CREATED, query.limit() + 1));
 		}
 		else {
 			TicketQuery.Cursor after = query.after();
 			if (after == null || after.value() != null) {
-				rows.addAll(read(query, scope, actor, Part.DUE, query.limit() + 1));
+				rows.addAll(read(query, scope, Part.DUE, query.limit() + 1));
 			}
 			if (rows.size() <= query.limit()) {
-				rows.addAll(read(query, scope, actor, Part.NO_DUE, query.limit() + 1 - rows.size()));
+				rows.addAll(read(query, scope, Part.NO_DUE, query.limit() + 1 - rows.size()));
 			}
 		}
 		return KeysetPage.of(rows, query.limit(), row -> TicketQuery.Cursor.after(query.sort(), row).encode());
@@ -60,13 +59,13 @@ public class TicketSearch {
 	record Statement(String sql, List<Object> params) {
 	}
 
-	private List<TicketSummary> read(TicketQuery query, DataScope scope, Actor actor, Part part, int limit) {
-		Statement statement = statement(query, scope, actor, part, limit);
+	private List<TicketSummary> read(TicketQuery query, DataScope scope, Part part, int limit) {
+		Statement statement = statement(query, scope, part, limit);
 		return jdbc.sql(statement.sql()).params(statement.params()).query(TicketRecords.ROW).list().stream()
 			.map(TicketSummary::of).toList();
 	}
 
-	Statement statement(TicketQuery query, DataScope scope, Actor actor, Part part, int limit) {
+	Statement statement(TicketQuery query, DataScope scope, Part part, int limit) {
 		List<Object> params = new ArrayList<>();
 		DataScope.Condition condition = scope.where("provider_party_id", "customer_org_unit_id");
 		StringBuilder sql = new StringBuilder("select ").append(TicketRecords.COLUMNS)

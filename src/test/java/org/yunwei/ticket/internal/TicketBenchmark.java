@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yunwei.identity.Actor;
 import org.yunwei.identity.DataScope;
 import org.yunwei.identity.PartyKind;
-import org.yunwei.identity.Permission;
 import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.TestDirectory;
 
@@ -96,7 +93,6 @@ class TicketBenchmark extends IntegrationTestSupport {
 	private long[] groups;
 	private long[] units;
 	private long[] services;
-	private Actor agent;
 
 	@Test
 	void serviceDesk() throws Exception {
@@ -150,8 +146,6 @@ class TicketBenchmark extends IntegrationTestSupport {
 		TestDirectory directory = world.directory;
 		agentId = world.userId(world.agent);
 		agentToken = world.token(world.agent);
-		agent = new Actor(agentId, world.agent, world.agent, world.providerParty, PartyKind.PROVIDER,
-				world.providerUnit, Set.of("SERVICE_DESK_AGENT"), EnumSet.of(Permission.TICKET_WORK));
 		groups = new long[GROUPS];
 		for (int i = 0; i < GROUPS; i++) {
 			groups[i] = jdbc.sql("""
@@ -667,7 +661,7 @@ class TicketBenchmark extends IntegrationTestSupport {
 		TicketSearch.Part part = query.sort() == TicketQuery.Sort.CREATED ? TicketSearch.Part.CREATED
 				: TicketSearch.Part.DUE;
 		TicketSearch.Statement statement = search.statement(query,
-				new DataScope(PartyKind.PROVIDER, world.providerParty, Set.of()), agent, part, query.limit() + 1);
+				new DataScope(PartyKind.PROVIDER, world.providerParty, Set.of()), part, query.limit() + 1);
 		List<String> plan = new ArrayList<>();
 		new TransactionTemplate(transactionManager).executeWithoutResult(status -> jdbc
 			.sql("explain (analyze, buffers) " + statement.sql())
