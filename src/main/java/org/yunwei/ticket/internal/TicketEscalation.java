@@ -47,10 +47,12 @@ class TicketEscalation {
 	private final Organisations organisations;
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
+	private final TicketStatisticsBreaches breaches;
 
 	TicketEscalation(TicketRecords tickets, Timeline timeline, TicketNotices notices, AssignmentGroups groups,
 			ServiceLevels serviceLevels, People people, Organisations organisations, AuditTrail audit,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, TicketStatisticsBreaches breaches) {
+		this.breaches = breaches;
 		this.tickets = tickets;
 		this.timeline = timeline;
 		this.notices = notices;
@@ -62,20 +64,29 @@ class TicketEscalation {
 		this.jdbc = jdbc;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * Only a ticket's clock concerns this module. Said as the listener's condition, and not tested in the method,
+	 * because the event publication registry asks the condition before it stores a publication: the SLA scheduler
+	 * raises up to a thousand events per transaction, and a publication stored for every other module's clock
+	 * would be written, delivered and deleted for nothing.
+	 */
+	static final String TICKET_CLOCKS_ONLY = "#p0.subjectType() == '" + TicketClocks.SUBJECT_TYPE + "'";
+
+	@ApplicationModuleListener(condition = TICKET_CLOCKS_ONLY)
 	void on(SlaThresholdReached event) {
-		if (TicketClocks.SUBJECT_TYPE.equals(event.subjectType())) {
-			handle(Long.parseLong(event.subjectId()), event.kind(), event.percent(), event.deadline(),
-					event.agreementId(), event.priority());
-		}
+		handle(Long.parseLong(event.subjectId()), event.kind(), event.percent(), event.deadline(),
+				event.agreementId(), event.priority());
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * A breach is also copied onto the ticket for the statistics, in the same delivery: one publication per breach
+	 * instead of one per purpose, as the registry writes and deletes a row for each.
+	 */
+	@ApplicationModuleListener(condition = TICKET_CLOCKS_ONLY)
 	void on(SlaBreached event) {
-		if (TicketClocks.SUBJECT_TYPE.equals(event.subjectType())) {
-			handle(Long.parseLong(event.subjectId()), event.kind(), 100, event.deadline(), event.agreementId(),
-					event.priority());
-		}
+		breaches.record(event);
+		handle(Long.parseLong(event.subjectId()), event.kind(), 100, event.deadline(), event.agreementId(),
+				event.priority());
 	}
 
 	void handle(long ticketId, ClockKind kind, int percent, Instant deadline, Long agreementId,

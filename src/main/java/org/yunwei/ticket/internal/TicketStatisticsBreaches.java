@@ -3,7 +3,6 @@ package org.yunwei.ticket.internal;
 import java.sql.Timestamp;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.yunwei.sla.ClockKind;
 import org.yunwei.sla.SlaBreached;
@@ -13,7 +12,8 @@ import org.yunwei.sla.SlaBreached;
  * ({@code response_breached_at}, {@code resolution_breached_at}), for attainment: a resolved ticket keeps no copy of
  * its resolution due time, and asking the engine ticket by ticket would not scale to a statistic. The engine raises
  * a breach once per clock, also when a late pause or stop finds the deadline passed, so that a clock without the copy
- * met its target. Repeated deliveries change nothing; a subject that is no ticket is ignored.
+ * met its target. Repeated deliveries change nothing. Called by {@link TicketEscalation}'s breach listener, so that
+ * a breach costs the event registry one publication.
  */
 @Component
 class TicketStatisticsBreaches {
@@ -24,11 +24,7 @@ class TicketStatisticsBreaches {
 		this.jdbc = jdbc;
 	}
 
-	@ApplicationModuleListener
-	void on(SlaBreached breached) {
-		if (!TicketClocks.SUBJECT_TYPE.equals(breached.subjectType())) {
-			return;
-		}
+	void record(SlaBreached breached) {
 		long ticketId;
 		try {
 			ticketId = Long.parseLong(breached.subjectId());

@@ -3,17 +3,23 @@ package org.yunwei.ticket.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunwei.sla.ClockKind;
 import org.yunwei.sla.ClockTerms;
 import org.yunwei.sla.Priority;
+import org.yunwei.sla.SlaBreached;
 import org.yunwei.sla.SlaClocks;
+import org.yunwei.sla.SlaThresholdReached;
 import org.yunwei.sla.TimeBasis;
 import org.yunwei.support.ApiClient;
 import org.yunwei.support.IntegrationTestSupport;
@@ -30,6 +36,12 @@ class TicketEscalationIntegrationTests extends IntegrationTestSupport {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	EventPublicationRepository publications;
 
 	@Test
 	void aBreachHandsTheTicketToTheSecondLineAndTheWarningTellsTheLead() throws Exception {
@@ -69,5 +81,35 @@ class TicketEscalationIntegrationTests extends IntegrationTestSupport {
 		// the lead was told (the notification module may deliver later; the notice was published with the change)
 		assertThat(jdbc.sql("select count(*) from audit_record where action = 'TICKET_ESCALATED' and object_id = ?")
 			.param(String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
+		// the same delivery copied the breach onto the ticket for the statistics
+		assertThat(jdbc.sql("select resolution_breached_at is not null from ticket where id = ?").param(id)
+			.query(Boolean.class).single()).isTrue();
+	}
+
+	/**
+	 * The registry stores a publication for the ticket module only for a ticket's clock: another module's clocks
+	 * (the SLA scheduler raises up to a thousand events per transaction) cost this module nothing. Looked at inside
+	 * the publishing transaction, which then rolls back, so that no listener runs.
+	 */
+	@Test
+	void onlyATicketsClockEventIsStoredForTheTicketModule() {
+		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+		transaction.executeWithoutResult(status -> {
+			SlaBreached ticketClock = new SlaBreached(TicketClocks.SUBJECT_TYPE, "-1", ClockKind.RESPONSE,
+					Instant.now(), null, Priority.P3);
+			SlaThresholdReached otherClock = new SlaThresholdReached("change", "-1", ClockKind.RESPONSE, 50,
+					Instant.now(), null, Priority.P3);
+			SlaBreached otherBreach = new SlaBreached("change", "-1", ClockKind.RESPONSE, Instant.now(), null,
+					Priority.P3);
+			events.publishEvent(ticketClock);
+			events.publishEvent(otherClock);
+			events.publishEvent(otherBreach);
+			List<Object> forTickets = publications.findIncompletePublications().stream()
+				.filter(publication -> publication.getTargetIdentifier().getValue().contains("TicketEscalation"))
+				.map(TargetEventPublication::getEvent)
+				.toList();
+			assertThat(forTickets).containsExactly(ticketClock);
+			status.setRollbackOnly();
+		});
 	}
 }
