@@ -168,12 +168,17 @@ public class ClockKeeper {
 		CalendarSource batchCalendars = calendars.memoized();
 		histories.forEach((id, events) -> {
 			ClockHistory clock = ClockHistory.replay(events, batchCalendars);
-			if (!before.get(id).matches(clock)) {
+			ClockRecords.Projection row = before.get(id);
+			boolean moved = !row.matches(clock);
+			if (moved) {
 				ClockEvent mark = new ClockEvent(clock.lastSeq() + 1, Type.REPAIRED, now, null, null, exact(clock.dueAt()));
 				clock.apply(mark);
 				marks.add(Map.entry(id, mark));
 			}
-			clocks.add(Map.entry(id, clock));
+			// a row already as its history says is left alone: a calendar change often moves few of its clocks
+			if (moved || !row.isProjectionOf(clock)) {
+				clocks.add(Map.entry(id, clock));
+			}
 		});
 		records.appendAll(marks);
 		records.project(clocks);

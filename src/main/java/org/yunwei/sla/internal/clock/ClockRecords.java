@@ -261,25 +261,53 @@ class ClockRecords {
 	Map<Long, Projection> projections(Collection<Long> clockIds) {
 		Map<Long, Projection> projections = new HashMap<>();
 		template.query("""
-				select id, state, calendar_id, target_seconds, due_at, next_deadline, next_threshold from sla_clock
-				where id = any(?)""", rs -> {
+				select id, state, calendar_id, target_seconds, due_at, next_deadline, next_threshold, agreement_id,
+				    priority, basis, thresholds, started_at, fired_thresholds, breached, stopped_at
+				from sla_clock where id = any(?)""", rs -> {
 			projections.put(rs.getLong("id"), new Projection(rs.getString("state"), (Long) rs.getObject("calendar_id"),
 					rs.getLong("target_seconds"), instant(rs, "due_at"), instant(rs, "next_deadline"),
-					(Integer) rs.getObject("next_threshold")));
+					(Integer) rs.getObject("next_threshold"),
+					new Projection.Rest((Long) rs.getObject("agreement_id"), rs.getString("priority"),
+							rs.getString("basis"), integers(rs, "thresholds"), instant(rs, "started_at"),
+							integers(rs, "fired_thresholds"), rs.getBoolean("breached"), instant(rs, "stopped_at"))));
 		}, (Object) clockIds.toArray(Long[]::new));
 		return projections;
 	}
 
-	/** The parts of a clock's row that a calendar or target correction can move. */
-	record Projection(String state, Long calendarId, long targetSeconds, Instant dueAt, Instant nextDeadline,
-			Integer nextThreshold) {
+	private static List<Integer> integers(ResultSet rs, String column) throws SQLException {
+		java.sql.Array array = rs.getArray(column);
+		return array == null ? List.of() : List.of((Integer[]) array.getArray());
+	}
 
+	/**
+	 * The parts of a clock's row that a calendar or target correction can move, and the rest of what
+	 * {@link #project} writes.
+	 */
+	record Projection(String state, Long calendarId, long targetSeconds, Instant dueAt, Instant nextDeadline,
+			Integer nextThreshold, Rest rest) {
+
+		record Rest(Long agreementId, String priority, String basis, List<Integer> thresholds, Instant startedAt,
+				List<Integer> fired, boolean breached, Instant stoppedAt) {
+		}
+
+		/** Whether the clock's due time and deadlines are where its history puts them. */
 		boolean matches(ClockHistory clock) {
 			return state.equals(clock.status().name()) && Objects.equals(calendarId, clock.terms().calendarId())
 					&& targetSeconds == clock.terms().target().toSeconds()
 					&& Objects.equals(dueAt, ClockKeeper.exact(clock.dueAt()))
 					&& Objects.equals(nextDeadline, ClockKeeper.exact(clock.nextDeadline()))
 					&& Objects.equals(nextThreshold, clock.nextThreshold());
+		}
+
+		/** Whether {@link #project} would write the row as it is: then a repair need not write it. */
+		boolean isProjectionOf(ClockHistory clock) {
+			ClockTerms terms = clock.terms();
+			return matches(clock) && Objects.equals(rest.agreementId(), terms.agreementId())
+					&& rest.priority().equals(terms.priority().name()) && rest.basis().equals(terms.basis().name())
+					&& rest.thresholds().equals(terms.thresholds())
+					&& Objects.equals(rest.startedAt(), ClockKeeper.exact(clock.startedAt()))
+					&& rest.fired().equals(clock.fired()) && rest.breached() == clock.breached()
+					&& Objects.equals(rest.stoppedAt(), ClockKeeper.exact(clock.stoppedAt()));
 		}
 	}
 

@@ -166,8 +166,23 @@ class ClockIntegrationTests extends IntegrationTestSupport {
 		assertThat(row(subject, "next_deadline")).isEqualTo(deadline);
 		assertThat(clocks.timeline(subject, ClockKind.RESOLUTION)).extracting(ClockEvent::type)
 			.containsExactly(Type.STARTED, Type.REPAIRED);
+		long version = version(subject);
 		assertThat(clocks.repair(calendarId)).isEqualTo(1);
 		assertThat(clocks.timeline(subject, ClockKind.RESOLUTION)).hasSize(2);
+		// a row that already says what its history says is not written again
+		assertThat(version(subject)).isEqualTo(version);
+
+		// a column that moves no deadline is put right too, without a REPAIRED entry
+		jdbc.sql("update sla_clock set fired_thresholds = '{50}' where subject_id = ?").param(subject.id()).update();
+		assertThat(clocks.repair(calendarId)).isEqualTo(1);
+		assertThat(jdbc.sql("select cardinality(fired_thresholds) from sla_clock where subject_id = ?")
+			.param(subject.id()).query(Integer.class).single()).isZero();
+		assertThat(clocks.timeline(subject, ClockKind.RESOLUTION)).hasSize(2);
+	}
+
+	private long version(ClockSubject subject) {
+		return jdbc.sql("select version from sla_clock where subject_id = ?").param(subject.id()).query(Long.class)
+			.single();
 	}
 
 	@Test
