@@ -111,7 +111,8 @@ public class DatasetRun {
 		return transaction.execute(status -> {
 			var existing = progress.run();
 			if (existing.isEmpty()) {
-				Instant anchor = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+				Instant anchor = options.anchor() != null ? options.anchor()
+						: Instant.now().truncatedTo(ChronoUnit.SECONDS);
 				progress.start(options.seed(), options.tickets(), options.chunkSize(), anchor);
 				return new DatasetPlan(options.seed(), options.tickets(), options.chunkSize(), anchor);
 			}
