@@ -14,8 +14,8 @@ class SavedFilterQueryTests {
 		SavedFilterQuery query = SavedFilterQuery.parse("/tickets?sort=due&q=%E6%89%93%E5%8D%B0&assignee=me&status=open&major=on");
 		assertThat(query.canonical()).isEqualTo("status=open&assignee=me&major=true&q=%E6%89%93%E5%8D%B0&sort=due");
 		assertThat(query.q()).isEqualTo("打印");
-		assertThat(query.toQuery(42, null, null).assigneeUserId()).isEqualTo(42);
-		assertThat(SavedFilterQuery.parse("assignee=none").toQuery(42, null, null).assigneeUserId())
+		assertThat(query.toQuery(42, null, null, java.time.ZoneId.of("Asia/Shanghai")).assigneeUserId()).isEqualTo(42);
+		assertThat(SavedFilterQuery.parse("assignee=none").toQuery(42, null, null, java.time.ZoneId.of("Asia/Shanghai")).assigneeUserId())
 			.isEqualTo(TicketQuery.UNASSIGNED);
 		assertThat(SavedFilterQuery.parse("").canonical()).isEmpty();
 	}
