@@ -24,11 +24,12 @@ import org.yunwei.web.KeysetCursor;
  * @param age how long the tickets have existed, as the statistics' backlog buckets count it
  * @param category the ticket's own category, exactly
  * @param categoryId a category of the service catalogue: tickets about a service in it or in a category below it
+ * @param sla tickets with an SLA, or those of them whose response or resolution clock was (not) breached
  */
 public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<String> priorities, Long groupId,
 		Long assigneeUserId, Long customerOrgUnitId, Long serviceId, Channel channel, Boolean major, Boolean overdue,
 		Long reporterUserId, String q, Window created, Window resolved, Window closed, Age age, String category,
-		Long categoryId, Sort sort, int limit, Cursor after) {
+		Long categoryId, SlaOutcome sla, Sort sort, int limit, Cursor after) {
 
 	private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern
 		.compile("(?i)[a-z]{2,5}-\\d{8}-[a-z0-9]+");
@@ -80,14 +81,53 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 	}
 
 	/**
+	 * Tickets with an SLA (an agreement applied to them), and of those the ones whose clock the SLA engine declared
+	 * breached or not, as the statistics' attainment counts them; written {@code any}, {@code response-met},
+	 * {@code resolution-breached} and so on.
+	 */
+	public enum SlaOutcome {
+		ANY(null, false), RESPONSE_MET("response_breached_at", false), RESPONSE_BREACHED("response_breached_at", true),
+		RESOLUTION_MET("resolution_breached_at", false), RESOLUTION_BREACHED("resolution_breached_at", true);
+
+		private final String breachColumn;
+		private final boolean breached;
+
+		SlaOutcome(String breachColumn, boolean breached) {
+			this.breachColumn = breachColumn;
+			this.breached = breached;
+		}
+
+		/** The condition on the ticket table, after {@code and}. */
+		String sql() {
+			return "agreement_id is not null" + (breachColumn == null ? ""
+					: " and " + breachColumn + (breached ? " is not null" : " is null"));
+		}
+
+		/** As a parameter value, e.g. {@code response-met}. */
+		public String value() {
+			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		}
+
+		static SlaOutcome parse(String text, FieldErrors errors) {
+			for (SlaOutcome outcome : values()) {
+				if (outcome.value().equalsIgnoreCase(text.strip())) {
+					return outcome;
+				}
+			}
+			errors.add("sla", "ticket.value.unknown");
+			return null;
+		}
+	}
+
+	/**
 	 * The filters beyond the queues', as typed: days of creation, resolution and closing (ISO dates, both ends
 	 * included, either may be left out), the backlog's age bucket, the ticket's own category and a catalogue
 	 * category's id.
 	 */
 	public record Narrowing(String createdFrom, String createdTo, String resolvedFrom, String resolvedTo,
-			String closedFrom, String closedTo, String age, String category, String categoryId) {
+			String closedFrom, String closedTo, String age, String category, String categoryId, String sla) {
 
-		static final Narrowing NONE = new Narrowing(null, null, null, null, null, null, null, null, null);
+		static final Narrowing NONE = new Narrowing(null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/** A list without the narrowing filters (dates, age, categories). */
@@ -120,6 +160,7 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 				: TicketIntake.parse(Age.class, narrowing.age().strip(), "age", errors);
 		String category = FieldErrors.clean(narrowing.category());
 		errors.optional("category", category, 100);
+		SlaOutcome sla = FieldErrors.clean(narrowing.sla()) == null ? null : SlaOutcome.parse(narrowing.sla(), errors);
 		Long categoryId = null;
 		if (FieldErrors.clean(narrowing.categoryId()) != null) {
 			try {
@@ -172,14 +213,14 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 		errors.throwIfAny();
 		return new TicketQuery(statuses, ticketType, priorities, groupId, assigneeUserId, customerOrgUnitId,
 				serviceId, ticketChannel, major, overdue, reporterUserId, text, created, resolved, closed, age, category,
-				categoryId, order, size, after);
+				categoryId, sla, order, size, after);
 	}
 
 	/** The same filters and sort, another page. */
 	TicketQuery page(int size, Cursor start) {
 		return new TicketQuery(statuses, type, priorities, groupId, assigneeUserId, customerOrgUnitId, serviceId,
-				channel, major, overdue, reporterUserId, q, created, resolved, closed, age, category, categoryId, sort,
-				size, start);
+				channel, major, overdue, reporterUserId, q, created, resolved, closed, age, category, categoryId, sla,
+				sort, size, start);
 	}
 
 	/** Whether a search text is a whole ticket number, e.g. {@code INC-20261122-0001}, and only that. */

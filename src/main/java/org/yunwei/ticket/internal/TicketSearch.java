@@ -192,6 +192,9 @@ public class TicketSearch {
 				params.add(Timestamp.from(after));
 			}
 		}
+		if (query.sla() != null) {
+			sql.append(" and ").append(query.sla().sql());
+		}
 		if (query.category() != null) {
 			sql.append(" and category = ?");
 			params.add(query.category());

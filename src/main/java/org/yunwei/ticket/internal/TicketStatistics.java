@@ -40,6 +40,11 @@ class TicketStatistics {
 	/** The backlog's age buckets, youngest first, as keys of the API and the bundle. */
 	static final List<String> AGES = List.of("LT_1D", "D1_3", "D3_7", "D7_30", "GT_30D");
 
+	/** The summary's links to the tickets its attainment counted and those that met each clock. */
+	private static final Map<TicketQuery.SlaOutcome, String> SLA_LINKS = Map.of(TicketQuery.SlaOutcome.ANY,
+			"slaCounted", TicketQuery.SlaOutcome.RESPONSE_MET, "responseSlaMet", TicketQuery.SlaOutcome.RESOLUTION_MET,
+			"resolutionSlaMet");
+
 	private final TicketStatisticsReading reading;
 	private final TicketStatisticsLabels labels;
 	private final TicketStatisticsWorkbook workbook;
@@ -209,6 +214,11 @@ class TicketStatistics {
 		links.put("created", TicketStatisticsLabels.on("created", period.from(), period.to()));
 		links.put("resolved", TicketStatisticsLabels.on("resolved", period.from(), period.to()));
 		links.put("closed", TicketStatisticsLabels.on("closed", period.from(), period.to()));
+		for (TicketQuery.SlaOutcome sla : List.of(TicketQuery.SlaOutcome.ANY, TicketQuery.SlaOutcome.RESPONSE_MET,
+				TicketQuery.SlaOutcome.RESOLUTION_MET)) {
+			links.put(SLA_LINKS.get(sla), TicketStatisticsLabels.on("resolved", period.from(), period.to()) + "&sla="
+					+ sla.value());
+		}
 		links.put("openBacklog", TicketStatisticsLabels.link("status", "open"));
 		links.put("overdueBacklog", TicketStatisticsLabels.link("status", "open", "overdue", "true"));
 		return new Summary(period.from(), period.to(), created, resolved.resolved(), closed, backlog.total(),

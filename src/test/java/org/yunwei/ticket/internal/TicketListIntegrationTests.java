@@ -105,6 +105,12 @@ class TicketListIntegrationTests extends IntegrationTestSupport {
 			.isTrue();
 		assertThat(api.get("/api/v1/tickets?age=FOREVER", agent).status()).isEqualTo(400);
 
+		JsonNode paths = api.get("/v3/api-docs", null).json().get("paths");
+		assertThat(paths.has("/api/v1/tickets/export")).isTrue();
+		assertThat(paths.get("/api/v1/tickets").get("get").get("parameters").valueStream()
+			.map(p -> p.get("name").asString())).contains("createdFrom", "createdTo", "categoryId", "serviceId", "sla",
+					"cursor");
+
 		WebSession session = new WebSession(port);
 		session.signIn(world.agent, TestDirectory.PASSWORD, null);
 		var page = session.get("/tickets?createdFrom=2025-04-30&createdTo=2025-04-01");

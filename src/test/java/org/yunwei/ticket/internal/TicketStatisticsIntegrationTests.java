@@ -293,6 +293,11 @@ class TicketStatisticsIntegrationTests extends IntegrationTestSupport {
 			assertThat(listed(summary.get("links").get(figure).asString())).as(figure)
 				.isEqualTo(summary.get(figure).asLong());
 		}
+		JsonNode links = summary.get("links");
+		assertThat(listed(links.get("slaCounted").asString())).isEqualTo(3);
+		assertThat(listed(links.get("responseSlaMet").asString())).isEqualTo(summary.get("responseSla").get("met")
+			.asLong());
+		assertThat(listed(links.get("resolutionSlaMet").asString())).isEqualTo(2);
 		for (String groupBy : List.of("category", "customer", "service", "priority", "channel", "status", "type")) {
 			for (JsonNode row : api.get("/api/v1/ticket-statistics?" + MARCH + "&groupBy=" + groupBy, lead).json()
 				.get("rows")) {
