@@ -1,6 +1,9 @@
 package org.yunwei.catalog;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,5 +85,47 @@ public class ServiceCatalog {
 				.collect(java.util.stream.Collectors.joining(",", "{", "}")), limit)
 			.query(CatalogService.class)
 			.list();
+	}
+
+	/**
+	 * Every category, enabled or not, in the order of the tree: each parent before its children, siblings by sort
+	 * order and name; for a filter to choose from.
+	 */
+	public List<CatalogCategory> categories() {
+		record Row(long id, Long parentId, String code, String name, String path, boolean enabled) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select id, parent_id, code, name, path, enabled from catalog_category order by sort_order, name, id""")
+			.query(Row.class)
+			.list();
+		Map<Long, List<Row>> children = new LinkedHashMap<>();
+		rows.forEach(row -> children.computeIfAbsent(row.parentId(), k -> new ArrayList<>()).add(row));
+		List<CatalogCategory> ordered = new ArrayList<>();
+		// depth first from the top categories; a child whose parent is missing cannot exist (foreign key)
+		List<Row> stack = new ArrayList<>(children.getOrDefault(null, List.of()).reversed());
+		while (!stack.isEmpty()) {
+			Row row = stack.removeLast();
+			int depth = (int) row.path().chars().filter(c -> c == '/').count() - 2;
+			ordered.add(new CatalogCategory(row.id(), row.parentId(), row.code(), row.name(), Math.max(depth, 0),
+					row.enabled()));
+			stack.addAll(children.getOrDefault(row.id(), List.of()).reversed());
+		}
+		return ordered;
+	}
+
+	/**
+	 * The ids of the services, enabled or not, in this category and every category below it; empty when the
+	 * category does not exist. A ticket list filters by a category through them.
+	 */
+	public Optional<List<Long>> servicesInCategory(long categoryId) {
+		Optional<String> path = jdbc.sql("select path from catalog_category where id = ?").param(categoryId)
+			.query(String.class)
+			.optional();
+		return path.map(prefix -> jdbc.sql("""
+				select s.id from catalog_service s join catalog_category c on c.id = s.category_id
+				where c.path like ? order by s.id""")
+			.param(prefix + "%") // ids and slashes only: nothing to escape
+			.query(Long.class)
+			.list());
 	}
 }

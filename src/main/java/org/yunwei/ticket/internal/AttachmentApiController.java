@@ -1,6 +1,7 @@
 package org.yunwei.ticket.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,8 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
-@Tag(name = "Ticket attachments", description = "附件: files on a ticket. Whoever sees the ticket sees its files; "
-		+ "its agents and its customer attach them while it is not closed.")
+@Tag(name = "Ticket attachments", description = "附件: files on a ticket. Whoever sees the ticket sees its files, "
+		+ "except that the customer never sees internal ones (内部附件: 404 as for a file that does not exist); its "
+		+ "agents and its customer attach them while it is not closed.")
 class AttachmentApiController {
 
 	private final AttachmentUploads uploads;
@@ -38,17 +40,21 @@ class AttachmentApiController {
 					+ "`attachment-max-bytes` (default 10 MB). A missing, empty, unnamed or mistyped file is 400 "
 					+ "(`attachment-type` for a refused extension or content that is not what the extension says), a "
 					+ "file too large 413 (`attachment-too-large`); nothing is stored then. The SHA-256 of the content "
-					+ "is kept and returned; a public ATTACHMENT entry joins the timeline.")
+					+ "is kept and returned; an ATTACHMENT entry joins the timeline. `internal=true` (agents only, 403 for "
+					+ "a customer) keeps the file and its timeline entry from the customer.")
 	AttachmentView attach(@PathVariable long id,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(type = "object",
 							requiredProperties = "file", description = "the file in the part named `file`")))
-			@RequestParam(name = "file", required = false) MultipartFile file) {
-		return uploads.attach(id, AttachmentUpload.of(file, policy.maxBytes()));
+			@RequestParam(name = "file", required = false) MultipartFile file,
+			@Parameter(description = "true: for the provider's side only, never shown to the customer")
+			@RequestParam(required = false) Boolean internal) {
+		return uploads.attach(id, AttachmentUpload.of(file, policy.maxBytes()), Boolean.TRUE.equals(internal));
 	}
 
 	@GetMapping("/api/v1/tickets/{id}/attachments")
-	@Operation(summary = "The files of a ticket, oldest first, without their content")
+	@Operation(summary = "The files of a ticket, oldest first, without their content",
+			description = "A customer's list leaves out the internal files.")
 	List<AttachmentView> list(@PathVariable long id) {
 		return uploads.list(id);
 	}

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 class AttachmentRecords {
 
 	private static final String COLUMNS = """
-			id, ticket_id, filename, content_type, size_bytes, sha256, uploaded_by, created_at""";
+			id, ticket_id, filename, content_type, size_bytes, sha256, uploaded_by, created_at, internal""";
 
 	private final JdbcClient jdbc;
 
@@ -22,26 +22,29 @@ class AttachmentRecords {
 	}
 
 	long insert(long ticketId, long entryId, String filename, String contentType, byte[] content, String sha256,
-			String uploadedBy) {
+			String uploadedBy, boolean internal) {
 		return jdbc.sql("""
 				insert into ticket_attachment (ticket_id, entry_id, filename, content_type, size_bytes, sha256, content,
-				  uploaded_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(ticketId, entryId, filename, contentType, content.length, sha256, content, uploadedBy)
+				  uploaded_by, internal) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(ticketId, entryId, filename, contentType, content.length, sha256, content, uploadedBy, internal)
 			.query(Long.class)
 			.single();
 	}
 
-	/** The attachments of a ticket, oldest first. */
-	List<AttachmentView> of(long ticketId) {
-		return jdbc.sql("select " + COLUMNS + " from ticket_attachment where ticket_id = ? order by id")
-			.param(ticketId)
+	/** The attachments of a ticket, oldest first; the internal ones only if asked for. */
+	List<AttachmentView> of(long ticketId, boolean withInternal) {
+		return jdbc.sql("select " + COLUMNS + " from ticket_attachment where ticket_id = ? and (? or not internal)"
+				+ " order by id")
+			.params(ticketId, withInternal)
 			.query((rs, n) -> view(rs))
 			.list();
 	}
 
-	Optional<AttachmentFile> file(long ticketId, long id) {
-		return jdbc.sql("select " + COLUMNS + ", content from ticket_attachment where ticket_id = ? and id = ?")
-			.params(ticketId, id)
+	/** A file with its content; an internal one only if asked for. */
+	Optional<AttachmentFile> file(long ticketId, long id, boolean withInternal) {
+		return jdbc.sql("select " + COLUMNS + ", content from ticket_attachment where ticket_id = ? and id = ?"
+				+ " and (? or not internal)")
+			.params(ticketId, id, withInternal)
 			.query((rs, n) -> new AttachmentFile(view(rs), rs.getBytes("content")))
 			.optional();
 	}
@@ -49,6 +52,6 @@ class AttachmentRecords {
 	private static AttachmentView view(ResultSet rs) throws SQLException {
 		return new AttachmentView(rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("filename"),
 				rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-				rs.getString("uploaded_by"), TicketRecords.instant(rs, "created_at"));
+				rs.getString("uploaded_by"), TicketRecords.instant(rs, "created_at"), rs.getBoolean("internal"));
 	}
 }

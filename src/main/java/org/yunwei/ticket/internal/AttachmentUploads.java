@@ -18,9 +18,10 @@ import org.yunwei.web.RejectedRequest;
 
 /**
  * Attaches files to tickets and hands them out. Whoever may work a ticket, or its customer, may attach to it while it
- * is not closed; whoever sees the ticket sees and downloads its files. A file is checked ({@link AttachmentPolicy})
- * before anything is written, then stored with its SHA-256, a public timeline entry and an audit entry in one
- * transaction.
+ * is not closed; whoever sees the ticket sees and downloads its files, except that an agent may mark a file internal
+ * (内部附件): its customer then never sees it listed and cannot download it (404, as for a file that does not exist).
+ * A file is checked ({@link AttachmentPolicy}) before anything is written, then stored with its SHA-256, a timeline
+ * entry (public unless the file is internal) and an audit entry in one transaction.
  */
 @Service
 public class AttachmentUploads {
@@ -46,9 +47,18 @@ public class AttachmentUploads {
 
 	@Transactional
 	public AttachmentView attach(long ticketId, AttachmentUpload upload) {
+		return attach(ticketId, upload, false);
+	}
+
+	/** Attaches a file, internal (agents only: 403 for a customer) or for the customer to see too. */
+	@Transactional
+	public AttachmentView attach(long ticketId, AttachmentUpload upload, boolean internal) {
 		Actor actor = actors.current();
-		TicketRow ticket = actor.partyKind() == PartyKind.CUSTOMER ? access.lockForParticipant(ticketId)
-				: access.lockForAgent(ticketId);
+		boolean customer = actor.partyKind() == PartyKind.CUSTOMER;
+		if (customer && internal) {
+			throw RejectedRequest.forbidden("ticket.agent-only");
+		}
+		TicketRow ticket = customer ? access.lockForParticipant(ticketId) : access.lockForAgent(ticketId);
 		TicketAction.ATTACH.requireFrom(ticket.status());
 		policy.check(upload);
 		String name = AttachmentPolicy.cleanName(upload.filename());
@@ -57,28 +67,35 @@ public class AttachmentUploads {
 		details.put("filename", name);
 		details.put("sizeBytes", upload.content().length);
 		details.put("sha256", sha256);
-		long entry = timeline.append(ticketId, EntryKind.ATTACHMENT, true, actor.userId(), actor.displayName(), null,
-				details, null);
+		details.put("internal", internal);
+		long entry = timeline.append(ticketId, EntryKind.ATTACHMENT, !internal, actor.userId(), actor.displayName(),
+				null, details, null);
 		long id = records.insert(ticketId, entry, name, policy.contentType(name), upload.content(), sha256,
-				actor.displayName());
+				actor.displayName(), internal);
 		tickets.update(ticket, TicketWork.now());
 		details.put("attachmentId", id);
 		audit.record(AuditEntry.of("TICKET_ATTACHMENT_ADDED", "ticket", ticketId).after(details)
 			.detail(ticket.number()));
-		return records.of(ticketId).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+		return records.of(ticketId, true).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
 	}
 
-	/** The attachments of a ticket the signed-in person sees. */
+	/** The attachments of a ticket the signed-in person sees; a customer's without the internal ones. */
 	@Transactional(readOnly = true)
 	public List<AttachmentView> list(long ticketId) {
 		access.visible(ticketId);
-		return records.of(ticketId);
+		return records.of(ticketId, seesInternal());
 	}
 
 	@Transactional(readOnly = true)
 	AttachmentFile file(long ticketId, long attachmentId) {
 		access.visible(ticketId);
-		return records.file(ticketId, attachmentId).orElseThrow(() -> RejectedRequest.notFound("attachment"));
+		return records.file(ticketId, attachmentId, seesInternal())
+			.orElseThrow(() -> RejectedRequest.notFound("attachment"));
+	}
+
+	/** Everyone but the customer's side: agents, management, supervision. */
+	boolean seesInternal() {
+		return actors.current().partyKind() != PartyKind.CUSTOMER;
 	}
 
 	static String sha256(byte[] content) {

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param sha256 the hex SHA-256 of the content, so that a download can be checked against what was uploaded
  * @param uploadedBy the name of the person who uploaded it
+ * @param internal seen by the provider's side only, never by the customer (内部附件)
  */
 public record AttachmentView(long id, long ticketId, String filename, String contentType, long sizeBytes,
-		String sha256, String uploadedBy, Instant createdAt) {
+		String sha256, String uploadedBy, Instant createdAt, boolean internal) {
 }

@@ -1,5 +1,7 @@
 package org.yunwei.ticket.internal;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,14 +32,24 @@ class DashboardCharts {
 	Map<String, String> of(TicketStatistics.Report report, Locale locale) {
 		Map<String, String> charts = new LinkedHashMap<>();
 		List<String> steps = report.trend().points().stream().map(TicketStatistics.Point::period).toList();
-		String resolved = TicketStatisticsLabels.link("status", "RESOLVED,CLOSED");
+		List<String> createdLinks = new ArrayList<>();
+		List<String> resolvedLinks = new ArrayList<>();
+		for (TicketStatistics.Point point : report.trend().points()) {
+			// a step is a day or a month, cut to the period at its ends
+			LocalDate first = point.period().length() == 7 ? YearMonth.parse(point.period()).atDay(1)
+					: LocalDate.parse(point.period());
+			LocalDate last = point.period().length() == 7 ? YearMonth.parse(point.period()).atEndOfMonth() : first;
+			first = first.isBefore(report.period().from()) ? report.period().from() : first;
+			last = last.isAfter(report.period().to()) ? report.period().to() : last;
+			createdLinks.add(TicketStatisticsLabels.on("created", first, last));
+			resolvedLinks.add(TicketStatisticsLabels.on("resolved", first, last));
+		}
 		charts.put("trend", chart("line", steps, List.of(
 				dataset(text("ticket-stats.metric.created", locale),
 						report.trend().points().stream().map(TicketStatistics.Point::created).toList()),
 				dataset(text("ticket-stats.metric.resolved", locale),
 						report.trend().points().stream().map(TicketStatistics.Point::resolved).toList())),
-				List.of(steps.stream().map(s -> TicketStatisticsLabels.LIST).toList(),
-						steps.stream().map(s -> resolved).toList())));
+				List.of(createdLinks, resolvedLinks)));
 		report.volumes().forEach((dimension, v) -> charts.put(dimension.key(), counts(kind(dimension), v.rows(),
 				text("ticket-stats.metric.created", locale))));
 		charts.put("backlog", counts("bar", report.backlog().buckets(), text("ticket-stats.metric.openBacklog",

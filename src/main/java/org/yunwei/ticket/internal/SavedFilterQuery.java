@@ -3,6 +3,7 @@ package org.yunwei.ticket.internal;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +21,16 @@ import org.yunwei.web.RejectedRequest;
  * without the blank ones, so that the same filter always has the same text.
  */
 public record SavedFilterQuery(String status, String type, String priority, String groupId, String assignee,
-		String customerOrgUnitId, String serviceId, String channel, String major, String overdue, String q,
-		String sort) {
+		String customerOrgUnitId, String serviceId, String channel, String major, String overdue, String createdFrom,
+		String createdTo, String resolvedFrom, String resolvedTo, String closedFrom, String closedTo, String age,
+		String category, String categoryId, String sla, String q, String sort) {
 
 	static final int MAX_LENGTH = 2000;
 
 	/** The names of the parameters, in the order {@link #canonical()} writes them. */
 	static final List<String> PARAMETERS = List.of("status", "type", "priority", "groupId", "assignee",
-			"customerOrgUnitId", "serviceId", "channel", "major", "overdue", "q", "sort");
+			"customerOrgUnitId", "serviceId", "channel", "major", "overdue", "createdFrom", "createdTo", "resolvedFrom",
+			"resolvedTo", "closedFrom", "closedTo", "age", "category", "categoryId", "sla", "q", "sort");
 
 	public SavedFilterQuery {
 		status = FieldErrors.clean(status);
@@ -40,13 +43,23 @@ public record SavedFilterQuery(String status, String type, String priority, Stri
 		channel = FieldErrors.clean(channel);
 		major = checkbox(FieldErrors.clean(major));
 		overdue = checkbox(FieldErrors.clean(overdue));
+		createdFrom = FieldErrors.clean(createdFrom);
+		createdTo = FieldErrors.clean(createdTo);
+		resolvedFrom = FieldErrors.clean(resolvedFrom);
+		resolvedTo = FieldErrors.clean(resolvedTo);
+		closedFrom = FieldErrors.clean(closedFrom);
+		closedTo = FieldErrors.clean(closedTo);
+		age = FieldErrors.clean(age);
+		category = FieldErrors.clean(category);
+		categoryId = FieldErrors.clean(categoryId);
+		sla = FieldErrors.clean(sla);
 		q = FieldErrors.clean(q);
 		sort = FieldErrors.clean(sort);
 	}
 
 	/** What a fresh workspace shows: the open tickets, the most urgent SLA first. */
 	static final SavedFilterQuery QUEUE = new SavedFilterQuery("open", null, null, null, null, null, null, null, null,
-			null, null, "due");
+			null, null, null, null, null, null, null, null, null, null, null, null, "due");
 
 	/** The filter of a list request; a request with none of the parameters is the default {@link #QUEUE}. */
 	static SavedFilterQuery of(MultiValueMap<String, String> parameters) {
@@ -86,13 +99,18 @@ public record SavedFilterQuery(String status, String type, String priority, Stri
 		return new SavedFilterQuery(value.apply("status"), value.apply("type"), value.apply("priority"),
 				value.apply("groupId"), value.apply("assignee"), value.apply("customerOrgUnitId"),
 				value.apply("serviceId"), value.apply("channel"), value.apply("major"), value.apply("overdue"),
-				value.apply("q"), value.apply("sort"));
+				value.apply("createdFrom"), value.apply("createdTo"), value.apply("resolvedFrom"),
+				value.apply("resolvedTo"), value.apply("closedFrom"), value.apply("closedTo"), value.apply("age"),
+				value.apply("category"), value.apply("categoryId"), value.apply("sla"), value.apply("q"),
+				value.apply("sort"));
 	}
 
 	/** The query string of this filter, e.g. {@code status=open&sort=due}; empty for "everything". */
 	public String canonical() {
 		List<String> values = List.of(nz(status), nz(type), nz(priority), nz(groupId), nz(assignee),
-				nz(customerOrgUnitId), nz(serviceId), nz(channel), nz(major), nz(overdue), nz(q), nz(sort));
+				nz(customerOrgUnitId), nz(serviceId), nz(channel), nz(major), nz(overdue), nz(createdFrom),
+				nz(createdTo), nz(resolvedFrom), nz(resolvedTo), nz(closedFrom), nz(closedTo), nz(age), nz(category),
+				nz(categoryId), nz(sla), nz(q), nz(sort));
 		List<String> pairs = new ArrayList<>();
 		for (int i = 0; i < PARAMETERS.size(); i++) {
 			if (!values.get(i).isEmpty()) {
@@ -100,6 +118,15 @@ public record SavedFilterQuery(String status, String type, String priority, Stri
 			}
 		}
 		return String.join("&", pairs);
+	}
+
+	/**
+	 * Whether the list is narrowed by filters the form does not show as fields (days of resolution or closing, the
+	 * backlog's age, the ticket's own category, the SLA outcome): links from the statistics set them.
+	 */
+	public boolean narrowedBeyondForm() {
+		return resolvedFrom != null || resolvedTo != null || closedFrom != null || closedTo != null || age != null
+				|| category != null || sla != null;
 	}
 
 	/** Whether the list sorts by SLA due time. */
@@ -110,15 +137,17 @@ public record SavedFilterQuery(String status, String type, String priority, Stri
 	/** This filter sorted the other way round (for the column headers). */
 	public SavedFilterQuery sortedBy(String order) {
 		return new SavedFilterQuery(status, type, priority, groupId, assignee, customerOrgUnitId, serviceId, channel,
-				major, overdue, q, order);
+				major, overdue, createdFrom, createdTo, resolvedFrom, resolvedTo, closedFrom, closedTo, age, category,
+				categoryId, sla, q, order);
 	}
 
 	/**
 	 * The list query for a person, one page at a time; refuses (400, by parameter) what cannot be understood.
 	 *
 	 * @param userId who "me" is
+	 * @param zone the service desk's, in which days begin and end
 	 */
-	TicketQuery toQuery(long userId, Integer limit, String cursor) {
+	TicketQuery toQuery(long userId, Integer limit, String cursor, ZoneId zone) {
 		FieldErrors errors = new FieldErrors();
 		Long group = number(groupId, "groupId", errors);
 		Long unit = number(customerOrgUnitId, "customerOrgUnitId", errors);
@@ -137,7 +166,9 @@ public record SavedFilterQuery(String status, String type, String priority, Stri
 		Boolean onlyOverdue = flag(overdue, "overdue", errors);
 		errors.throwIfAny();
 		return TicketQuery.of(status, type, priority, group, assigneeId, unit, service, channel, onlyMajor, onlyOverdue,
-				null, q, sort, limit, cursor);
+				null, q, sort, limit, cursor, new TicketQuery.Narrowing(createdFrom, createdTo, resolvedFrom,
+						resolvedTo, closedFrom, closedTo, age, category, categoryId, sla),
+				zone);
 	}
 
 	/** Checks the whole filter as a saved filter's query, every mistake reported on the field {@code query}. */
@@ -147,7 +178,7 @@ public record SavedFilterQuery(String status, String type, String priority, Stri
 			throw RejectedRequest.invalidField("query", "savedfilter.query.too-long");
 		}
 		try {
-			toQuery(0, null, null);
+			toQuery(0, null, null, ZoneId.of("Asia/Shanghai"));
 		}
 		catch (RejectedRequest refused) {
 			throw RejectedRequest.invalidField("query", "savedfilter.query.invalid");

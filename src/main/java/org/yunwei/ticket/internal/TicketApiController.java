@@ -4,7 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,9 +44,14 @@ class TicketApiController {
 	private final TicketRecords records;
 	private final TicketAccess access;
 	private final Actors actors;
+	private final TicketListExport export;
+	private final TicketSettings settings;
 
 	TicketApiController(TicketIntake intake, TicketSearch search, TicketDetails details, TicketWork work,
-			BulkTicketWork bulk, TicketRecords records, TicketAccess access, Actors actors) {
+			BulkTicketWork bulk, TicketRecords records, TicketAccess access, Actors actors, TicketListExport export,
+			TicketSettings settings) {
+		this.export = export;
+		this.settings = settings;
 		this.intake = intake;
 		this.search = search;
 		this.details = details;
@@ -61,26 +75,43 @@ class TicketApiController {
 	@GetMapping
 	@Operation(summary = "Tickets in the caller's scope, one keyset page at a time",
 			description = "Pass `next` as `cursor` with the same filters and sort for the next page. "
-					+ "`sort=due` orders by the resolution due time (agent queues), `created` (default) newest first.")
-	KeysetPage<TicketSummary> list(
-			@Parameter(description = "comma-separated NEW, ASSIGNED, IN_PROGRESS, PENDING, RESOLVED, CLOSED, or `open`") @RequestParam(required = false) String status,
-			@Parameter(description = "INCIDENT or SERVICE_REQUEST") @RequestParam(required = false) String type,
-			@Parameter(description = "comma-separated P1–P4") @RequestParam(required = false) String priority,
-			@RequestParam(required = false) Long groupId,
-			@Parameter(description = "a user id, `me`, or `none` for unassigned") @RequestParam(required = false) String assignee,
-			@RequestParam(required = false) Long customerOrgUnitId,
-			@RequestParam(required = false) Long serviceId,
-			@Parameter(description = "PORTAL, PHONE, EMAIL, API or MONITORING") @RequestParam(required = false) String channel,
-			@Parameter(description = "only major incidents (true)") @RequestParam(required = false) Boolean major,
-			@Parameter(description = "only tickets past their resolution due time") @RequestParam(required = false) Boolean overdue,
-			@Parameter(description = "`me` for the caller's own tickets, or a user id") @RequestParam(required = false) String reporter,
-			@Parameter(description = "a number, or text within the subject") @RequestParam(required = false) String q,
+					+ "`sort=due` orders by the resolution due time (agent queues), `created` (default) newest first. "
+					+ "Days (`createdFrom` … `closedTo`) are ISO dates in the service desk's zone (Asia/Shanghai), "
+					+ "both ends included, either may be left out; an unreadable date, a year outside 2000–2999 or a "
+					+ "start after the end is 400 naming the parameter, as is an unknown `categoryId`.")
+	KeysetPage<TicketSummary> list(@ParameterObject TicketListFilter filter,
 			@Parameter(description = "created (default) or due") @RequestParam(required = false) String sort,
 			@Parameter(description = "1 to 200, default 50") @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {
-		return search.list(TicketQuery.of(status, type, priority, groupId, person(assignee, "assignee", true),
-				customerOrgUnitId, serviceId, channel, major, overdue, person(reporter, "reporter", false), q, sort,
-				limit, cursor));
+		return search.list(filter.toQuery(actors.current().userId(), sort, limit, cursor, settings.zone()));
+	}
+
+	@GetMapping("/export")
+	@Operation(summary = "The list as an Excel workbook (.xlsx): every ticket the filters match, in the list's order",
+			description = "The same filters, sort and scope as the list; headers in the caller's language. At most "
+					+ TicketListExport.MAX_ROWS + " tickets: a longer list is 422 `export-too-large` (narrow the "
+					+ "filters). Customers export their unit's tickets, agents and supervision their scope's; other "
+					+ "users 403. Each export is on the audit trail (TICKET_LIST_EXPORT, with the filter and the "
+					+ "number of rows).")
+	void export(@ParameterObject TicketListFilter filter,
+			@Parameter(description = "created (default) or due") @RequestParam(required = false) String sort,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		TicketQuery query = filter.toQuery(actors.current().userId(), sort, null, null, settings.zone());
+		export.export(query, readable(request.getQueryString()), LocaleContextHolder.getLocale(),
+				() -> TicketListExport.open(response, settings.zone()));
+	}
+
+	/** The query string as the auditor reads it: decoded where it can be. */
+	private static String readable(String queryString) {
+		if (queryString == null) {
+			return "";
+		}
+		try {
+			return URLDecoder.decode(queryString, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException malformed) {
+			return queryString;
+		}
 	}
 
 	@GetMapping("/{id}")
@@ -207,24 +238,5 @@ class TicketApiController {
 	Map<String, Integer> bulk(@RequestBody TicketRequests.Bulk body) {
 		return Map.of("changed", bulk.apply(body.ids(), body.action(), body.groupId(), body.assigneeUserId(),
 				body.resolutionCode(), body.resolutionText()));
-	}
-
-	/** {@code me}, {@code none} or an id. */
-	private Long person(String value, String field, boolean noneAllowed) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		if (value.equalsIgnoreCase("me")) {
-			return actors.current().userId();
-		}
-		if (noneAllowed && value.equalsIgnoreCase("none")) {
-			return TicketQuery.UNASSIGNED;
-		}
-		try {
-			return Long.valueOf(value.strip());
-		}
-		catch (NumberFormatException notANumber) {
-			throw RejectedRequest.invalidField(field, "ticket.value.unknown");
-		}
 	}
 }

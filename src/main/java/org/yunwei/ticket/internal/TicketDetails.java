@@ -62,7 +62,7 @@ public class TicketDetails {
 				clocks.state(id, ClockKind.RESPONSE).map(ClockView::of).orElse(null),
 				clocks.state(id, ClockKind.RESOLUTION).map(ClockView::of).orElse(null),
 				timeline.of(id, customer), timeline.minutesSpent(id), actions(t, actor, customer),
-				links.of(id, actors.scope()), attachments.of(id));
+				links.of(id, actors.scope()), attachments.of(id, !customer));
 	}
 
 	private List<TicketAction> actions(TicketRow t, Actor actor, boolean customer) {

@@ -113,10 +113,11 @@ class TicketPageDetailWebController {
 
 	@PostMapping("/tickets/{id:\\d+}/attachments")
 	String attach(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String internal, Model model, RedirectAttributes redirect) {
 		requireWorkspace();
 		try {
-			AttachmentView added = uploads.attach(id, AttachmentUpload.of(file, policy.maxBytes()));
+			AttachmentView added = uploads.attach(id, AttachmentUpload.of(file, policy.maxBytes()),
+					internal != null && !"false".equalsIgnoreCase(internal));
 			TicketPageRefusals.notice(redirect, "ticketui.done.attach", added.filename());
 			return "redirect:/tickets/" + id + "?tab=attachments";
 		}

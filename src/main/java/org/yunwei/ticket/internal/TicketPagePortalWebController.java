@@ -39,10 +39,12 @@ class TicketPagePortalWebController {
 	private final TicketWork work;
 	private final AttachmentUploads uploads;
 	private final AttachmentPolicy policy;
+	private final java.time.ZoneId zone;
 
 	TicketPagePortalWebController(Actors actors, TicketPageDirectory directory, TicketPageSubmission submission,
 			TicketPageDetails details, TicketSearch search, TicketWork work, AttachmentUploads uploads,
-			AttachmentPolicy policy) {
+			AttachmentPolicy policy, TicketSettings settings) {
+		this.zone = settings.zone();
 		this.actors = actors;
 		this.directory = directory;
 		this.submission = submission;
@@ -103,6 +105,7 @@ class TicketPagePortalWebController {
 
 	@GetMapping("/portal/tickets")
 	String mine(@RequestParam(required = false) String status, @RequestParam(required = false) String whose,
+			@RequestParam(required = false) String createdFrom, @RequestParam(required = false) String createdTo,
 			@RequestParam(required = false) String cursor,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		if (!customer()) {
@@ -111,13 +114,20 @@ class TicketPagePortalWebController {
 		String shown = status == null || status.isBlank() ? "" : status;
 		boolean unit = "unit".equals(whose);
 		KeysetPage<TicketSummary> page;
+		Map<String, String> filterErrors = Map.of();
 		try {
 			page = search.list(TicketQuery.of(shown, null, null, null, null, null, null, null, null, null,
-					unit ? null : actors.current().userId(), null, null, 20, cursor));
+					unit ? null : actors.current().userId(), null, null, 20, cursor,
+					new TicketQuery.Narrowing(createdFrom, createdTo, null, null, null, null, null, null, null, null),
+					zone));
 		}
 		catch (RejectedRequest refused) {
 			page = new KeysetPage<>(List.of(), null);
+			filterErrors = refused.fieldErrors();
 		}
+		model.addAttribute("filterErrors", filterErrors);
+		model.addAttribute("createdFrom", FieldErrors.clean(createdFrom));
+		model.addAttribute("createdTo", FieldErrors.clean(createdTo));
 		model.addAttribute("page", page);
 		model.addAttribute("names", directory.names(page.items()));
 		model.addAttribute("status", shown);

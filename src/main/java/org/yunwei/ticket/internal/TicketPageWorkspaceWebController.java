@@ -1,5 +1,10 @@
 package org.yunwei.ticket.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +25,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.yunwei.catalog.ServiceCatalog;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.PartyKind;
@@ -45,10 +53,17 @@ class TicketPageWorkspaceWebController {
 	private final BulkTicketWork bulk;
 	private final TicketRecords records;
 	private final MessageSource messages;
+	private final TicketListExport export;
+	private final ServiceCatalog catalog;
+	private final ZoneId zone;
 
 	TicketPageWorkspaceWebController(Actors actors, TicketAccess access, TicketSearch search,
 			TicketPageDirectory directory, TicketPageCountdowns countdowns, SavedFilters filters, BulkTicketWork bulk,
-			TicketRecords records, MessageSource messages) {
+			TicketRecords records, MessageSource messages, TicketListExport export, ServiceCatalog catalog,
+			TicketSettings settings) {
+		this.export = export;
+		this.catalog = catalog;
+		this.zone = settings.zone();
 		this.actors = actors;
 		this.access = access;
 		this.search = search;
@@ -69,6 +84,30 @@ class TicketPageWorkspaceWebController {
 		}
 		requireWorkspace();
 		return list(model, SavedFilterQuery.of(parameters), cursor, htmx != null && cursor != null);
+	}
+
+	/**
+	 * The list as it is filtered, as an Excel download; a refusal (too many tickets, an unreadable filter) goes back
+	 * to the list with the message.
+	 */
+	@GetMapping("/tickets/export")
+	void export(@RequestParam MultiValueMap<String, String> parameters, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		requireWorkspace();
+		SavedFilterQuery filter = SavedFilterQuery.of(parameters);
+		try {
+			export.export(filter.toQuery(actors.current().userId(), null, null, zone), filter.canonical(),
+					LocaleContextHolder.getLocale(), () -> TicketListExport.open(response, zone));
+		}
+		catch (RejectedRequest refused) {
+			// the response is this method's own (it writes the file), so the way back is written by hand too
+			RedirectAttributesModelMap back = new RedirectAttributesModelMap();
+			TicketPageRefusals.flash(back, refused);
+			String location = request.getContextPath() + "/tickets" + query(filter);
+			RequestContextUtils.getOutputFlashMap(request).putAll(back.getFlashAttributes());
+			RequestContextUtils.saveOutputFlashMap(location, request, response);
+			response.sendRedirect(location);
+		}
 	}
 
 	@GetMapping("/tickets/countdowns")
@@ -161,7 +200,7 @@ class TicketPageWorkspaceWebController {
 		Actor actor = actors.current();
 		KeysetPage<TicketSummary> page;
 		try {
-			page = search.list(filter.toQuery(actor.userId(), null, cursor));
+			page = search.list(filter.toQuery(actor.userId(), null, cursor, zone));
 		}
 		catch (RejectedRequest refused) {
 			model.addAttribute("filterErrors", refused.fieldErrors());
@@ -193,6 +232,7 @@ class TicketPageWorkspaceWebController {
 		model.addAttribute("members", directory.members(groups));
 		model.addAttribute("units", directory.customerUnits());
 		model.addAttribute("services", directory.servicesForAgents());
+		model.addAttribute("categories", catalog.categories());
 		model.addAttribute("statuses", TicketStatus.values());
 		model.addAttribute("types", TicketType.values());
 		model.addAttribute("channels", Channel.values());

@@ -1,11 +1,14 @@
 package org.yunwei.ticket.internal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.yunwei.web.DateRange;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.KeysetCursor;
 
@@ -16,10 +19,17 @@ import org.yunwei.web.KeysetCursor;
  * @param statuses empty for all
  * @param assigneeUserId {@code -1} stands for "unassigned"
  * @param q a number, or text within the subject
+ * @param created when the tickets were created, {@code null} for any time; likewise {@code resolved} and
+ *        {@code closed}
+ * @param age how long the tickets have existed, as the statistics' backlog buckets count it
+ * @param category the ticket's own category, exactly
+ * @param categoryId a category of the service catalogue: tickets about a service in it or in a category below it
+ * @param sla tickets with an SLA, or those of them whose response or resolution clock was (not) breached
  */
 public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<String> priorities, Long groupId,
 		Long assigneeUserId, Long customerOrgUnitId, Long serviceId, Channel channel, Boolean major, Boolean overdue,
-		Long reporterUserId, String q, Sort sort, int limit, Cursor after) {
+		Long reporterUserId, String q, Window created, Window resolved, Window closed, Age age, String category,
+		Long categoryId, SlaOutcome sla, Sort sort, int limit, Cursor after) {
 
 	private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern
 		.compile("(?i)[a-z]{2,5}-\\d{8}-[a-z0-9]+");
@@ -36,16 +46,130 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 		DUE
 	}
 
+	/** Instants from (included) to (excluded), either end open ({@code null}). */
+	public record Window(Instant from, Instant to) {
+
+		static Window of(DateRange days, ZoneId zone) {
+			return days == null ? null : new Window(days.start(zone), days.end(zone));
+		}
+	}
+
+	/**
+	 * The statistics' backlog buckets by age (docs/ticket-statistics.md): at least {@code minDays} old (more than,
+	 * for a bucket that starts above zero, as the statistics count) and younger than {@code maxDays}.
+	 */
+	public enum Age {
+		LT_1D(0, 1), D1_3(1, 3), D3_7(3, 7), D7_30(7, 30), GT_30D(30, 0);
+
+		private final int minDays;
+		private final int maxDays;
+
+		Age(int minDays, int maxDays) {
+			this.minDays = minDays;
+			this.maxDays = maxDays;
+		}
+
+		/** Created at or before this ({@code null}: no bound), as seen at {@code now}. */
+		Instant createdUntil(Instant now) {
+			return minDays == 0 ? null : now.minus(Duration.ofDays(minDays));
+		}
+
+		/** Created after this ({@code null}: no bound). */
+		Instant createdAfter(Instant now) {
+			return maxDays == 0 ? null : now.minus(Duration.ofDays(maxDays));
+		}
+	}
+
+	/**
+	 * Tickets with an SLA (an agreement applied to them), and of those the ones whose clock the SLA engine declared
+	 * breached or not, as the statistics' attainment counts them; written {@code any}, {@code response-met},
+	 * {@code resolution-breached} and so on.
+	 */
+	public enum SlaOutcome {
+		ANY(null, false), RESPONSE_MET("response_breached_at", false), RESPONSE_BREACHED("response_breached_at", true),
+		RESOLUTION_MET("resolution_breached_at", false), RESOLUTION_BREACHED("resolution_breached_at", true);
+
+		private final String breachColumn;
+		private final boolean breached;
+
+		SlaOutcome(String breachColumn, boolean breached) {
+			this.breachColumn = breachColumn;
+			this.breached = breached;
+		}
+
+		/** The condition on the ticket table, after {@code and}. */
+		String sql() {
+			return "agreement_id is not null" + (breachColumn == null ? ""
+					: " and " + breachColumn + (breached ? " is not null" : " is null"));
+		}
+
+		/** As a parameter value, e.g. {@code response-met}. */
+		public String value() {
+			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		}
+
+		static SlaOutcome parse(String text, FieldErrors errors) {
+			for (SlaOutcome outcome : values()) {
+				if (outcome.value().equalsIgnoreCase(text.strip())) {
+					return outcome;
+				}
+			}
+			errors.add("sla", "ticket.value.unknown");
+			return null;
+		}
+	}
+
+	/**
+	 * The filters beyond the queues', as typed: days of creation, resolution and closing (ISO dates, both ends
+	 * included, either may be left out), the backlog's age bucket, the ticket's own category and a catalogue
+	 * category's id.
+	 */
+	public record Narrowing(String createdFrom, String createdTo, String resolvedFrom, String resolvedTo,
+			String closedFrom, String closedTo, String age, String category, String categoryId, String sla) {
+
+		static final Narrowing NONE = new Narrowing(null, null, null, null, null, null, null, null, null, null);
+	}
+
+	/** A list without the narrowing filters (dates, age, categories). */
+	public static TicketQuery of(String status, String type, String priority, Long groupId, Long assigneeUserId,
+			Long customerOrgUnitId, Long serviceId, String channel, Boolean major, Boolean overdue,
+			Long reporterUserId, String q, String sort, Integer limit, String cursor) {
+		return of(status, type, priority, groupId, assigneeUserId, customerOrgUnitId, serviceId, channel, major,
+				overdue, reporterUserId, q, sort, limit, cursor, Narrowing.NONE, ZoneId.systemDefault());
+	}
+
 	/**
 	 * Reads request parameters, refusing (400, naming the parameter) what cannot be understood.
 	 *
 	 * @param status comma-separated statuses, or {@code open} for the four open ones
 	 * @param priority comma-separated P1–P4
+	 * @param zone the service desk's, in which days begin and end
 	 */
 	public static TicketQuery of(String status, String type, String priority, Long groupId, Long assigneeUserId,
 			Long customerOrgUnitId, Long serviceId, String channel, Boolean major, Boolean overdue,
-			Long reporterUserId, String q, String sort, Integer limit, String cursor) {
+			Long reporterUserId, String q, String sort, Integer limit, String cursor, Narrowing narrowing,
+			ZoneId zone) {
 		FieldErrors errors = new FieldErrors();
+		Window created = Window.of(DateRange.optional("createdFrom", narrowing.createdFrom(), "createdTo",
+				narrowing.createdTo(), errors), zone);
+		Window resolved = Window.of(DateRange.optional("resolvedFrom", narrowing.resolvedFrom(), "resolvedTo",
+				narrowing.resolvedTo(), errors), zone);
+		Window closed = Window.of(DateRange.optional("closedFrom", narrowing.closedFrom(), "closedTo",
+				narrowing.closedTo(), errors), zone);
+		Age age = FieldErrors.clean(narrowing.age()) == null ? null
+				: TicketIntake.parse(Age.class, narrowing.age().strip(), "age", errors);
+		String category = FieldErrors.clean(narrowing.category());
+		errors.optional("category", category, 100);
+		SlaOutcome sla = FieldErrors.clean(narrowing.sla()) == null ? null : SlaOutcome.parse(narrowing.sla(), errors);
+		Long categoryId = null;
+		if (FieldErrors.clean(narrowing.categoryId()) != null) {
+			try {
+				categoryId = Long.valueOf(narrowing.categoryId().strip());
+			}
+			catch (NumberFormatException notANumber) {
+				errors.add("categoryId", "field.number");
+			}
+		}
 		Set<TicketStatus> statuses = EnumSet.noneOf(TicketStatus.class);
 		for (String value : split(status)) {
 			if (value.equalsIgnoreCase("open")) {
@@ -88,7 +212,15 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 		errors.optional("q", text, 200);
 		errors.throwIfAny();
 		return new TicketQuery(statuses, ticketType, priorities, groupId, assigneeUserId, customerOrgUnitId,
-				serviceId, ticketChannel, major, overdue, reporterUserId, text, order, size, after);
+				serviceId, ticketChannel, major, overdue, reporterUserId, text, created, resolved, closed, age, category,
+				categoryId, sla, order, size, after);
+	}
+
+	/** The same filters and sort, another page. */
+	TicketQuery page(int size, Cursor start) {
+		return new TicketQuery(statuses, type, priorities, groupId, assigneeUserId, customerOrgUnitId, serviceId,
+				channel, major, overdue, reporterUserId, q, created, resolved, closed, age, category, categoryId, sla,
+				sort, size, start);
 	}
 
 	/** Whether a search text is a whole ticket number, e.g. {@code INC-20261122-0001}, and only that. */

@@ -9,10 +9,12 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.catalog.ServiceCatalog;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.web.KeysetPage;
+import org.yunwei.web.RejectedRequest;
 
 /**
  * Ticket lists within the asker's scope, one keyset page at a time. A DUE list reads the tickets with a due time
@@ -23,10 +25,12 @@ public class TicketSearch {
 
 	private final JdbcClient jdbc;
 	private final Actors actors;
+	private final ServiceCatalog catalog;
 
-	TicketSearch(JdbcClient jdbc, Actors actors) {
+	TicketSearch(JdbcClient jdbc, Actors actors, ServiceCatalog catalog) {
 		this.jdbc = jdbc;
 		this.actors = actors;
+		this.catalog = catalog;
 	}
 
 	@Transactional(readOnly = true)
@@ -35,7 +39,13 @@ public class TicketSearch {
 	}
 
 	KeysetPage<TicketSummary> list(TicketQuery query, DataScope scope) {
-		List<TicketSummary> rows = new ArrayList<>();
+		List<TicketSummary> rows = rows(query, scope).stream().map(TicketSummary::of).toList();
+		return KeysetPage.of(rows, query.limit(), row -> TicketQuery.Cursor.after(query.sort(), row).encode());
+	}
+
+	/** One page of whole ticket rows in list order, one more than the page's limit when more follow. */
+	List<TicketRow> rows(TicketQuery query, DataScope scope) {
+		List<TicketRow> rows = new ArrayList<>();
 		if (query.sort() == TicketQuery.Sort.CREATED) {
 			rows.addAll(read(query, scope, Part.CREATED, query.limit() + 1));
 		}
@@ -48,7 +58,17 @@ public class TicketSearch {
 				rows.addAll(read(query, scope, Part.NO_DUE, query.limit() + 1 - rows.size()));
 			}
 		}
-		return KeysetPage.of(rows, query.limit(), row -> TicketQuery.Cursor.after(query.sort(), row).encode());
+		return rows;
+	}
+
+	/** How many tickets the list holds (whatever its page), counting no further than {@code atMost}. */
+	long count(TicketQuery query, DataScope scope, long atMost) {
+		List<Object> params = new ArrayList<>();
+		StringBuilder sql = new StringBuilder("select count(*) from (select 1 from ticket where ");
+		conditions(sql, params, query, scope);
+		sql.append(" limit ?) counted");
+		params.add(atMost);
+		return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
 	}
 
 	enum Part {
@@ -59,17 +79,52 @@ public class TicketSearch {
 	record Statement(String sql, List<Object> params) {
 	}
 
-	private List<TicketSummary> read(TicketQuery query, DataScope scope, Part part, int limit) {
+	private List<TicketRow> read(TicketQuery query, DataScope scope, Part part, int limit) {
 		Statement statement = statement(query, scope, part, limit);
-		return jdbc.sql(statement.sql()).params(statement.params()).query(TicketRecords.ROW).list().stream()
-			.map(TicketSummary::of).toList();
+		return jdbc.sql(statement.sql()).params(statement.params()).query(TicketRecords.ROW).list();
 	}
 
 	Statement statement(TicketQuery query, DataScope scope, Part part, int limit) {
 		List<Object> params = new ArrayList<>();
+		StringBuilder sql = new StringBuilder("select ").append(TicketRecords.COLUMNS).append(" from ticket where ");
+		conditions(sql, params, query, scope);
+		TicketQuery.Cursor after = query.after();
+		switch (part) {
+			case CREATED -> {
+				if (after != null) {
+					sql.append(" and (created_at, id) < (?, ?)");
+					params.add(Timestamp.from(after.value()));
+					params.add(after.id());
+				}
+				sql.append(" order by created_at desc, id desc");
+			}
+			case DUE -> {
+				sql.append(" and resolution_due_at is not null");
+				if (after != null) {
+					sql.append(" and (resolution_due_at, id) > (?, ?)");
+					params.add(Timestamp.from(after.value()));
+					params.add(after.id());
+				}
+				sql.append(" order by resolution_due_at, id");
+			}
+			case NO_DUE -> {
+				sql.append(" and resolution_due_at is null");
+				if (after != null && after.value() == null) {
+					sql.append(" and id > ?");
+					params.add(after.id());
+				}
+				sql.append(" order by id");
+			}
+		}
+		sql.append(" limit ?");
+		params.add(limit);
+		return new Statement(sql.toString(), params);
+	}
+
+	/** The scope and the filters, after {@code where}. */
+	private void conditions(StringBuilder sql, List<Object> params, TicketQuery query, DataScope scope) {
 		DataScope.Condition condition = scope.where("provider_party_id", "customer_org_unit_id");
-		StringBuilder sql = new StringBuilder("select ").append(TicketRecords.COLUMNS)
-			.append(" from ticket where ").append(condition.sql());
+		sql.append(condition.sql());
 		params.addAll(condition.parameters());
 		if (!query.statuses().isEmpty()) {
 			// literals (enum names, nothing typed by a user): a bound array would hide from the planner that the
@@ -121,6 +176,36 @@ public class TicketSearch {
 			sql.append(" and reporter_user_id = ?");
 			params.add(query.reporterUserId());
 		}
+		window(sql, params, "created_at", query.created());
+		window(sql, params, "resolved_at", query.resolved());
+		window(sql, params, "closed_at", query.closed());
+		if (query.age() != null) {
+			Instant now = Instant.now();
+			Instant until = query.age().createdUntil(now);
+			Instant after = query.age().createdAfter(now);
+			if (until != null) {
+				sql.append(" and created_at <= ?");
+				params.add(Timestamp.from(until));
+			}
+			if (after != null) {
+				sql.append(" and created_at > ?");
+				params.add(Timestamp.from(after));
+			}
+		}
+		if (query.sla() != null) {
+			sql.append(" and ").append(query.sla().sql());
+		}
+		if (query.category() != null) {
+			sql.append(" and category = ?");
+			params.add(query.category());
+		}
+		if (query.categoryId() != null) {
+			// the catalogue owns its tree: it names the services, the ticket table is matched by service
+			List<Long> services = catalog.servicesInCategory(query.categoryId())
+				.orElseThrow(() -> RejectedRequest.invalidField("categoryId", "ticket.category.unknown"));
+			sql.append(" and service_id = any(cast(? as bigint[]))");
+			params.add(services.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
+		}
 		if (query.q() != null) {
 			// a number is found by its unique index; "number = ? or subject ilike ?" would read the whole table
 			if (TicketQuery.looksLikeNumber(query.q())) {
@@ -133,37 +218,20 @@ public class TicketSearch {
 				params.add(pattern);
 			}
 		}
-		TicketQuery.Cursor after = query.after();
-		switch (part) {
-			case CREATED -> {
-				if (after != null) {
-					sql.append(" and (created_at, id) < (?, ?)");
-					params.add(Timestamp.from(after.value()));
-					params.add(after.id());
-				}
-				sql.append(" order by created_at desc, id desc");
-			}
-			case DUE -> {
-				sql.append(" and resolution_due_at is not null");
-				if (after != null) {
-					sql.append(" and (resolution_due_at, id) > (?, ?)");
-					params.add(Timestamp.from(after.value()));
-					params.add(after.id());
-				}
-				sql.append(" order by resolution_due_at, id");
-			}
-			case NO_DUE -> {
-				sql.append(" and resolution_due_at is null");
-				if (after != null && after.value() == null) {
-					sql.append(" and id > ?");
-					params.add(after.id());
-				}
-				sql.append(" order by id");
-			}
+	}
+
+	private static void window(StringBuilder sql, List<Object> params, String column, TicketQuery.Window window) {
+		if (window == null) {
+			return;
 		}
-		sql.append(" limit ?");
-		params.add(limit);
-		return new Statement(sql.toString(), params);
+		if (window.from() != null) {
+			sql.append(" and ").append(column).append(" >= ?");
+			params.add(Timestamp.from(window.from()));
+		}
+		if (window.to() != null) {
+			sql.append(" and ").append(column).append(" < ?");
+			params.add(Timestamp.from(window.to()));
+		}
 	}
 
 

@@ -46,6 +46,11 @@ class TicketStatistics {
 	/** A virtual thread per query run alongside the request's own: no pool to size or close. */
 	private static final Executor ALONGSIDE = task -> Thread.ofVirtual().name("ticket-statistics").start(task);
 
+	/** The summary's links to the tickets its attainment counted and those that met each clock. */
+	private static final Map<TicketQuery.SlaOutcome, String> SLA_LINKS = Map.of(TicketQuery.SlaOutcome.ANY,
+			"slaCounted", TicketQuery.SlaOutcome.RESPONSE_MET, "responseSlaMet", TicketQuery.SlaOutcome.RESOLUTION_MET,
+			"resolutionSlaMet");
+
 	private final TicketStatisticsReading reading;
 	private final TicketStatisticsLabels labels;
 	private final TicketStatisticsWorkbook workbook;
@@ -218,7 +223,7 @@ class TicketStatistics {
 			List<Count> rows = new ArrayList<>();
 			for (TicketStatisticsReading.Tally tally : shown) {
 				rows.add(new Count(tally.key(), namer.label(dimension, tally.key()), tally.count(),
-						TicketStatisticsLabels.link(dimension, tally.key())));
+						TicketStatisticsLabels.created(period, dimension, tally.key())));
 			}
 			if (cut) {
 				long rest = all.subList(top, all.size()).stream().mapToLong(TicketStatisticsReading.Tally::count).sum();
@@ -232,9 +237,14 @@ class TicketStatistics {
 	private Summary summary(TicketStatisticsPeriod period, long created, TicketStatisticsReading.Resolved resolved,
 			long closed, TicketStatisticsReading.Backlog backlog) {
 		Map<String, String> links = new LinkedHashMap<>();
-		links.put("created", TicketStatisticsLabels.LIST);
-		links.put("resolved", TicketStatisticsLabels.link("status", "RESOLVED,CLOSED"));
-		links.put("closed", TicketStatisticsLabels.link("status", "CLOSED"));
+		links.put("created", TicketStatisticsLabels.on("created", period.from(), period.to()));
+		links.put("resolved", TicketStatisticsLabels.on("resolved", period.from(), period.to()));
+		links.put("closed", TicketStatisticsLabels.on("closed", period.from(), period.to()));
+		for (TicketQuery.SlaOutcome sla : List.of(TicketQuery.SlaOutcome.ANY, TicketQuery.SlaOutcome.RESPONSE_MET,
+				TicketQuery.SlaOutcome.RESOLUTION_MET)) {
+			links.put(SLA_LINKS.get(sla), TicketStatisticsLabels.on("resolved", period.from(), period.to()) + "&sla="
+					+ sla.value());
+		}
 		links.put("openBacklog", TicketStatisticsLabels.link("status", "open"));
 		links.put("overdueBacklog", TicketStatisticsLabels.link("status", "open", "overdue", "true"));
 		return new Summary(period.from(), period.to(), created, resolved.resolved(), closed, backlog.total(),
@@ -247,10 +257,9 @@ class TicketStatistics {
 	private BacklogAge backlog(TicketStatisticsReading.Backlog backlog, Instant now,
 			TicketStatisticsLabels.Namer namer) {
 		List<Count> buckets = new ArrayList<>();
-		String open = TicketStatisticsLabels.link("status", "open");
 		for (int i = 0; i < AGES.size(); i++) {
 			buckets.add(new Count(AGES.get(i), namer.text("ticket-stats.age." + AGES.get(i)), backlog.byAge()[i],
-					open));
+					TicketStatisticsLabels.link("status", "open", "age", AGES.get(i))));
 		}
 		return new BacklogAge(now, backlog.total(), backlog.overdue(), buckets);
 	}

@@ -1,5 +1,6 @@
 package org.yunwei.ticket.internal;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -91,9 +92,18 @@ class TicketStatisticsLabels {
 		}
 	}
 
-	/** The ticket list filtered to one value; {@code null} for "not given", which the list cannot filter by. */
-	static String link(TicketStatisticsDimension dimension, String key) {
-		return key == null ? null : link(dimension.listParameter(), key);
+	/**
+	 * The tickets created in the period with one value; {@code null} for "not given", which the list cannot filter
+	 * by.
+	 */
+	static String created(TicketStatisticsPeriod period, TicketStatisticsDimension dimension, String key) {
+		return key == null ? null : link("createdFrom", period.from().toString(), "createdTo", period.to().toString(),
+				dimension.listParameter(), key);
+	}
+
+	/** The tickets whose {@code event} (created, resolved, closed) fell on the days from … to. */
+	static String on(String event, LocalDate from, LocalDate to) {
+		return link(event + "From", from.toString(), event + "To", to.toString());
 	}
 
 	/** The ticket list with the given parameters, in pairs of name and value. */

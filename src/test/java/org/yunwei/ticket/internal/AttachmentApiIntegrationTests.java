@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yunwei.support.ApiClient;
 import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.support.TestDirectory;
+import org.yunwei.support.WebSession;
 
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +27,48 @@ class AttachmentApiIntegrationTests extends IntegrationTestSupport {
 		api = new ApiClient(port);
 		world = new TicketFixtures(jdbc, api);
 		files = new AttachmentRequests(port);
+	}
+
+	@Test
+	void anInternalAttachmentIsNeverListedOrHandedOutToTheCustomer() {
+		long id = world.submitted("服务器日志").get("ticket").get("id").asLong();
+		String agent = world.token(world.agent);
+		String customer = world.token(world.bureauUser);
+
+		var internal = files.upload(id, agent, "server.log", "ERROR disk full".getBytes(StandardCharsets.UTF_8),
+				"?internal=true");
+		assertThat(internal.status()).as(internal.toString()).isEqualTo(201);
+		assertThat(internal.json().get("internal").asBoolean()).isTrue();
+		long hidden = internal.json().get("id").asLong();
+		var open = files.upload(id, agent, "guide.txt", "重启打印机".getBytes(StandardCharsets.UTF_8));
+		assertThat(open.json().get("internal").asBoolean()).isFalse();
+		long shown = open.json().get("id").asLong();
+
+		assertThat(api.get("/api/v1/tickets/" + id + "/attachments", agent).json().size()).isEqualTo(2);
+		assertThat(files.download(id, hidden, agent).statusCode()).isEqualTo(200);
+		JsonNode forCustomer = api.get("/api/v1/tickets/" + id + "/attachments", customer).json();
+		assertThat(forCustomer.valueStream().map(a -> a.get("id").asLong())).containsExactly(shown);
+		assertThat(files.download(id, hidden, customer).statusCode()).isEqualTo(404);
+		assertThat(files.download(id, shown, customer).statusCode()).isEqualTo(200);
+		JsonNode ticket = api.get("/api/v1/tickets/" + id, customer).json();
+		assertThat(ticket.get("attachments").size()).isEqualTo(1);
+		assertThat(ticket.get("timeline").valueStream().filter(e -> e.get("kind").asString().equals("ATTACHMENT")))
+			.hasSize(1);
+		assertThat(api.get("/api/v1/tickets/" + id, agent).json().get("timeline").valueStream()
+			.filter(e -> e.get("kind").asString().equals("ATTACHMENT"))).hasSize(2);
+
+		var refused = files.upload(id, customer, "mine.txt", "x".getBytes(StandardCharsets.UTF_8), "?internal=true");
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(api.get("/api/v1/tickets/" + id + "/attachments", agent).json().size()).isEqualTo(2);
+
+		WebSession portal = new WebSession(port);
+		portal.signIn(world.bureauUser, TestDirectory.PASSWORD, null);
+		assertThat(portal.get("/portal/tickets/" + id).body()).contains("guide.txt").doesNotContain("server.log");
+		assertThat(portal.download("/tickets/" + id + "/attachments/" + hidden).status()).isEqualTo(404);
+		WebSession workspace = new WebSession(port);
+		workspace.signIn(world.agent, TestDirectory.PASSWORD, null);
+		assertThat(workspace.get("/tickets/" + id + "?tab=attachments").body()).contains("server.log",
+				"id=\"internal-" + hidden + "\"").doesNotContain("id=\"internal-" + shown + "\"");
 	}
 
 	@Test

@@ -23,13 +23,19 @@ final class AttachmentRequests {
 	}
 
 	ApiClient.Response upload(long ticketId, String token, String filename, byte[] content) {
+		return upload(ticketId, token, filename, content, "");
+	}
+
+	/** An upload with a query string such as {@code ?internal=true}. */
+	ApiClient.Response upload(long ticketId, String token, String filename, byte[] content, String query) {
 		String boundary = "----yunwei" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
 				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
 		body.writeBytes(content);
 		write(body, "\r\n--" + boundary + "--\r\n");
-		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets/" + ticketId + "/attachments"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets/" + ticketId + "/attachments"
+				+ query))
 			.header("Authorization", "Bearer " + token)
 			.header("Accept", "application/json")
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)

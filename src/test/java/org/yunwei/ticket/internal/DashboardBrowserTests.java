@@ -16,7 +16,7 @@ class DashboardBrowserTests extends BrowserTestSupport {
 	@Test
 	void theDashboardDrawsItsChartsAndANumberLeadsToTheTicketList() {
 		TicketFixtures world = new TicketFixtures(jdbc, api());
-		world.submitted("浏览器统计工单");
+		long id = world.submitted("浏览器统计工单").get("ticket").get("id").asLong();
 		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 
 		signIn(world.lead, TestDirectory.PASSWORD, null);
@@ -31,6 +31,9 @@ class DashboardBrowserTests extends BrowserTestSupport {
 		assertThat(find("#stat-created").getText()).isEqualTo("1");
 
 		clickAndWaitForTheNextPage("#count-type-INCIDENT");
-		assertThat(browser.getCurrentUrl()).endsWith("/tickets?type=INCIDENT");
+		assertThat(browser.getCurrentUrl())
+			.endsWith("/tickets?createdFrom=" + today + "&createdTo=" + today + "&type=INCIDENT");
+		assertThat(find("#ticket-" + id).getText()).contains("浏览器统计工单");
+		assertThat(browser.findElements(By.cssSelector("#ticket-table tbody tr[id^='ticket-']"))).hasSize(1);
 	}
 }

@@ -93,6 +93,10 @@ class TicketBenchmark extends IntegrationTestSupport {
 	private long[] groups;
 	private long[] units;
 	private long[] services;
+	/** The catalogue category of the services after the first: the list's category filter reads it. */
+	private long category;
+	/** A category whose one service nobody has opened a ticket about: the worst case of the category filter. */
+	private long emptyCategory;
 
 	@Test
 	void serviceDesk() throws Exception {
@@ -131,6 +135,12 @@ class TicketBenchmark extends IntegrationTestSupport {
 				    on c.subject_type = 'ticket' and c.subject_id = t.id::text where t.provider_party_id = ?)""")
 			.param(party)
 			.update();
+		// the scheduler's deadline queue (sla V5) refers to the clocks
+		jdbc.sql("""
+				delete from sla_clock_due where clock_id in (select c.id from sla_clock c join ticket t
+				    on c.subject_type = 'ticket' and c.subject_id = t.id::text where t.provider_party_id = ?)""")
+			.param(party)
+			.update();
 		jdbc.sql("""
 				delete from sla_clock c using ticket t
 				where c.subject_type = 'ticket' and c.subject_id = t.id::text and t.provider_party_id = ?""")
@@ -164,10 +174,21 @@ class TicketBenchmark extends IntegrationTestSupport {
 		}
 		services = new long[SERVICES];
 		services[0] = world.service;
-		long category = jdbc.sql("insert into catalog_category (code, name, path) values (?, ?, '/') returning id")
+		category = jdbc.sql("insert into catalog_category (code, name, path) values (?, ?, '/') returning id")
 			.params(TestDirectory.unique("C"), TestDirectory.unique("类别"))
 			.query(Long.class)
 			.single();
+		jdbc.sql("update catalog_category set path = '/' || id || '/' where id = ?").param(category).update();
+		emptyCategory = jdbc.sql("""
+				insert into catalog_category (code, name, path) values (?, ?, '/') returning id""")
+			.params(TestDirectory.unique("C"), TestDirectory.unique("新类别"))
+			.query(Long.class)
+			.single();
+		jdbc.sql("update catalog_category set path = '/' || id || '/' where id = ?").param(emptyCategory).update();
+		jdbc.sql("""
+				insert into catalog_service (category_id, code, name, provider_org_unit_id) values (?, ?, ?, ?)""")
+			.params(emptyCategory, TestDirectory.unique("S"), TestDirectory.unique("新服务"), world.providerUnit)
+			.update();
 		for (int i = 1; i < SERVICES; i++) {
 			services[i] = jdbc.sql("""
 					insert into catalog_service (category_id, code, name, provider_org_unit_id) values (?, ?, ?, ?)
@@ -546,7 +567,20 @@ class TicketBenchmark extends IntegrationTestSupport {
 				new Combination("all, newest", params()),
 				new Combination("text, common word, newest", params("q", "打印机")),
 				new Combination("text, rare words, newest", params("q", "UPS 电池")),
-				new Combination("number", params("q", someNumber)));
+				new Combination("number", params("q", someNumber)),
+				new Combination("created last 30 days, newest", params("createdFrom", daysAgo(30), "createdTo",
+						daysAgo(0))),
+				new Combination("created a year ago, newest", params("createdFrom", daysAgo(365), "createdTo",
+						daysAgo(335))),
+				new Combination("open, created last 30 days, by due", params("status", "open", "createdFrom",
+						daysAgo(30), "createdTo", daysAgo(0), "sort", "due")),
+				new Combination("catalogue category, newest", params("categoryId", String.valueOf(category))),
+				new Combination("category without tickets, newest", params("categoryId",
+						String.valueOf(emptyCategory))));
+	}
+
+	private static String daysAgo(int days) {
+		return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(days).toString();
 	}
 
 	private static Map<String, String> params(String... keysAndValues) {
@@ -608,7 +642,15 @@ class TicketBenchmark extends IntegrationTestSupport {
 		figure("queueWorstP99Ms", round(worstP99, 1));
 		figure("queueWorst", worst);
 		String worstName = worst;
-		explain(combinations(0).stream().filter(c -> c.name().equals(worstName)).findFirst().orElseThrow());
+		explain(combinations(0).stream().filter(c -> c.name().equals(worstName)).findFirst().orElseThrow(),
+				"queueWorstPlan", "the slowest queue");
+		// the list's day ranges and catalogue category: which index serves their first page
+		int narrowed = 0;
+		for (Combination combination : combinations(0)) {
+			if (combination.params().containsKey("createdFrom") || combination.params().containsKey("categoryId")) {
+				explain(combination, "narrowedPlan" + (++narrowed), "a narrowed list");
+			}
+		}
 	}
 
 	/** Follows the cursor {@value #DEEP_PAGE} - 1 times and times the next page, three walks per list. */
@@ -649,7 +691,7 @@ class TicketBenchmark extends IntegrationTestSupport {
 		}
 	}
 
-	private void explain(Combination combination) {
+	private void explain(Combination combination, String figure, String what) {
 		Map<String, String> p = combination.params();
 		String assignee = p.get("assignee");
 		Long assigneeId = assignee == null ? null
@@ -657,7 +699,8 @@ class TicketBenchmark extends IntegrationTestSupport {
 		TicketQuery query = TicketQuery.of(p.get("status"), null, p.get("priority"), longOrNull(p.get("groupId")),
 				assigneeId, longOrNull(p.get("customerOrgUnitId")), null, null, null,
 				p.get("overdue") == null ? null : Boolean.valueOf(p.get("overdue")), null, p.get("q"), p.get("sort"),
-				null, null);
+				null, null, new TicketQuery.Narrowing(p.get("createdFrom"), p.get("createdTo"), null, null, null, null,
+						null, null, p.get("categoryId"), null), java.time.ZoneId.of("Asia/Shanghai"));
 		TicketSearch.Part part = query.sort() == TicketQuery.Sort.CREATED ? TicketSearch.Part.CREATED
 				: TicketSearch.Part.DUE;
 		TicketSearch.Statement statement = search.statement(query,
@@ -669,10 +712,10 @@ class TicketBenchmark extends IntegrationTestSupport {
 			.query(String.class)
 			.list()
 			.forEach(plan::add));
-		System.out.println("EXPLAIN (ANALYZE, BUFFERS) of the slowest queue, " + combination.name() + " ("
-				+ part + " part):");
+		System.out.println("EXPLAIN (ANALYZE, BUFFERS) of " + what + ", " + combination.name() + " (" + part
+				+ " part):");
 		plan.forEach(line -> System.out.println("  " + line));
-		figure("queueWorstPlan", String.join(" | ", plan));
+		figure(figure, String.join(" | ", plan));
 	}
 
 	private static Long longOrNull(String value) {

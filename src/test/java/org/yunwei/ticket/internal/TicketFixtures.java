@@ -120,6 +120,7 @@ final class TicketFixtures {
 			.params(TestDirectory.unique("C"), TestDirectory.unique("类别"))
 			.query(Long.class)
 			.single();
+		jdbc.sql("update catalog_category set path = '/' || id || '/' where id = ?").param(category).update();
 		long id = jdbc.sql("""
 				insert into catalog_service (category_id, code, name, provider_org_unit_id) values (?, ?, ?, ?)
 				returning id""")

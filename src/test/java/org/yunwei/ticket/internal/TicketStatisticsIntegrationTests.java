@@ -134,25 +134,25 @@ class TicketStatisticsIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void countsTheMonthsTicketsByEachDimensionWithNamesAndListLinks() {
-		assertThat(rows("type")).containsExactly("INCIDENT 事件 3 /tickets?type=INCIDENT",
-				"SERVICE_REQUEST 服务请求 1 /tickets?type=SERVICE_REQUEST");
-		assertThat(rows("priority")).containsExactly("P1 P1 3 /tickets?priority=P1", "P4 P4 1 /tickets?priority=P4");
-		assertThat(rows("channel")).containsExactly("API 接口 2 /tickets?channel=API",
-				"PHONE 电话 2 /tickets?channel=PHONE");
-		assertThat(rows("status")).containsExactlyInAnyOrder("CLOSED 已关闭 1 /tickets?status=CLOSED",
-				"RESOLVED 已解决 1 /tickets?status=RESOLVED", "ASSIGNED 已分派 1 /tickets?status=ASSIGNED",
-				"NEW 新建 1 /tickets?status=NEW");
+		assertThat(rows("type")).containsExactly("INCIDENT 事件 3 /tickets?createdFrom=2025-03-01&createdTo=2025-03-31&type=INCIDENT",
+				"SERVICE_REQUEST 服务请求 1 /tickets?createdFrom=2025-03-01&createdTo=2025-03-31&type=SERVICE_REQUEST");
+		assertThat(rows("priority")).containsExactly("P1 P1 3 /tickets?createdFrom=2025-03-01&createdTo=2025-03-31&priority=P1", "P4 P4 1 /tickets?createdFrom=2025-03-01&createdTo=2025-03-31&priority=P4");
+		assertThat(rows("channel")).containsExactly("API 接口 2 /tickets?createdFrom=2025-03-01&createdTo=2025-03-31&channel=API",
+				"PHONE 电话 2 /tickets?createdFrom=2025-03-01&createdTo=2025-03-31&channel=PHONE");
+		assertThat(rows("status")).containsExactlyInAnyOrder("CLOSED 已关闭 1 /tickets?createdFrom=2025-03-01&createdTo=2025-03-31&status=CLOSED",
+				"RESOLVED 已解决 1 /tickets?createdFrom=2025-03-01&createdTo=2025-03-31&status=RESOLVED", "ASSIGNED 已分派 1 /tickets?createdFrom=2025-03-01&createdTo=2025-03-31&status=ASSIGNED",
+				"NEW 新建 1 /tickets?createdFrom=2025-03-01&createdTo=2025-03-31&status=NEW");
 		assertThat(rows("category")).containsExactly("null 未指定 3 null",
-				"打印机 打印机 1 /tickets?category=%E6%89%93%E5%8D%B0%E6%9C%BA");
+				"打印机 打印机 1 /tickets?createdFrom=2025-03-01&createdTo=2025-03-31&category=%E6%89%93%E5%8D%B0%E6%9C%BA");
 		List<String> customers = rows("customer");
 		assertThat(customers).hasSize(2);
 		assertThat(customers.get(0)).startsWith(world.bureau + " ").contains("办公室", " 3 ")
-			.endsWith("/tickets?customerOrgUnitId=" + world.bureau);
+			.endsWith("/tickets?createdFrom=2025-03-01&createdTo=2025-03-31&customerOrgUnitId=" + world.bureau);
 		assertThat(customers.get(1)).startsWith(world.department + " ").contains("信息科", " 1 ");
 		String service = jdbc.sql("select name from catalog_service where id = ?").param(world.service)
 			.query(String.class).single();
 		assertThat(rows("service")).containsExactly(
-				world.service + " " + service + " 4 /tickets?serviceId=" + world.service);
+				world.service + " " + service + " 4 /tickets?createdFrom=2025-03-01&createdTo=2025-03-31&serviceId=" + world.service);
 
 		var unknown = api.get("/api/v1/ticket-statistics?" + MARCH + "&groupBy=colour", lead);
 		assertThat(unknown.status()).isEqualTo(400);
@@ -266,8 +266,8 @@ class TicketStatisticsIntegrationTests extends IntegrationTestSupport {
 
 		var page = session.get("/tickets/statistics?" + MARCH);
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("id=\"stat-created\" href=\"/tickets\">4<", "chart-trend", "data-chart=",
-				"href=\"/tickets?type=INCIDENT\"", "id=\"backlog-GT_30D\"", "66.7 %", "/webjars/chart.js/",
+		assertThat(page.body()).contains("id=\"stat-created\" href=\"/tickets?createdFrom=2025-03-01&amp;createdTo=2025-03-31\">4<", "chart-trend", "data-chart=",
+				"href=\"/tickets?createdFrom=2025-03-01&amp;createdTo=2025-03-31&amp;type=INCIDENT\"", "id=\"backlog-GT_30D\"", "66.7 %", "/webjars/chart.js/",
 				"/js/ticket-statistics.js", "/tickets/statistics/export?from=2025-03-01");
 		assertThat(page.body()).doesNotContain("style=", "<script>");
 
@@ -284,6 +284,48 @@ class TicketStatisticsIntegrationTests extends IntegrationTestSupport {
 		assertThat(customer.get("/tickets/statistics").status()).isEqualTo(403);
 		assertThat(api.get("/v3/api-docs", null).json().get("paths").has("/api/v1/ticket-statistics/backlog-age"))
 			.isTrue();
+	}
+
+	@Test
+	void everyCountLeadsToAListOfExactlyTheTicketsItCounted() {
+		JsonNode summary = api.get("/api/v1/ticket-statistics/summary?" + MARCH, lead).json();
+		for (String figure : List.of("created", "resolved", "closed", "openBacklog", "overdueBacklog")) {
+			assertThat(listed(summary.get("links").get(figure).asString())).as(figure)
+				.isEqualTo(summary.get(figure).asLong());
+		}
+		JsonNode links = summary.get("links");
+		assertThat(listed(links.get("slaCounted").asString())).isEqualTo(3);
+		assertThat(listed(links.get("responseSlaMet").asString())).isEqualTo(summary.get("responseSla").get("met")
+			.asLong());
+		assertThat(listed(links.get("resolutionSlaMet").asString())).isEqualTo(2);
+		for (String groupBy : List.of("category", "customer", "service", "priority", "channel", "status", "type")) {
+			for (JsonNode row : api.get("/api/v1/ticket-statistics?" + MARCH + "&groupBy=" + groupBy, lead).json()
+				.get("rows")) {
+				if (!row.get("link").isNull()) {
+					assertThat(listed(row.get("link").asString())).as(groupBy + " " + row.get("key"))
+						.isEqualTo(row.get("count").asLong());
+				}
+			}
+		}
+		for (JsonNode bucket : api.get("/api/v1/ticket-statistics/backlog-age", lead).json().get("buckets")) {
+			assertThat(listed(bucket.get("link").asString())).as(bucket.get("key").asString())
+				.isEqualTo(bucket.get("count").asLong());
+		}
+		// the trend's points lead to their day's tickets
+		WebSession session = new WebSession(port);
+		session.signIn(world.lead, TestDirectory.PASSWORD, null);
+		String page = session.get("/tickets/statistics?" + MARCH).body();
+		assertThat(page).contains("/tickets?createdFrom=2025-03-03&amp;createdTo=2025-03-03",
+				"/tickets?resolvedFrom=2025-03-02&amp;resolvedTo=2025-03-02");
+		assertThat(listed("/tickets?resolvedFrom=2025-03-02&resolvedTo=2025-03-02")).isEqualTo(1);
+	}
+
+	/** How many tickets the list behind a statistic's link holds, read through the API. */
+	private long listed(String link) {
+		var response = api.get("/api/v1" + link + "&limit=200", lead);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		assertThat(response.json().get("next").isNull()).isTrue();
+		return response.json().get("items").size();
 	}
 
 	private List<String> rows(String groupBy) {

@@ -31,9 +31,9 @@ class TicketStatisticsPeriodTests {
 	@Test
 	void refusesEveryMistakeAtOnceNamingTheField() {
 		assertThat(errors("2025-02-30", null)).containsOnlyKeys("from", "to");
-		assertThat(errors("2025-03-31", "2025-03-01")).containsEntry("to", "ticket-stats.period.order");
-		assertThat(errors("1999-12-31", "3000-01-01")).containsEntry("from", "ticket-stats.period.malformed")
-			.containsEntry("to", "ticket-stats.period.malformed");
+		assertThat(errors("2025-03-31", "2025-03-01")).containsEntry("to", "date.order");
+		assertThat(errors("1999-12-31", "3000-01-01")).containsEntry("from", "date.malformed")
+			.containsEntry("to", "date.malformed");
 	}
 
 	@Test

@@ -1,11 +1,11 @@
 package org.yunwei.sla.internal.attainment;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
+import org.yunwei.web.DateRange;
 import org.yunwei.web.FieldErrors;
 
 /**
@@ -15,9 +15,6 @@ import org.yunwei.web.FieldErrors;
 record AttainmentPeriod(LocalDate from, LocalDate to) {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-	/** Dates outside these years are typing mistakes, and would overflow the database's timestamps. */
-	private static final int FIRST_YEAR = 2000;
-	private static final int LAST_YEAR = 2999;
 
 	static AttainmentPeriod month(YearMonth month) {
 		return new AttainmentPeriod(month.atDay(1), month.atEndOfMonth());
@@ -33,38 +30,10 @@ record AttainmentPeriod(LocalDate from, LocalDate to) {
 	 * {@code to}.
 	 */
 	static AttainmentPeriod parse(String from, String to) {
-		String fromText = FieldErrors.clean(from);
-		String toText = FieldErrors.clean(to);
-		if (fromText == null && toText == null) {
-			return currentMonth();
-		}
 		FieldErrors errors = new FieldErrors();
-		LocalDate start = date("from", fromText, errors);
-		LocalDate end = date("to", toText, errors);
-		if (start != null && end != null && start.isAfter(end)) {
-			errors.add("to", "attainment.period.order");
-		}
+		DateRange days = DateRange.both("from", from, "to", to, errors);
 		errors.throwIfAny();
-		return new AttainmentPeriod(start, end);
-	}
-
-	private static LocalDate date(String field, String text, FieldErrors errors) {
-		if (text == null) {
-			errors.add(field, "field.required");
-			return null;
-		}
-		try {
-			LocalDate date = LocalDate.parse(text);
-			if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
-				errors.add(field, "attainment.period.malformed");
-				return null;
-			}
-			return date;
-		}
-		catch (DateTimeException unreadable) {
-			errors.add(field, "attainment.period.malformed");
-			return null;
-		}
+		return days == null ? currentMonth() : new AttainmentPeriod(days.from(), days.to());
 	}
 
 	/** The first instant of the period. */
