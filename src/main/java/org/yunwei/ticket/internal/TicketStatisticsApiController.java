@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yunwei.web.RejectedRequest;
 
 @RestController
 @RequestMapping("/api/v1/ticket-statistics")
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 		+ "docs/ticket-statistics.md.")
 class TicketStatisticsApiController {
 
+	private static final int TOP = DashboardWebController.TOP;
 	private static final String FROM = "first day, ISO date; with `to`; default: the current month (Asia/Shanghai)";
 	private static final String TO = "last day, included";
 	private static final String GRANULARITY = "`day` or `month`; default: by day up to 92 days, else by month; "
@@ -46,6 +48,36 @@ class TicketStatisticsApiController {
 					example = "priority") @RequestParam(required = false) String groupBy) {
 		TicketStatisticsPeriod period = period(from, to);
 		return statistics.volumes(period, TicketStatisticsDimension.parse(groupBy), LocaleContextHolder.getLocale());
+	}
+
+	@GetMapping("/report")
+	@Operation(summary = "Everything the statistics dashboard shows for the period, in one answer",
+			description = "The summary, the seven dimensions (the `top` most frequent rows of customer, service and "
+					+ "category, the rest summed up as one row without a link), the backlog by age and the trend: "
+					+ "what `/summary`, `?groupBy=`, `/backlog-age` and `/trend` answer one by one, read together "
+					+ "(four queries, two of them at once) for a dashboard that shows it all. 400 naming `from`, "
+					+ "`to`, `granularity` or `top` when unreadable.")
+	TicketStatistics.Report report(
+			@Parameter(example = "2026-11-01", description = FROM) @RequestParam(required = false) String from,
+			@Parameter(example = "2026-11-30", description = TO) @RequestParam(required = false) String to,
+			@Parameter(description = GRANULARITY, example = "day") @RequestParam(required = false) String granularity,
+			@Parameter(description = "rows shown per dimension with many values, 1–100; default 10", example = "10")
+			@RequestParam(required = false) String top) {
+		TicketStatisticsPeriod period = period(from, to);
+		return statistics.report(period, TicketStatisticsGranularity.parse(granularity, period),
+				LocaleContextHolder.getLocale(), top(top));
+	}
+
+	/** Rows per dimension with many values: few enough for a dashboard, as the page shows {@value #TOP}. */
+	private static int top(String top) {
+		if (top == null || top.isBlank()) {
+			return TOP;
+		}
+		int rows = top.strip().matches("\\d{1,3}") ? Integer.parseInt(top.strip()) : 0;
+		if (rows < 1 || rows > 100) {
+			throw RejectedRequest.invalidField("top", "ticket-stats.top.range");
+		}
+		return rows;
 	}
 
 	@GetMapping("/summary")

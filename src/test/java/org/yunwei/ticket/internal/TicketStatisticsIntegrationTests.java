@@ -160,6 +160,36 @@ class TicketStatisticsIntegrationTests extends IntegrationTestSupport {
 		assertThat(api.get("/api/v1/ticket-statistics?" + MARCH, lead).status()).isEqualTo(400);
 	}
 
+	/** The dashboard's one request answers what the separate ones do, and refuses what they refuse. */
+	@Test
+	void theReportHoldsEveryViewTheSeparateRequestsGive() {
+		JsonNode report = api.get("/api/v1/ticket-statistics/report?" + MARCH + "&top=1", lead).json();
+
+		JsonNode summary = api.get("/api/v1/ticket-statistics/summary?" + MARCH, lead).json();
+		for (String field : List.of("created", "resolved", "closed", "openBacklog", "meanTimeToRespondSeconds",
+				"medianTimeToResolveSeconds", "responseSla", "resolutionSla", "links")) {
+			assertThat(report.get("summary").get(field)).as(field).isEqualTo(summary.get(field));
+		}
+		assertThat(report.get("volumes").get("PRIORITY").get("rows"))
+			.isEqualTo(api.get("/api/v1/ticket-statistics?" + MARCH + "&groupBy=priority", lead).json().get("rows"));
+		// top=1: the second customer is summed up as "others", without a link
+		JsonNode customers = report.get("volumes").get("CUSTOMER").get("rows");
+		assertThat(customers).hasSize(2);
+		assertThat(customers.get(1).get("count").asLong()).isEqualTo(1);
+		assertThat(customers.get(1).get("link").isNull()).isTrue();
+		assertThat(report.get("trend")).isEqualTo(api.get("/api/v1/ticket-statistics/trend?" + MARCH, lead).json());
+		assertThat(report.get("backlog").get("total").asLong())
+			.isEqualTo(api.get("/api/v1/ticket-statistics/backlog-age", lead).json().get("total").asLong());
+
+		for (String top : List.of("0", "101", "ten")) {
+			var refused = api.get("/api/v1/ticket-statistics/report?" + MARCH + "&top=" + top, lead);
+			assertThat(refused.status()).as(top).isEqualTo(400);
+			assertThat(refused.json().get("errors").has("top")).isTrue();
+		}
+		assertThat(api.get("/api/v1/ticket-statistics/report?" + MARCH, world.token(world.agent)).status())
+			.isEqualTo(403);
+	}
+
 	@Test
 	void theBacklogIsBucketedByAgeAndTheTrendHasEveryStep() {
 		JsonNode backlog = api.get("/api/v1/ticket-statistics/backlog-age", lead).json();
