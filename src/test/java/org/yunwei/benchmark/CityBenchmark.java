@@ -49,7 +49,7 @@ class CityBenchmark {
 		Database database = database();
 		try {
 			machine("Start");
-			Path accounts = DIRECTORY.resolve("accounts-" + TICKETS + ".json");
+			Path accounts = DIRECTORY.resolve("accounts-" + (standIn() ? "stand-in" : TICKETS) + ".json");
 			if (!standIn()) {
 				generate(database, accounts);
 			}
@@ -291,7 +291,8 @@ class CityBenchmark {
 			return new Database(url, user, password, List.of("--yunwei.db.url=" + url, "--yunwei.db.user=" + user,
 					"--yunwei.db.password=" + password), appPort);
 		}
-		Path data = DIRECTORY.resolve("postgres");
+		// one directory per city size, so that a quick run with fewer tickets leaves the big city alone
+		Path data = DIRECTORY.resolve("postgres-" + (standIn() ? "stand-in" : TICKETS));
 		Files.createDirectories(data);
 		int port = ChildJvm.freePort();
 		return new Database("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "",
