@@ -1,8 +1,11 @@
 package org.yunwei;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
+import org.yunwei.dataset.GenerateCommand;
 
 /**
  * Yunwei (运维): O&M service management for government IT.
@@ -11,7 +14,14 @@ import org.springframework.modulith.Modulithic;
 @Modulithic(systemName = "Yunwei")
 public class YunweiApplication {
 
+	/**
+	 * Starts the application, or with {@code generate} as the first argument runs the data generator and exits
+	 * (see {@link GenerateCommand}).
+	 */
 	public static void main(String[] args) {
+		if (args.length > 0 && GenerateCommand.NAME.equals(args[0])) {
+			System.exit(GenerateCommand.run(YunweiApplication.class, Arrays.copyOfRange(args, 1, args.length)));
+		}
 		SpringApplication.run(YunweiApplication.class, args);
 	}
 }

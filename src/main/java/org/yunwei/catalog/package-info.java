@@ -7,5 +7,5 @@
  * to record every change and on {@code web} for refusals.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Service catalogue",
-		allowedDependencies = { "identity", "audit", "web" })
+		allowedDependencies = { "identity", "audit", "web", "dataset" })
 package org.yunwei.catalog;

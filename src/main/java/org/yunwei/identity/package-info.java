@@ -7,5 +7,5 @@
  * for refusals.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity",
-		allowedDependencies = { "audit", "crypto", "web" })
+		allowedDependencies = { "audit", "crypto", "web", "dataset" })
 package org.yunwei.identity;

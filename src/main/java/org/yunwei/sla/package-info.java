@@ -24,5 +24,5 @@
  * change in the same transaction (clock repairs too); and on {@code web} for refusals and keyset pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SLA",
-		allowedDependencies = { "identity", "catalog", "audit", "web" })
+		allowedDependencies = { "identity", "catalog", "audit", "web", "dataset" })
 package org.yunwei.sla;

@@ -10,5 +10,5 @@
  * it publishes; and on {@code web} for refusals and keyset pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Service desk",
-		allowedDependencies = { "identity", "catalog", "sla", "audit", "notification", "web" })
+		allowedDependencies = { "identity", "catalog", "sla", "audit", "notification", "web", "dataset" })
 package org.yunwei.ticket;

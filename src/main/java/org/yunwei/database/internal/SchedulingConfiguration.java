@@ -6,6 +6,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +17,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * the {@code shedlock} table, with the database's clock so that nodes with drifting clocks agree.
  */
 @Configuration(proxyBeanMethods = false)
+// off for one-off commands such as generate, which must not raise SLA deadlines or send mail while they write
+@ConditionalOnProperty(name = "yunwei.scheduling.enabled", havingValue = "true", matchIfMissing = true)
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT5M")
 class SchedulingConfiguration {

@@ -3,6 +3,7 @@ package org.yunwei.identity.internal;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,8 +48,10 @@ class SecurityConfiguration {
 		return new ProviderManager(provider);
 	}
 
+	// the filter chains exist only with the web server: commands such as generate start without one
 	@Bean
 	@Order(1)
+	@ConditionalOnWebApplication
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ActorDirectory directory, Digester digester,
 			AccessDenials denials) throws Exception {
 		http.securityMatcher("/api/**")
@@ -66,6 +69,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
+	@ConditionalOnWebApplication
 	SecurityFilterChain ui(HttpSecurity http, AuthenticationManager authenticationManager, UserAccounts accounts,
 			AccessDenials denials, PendingObligations obligations, AuditTrail audit) throws Exception {
 		var afterSignIn = new SavedRequestAwareAuthenticationSuccessHandler();
