@@ -59,7 +59,7 @@ final class ChildJvm implements AutoCloseable {
 		try {
 			Files.createDirectories(log.getParent());
 			System.out.println("[" + name + "] starting: " + String.join(" ", jvmOptions) + " … "
-					+ String.join(" ", arguments) + " (log: " + log + ")");
+					+ String.join(" ", arguments).replaceAll("(password=)\\S*", "$1***") + " (log: " + log + ")");
 			// its working directory is the log's: whatever it keeps under ./data stays with the benchmark
 			Process process = new ProcessBuilder(command).directory(log.getParent().toFile()).redirectErrorStream(true)
 				.start();

@@ -19,7 +19,8 @@ record City(List<Agent> agents, List<Customer> customers, List<Manager> managers
 	record Agent(String username, String token, List<Long> groupIds, Long providerPartyId) {
 	}
 
-	record Customer(String username, String token, long orgUnitId) {
+	/** @param serviceIds the services the customer's unit may order */
+	record Customer(String username, String token, long orgUnitId, List<Long> serviceIds) {
 	}
 
 	record Manager(String username, String token) {
@@ -45,7 +46,7 @@ record City(List<Agent> agents, List<Customer> customers, List<Manager> managers
 		List<Customer> customers = new ArrayList<>();
 		for (JsonNode c : root.path("customers")) {
 			customers.add(new Customer(c.path("username").asString(), c.path("token").asString(),
-					c.path("orgUnitId").asLong()));
+					c.path("orgUnitId").asLong(), longs(c.path("serviceIds"))));
 		}
 		List<Manager> managers = new ArrayList<>();
 		for (JsonNode m : root.path("managers")) {
@@ -68,9 +69,9 @@ record City(List<Agent> agents, List<Customer> customers, List<Manager> managers
 	}
 
 	/**
-	 * The {@code n}-th placement for this agent: a service the agent's party provides and one of the units listed
-	 * for it; when the accounts file does not say who provides what, a customer's unit without a service (the ticket
-	 * is then served by the agent's party, with no SLA clocks).
+	 * The {@code n}-th placement for this agent: a service the agent's party provides and one of the units that may
+	 * order it; when the city has no such service, a customer's unit without a service (the ticket is then served by
+	 * the agent's party, with no SLA clocks).
 	 */
 	Placement placementFor(Agent agent, int n) {
 		List<Service> own = services.stream()

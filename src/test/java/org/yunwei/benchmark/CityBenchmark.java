@@ -39,6 +39,15 @@ class CityBenchmark {
 	private static final int MIXED_USERS = Integer.getInteger("bench.mixed.users", 500);
 	private static final Duration MIXED_DURATION = duration("bench.mixed.duration", "PT10M");
 	private static final int[] CLIENTS = { 1, 8, 32 };
+	private static final java.util.regex.Pattern LOG_LINE = java.util.regex.Pattern.compile(
+			"\\d{4}-\\d\\d-\\d\\dT");
+
+	/**
+	 * The administrator's first password, given so that the children do not print a generated one (the runner never
+	 * signs in as the administrator).
+	 */
+	private static final String ADMIN_PASSWORD = "Bench!" + Long.toHexString(new java.security.SecureRandom()
+		.nextLong()) + "Zq9";
 
 	private final Figures figures = new Figures();
 	private final List<ChildJvm> children = new ArrayList<>();
@@ -49,15 +58,10 @@ class CityBenchmark {
 		Database database = database();
 		try {
 			machine("Start");
-			Path accounts = DIRECTORY.resolve("accounts-" + (standIn() ? "stand-in" : TICKETS) + ".json");
-			if (!standIn()) {
-				generate(database, accounts);
-			}
+			Path accounts = DIRECTORY.resolve("accounts-" + TICKETS + ".json");
+			generate(database, accounts);
 			ChildJvm app = startYunwei(database);
 			Api api = new Api(database.appPort);
-			if (standIn() && !Files.exists(accounts)) {
-				StandInCity.write(accounts, database.url, database.user, database.password, api);
-			}
 			City city = City.read(accounts);
 			try (RawPostgres raw = new RawPostgres(database.url, database.user, database.password)) {
 				measure(api, city, raw, app);
@@ -289,19 +293,20 @@ class CityBenchmark {
 			String user = System.getenv().getOrDefault("YUNWEI_BENCH_DB_USER", "");
 			String password = System.getenv().getOrDefault("YUNWEI_BENCH_DB_PASSWORD", "");
 			return new Database(url, user, password, List.of("--yunwei.db.url=" + url, "--yunwei.db.user=" + user,
-					"--yunwei.db.password=" + password), appPort);
+					"--yunwei.db.password=" + password, "--yunwei.admin.password=" + ADMIN_PASSWORD), appPort);
 		}
 		// one directory per city size, so that a quick run with fewer tickets leaves the big city alone
-		Path data = DIRECTORY.resolve("postgres-" + (standIn() ? "stand-in" : TICKETS));
+		Path data = DIRECTORY.resolve("postgres-" + TICKETS);
 		Files.createDirectories(data);
 		int port = ChildJvm.freePort();
 		return new Database("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "",
-				List.of("--yunwei.db.embedded.data-directory=" + data, "--yunwei.db.embedded.port=" + port), appPort);
+				List.of("--yunwei.db.embedded.data-directory=" + data, "--yunwei.db.embedded.port=" + port,
+						"--yunwei.admin.password=" + ADMIN_PASSWORD), appPort);
 	}
 
 	private void generate(Database database, Path accounts) throws InterruptedException {
 		List<String> arguments = new ArrayList<>(List.of("generate", "--tickets=" + TICKETS,
-				"--accounts-file=" + accounts));
+				"--accounts-file=" + accounts, "--spring.main.banner-mode=off"));
 		if (System.getProperty("bench.seed") != null) {
 			arguments.add("--seed=" + System.getProperty("bench.seed"));
 		}
@@ -309,7 +314,7 @@ class CityBenchmark {
 		long start = System.nanoTime();
 		try (ChildJvm generator = ChildJvm.start("generator", List.of("-Xmx" + System.getProperty(
 				"bench.generator.heap", "1g"), "-Duser.timezone=Asia/Shanghai"), arguments, DIRECTORY.resolve(
-						"generator.log"), line -> true)) {
+						"generator.log"), CityBenchmark::generatorProgress)) {
 			int exit = generator.waitFor(duration("bench.generator.timeout", "PT25M"));
 			if (exit != 0) {
 				throw new IllegalStateException("The generator ended with " + exit + "; see " + generator.log());
@@ -333,8 +338,9 @@ class CityBenchmark {
 		return app;
 	}
 
-	private static boolean standIn() {
-		return "stand-in".equals(System.getProperty("bench.city"));
+	/** The generator's own lines (progress, totals) and the log's warnings; not Spring's start-up chatter. */
+	private static boolean generatorProgress(String line) {
+		return !LOG_LINE.matcher(line).lookingAt() || line.contains(" WARN ") || line.contains(" ERROR ");
 	}
 
 	private static Duration duration(String property, String defaultValue) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -37,7 +36,6 @@ final class MixedLoad {
 	private final City city;
 	private final CreationLoad creations;
 	private final Map<String, Latencies> latencies = new LinkedHashMap<>();
-	private final Map<String, List<Long>> orderable = new ConcurrentHashMap<>();
 	private final AtomicInteger sequence = new AtomicInteger(1_000_000);
 	private final AtomicInteger printedErrors = new AtomicInteger();
 	private volatile long end;
@@ -112,6 +110,7 @@ final class MixedLoad {
 		while (running()) {
 			Api.Answer list = call("customer.list", () -> api.get("/api/v1/tickets", customer.token()));
 			List<Long> ids = ids(list);
+			List<Long> open = openIds(list);
 			if (!pause(think)) {
 				return;
 			}
@@ -122,8 +121,9 @@ final class MixedLoad {
 			else {
 				long id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
 				call("customer.detail", () -> api.get("/api/v1/tickets/" + id, customer.token()));
-				if (roll > 0.85 && pause(think)) {
-					call("customer.reply", () -> api.post("/api/v1/tickets/" + id + "/replies", customer.token(),
+				if (roll > 0.85 && !open.isEmpty() && pause(think)) {
+					long openId = open.get(ThreadLocalRandom.current().nextInt(open.size()));
+					call("customer.reply", () -> api.post("/api/v1/tickets/" + openId + "/replies", customer.token(),
 							Map.of("body", "补充说明：问题仍然存在，麻烦尽快处理，谢谢。")));
 				}
 			}
@@ -133,12 +133,9 @@ final class MixedLoad {
 		}
 	}
 
-	/** A portal submission about a service the customer's unit may order (asked of the catalogue once). */
+	/** A portal submission about a service the customer's unit may order. */
 	private Map<String, Object> submission(City.Customer customer) {
-		List<Long> services = orderable.computeIfAbsent(customer.username(), name -> {
-			Api.Answer answer = api.get("/api/v1/catalog/services?enabled=true&limit=200", customer.token());
-			return answer.ok() ? ids(answer) : List.of();
-		});
+		List<Long> services = customer.serviceIds();
 		int n = sequence.incrementAndGet();
 		String subject = CreationLoad.SUBJECTS[n % CreationLoad.SUBJECTS.length];
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -166,6 +163,19 @@ final class MixedLoad {
 		if (answer.ok()) {
 			for (JsonNode item : answer.json().path("items")) {
 				ids.add(item.path("id").asLong());
+			}
+		}
+		return ids;
+	}
+
+	/** The tickets of a list that may still be replied to (not closed). */
+	private static List<Long> openIds(Api.Answer answer) {
+		List<Long> ids = new ArrayList<>();
+		if (answer.ok()) {
+			for (JsonNode item : answer.json().path("items")) {
+				if (!"CLOSED".equals(item.path("status").asString())) {
+					ids.add(item.path("id").asLong());
+				}
 			}
 		}
 		return ids;
