@@ -14,7 +14,7 @@ import org.yunwei.dataset.internal.GenerateOptions;
  * and the other settings apply as for the application.
  * <pre>
  * java -jar target/yunwei.jar generate --tickets=1000000 [--seed=20261124] [--accounts-file=PATH]
- *     [--chunk-size=50000] [--stop-after-chunks=N]
+ *     [--chunk-size=50000] [--stop-after-chunks=N] [--anchor=2026-11-24T00:00:00Z]
  * </pre>
  */
 public final class GenerateCommand {

@@ -63,6 +63,32 @@ public final class TestDatabase {
 		return replaceDatabase(serverUrl, name);
 	}
 
+	/**
+	 * A further, empty database on this JVM's server, for a test that must not share the suite's database (the data
+	 * generator fills one); dropped when the JVM ends.
+	 *
+	 * @return its JDBC URL
+	 */
+	public static String createDatabase(String prefix) {
+		String name = prefix + "_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+		String server = url();
+		try (var connection = DriverManager.getConnection(server); var statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Cannot create database " + name, e);
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try (var connection = DriverManager.getConnection(server); var statement = connection.createStatement()) {
+				statement.execute("drop database if exists " + name + " with (force)");
+			}
+			catch (SQLException ignored) {
+				// the server may be stopping already
+			}
+		}));
+		return replaceDatabase(server, name);
+	}
+
 	/** Swaps the database name in {@code jdbc:postgresql://host:port/db?params}. */
 	static String replaceDatabase(String serverUrl, String database) {
 		int slash = serverUrl.indexOf('/', "jdbc:postgresql://".length());

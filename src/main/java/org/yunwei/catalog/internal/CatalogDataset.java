@@ -85,10 +85,11 @@ class CatalogDataset implements Dataset {
 				long provider = providers.get(kind.providers()[s % kind.providers().length] - 1);
 				String name = kind.services().get(s);
 				long service = jdbc.sql("""
-						insert into catalog_service (category_id, code, name, description, provider_org_unit_id)
-						values (?, ?, ?, ?, ?) returning id""")
+						insert into catalog_service (category_id, code, name, description, provider_org_unit_id,
+						    created_at) values (?, ?, ?, ?, ?, ?) returning id""")
 					.params(category, "GEN-S%02d".formatted(serviceNumber), name,
-							"为" + "各委办局提供" + name + "，含故障受理、现场处置与定期巡检。", providerUnit.get(provider))
+							"为" + "各委办局提供" + name + "，含故障受理、现场处置与定期巡检。", providerUnit.get(provider),
+							java.sql.Timestamp.from(plan.anchor().minus(java.time.Duration.ofDays(800))))
 					.query(Long.class)
 					.single();
 				jdbc.sql("insert into catalog_service_object (service_id, kind) values (?, ?)")

@@ -111,7 +111,8 @@ public class DatasetRun {
 		return transaction.execute(status -> {
 			var existing = progress.run();
 			if (existing.isEmpty()) {
-				Instant anchor = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+				Instant anchor = options.anchor() != null ? options.anchor()
+						: Instant.now().truncatedTo(ChronoUnit.SECONDS);
 				progress.start(options.seed(), options.tickets(), options.chunkSize(), anchor);
 				return new DatasetPlan(options.seed(), options.tickets(), options.chunkSize(), anchor);
 			}
@@ -123,7 +124,7 @@ public class DatasetRun {
 						+ "or generate into a fresh database.").formatted(run.tickets(), run.seed(),
 								run.chunkSize()));
 			}
-			System.out.printf("Resuming the dataset begun at %s (anchor of its dates).%n", run.anchor());
+			System.out.printf("Continuing the dataset begun with anchor %s.%n", run.anchor());
 			return new DatasetPlan(run.seed(), run.tickets(), run.chunkSize(), run.anchor());
 		});
 	}

@@ -46,12 +46,13 @@ class AssignmentGroupDataset implements Dataset {
 		Map<Long, List<Long>> agents = context.get("identity.agents");
 		Map<Long, Long> leads = context.get("identity.deskManagers");
 		long rows = 0;
+		var created = java.sql.Timestamp.from(plan.anchor().minus(java.time.Duration.ofDays(800)));
 		for (int p = 0; p < providers.size(); p++) {
 			long party = providers.get(p);
 			Long lead = leads.get(party);
 			String code = "GEN-P%02d".formatted(p + 1);
-			long second = group(code + "-L2", "二线技术支持组（服务商 %02d）".formatted(p + 1), party, lead, null);
-			long first = group(code + "-L1", "一线服务台（服务商 %02d）".formatted(p + 1), party, lead, second);
+			long second = group(code + "-L2", "二线技术支持组（服务商 %02d）".formatted(p + 1), party, lead, null, created);
+			long first = group(code + "-L1", "一线服务台（服务商 %02d）".formatted(p + 1), party, lead, second, created);
 			List<Long> members = agents.getOrDefault(party, List.of());
 			for (int a = 0; a < members.size(); a++) {
 				member(a < members.size() / 2 ? first : second, members.get(a));
@@ -67,11 +68,12 @@ class AssignmentGroupDataset implements Dataset {
 		return rows;
 	}
 
-	private long group(String code, String name, long party, Long lead, Long escalation) {
+	private long group(String code, String name, long party, Long lead, Long escalation,
+			java.sql.Timestamp created) {
 		return jdbc.sql("""
-				insert into ticket_group (code, name, party_id, lead_user_id, escalation_group_id)
-				values (?, ?, ?, ?, ?) returning id""")
-			.params(code, name, party, lead, escalation)
+				insert into ticket_group (code, name, party_id, lead_user_id, escalation_group_id, created_at)
+				values (?, ?, ?, ?, ?, ?) returning id""")
+			.params(code, name, party, lead, escalation, created)
 			.query(Long.class)
 			.single();
 	}

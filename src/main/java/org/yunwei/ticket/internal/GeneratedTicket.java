@@ -110,7 +110,7 @@ final class GeneratedTicket {
 		Instant closeCandidate = confirmedByCustomer ? TicketDataset.minutes(resolveCandidate, 10, 360, random)
 				: TicketDataset.minutes(calendar.add(resolveCandidate, Duration.ofHours(8L * autoCloseDays),
 						TimeBasis.BUSINESS), 1, 10, random);
-		boolean stuck = created.isBefore(anchor.minus(Duration.ofDays(14))) && random.nextInt(1000) < 6;
+		boolean stuck = created.isBefore(anchor.minus(Duration.ofDays(14))) && random.nextInt(1000) < 15;
 		if (pend) {
 			pendAt = pendCandidate;
 			resumeAt = stuck ? null : resumeCandidate;

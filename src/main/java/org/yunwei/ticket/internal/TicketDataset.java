@@ -124,6 +124,7 @@ class TicketDataset implements Dataset {
 			}
 		}
 		List<PastClock.Written> written = clockImport.write(clocks, plan.anchor());
+
 		for (int c = 0; c < written.size(); c++) {
 			lives.get(owners.get(c)[0]).clockWritten(owners.get(c)[1] == 0 ? ClockKind.RESPONSE : ClockKind.RESOLUTION,
 					written.get(c));

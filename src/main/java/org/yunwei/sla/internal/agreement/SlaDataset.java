@@ -64,10 +64,10 @@ class SlaDataset implements Dataset {
 		for (int p = 0; p < providers.size(); p++) {
 			long provider = providers.get(p);
 			long agreement = jdbc.sql("""
-					insert into service_level_agreement (code, name, provider_party_id, calendar_id, valid_from)
-					values (?, ?, ?, ?, ?) returning id""")
+					insert into service_level_agreement (code, name, provider_party_id, calendar_id, valid_from,
+					    created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?) returning id""")
 				.params("GEN-SLA-P%02d".formatted(p + 1), "运维服务级别协议（服务商 %02d）".formatted(p + 1), provider,
-						calendar, validFrom)
+						calendar, validFrom, created(plan), created(plan))
 				.query(Long.class)
 				.single();
 			rows++;
@@ -95,6 +95,10 @@ class SlaDataset implements Dataset {
 			}
 		}
 		return rows;
+	}
+
+	private static java.sql.Timestamp created(DatasetPlan plan) {
+		return java.sql.Timestamp.from(plan.anchor().minus(java.time.Duration.ofDays(800)));
 	}
 
 	@Override

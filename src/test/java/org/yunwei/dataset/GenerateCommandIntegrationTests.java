@@ -1,0 +1,179 @@
+package org.yunwei.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.yunwei.YunweiApplication;
+import org.yunwei.support.ApiClient;
+import org.yunwei.support.TestDatabase;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The generate command on databases of its own (never the suite's: other tests count tickets): a small dataset,
+ * consistent; a second run that does nothing; a run stopped after its first ticket chunk and resumed that ends
+ * exactly where an uninterrupted run ends; and the application working on the result.
+ */
+class GenerateCommandIntegrationTests {
+
+	private static final int TICKETS = 3_000;
+	/** Both databases date their data alike, so that their rows can be compared. */
+	private static final String[] ARGS = { "--tickets=" + TICKETS, "--seed=42", "--chunk-size=1000",
+			"--anchor=" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) };
+
+	private static String interrupted;
+	private static String straight;
+	private static Path accounts;
+
+	@TempDir
+	static Path directory;
+
+	@BeforeAll
+	static void generate() {
+		interrupted = TestDatabase.createDatabase("dataset_resumed");
+		straight = TestDatabase.createDatabase("dataset_straight");
+		accounts = directory.resolve("accounts.json");
+		// identity, catalog, sla, ticket-groups and the first ticket chunk, then stop as after a Ctrl+C
+		assertThat(run(interrupted, "--stop-after-chunks=5")).isEqualTo(GenerateCommand.STOPPED);
+		assertThat(count(interrupted, "select count(*) from ticket")).isEqualTo(1_000);
+		assertThat(run(interrupted, "--accounts-file=" + accounts)).isEqualTo(GenerateCommand.DONE);
+		assertThat(run(straight)).isEqualTo(GenerateCommand.DONE);
+	}
+
+	private static int run(String url, String... more) {
+		String[] args = new String[ARGS.length + more.length + 1];
+		System.arraycopy(ARGS, 0, args, 0, ARGS.length);
+		System.arraycopy(more, 0, args, ARGS.length, more.length);
+		args[args.length - 1] = "--yunwei.db.url=" + url;
+		return GenerateCommand.run(YunweiApplication.class, args);
+	}
+
+	@Test
+	void generatesTheCityAndItsTickets() {
+		assertThat(count(interrupted, "select count(*) from ticket")).isEqualTo(TICKETS);
+		assertThat(count(interrupted, "select count(*) from party where kind = 'PROVIDER'")).isEqualTo(10);
+		assertThat(count(interrupted, "select count(*) from org_unit")).isGreaterThan(300);
+		assertThat(count(interrupted, "select count(distinct number) from ticket")).isEqualTo(TICKETS);
+		assertThat(count(interrupted, "select count(*) from ticket where status = 'CLOSED'"))
+			.isGreaterThan(TICKETS * 85L / 100);
+		assertThat(count(interrupted, "select count(*) from ticket where status in ('NEW', 'ASSIGNED', 'IN_PROGRESS', "
+				+ "'PENDING')")).isBetween(1L, TICKETS * 10L / 100);
+		assertThat(count(interrupted, "select count(distinct channel) from ticket")).isEqualTo(5);
+		assertThat(count(interrupted, "select count(*) from ticket_entry where kind in ('REPLY', 'NOTE', 'WORK_LOG')"))
+			.isGreaterThan(TICKETS);
+		assertThat(count(interrupted, "select count(*) from ticket_rating")).isGreaterThan(TICKETS / 10L);
+		assertThat(count(interrupted, "select count(*) from audit_record where action = 'DATASET_GENERATED'"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void keepsCountersClocksAndBreachesConsistent() {
+		// every day's counter stands at its last number
+		assertThat(count(interrupted, """
+				select count(*) from ticket_number_counter c where c.last <> (select max(split_part(t.number, '-', 3)::int)
+				from ticket t where t.number like c.prefix || '-' || to_char(c.day, 'YYYYMMDD') || '-%')""")).isZero();
+		assertThat(count(interrupted, "select count(*) from ticket t where agreement_id is not null and "
+				+ "(select count(*) from sla_clock c where c.subject_type = 'ticket' and c.subject_id = t.id::text) <> 2"))
+			.isZero();
+		// closed: both clocks stopped; resolved: resolution paused; open and not pending: resolution running
+		assertThat(count(interrupted, """
+				select count(*) from ticket t join sla_clock c on c.subject_type = 'ticket' and c.subject_id = t.id::text
+				where t.status = 'CLOSED' and c.state <> 'STOPPED'""")).isZero();
+		assertThat(count(interrupted, """
+				select count(*) from ticket t join sla_clock c on c.subject_type = 'ticket' and c.subject_id = t.id::text
+				  and c.kind = 'RESOLUTION'
+				where t.status in ('NEW', 'ASSIGNED', 'IN_PROGRESS') and c.state <> 'RUNNING'""")).isZero();
+		// the ticket's breach columns say what the clocks say
+		assertThat(count(interrupted, """
+				select count(*) from ticket t join sla_clock c on c.subject_type = 'ticket' and c.subject_id = t.id::text
+				where c.breached <> ((case c.kind when 'RESPONSE' then t.response_breached_at
+				                      else t.resolution_breached_at end) is not null)""")).isZero();
+		assertThat(count(interrupted, "select count(*) from ticket where resolution_breached_at is not null"))
+			.isPositive();
+		// nothing already past is left for the scheduler to raise
+		assertThat(count(interrupted, """
+				select count(*) from sla_clock_due d, dataset_run r where d.next_deadline <= r.anchor""")).isZero();
+		assertThat(count(interrupted, """
+				select count(*) from sla_clock c, dataset_run r where c.state = 'RUNNING'
+				and c.next_deadline is not null and c.next_deadline <= r.anchor""")).isZero();
+	}
+
+	@Test
+	void aResumedRunEndsWhereAnUninterruptedOneEnds() {
+		for (String table : new String[] { "ticket", "ticket_entry", "ticket_rating", "ticket_number_counter",
+				"sla_clock", "sla_clock_event", "sla_clock_due", "catalog_service", "catalog_service_customer",
+				"service_level_agreement", "sla_target", "ticket_group", "ticket_group_member",
+				"(select * from party where code like 'GEN-%')", "(select * from org_unit where code like 'GEN-%')" }) {
+			String digest = "select md5(string_agg(t::text, '|' order by t::text)) from " + table + " t";
+			assertThat(text(interrupted, digest)).as(table).isEqualTo(text(straight, digest));
+		}
+	}
+
+	@Test
+	void aSecondRunDoesNothing() {
+		long chunks = count(interrupted, "select count(*) from dataset_chunk");
+		long entries = count(interrupted, "select count(*) from ticket_entry");
+		assertThat(run(interrupted)).isEqualTo(GenerateCommand.DONE);
+		assertThat(count(interrupted, "select count(*) from dataset_chunk")).isEqualTo(chunks);
+		assertThat(count(interrupted, "select count(*) from ticket_entry")).isEqualTo(entries);
+		assertThat(run(interrupted, "--tickets=10")).isEqualTo(GenerateCommand.FAILED);
+	}
+
+	@Test
+	void theApplicationWorksOnTheGeneratedData() throws Exception {
+		JsonNode file = JsonMapper.shared().readTree(Files.readString(accounts));
+		assertThat(file.get("agents").size()).isGreaterThanOrEqualTo(50);
+		assertThat(file.get("customers").size()).isGreaterThanOrEqualTo(500);
+		assertThat(file.get("managers").size()).isGreaterThanOrEqualTo(2);
+		JsonNode customer = file.get("customers").get(0);
+		try (ConfigurableApplicationContext application = new SpringApplicationBuilder(YunweiApplication.class)
+			.run("--yunwei.db.url=" + interrupted, "--server.port=0", "--yunwei.sla.clock-tick=PT1H",
+					"--yunwei.audit.seal-interval=1h")) {
+			int port = Integer.parseInt(application.getEnvironment().getProperty("local.server.port"));
+			ApiClient api = new ApiClient(port);
+			var created = api.post("/api/v1/tickets", customer.get("token").asString(), Map.of("type", "INCIDENT",
+					"subject", "打印机卡纸", "description", "三楼打印机卡纸，无法打印。", "customerOrgUnitId",
+					customer.get("orgUnitId").asLong(), "serviceId", customer.get("serviceIds").get(0).asLong(),
+					"impact", 2, "urgency", 2));
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+			String number = created.json().get("ticket").get("number").asString();
+			String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString().replace("-", "");
+			long generatedToday = count(interrupted, "select count(*) from ticket where number like 'INC-" + today
+					+ "-%' and id <> " + created.json().get("ticket").get("id").asLong());
+			assertThat(number).isEqualTo("INC-%s-%04d".formatted(today, generatedToday + 1));
+			JsonNode agent = file.get("agents").get(0);
+			var list = api.get("/api/v1/tickets?status=open", agent.get("token").asString());
+			assertThat(list.status()).isEqualTo(200);
+		}
+	}
+
+	static long count(String url, String sql) {
+		return Long.parseLong(text(url, sql));
+	}
+
+	static String text(String url, String sql) {
+		try (Connection connection = DriverManager.getConnection(url);
+				ResultSet rs = connection.createStatement().executeQuery(sql)) {
+			rs.next();
+			return rs.getString(1);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(sql, e);
+		}
+	}
+}
