@@ -1,0 +1,126 @@
+package org.yunwei.benchmark;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Response times of the reads people wait for, one client at a time on an otherwise idle application: the agent
+ * queue's first page, a ticket's detail, and the statistics dashboard of a manager. Each after a warm-up, so that
+ * the figures are warm (JIT, PostgreSQL's buffers).
+ */
+final class ReadLatencies {
+
+	static final String[] DIMENSIONS = { "type", "priority", "category", "customer", "service", "channel", "status" };
+	private static final int WARM_UP = 20;
+
+	private final Api api;
+	private final City city;
+
+	ReadLatencies(Api api, City city) {
+		this.api = api;
+		this.city = city;
+	}
+
+	/** The path of an agent queue's first page: a group's open tickets by resolution due time. */
+	static String queuePath(long groupId) {
+		return "/api/v1/tickets?groupId=" + groupId + "&status=open&sort=due";
+	}
+
+	/** A ticket an agent saw in their queue (and so may read). */
+	record Seen(City.Agent agent, long ticketId) {
+	}
+
+	/** The first page of the queues of the agents' groups in turn; the tickets seen are kept for the details. */
+	Latencies queue(int samples, List<Seen> ticketsSeen) {
+		return sample(samples, i -> {
+			City.Agent agent = city.agents().get(i % city.agents().size());
+			long group = agent.groupIds().get(i / city.agents().size() % agent.groupIds().size());
+			Api.Answer answer = api.get(queuePath(group), agent.token());
+			if (answer.ok() && ticketsSeen.size() < 10_000) {
+				for (JsonNode item : answer.json().path("items")) {
+					ticketsSeen.add(new Seen(agent, item.path("id").asLong()));
+				}
+			}
+			return answer;
+		});
+	}
+
+	/** The detail of tickets seen in the queues (SLA countdowns, timeline, actions), each by the agent who saw it. */
+	Latencies detail(int samples, List<Seen> seen) {
+		if (seen.isEmpty()) {
+			throw new IllegalStateException("The agents' queues were empty: no ticket to read");
+		}
+		return sample(samples, i -> {
+			Seen ticket = seen.get((int) ((i * 7919L) % seen.size()));
+			return api.get("/api/v1/tickets/" + ticket.ticketId(), ticket.agent().token());
+		});
+	}
+
+	/**
+	 * The manager's dashboard for the last 30 days: the summary, the seven dimensions, the open backlog by age and
+	 * the daily trend, each request timed on its own, and the whole dashboard (all ten in a row) as one figure.
+	 */
+	Map<String, Latencies> dashboard(int samples) {
+		City.Manager manager = city.managers().getFirst();
+		LocalDate to = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		String period = "from=" + to.minusDays(29) + "&to=" + to;
+		Map<String, String> paths = new LinkedHashMap<>();
+		paths.put("summary", "/api/v1/ticket-statistics/summary?" + period);
+		for (String dimension : DIMENSIONS) {
+			paths.put(dimension, "/api/v1/ticket-statistics?" + period + "&groupBy=" + dimension);
+		}
+		paths.put("backlog-age", "/api/v1/ticket-statistics/backlog-age");
+		paths.put("trend", "/api/v1/ticket-statistics/trend?" + period + "&granularity=day");
+		Map<String, Latencies> result = new LinkedHashMap<>();
+		paths.keySet().forEach(name -> result.put(name, new Latencies()));
+		Latencies whole = new Latencies();
+		for (int i = -3; i < samples; i++) {
+			long start = System.nanoTime();
+			boolean allOk = true;
+			for (var path : paths.entrySet()) {
+				Api.Answer answer = api.get(path.getValue(), manager.token());
+				allOk &= answer.ok();
+				if (i >= 0) {
+					record(result.get(path.getKey()), answer);
+				}
+				else if (!answer.ok()) {
+					throw new IllegalStateException(path.getValue() + ": " + answer);
+				}
+			}
+			if (i >= 0 && allOk) {
+				whole.record(System.nanoTime() - start);
+			}
+		}
+		result.put("dashboard", whole);
+		return result;
+	}
+
+	private Latencies sample(int samples, IntFunction<Api.Answer> call) {
+		Latencies latencies = new Latencies();
+		for (int i = -WARM_UP; i < samples; i++) {
+			Api.Answer answer = call.apply(i + WARM_UP);
+			if (i < 0 && !answer.ok()) {
+				throw new IllegalStateException("warm-up request failed: " + answer);
+			}
+			if (i >= 0) {
+				record(latencies, answer);
+			}
+		}
+		return latencies;
+	}
+
+	private static void record(Latencies latencies, Api.Answer answer) {
+		if (answer.ok()) {
+			latencies.record(answer.nanos());
+		}
+		else {
+			latencies.error();
+		}
+	}
+}
