@@ -123,10 +123,12 @@ class CityBenchmark {
 		Latencies detail = reads.detail(READ_SAMPLES, seen);
 		List<Long> ids = seen.stream().map(ReadLatencies.Seen::ticketId).distinct().limit(READ_SAMPLES).toList();
 		latencyRow("Ticket detail", "detail", detail, raw.rowById(ids), "the ticket row by id", "");
-		Map<String, Latencies> dashboard = reads.dashboard(DASHBOARD_SAMPLES);
-		latencyRow("Statistics dashboard, 30 days, manager (10 requests)", "dashboard",
-				dashboard.remove("dashboard"), raw.countLastMonth(DASHBOARD_SAMPLES), "count(*) of the 30 days",
+		latencyRow("Statistics dashboard, 30 days, manager (one /report request)", "dashboard",
+				reads.report(DASHBOARD_SAMPLES), raw.countLastMonth(DASHBOARD_SAMPLES), "count(*) of the 30 days",
 				"p99 ≤ 150 ms warm");
+		Map<String, Latencies> dashboard = reads.dashboard(DASHBOARD_SAMPLES);
+		latencyRow("— the same from its 10 separate requests, in a row", "dashboardParts",
+				dashboard.remove("dashboard"), raw.countLastMonth(DASHBOARD_SAMPLES), "count(*) of the 30 days", "");
 		String slowest = null;
 		for (var part : dashboard.entrySet()) {
 			figures.put("dashboard." + part.getKey() + "P99Ms", part.getValue().percentile(99));
