@@ -140,13 +140,15 @@ class TicketStatisticsReading {
 		List<Object> params = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end)));
 		params.addAll(scope.parameters());
 		List<Resolved> whole = new ArrayList<>();
+		// date_part, not extract: extract answers numeric, whose averages and sorts took two thirds of the query's
+		// time over a month of a city's tickets; seconds as double precision are exact to the microsecond here
 		jdbc.sql("select " + step + """
 				 as step, count(*) as resolved,
-				  avg(extract(epoch from t.responded_at - t.created_at)) as mean_respond,
-				  percentile_cont(0.5) within group (order by extract(epoch from t.responded_at - t.created_at))
+				  avg(date_part('epoch', t.responded_at - t.created_at)) as mean_respond,
+				  percentile_cont(0.5) within group (order by date_part('epoch', t.responded_at - t.created_at))
 				    as median_respond,
-				  avg(extract(epoch from t.resolved_at - t.created_at)) as mean_resolve,
-				  percentile_cont(0.5) within group (order by extract(epoch from t.resolved_at - t.created_at))
+				  avg(date_part('epoch', t.resolved_at - t.created_at)) as mean_resolve,
+				  percentile_cont(0.5) within group (order by date_part('epoch', t.resolved_at - t.created_at))
 				    as median_resolve,
 				  count(*) filter (where t.agreement_id is not null) as sla_counted,
 				  count(*) filter (where t.agreement_id is not null and t.response_breached_at is null)
