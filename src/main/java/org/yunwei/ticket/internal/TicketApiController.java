@@ -55,7 +55,7 @@ class TicketApiController {
 					+ "order; an agent (TICKET_WORK) records one for a customer unit (channel PHONE by default), "
 					+ "optionally assigned at once. 400 with `errors` by field; 403 for supervision.")
 	TicketView create(@RequestBody TicketDraft draft) {
-		return details.get(intake.submit(draft, false).id());
+		return details.ofOpened(intake.accept(draft, false));
 	}
 
 	@GetMapping

@@ -27,12 +27,19 @@ public class Timeline {
 	 */
 	public long append(long ticketId, EntryKind kind, boolean visibleToCustomer, Long authorUserId, String authorName,
 			String body, Object details, Integer minutesSpent) {
+		return add(ticketId, kind, visibleToCustomer, authorUserId, authorName, body, details, minutesSpent).id();
+	}
+
+	/** {@link #append}, answering the entry as stored (as {@link #of} would read it back). */
+	TimelineEntry add(long ticketId, EntryKind kind, boolean visibleToCustomer, Long authorUserId, String authorName,
+			String body, Object details, Integer minutesSpent) {
+		String json = details == null ? null : JSON.writeValueAsString(details);
 		return jdbc.sql("""
 				insert into ticket_entry (ticket_id, kind, public, author_user_id, author_name, body, details,
-				  minutes_spent) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id""")
-			.params(ticketId, kind.name(), visibleToCustomer, authorUserId, authorName, body,
-					details == null ? null : JSON.writeValueAsString(details), minutesSpent)
-			.query(Long.class)
+				  minutes_spent) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id, details::text, created_at""")
+			.params(ticketId, kind.name(), visibleToCustomer, authorUserId, authorName, body, json, minutesSpent)
+			.query((rs, n) -> new TimelineEntry(rs.getLong("id"), ticketId, kind, visibleToCustomer, authorUserId,
+					authorName, body, rs.getString("details"), minutesSpent, TicketRecords.instant(rs, "created_at")))
 			.single();
 	}
 

@@ -56,6 +56,8 @@ class TicketBenchmark extends IntegrationTestSupport {
 
 	/** {@code -Dbench.tickets=100000} for a quicker run while working on it. */
 	private static final int TICKETS = Integer.getInteger("bench.tickets", 1_000_000);
+	/** {@code -Dbench.createOnly=true}: the creations and their raw figures alone, without the lists. */
+	private static final boolean CREATE_ONLY = Boolean.getBoolean("bench.createOnly");
 	private static final int GROUPS = 50;
 	private static final int UNITS = 200;
 	private static final int SERVICES = 20;
@@ -109,8 +111,10 @@ class TicketBenchmark extends IntegrationTestSupport {
 		}
 		rawOneTransaction(created);
 		tableAccessesPerCreation();
-		queues();
-		deepPages();
+		if (!CREATE_ONLY) {
+			queues();
+			deepPages();
+		}
 		print();
 	}
 
@@ -128,6 +132,11 @@ class TicketBenchmark extends IntegrationTestSupport {
 		long party = world.providerParty;
 		jdbc.sql("""
 				delete from sla_clock_event where clock_id in (select c.id from sla_clock c join ticket t
+				    on c.subject_type = 'ticket' and c.subject_id = t.id::text where t.provider_party_id = ?)""")
+			.param(party)
+			.update();
+		jdbc.sql("""
+				delete from sla_clock_due where clock_id in (select c.id from sla_clock c join ticket t
 				    on c.subject_type = 'ticket' and c.subject_id = t.id::text where t.provider_party_id = ?)""")
 			.param(party)
 			.update();
