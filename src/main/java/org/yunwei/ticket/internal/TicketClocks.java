@@ -3,6 +3,8 @@ package org.yunwei.ticket.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -64,10 +66,11 @@ public class TicketClocks {
 		if (agreement.isEmpty()) {
 			return new Started(ticket, null, null);
 		}
-		ClockSubject subject = subject(ticket.id());
-		// the states the clocks answer are what withDueTimes would read back from them
-		ClockState response = clocks.start(subject, ClockKind.RESPONSE, agreement.get(), at);
-		ClockState resolution = clocks.start(subject, ClockKind.RESOLUTION, agreement.get(), at);
+		// both in one statement; the states they answer are what withDueTimes would read back from them
+		Map<ClockKind, ClockState> states = clocks.start(subject(ticket.id()), EnumSet.allOf(ClockKind.class),
+				agreement.get(), at);
+		ClockState response = states.get(ClockKind.RESPONSE);
+		ClockState resolution = states.get(ClockKind.RESOLUTION);
 		return new Started(ticket.withAgreementId(agreement.get().agreementId())
 			.withResponseDueAt(running(response) ? response.dueAt() : ticket.responseDueAt())
 			.withResolutionDueAt(running(resolution) ? resolution.dueAt() : null), response, resolution);
