@@ -238,7 +238,8 @@ public class TicketIntake {
 		errors.required("subject", subject, 200).required("description", description, 10000);
 		OrganisationUnit unit = placement.customerUnit(unitId, errors);
 		CatalogService service = placement.service(draft.serviceId(), unit, errors);
-		Long providerPartyId = service == null ? null : placement.providerOf(service);
+		// an assignment group's party serves the ticket (below); the service's provider only when there is none
+		Long providerPartyId = service == null || draft.groupId() != null ? null : placement.providerOf(service);
 		String serviceObject = FieldErrors.clean(draft.serviceObject());
 		if (serviceObject != null && !SERVICE_OBJECTS.contains(serviceObject)) {
 			errors.add("serviceObject", "ticket.service-object.invalid");
