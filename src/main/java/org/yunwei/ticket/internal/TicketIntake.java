@@ -157,13 +157,14 @@ public class TicketIntake {
 				alertKey);
 		TicketRow ticket = tickets.insert(draft, now);
 		long id = ticket.id();
-		List<TimelineEntry> entries = new ArrayList<>(2);
-		entries.add(timeline.add(id, EntryKind.CREATED, true, author.userId(), author.name(), null,
+		List<Timeline.Addition> additions = new ArrayList<>(2);
+		additions.add(new Timeline.Addition(EntryKind.CREATED, true, author.userId(), author.name(), null,
 				Map.of("channel", channel.name(), "priority", checked.priority()), null));
 		if (checked.groupId() != null) {
-			entries.add(timeline.add(id, EntryKind.ASSIGNED, false, author.userId(), author.name(), null,
+			additions.add(new Timeline.Addition(EntryKind.ASSIGNED, false, author.userId(), author.name(), null,
 					assignment(checked.groupId(), checked.assigneeUserId()), null));
 		}
+		List<TimelineEntry> entries = timeline.addAll(id, additions);
 		TicketClocks.Started started = clocks.start(ticket, checked.unit(), now);
 		// prepared before the number is taken: nothing but the number's own writes should wait while the counter is
 		// locked
@@ -176,7 +177,7 @@ public class TicketIntake {
 			notices.to(numbered, "assigned", notices.text("ticket.notice.assigned.body", number), workers);
 		}
 		return new Opened(numbered, checked.unit(), checked.service(), checked.group(), started.response(),
-				started.resolution(), List.copyOf(entries));
+				started.resolution(), entries);
 	}
 
 	/**

@@ -1,5 +1,9 @@
 package org.yunwei.ticket.internal;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -27,20 +31,52 @@ public class Timeline {
 	 */
 	public long append(long ticketId, EntryKind kind, boolean visibleToCustomer, Long authorUserId, String authorName,
 			String body, Object details, Integer minutesSpent) {
-		return add(ticketId, kind, visibleToCustomer, authorUserId, authorName, body, details, minutesSpent).id();
-	}
-
-	/** {@link #append}, answering the entry as stored (as {@link #of} would read it back). */
-	TimelineEntry add(long ticketId, EntryKind kind, boolean visibleToCustomer, Long authorUserId, String authorName,
-			String body, Object details, Integer minutesSpent) {
-		String json = details == null ? null : JSON.writeValueAsString(details);
 		return jdbc.sql("""
 				insert into ticket_entry (ticket_id, kind, public, author_user_id, author_name, body, details,
-				  minutes_spent) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id, details::text, created_at""")
-			.params(ticketId, kind.name(), visibleToCustomer, authorUserId, authorName, body, json, minutesSpent)
-			.query((rs, n) -> new TimelineEntry(rs.getLong("id"), ticketId, kind, visibleToCustomer, authorUserId,
-					authorName, body, rs.getString("details"), minutesSpent, TicketRecords.instant(rs, "created_at")))
+				  minutes_spent) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?) returning id""")
+			.params(ticketId, kind.name(), visibleToCustomer, authorUserId, authorName, body,
+					details == null ? null : JSON.writeValueAsString(details), minutesSpent)
+			.query(Long.class)
 			.single();
+	}
+
+	/** An entry to add with {@link #addAll}: the arguments of {@link #append} but the ticket. */
+	record Addition(EntryKind kind, boolean visibleToCustomer, Long authorUserId, String authorName, String body,
+			Object details, Integer minutesSpent) {
+	}
+
+	private record Stored(long id, String details, Instant createdAt) {
+	}
+
+	/** Adds entries to a ticket with one statement, in order; answers them as stored. */
+	List<TimelineEntry> addAll(long ticketId, List<Addition> additions) {
+		List<Object> params = new ArrayList<>();
+		StringBuilder rows = new StringBuilder();
+		for (Addition a : additions) {
+			rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)");
+			params.addAll(Arrays.asList(ticketId, a.kind().name(), a.visibleToCustomer(), a.authorUserId(),
+					a.authorName(), a.body(), a.details() == null ? null : JSON.writeValueAsString(a.details()),
+					a.minutesSpent()));
+		}
+		// ids are drawn in the order of the rows: sorted by id, the stored rows pair with the additions
+		List<Stored> stored = jdbc.sql("""
+				insert into ticket_entry (ticket_id, kind, public, author_user_id, author_name, body, details,
+				  minutes_spent) values\s""" + rows + " returning id, details::text, created_at")
+			.params(params)
+			.query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("details"),
+					TicketRecords.instant(rs, "created_at")))
+			.list()
+			.stream()
+			.sorted(Comparator.comparingLong(Stored::id))
+			.toList();
+		List<TimelineEntry> entries = new ArrayList<>(additions.size());
+		for (int i = 0; i < additions.size(); i++) {
+			Addition a = additions.get(i);
+			Stored row = stored.get(i);
+			entries.add(new TimelineEntry(row.id(), ticketId, a.kind(), a.visibleToCustomer(), a.authorUserId(),
+					a.authorName(), a.body(), row.details(), a.minutesSpent(), row.createdAt()));
+		}
+		return entries;
 	}
 
 	/** The entries of a ticket, oldest first; only the public ones for a customer. */
