@@ -35,9 +35,10 @@ class TicketApiController {
 	private final TicketRecords records;
 	private final TicketAccess access;
 	private final Actors actors;
+	private final CreationGate gate;
 
 	TicketApiController(TicketIntake intake, TicketSearch search, TicketDetails details, TicketWork work,
-			BulkTicketWork bulk, TicketRecords records, TicketAccess access, Actors actors) {
+			BulkTicketWork bulk, TicketRecords records, TicketAccess access, Actors actors, CreationGate gate) {
 		this.intake = intake;
 		this.search = search;
 		this.details = details;
@@ -46,6 +47,7 @@ class TicketApiController {
 		this.records = records;
 		this.access = access;
 		this.actors = actors;
+		this.gate = gate;
 	}
 
 	@PostMapping
@@ -55,7 +57,7 @@ class TicketApiController {
 					+ "order; an agent (TICKET_WORK) records one for a customer unit (channel PHONE by default), "
 					+ "optionally assigned at once. 400 with `errors` by field; 403 for supervision.")
 	TicketView create(@RequestBody TicketDraft draft) {
-		return details.ofOpened(intake.accept(draft, false));
+		return details.ofOpened(gate.through(() -> intake.accept(draft, false)));
 	}
 
 	@GetMapping
