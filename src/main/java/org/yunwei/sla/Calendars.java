@@ -35,7 +35,10 @@ public class Calendars {
 	 * @throws RejectedRequest (404) when there is no such calendar
 	 */
 	public BusinessCalendar get(long id) {
-		Integer version = records.version(id).orElseThrow(() -> RejectedRequest.notFound("calendar"));
+		return get(id, records.version(id).orElseThrow(() -> RejectedRequest.notFound("calendar")));
+	}
+
+	private BusinessCalendar get(long id, int version) {
 		Built built = cache.get(id);
 		if (built != null && built.version() == version) {
 			return built.calendar();
@@ -59,7 +62,10 @@ public class Calendars {
 
 	/** The default calendar; see {@link #get(long)}. */
 	public BusinessCalendar defaultCalendar() {
-		return get(defaultCalendarId());
+		// its id and version in one statement: every new SLA clock asks
+		CalendarRecords.Current current = records.defaultCurrent()
+			.orElseThrow(() -> new IllegalStateException("No default business calendar"));
+		return get(current.id(), current.version());
 	}
 
 	/** Every calendar, the default first, then by name; disabled ones included and marked. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.yunwei.identity.OrganisationUnit;
 import org.yunwei.sla.internal.agreement.ApplicableAgreements;
 
 /**
@@ -45,6 +46,15 @@ public class ServiceLevels {
 	 */
 	public Optional<AppliedAgreement> resolve(long customerOrgUnitId, Long serviceId, Priority priority, LocalDate on) {
 		return agreements.resolve(customerOrgUnitId, serviceId, priority, on);
+	}
+
+	/**
+	 * {@link #resolve(long, Long, Priority, LocalDate)} for a unit the caller has read already, which saves reading
+	 * it again.
+	 */
+	public Optional<AppliedAgreement> resolve(OrganisationUnit customerUnit, Long serviceId, Priority priority,
+			LocalDate on) {
+		return agreements.resolve(customerUnit.ancestorIds(), serviceId, priority, on);
 	}
 
 	/**

@@ -1,8 +1,11 @@
 package org.yunwei.sla;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.yunwei.sla.ClockEvent.Type;
@@ -40,6 +43,17 @@ public class SlaClocks {
 	/** Starts a clock on the terms of an agreement's target for {@code kind}, on the agreement's calendar. */
 	public ClockState start(ClockSubject subject, ClockKind kind, AppliedAgreement agreement, Instant at) {
 		return clocks.start(subject, kind, ClockTerms.of(agreement, kind), at);
+	}
+
+	/**
+	 * Starts several clocks of one object on the terms of an agreement, with one statement; answers each clock's
+	 * state at its start. Refused, with none started, when the object has a clock of one of the kinds already.
+	 */
+	public Map<ClockKind, ClockState> start(ClockSubject subject, Set<ClockKind> kinds, AppliedAgreement agreement,
+			Instant at) {
+		Map<ClockKind, ClockTerms> terms = new EnumMap<>(ClockKind.class);
+		kinds.forEach(kind -> terms.put(kind, ClockTerms.of(agreement, kind)));
+		return clocks.startAll(subject, terms, at);
 	}
 
 	/** Starts a clock on a target that comes from no agreement, on the default calendar. */

@@ -13,18 +13,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.yunwei.crypto.Digester;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>} on API calls by the token's digest: one indexed lookup, no
- * slow hash per request. An unknown, expired or revoked token leaves the request anonymous, so it gets a 401.
+ * Authenticates {@code Authorization: Bearer <token>} on API calls by the token's digest: one indexed lookup that
+ * also loads the person, their roles and permissions; no slow hash per request. An unknown, expired or revoked token leaves the request anonymous, so it gets a 401.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
-	private final ActorDirectory directory;
 	private final Digester digester;
 
-	BearerTokenFilter(ApiTokens tokens, ActorDirectory directory, Digester digester) {
+	BearerTokenFilter(ApiTokens tokens, Digester digester) {
 		this.tokens = tokens;
-		this.directory = directory;
 		this.digester = digester;
 	}
 
@@ -42,7 +40,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 						tokens.noteUse(digest, now);
 					}
 					var context = SecurityContextHolder.createEmptyContext();
-					context.setAuthentication(directory.authenticationOf(active.userId(), now));
+					context.setAuthentication(ActorDirectory.authenticationOf(active.actor(), now));
 					SecurityContextHolder.setContext(context);
 				});
 			}

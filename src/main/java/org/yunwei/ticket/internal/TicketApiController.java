@@ -46,10 +46,11 @@ class TicketApiController {
 	private final Actors actors;
 	private final TicketListExport export;
 	private final TicketSettings settings;
+	private final CreationGate gate;
 
 	TicketApiController(TicketIntake intake, TicketSearch search, TicketDetails details, TicketWork work,
 			BulkTicketWork bulk, TicketRecords records, TicketAccess access, Actors actors, TicketListExport export,
-			TicketSettings settings) {
+			TicketSettings settings, CreationGate gate) {
 		this.export = export;
 		this.settings = settings;
 		this.intake = intake;
@@ -60,6 +61,7 @@ class TicketApiController {
 		this.records = records;
 		this.access = access;
 		this.actors = actors;
+		this.gate = gate;
 	}
 
 	@PostMapping
@@ -69,7 +71,7 @@ class TicketApiController {
 					+ "order; an agent (TICKET_WORK) records one for a customer unit (channel PHONE by default), "
 					+ "optionally assigned at once. 400 with `errors` by field; 403 for supervision.")
 	TicketView create(@RequestBody TicketDraft draft) {
-		return details.get(intake.submit(draft, false).id());
+		return details.ofOpened(gate.through(() -> intake.accept(draft, false)));
 	}
 
 	@GetMapping

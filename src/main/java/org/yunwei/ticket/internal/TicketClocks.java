@@ -3,9 +3,12 @@ package org.yunwei.ticket.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.yunwei.identity.OrganisationUnit;
 import org.yunwei.sla.AppliedAgreement;
 import org.yunwei.sla.ClockKind;
 import org.yunwei.sla.ClockState;
@@ -50,17 +53,33 @@ public class TicketClocks {
 
 	/** Starts the clocks of a new ticket; the ticket with its agreement and due times. */
 	TicketRow start(TicketRow ticket, Instant at) {
-		Optional<AppliedAgreement> agreement = agreementFor(ticket, Priority.valueOf(ticket.priority()), at);
+		return start(ticket, agreementFor(ticket, Priority.valueOf(ticket.priority()), at), at).ticket();
+	}
+
+	/** Starts the clocks of a new ticket in a customer unit the caller has read; the clocks' states at the start. */
+	Started start(TicketRow ticket, OrganisationUnit customerUnit, Instant at) {
+		return start(ticket, serviceLevels.resolve(customerUnit, ticket.serviceId(),
+				Priority.valueOf(ticket.priority()), LocalDate.ofInstant(at, zone)), at);
+	}
+
+	private Started start(TicketRow ticket, Optional<AppliedAgreement> agreement, Instant at) {
 		if (agreement.isEmpty()) {
-			return ticket;
+			return new Started(ticket, null, null);
 		}
-		ClockSubject subject = subject(ticket.id());
-		// the states the clocks answer are what withDueTimes would read back from them
-		ClockState response = clocks.start(subject, ClockKind.RESPONSE, agreement.get(), at);
-		ClockState resolution = clocks.start(subject, ClockKind.RESOLUTION, agreement.get(), at);
-		return ticket.withAgreementId(agreement.get().agreementId())
+		// both in one statement; the states they answer are what withDueTimes would read back from them
+		Map<ClockKind, ClockState> states = clocks.start(subject(ticket.id()), EnumSet.allOf(ClockKind.class),
+				agreement.get(), at);
+		ClockState response = states.get(ClockKind.RESPONSE);
+		ClockState resolution = states.get(ClockKind.RESOLUTION);
+		return new Started(ticket.withAgreementId(agreement.get().agreementId())
 			.withResponseDueAt(running(response) ? response.dueAt() : ticket.responseDueAt())
-			.withResolutionDueAt(running(resolution) ? resolution.dueAt() : null);
+			.withResolutionDueAt(running(resolution) ? resolution.dueAt() : null), response, resolution);
+	}
+
+	/**
+	 * A new ticket with its agreement and due times, and its clocks' states at the start ({@code null}: no SLA).
+	 */
+	record Started(TicketRow ticket, ClockState response, ClockState resolution) {
 	}
 
 	private static boolean running(ClockState state) {

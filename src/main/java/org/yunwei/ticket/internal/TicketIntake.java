@@ -3,7 +3,9 @@ package org.yunwei.ticket.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
+import org.yunwei.catalog.CatalogService;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
@@ -21,6 +24,7 @@ import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
 import org.yunwei.identity.Permission;
 import org.yunwei.identity.Person;
+import org.yunwei.sla.ClockState;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
@@ -76,6 +80,15 @@ public class TicketIntake {
 	 */
 	@Transactional
 	public TicketRow submit(TicketDraft draft, boolean viaPortal) {
+		return accept(draft, viaPortal).ticket();
+	}
+
+	/**
+	 * {@link #submit}, answering also what the intake read and wrote on the way, so that the answer to the
+	 * submitter can be shown without reading it back.
+	 */
+	@Transactional
+	public Opened accept(TicketDraft draft, boolean viaPortal) {
 		Actor actor = actors.current();
 		DataScope scope = actors.writableScope();
 		FieldErrors errors = new FieldErrors();
@@ -130,10 +143,10 @@ public class TicketIntake {
 		FieldErrors errors = new FieldErrors();
 		Reporter reporter = reporter(draft, draft.customerOrgUnitId(), errors);
 		Checked checked = check(draft, draft.customerOrgUnitId(), errors);
-		return open(checked, channel, reporter, checked.providerPartyId(), alertKey, author);
+		return open(checked, channel, reporter, checked.providerPartyId(), alertKey, author).ticket();
 	}
 
-	private TicketRow open(Checked checked, Channel channel, Reporter reporter, Long providerPartyId,
+	private Opened open(Checked checked, Channel channel, Reporter reporter, Long providerPartyId,
 			String alertKey, Author author) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		TicketStatus status = checked.groupId() == null ? TicketStatus.NEW : TicketStatus.ASSIGNED;
@@ -144,23 +157,35 @@ public class TicketIntake {
 				alertKey);
 		TicketRow ticket = tickets.insert(draft, now);
 		long id = ticket.id();
-		timeline.append(id, EntryKind.CREATED, true, author.userId(), author.name(), null,
-				Map.of("channel", channel.name(), "priority", checked.priority()), null);
+		List<Timeline.Addition> additions = new ArrayList<>(2);
+		additions.add(new Timeline.Addition(EntryKind.CREATED, true, author.userId(), author.name(), null,
+				Map.of("channel", channel.name(), "priority", checked.priority()), null));
 		if (checked.groupId() != null) {
-			timeline.append(id, EntryKind.ASSIGNED, false, author.userId(), author.name(), null,
-					assignment(checked.groupId(), checked.assigneeUserId()), null);
+			additions.add(new Timeline.Addition(EntryKind.ASSIGNED, false, author.userId(), author.name(), null,
+					assignment(checked.groupId(), checked.assigneeUserId()), null));
 		}
-		TicketRow started = clocks.start(ticket, now);
-		// read before the number is taken: nothing but the number's own writes should wait while the counter is locked
-		Set<Long> workers = checked.groupId() == null ? Set.of() : notices.workers(started);
-		String number = numbers.numberAndWrite(started, LocalDate.ofInstant(now, settings.zone()), now);
-		started = started.withNumber(number);
-		audit.record(AuditEntry.of("TICKET_CREATED", "ticket", id).after(snapshot(started)).detail(number)
+		List<TimelineEntry> entries = timeline.addAll(id, additions);
+		TicketClocks.Started started = clocks.start(ticket, checked.unit(), now);
+		// prepared before the number is taken: nothing but the number's own writes should wait while the counter is
+		// locked
+		Set<Long> workers = TicketNotices.workers(checked.assigneeUserId(), checked.group());
+		TicketRow numbered = numbers.numberAndWrite(started.ticket(), LocalDate.ofInstant(now, settings.zone()), now);
+		String number = numbered.number();
+		audit.record(AuditEntry.of("TICKET_CREATED", "ticket", id).after(snapshot(numbered)).detail(number)
 			.actor(author.auditActor()));
 		if (checked.groupId() != null) {
-			notices.to(started, "assigned", notices.text("ticket.notice.assigned.body", number), workers);
+			notices.to(numbered, "assigned", notices.text("ticket.notice.assigned.body", number), workers);
 		}
-		return started;
+		return new Opened(numbered, checked.unit(), checked.service(), checked.group(), started.response(),
+				started.resolution(), entries);
+	}
+
+	/**
+	 * A ticket just opened, with what the intake read and wrote for it: its customer unit, service and group
+	 * ({@code null} for none), its clocks' states at the start ({@code null}: no SLA) and its first timeline entries.
+	 */
+	public record Opened(TicketRow ticket, OrganisationUnit customerUnit, CatalogService service,
+			AssignmentGroup group, ClockState response, ClockState resolution, List<TimelineEntry> timeline) {
 	}
 
 	static Map<String, Object> assignment(Long groupId, Long assigneeUserId) {
@@ -213,7 +238,9 @@ public class TicketIntake {
 		String description = FieldErrors.clean(draft.description());
 		errors.required("subject", subject, 200).required("description", description, 10000);
 		OrganisationUnit unit = placement.customerUnit(unitId, errors);
-		Long providerPartyId = placement.serviceProvider(draft.serviceId(), unit, errors);
+		CatalogService service = placement.service(draft.serviceId(), unit, errors);
+		// an assignment group's party serves the ticket (below); the service's provider only when there is none
+		Long providerPartyId = service == null || draft.groupId() != null ? null : placement.providerOf(service);
 		String serviceObject = FieldErrors.clean(draft.serviceObject());
 		if (serviceObject != null && !SERVICE_OBJECTS.contains(serviceObject)) {
 			errors.add("serviceObject", "ticket.service-object.invalid");
@@ -223,8 +250,9 @@ public class TicketIntake {
 		errors.optional("configurationItem", configurationItem, 200).optional("category", category, 100);
 		int impact = level(draft.impact(), "impact", errors);
 		int urgency = level(draft.urgency(), "urgency", errors);
+		AssignmentGroup group = null;
 		if (draft.groupId() != null) {
-			AssignmentGroup group = groups.find(draft.groupId()).filter(AssignmentGroup::enabled).orElse(null);
+			group = groups.find(draft.groupId()).filter(AssignmentGroup::enabled).orElse(null);
 			if (group == null) {
 				errors.add("groupId", "ticket.group.invalid");
 			}
@@ -241,7 +269,7 @@ public class TicketIntake {
 		errors.throwIfAny();
 		return new Checked(type, subject, description, unitId, draft.serviceId(), serviceObject, configurationItem,
 				category, impact, urgency, matrix.priorityOf(impact, urgency).name(), draft.groupId(),
-				draft.assigneeUserId(), providerPartyId);
+				draft.assigneeUserId(), providerPartyId, unit, service, group);
 	}
 
 	private static Channel parseChannel(String value, FieldErrors errors) {
@@ -285,6 +313,7 @@ public class TicketIntake {
 
 	private record Checked(TicketType type, String subject, String description, Long customerOrgUnitId,
 			Long serviceId, String serviceObject, String configurationItem, String category, int impact, int urgency,
-			String priority, Long groupId, Long assigneeUserId, Long providerPartyId) {
+			String priority, Long groupId, Long assigneeUserId, Long providerPartyId, OrganisationUnit unit,
+			CatalogService service, AssignmentGroup group) {
 	}
 }

@@ -40,6 +40,14 @@ public class TicketNotices {
 				: groups.find(ticket.groupId()).map(g -> Set.copyOf(g.memberIds())).orElse(Set.of());
 	}
 
+	/** {@link #workers(TicketRow)} of a ticket whose group the caller has read. */
+	static Set<Long> workers(Long assigneeUserId, AssignmentGroup group) {
+		if (assigneeUserId != null) {
+			return Set.of(assigneeUserId);
+		}
+		return group == null ? Set.of() : Set.copyOf(group.memberIds());
+	}
+
 	/** The reporter: a user to notify in the application, or an e-mail address given as contact. */
 	public void toReporter(TicketRow ticket, String topic, String body) {
 		toReporter(ticket, topic, body, "/tickets/" + ticket.id());

@@ -31,9 +31,9 @@ class TicketNumbers {
 	 * transaction's last statement but one (the audit entry, which names the number, follows), so a creation holds
 	 * it for two round trips and the commit.
 	 *
-	 * @return the number
+	 * @return the ticket as stored, with its number
 	 */
-	String numberAndWrite(TicketRow ticket, LocalDate day, Instant now) {
+	TicketRow numberAndWrite(TicketRow ticket, LocalDate day, Instant now) {
 		List<Object> params = new ArrayList<>(List.of(ticket.type().prefix(), day,
 				ticket.type().prefix() + "-" + DAY.format(day) + "-"));
 		params.addAll(TicketRecords.changes(ticket, now));
@@ -47,9 +47,9 @@ class TicketNumbers {
 				    else taken.last::text end,
 				  """ + TicketRecords.CHANGES + """
 
-				from taken where ticket.id = ? returning ticket.number""")
+				from taken where ticket.id = ? returning\s""" + TicketRecords.COLUMNS)
 			.params(params)
-			.query(String.class)
+			.query(TicketRecords.ROW)
 			.single();
 	}
 }

@@ -43,6 +43,15 @@ class TicketPlacement {
 	 * {@code null} for no service or a mistake noted.
 	 */
 	Long serviceProvider(Long serviceId, OrganisationUnit unit, FieldErrors errors) {
+		CatalogService service = service(serviceId, unit, errors);
+		return service == null ? null : providerOf(service);
+	}
+
+	/**
+	 * The service, when it is enabled and the unit (if known) may order it; {@code null} for no service or a mistake
+	 * noted.
+	 */
+	CatalogService service(Long serviceId, OrganisationUnit unit, FieldErrors errors) {
 		if (serviceId == null) {
 			return null;
 		}
@@ -55,6 +64,11 @@ class TicketPlacement {
 			errors.add("serviceId", "ticket.service.not-orderable");
 			return null;
 		}
+		return service;
+	}
+
+	/** The party whose unit provides the service; {@code null} when that unit is gone. */
+	Long providerOf(CatalogService service) {
 		return organisations.find(service.providerOrgUnitId()).map(OrganisationUnit::partyId).orElse(null);
 	}
 }

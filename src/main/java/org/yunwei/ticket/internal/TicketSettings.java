@@ -13,14 +13,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        business days on the default calendar
  * @param attachmentMaxBytes the largest attachment accepted
  * @param attachmentTypes the file name extensions accepted, lower case
+ * @param concurrentCreations how many API creations run their transaction at once on a node (they serialise on
+ *        the number counter); default twice the processors, at least 4
  */
 @ConfigurationProperties("yunwei.tickets")
 public record TicketSettings(ZoneId zone, Integer autoCloseBusinessDays, Long attachmentMaxBytes,
-		List<String> attachmentTypes) {
+		List<String> attachmentTypes, Integer concurrentCreations) {
 
 	public TicketSettings {
 		zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
 		autoCloseBusinessDays = autoCloseBusinessDays == null ? 3 : autoCloseBusinessDays;
+		concurrentCreations = concurrentCreations == null
+				? Math.max(4, 2 * Runtime.getRuntime().availableProcessors()) : Math.max(1, concurrentCreations);
 		attachmentMaxBytes = attachmentMaxBytes == null ? 10L * 1024 * 1024 : attachmentMaxBytes;
 		attachmentTypes = attachmentTypes == null || attachmentTypes.isEmpty()
 				? List.of("png", "jpg", "jpeg", "gif", "pdf", "txt", "log", "csv", "doc", "docx", "xls", "xlsx",

@@ -1,5 +1,9 @@
 package org.yunwei.ticket.internal;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +38,45 @@ public class Timeline {
 					details == null ? null : JSON.writeValueAsString(details), minutesSpent)
 			.query(Long.class)
 			.single();
+	}
+
+	/** An entry to add with {@link #addAll}: the arguments of {@link #append} but the ticket. */
+	record Addition(EntryKind kind, boolean visibleToCustomer, Long authorUserId, String authorName, String body,
+			Object details, Integer minutesSpent) {
+	}
+
+	private record Stored(long id, String details, Instant createdAt) {
+	}
+
+	/** Adds entries to a ticket with one statement, in order; answers them as stored. */
+	List<TimelineEntry> addAll(long ticketId, List<Addition> additions) {
+		List<Object> params = new ArrayList<>();
+		StringBuilder rows = new StringBuilder();
+		for (Addition a : additions) {
+			rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)");
+			params.addAll(Arrays.asList(ticketId, a.kind().name(), a.visibleToCustomer(), a.authorUserId(),
+					a.authorName(), a.body(), a.details() == null ? null : JSON.writeValueAsString(a.details()),
+					a.minutesSpent()));
+		}
+		// ids are drawn in the order of the rows: sorted by id, the stored rows pair with the additions
+		List<Stored> stored = jdbc.sql("""
+				insert into ticket_entry (ticket_id, kind, public, author_user_id, author_name, body, details,
+				  minutes_spent) values\s""" + rows + " returning id, details::text, created_at")
+			.params(params)
+			.query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("details"),
+					TicketRecords.instant(rs, "created_at")))
+			.list()
+			.stream()
+			.sorted(Comparator.comparingLong(Stored::id))
+			.toList();
+		List<TimelineEntry> entries = new ArrayList<>(additions.size());
+		for (int i = 0; i < additions.size(); i++) {
+			Addition a = additions.get(i);
+			Stored row = stored.get(i);
+			entries.add(new TimelineEntry(row.id(), ticketId, a.kind(), a.visibleToCustomer(), a.authorUserId(),
+					a.authorName(), a.body(), row.details(), a.minutesSpent(), row.createdAt()));
+		}
+		return entries;
 	}
 
 	/** The entries of a ticket, oldest first; only the public ones for a customer. */

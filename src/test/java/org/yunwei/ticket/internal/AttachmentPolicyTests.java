@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 class AttachmentPolicyTests {
 
 	private final AttachmentPolicy policy = new AttachmentPolicy(new TicketSettings(null, null, 64L,
-			List.of("PNG", "txt")));
+			List.of("PNG", "txt"), null));
 
 	@Test
 	void acceptsAnAllowedTypeWithinTheLimitAndNamesItWithoutThePath() {

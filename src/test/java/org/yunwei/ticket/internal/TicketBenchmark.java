@@ -56,6 +56,14 @@ class TicketBenchmark extends IntegrationTestSupport {
 
 	/** {@code -Dbench.tickets=100000} for a quicker run while working on it. */
 	private static final int TICKETS = Integer.getInteger("bench.tickets", 1_000_000);
+	/** {@code -Dbench.createOnly=true}: the creations and their raw figures alone, without the lists. */
+	private static final boolean CREATE_ONLY = Boolean.getBoolean("bench.createOnly");
+	/**
+	 * {@code -Dbench.warmUpSeconds=60}: creations by 8 clients, not timed, before the timed ones, so that the JIT
+	 * compiler has settled (JFR: on 2 cores its threads took about as much CPU as the requests during the first
+	 * minute). 0 (the default) gives the figures comparable with the runs before 2026-11-24.
+	 */
+	private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 0);
 	private static final int GROUPS = 50;
 	private static final int UNITS = 200;
 	private static final int SERVICES = 20;
@@ -108,13 +116,16 @@ class TicketBenchmark extends IntegrationTestSupport {
 		load();
 		rawSingleRowTransactions();
 		int created = 0;
+		warmUp(Duration.ofSeconds(WARM_UP_SECONDS));
 		for (int clients : CLIENTS) {
 			created = creations(clients, clients == 1 ? Duration.ofSeconds(5) : Duration.ofSeconds(3));
 		}
 		rawOneTransaction(created);
 		tableAccessesPerCreation();
-		queues();
-		deepPages();
+		if (!CREATE_ONLY) {
+			queues();
+			deepPages();
+		}
 		print();
 	}
 
@@ -136,6 +147,11 @@ class TicketBenchmark extends IntegrationTestSupport {
 			.param(party)
 			.update();
 		// the scheduler's deadline queue (sla V5) refers to the clocks
+		jdbc.sql("""
+				delete from sla_clock_due where clock_id in (select c.id from sla_clock c join ticket t
+				    on c.subject_type = 'ticket' and c.subject_id = t.id::text where t.provider_party_id = ?)""")
+			.param(party)
+			.update();
 		jdbc.sql("""
 				delete from sla_clock_due where clock_id in (select c.id from sla_clock c join ticket t
 				    on c.subject_type = 'ticket' and c.subject_id = t.id::text where t.provider_party_id = ?)""")
@@ -355,6 +371,29 @@ class TicketBenchmark extends IntegrationTestSupport {
 
 	// creations through the REST API
 
+	/** Creates tickets with 8 clients for a while, timing nothing. */
+	private void warmUp(Duration duration) throws Exception {
+		if (duration.isZero()) {
+			return;
+		}
+		long end = System.nanoTime() + duration.toNanos();
+		AtomicInteger sequence = new AtomicInteger(1_000_000);
+		AtomicInteger made = new AtomicInteger();
+		try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+			for (int c = 0; c < 8; c++) {
+				pool.submit(() -> {
+					while (System.nanoTime() < end) {
+						if (send(post("/api/v1/tickets", creation(sequence.incrementAndGet()))).statusCode() == 201) {
+							made.incrementAndGet();
+						}
+					}
+				});
+			}
+		}
+		figure("warmUpSeconds", duration.toSeconds());
+		figure("warmUpCreations", made.get());
+	}
+
 	/** Creations per second with {@code clients} concurrent clients; answers how many were made in the window. */
 	private int creations(int clients, Duration warmUp) throws Exception {
 		AtomicInteger sequence = new AtomicInteger();
@@ -401,6 +440,10 @@ class TicketBenchmark extends IntegrationTestSupport {
 		figure(prefix + "Errors", errors.get());
 		figure(prefix + "ActiveBackends", round(lockFigures[0], 1));
 		figure(prefix + "WaitingForNumber", round(lockFigures[1], 2));
+		// CPU time per creation answered in the window: counts the work, not the wait for a core that other
+		// processes on a shared machine hold
+		figure(prefix + "JvmCpuMsPerCreation", round(lockFigures[2] / 1e6 / Math.max(1, millis.length), 2));
+		figure(prefix + "PgCpuMsPerCreation", round(lockFigures[3] / 1e6 / Math.max(1, millis.length), 2));
 		if (firstError.get() != null) {
 			System.out.println("  first error: " + firstError.get());
 		}
@@ -409,7 +452,9 @@ class TicketBenchmark extends IntegrationTestSupport {
 
 	/**
 	 * Samples {@code pg_stat_activity} every 20 ms of the timed window: how many of the application's connections
-	 * are busy, and how many of them wait for the lock of the ticket number counter row.
+	 * are busy, and how many of them wait for the lock of the ticket number counter row. Also the CPU time the
+	 * window took in this JVM (the application and the benchmark's clients) and in the PostgreSQL server (when it
+	 * runs on this machine: its postmaster's and all its processes' times from {@code /proc}), in nanoseconds.
 	 */
 	private final class LockSampler {
 
@@ -425,6 +470,9 @@ class TicketBenchmark extends IntegrationTestSupport {
 			long samples = 0;
 			long active = 0;
 			long waiting = 0;
+			long jvmCpu;
+			long pgCpu;
+			long postmaster;
 			try (Connection connection = java.sql.DriverManager.getConnection(
 					org.yunwei.support.TestDatabase.url());
 					PreparedStatement query = connection.prepareStatement("""
@@ -432,9 +480,12 @@ class TicketBenchmark extends IntegrationTestSupport {
 							    count(*) filter (where state = 'active' and wait_event_type = 'Lock'
 							        and query like '%ticket_number_counter%')
 							from pg_stat_activity where application_name = 'yunwei'""")) {
+				postmaster = ServerCpu.postmasterOf(connection);
 				while (System.nanoTime() < from) {
 					Thread.sleep(5);
 				}
+				jvmCpu = ServerCpu.jvmNanos();
+				pgCpu = ServerCpu.nanos(postmaster);
 				while (System.nanoTime() < to) {
 					try (var rs = query.executeQuery()) {
 						rs.next();
@@ -445,7 +496,9 @@ class TicketBenchmark extends IntegrationTestSupport {
 					Thread.sleep(20);
 				}
 			}
-			return new double[] { active / (double) samples, waiting / (double) samples };
+			double jvm = ServerCpu.jvmNanos() - jvmCpu;
+			double pg = postmaster < 0 ? Double.NaN : ServerCpu.nanos(postmaster) - pgCpu;
+			return new double[] { active / (double) samples, waiting / (double) samples, jvm, pg };
 		}
 	}
 
@@ -541,7 +594,7 @@ class TicketBenchmark extends IntegrationTestSupport {
 		String someNumber = jdbc.sql("""
 				select number from ticket where provider_party_id = ? and id <= (select max(id) from ticket) - ?
 				order by id desc limit 1""")
-			.params(world.providerParty, 1_000 + i * 7919 % 500_000)
+			.params(world.providerParty, 1_000 + i * 7919 % Math.max(1, TICKETS / 2))
 			.query(String.class)
 			.single();
 		return List.of(
@@ -660,12 +713,14 @@ class TicketBenchmark extends IntegrationTestSupport {
 		int index = 0;
 		for (Combination list : lists) {
 			index++;
+			// a group holds TICKETS / GROUPS tickets: 200 pages of 50 with a million loaded, fewer with fewer
+			int depth = list.name().startsWith("group") ? Math.min(DEEP_PAGE, TICKETS / GROUPS / 100) : DEEP_PAGE;
 			double[] last = new double[3];
 			double walkMillis = 0;
 			for (int walk = 0; walk < last.length; walk++) {
 				String cursor = null;
 				long walkStart = System.nanoTime();
-				for (int page = 1; page <= DEEP_PAGE; page++) {
+				for (int page = 1; page <= depth; page++) {
 					String path = list.path() + (cursor == null ? "" : "&cursor=" + cursor);
 					long begin = System.nanoTime();
 					HttpResponse<String> response = send(get(path));
@@ -675,19 +730,19 @@ class TicketBenchmark extends IntegrationTestSupport {
 						throw new IllegalStateException("page " + page + " of " + list.name() + ": " + response.body());
 					}
 					cursor = body.get("next").asString();
-					if (page == DEEP_PAGE) {
+					if (page == depth) {
 						last[walk] = millis(elapsed);
 					}
 				}
 				walkMillis += millis(System.nanoTime() - walkStart);
 			}
 			Arrays.sort(last);
-			rows.add(String.format("  page %d of %-24s %s ms (3 walks), %.1f ms per page on the way", DEEP_PAGE,
+			rows.add(String.format("  page %d of %-24s %s ms (3 walks), %.1f ms per page on the way", depth,
 					list.name(), Arrays.stream(last).mapToObj(v -> String.format("%.1f", v))
 						.collect(Collectors.joining(" / ")),
-					walkMillis / (last.length * DEEP_PAGE)));
-			figure("page" + DEEP_PAGE + "List" + index + "MedianMs", round(last[1], 1));
-			figure("page" + DEEP_PAGE + "List" + index + "MaxMs", round(last[2], 1));
+					walkMillis / (last.length * depth)));
+			figure("page" + depth + "List" + index + "MedianMs", round(last[1], 1));
+			figure("page" + depth + "List" + index + "MaxMs", round(last[2], 1));
 		}
 	}
 

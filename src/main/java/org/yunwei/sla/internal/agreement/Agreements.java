@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunwei.sla.AppliedAgreement;
 import org.yunwei.sla.EscalationStep;
 import org.yunwei.sla.Priority;
 import org.yunwei.sla.ServiceLevelTarget;
@@ -88,21 +89,68 @@ class Agreements {
 			.list();
 	}
 
+	/**
+	 * An agreement's name and calendar with its target and escalation steps for a priority, for a record it applies
+	 * to: one statement, where {@link #find} and {@link #target} took seven.
+	 */
+	Optional<AppliedAgreement> applied(long agreementId, Priority priority, AppliedAgreement.Level level) {
+		return jdbc.sql("""
+				select a.code, a.name, a.calendar_id, t.response_seconds, t.response_basis, t.resolution_seconds,
+				    t.resolution_basis, t.thresholds, e.percents, e.orders, e.kinds, e.targets
+				from service_level_agreement a join sla_target t on t.agreement_id = a.id and t.priority = ?
+				cross join lateral (
+				    select array_agg(threshold_percent order by threshold_percent, step_order) as percents,
+				        array_agg(step_order order by threshold_percent, step_order) as orders,
+				        array_agg(kind order by threshold_percent, step_order) as kinds,
+				        array_agg(target order by threshold_percent, step_order) as targets
+				    from sla_escalation where agreement_id = a.id and priority = t.priority) e
+				where a.id = ?""")
+			.params(priority.name(), agreementId)
+			.query((rs, n) -> new AppliedAgreement(agreementId, rs.getString("code"), rs.getString("name"), level,
+					rs.getObject("calendar_id", Long.class), target(rs, priority, steps(rs))))
+			.optional();
+	}
+
+	/** The escalation steps aggregated by {@link #applied}, in order; none when the arrays are null. */
+	private static List<EscalationStep> steps(ResultSet rs) throws SQLException {
+		if (rs.getArray("percents") == null) {
+			return List.of();
+		}
+		List<Integer> percents = ints(rs.getArray("percents"));
+		List<Integer> orders = ints(rs.getArray("orders"));
+		Object[] kinds = (Object[]) rs.getArray("kinds").getArray();
+		Object[] targets = (Object[]) rs.getArray("targets").getArray();
+		List<EscalationStep> steps = new ArrayList<>(percents.size());
+		for (int i = 0; i < percents.size(); i++) {
+			steps.add(new EscalationStep(percents.get(i), orders.get(i),
+					EscalationStep.Kind.valueOf((String) kinds[i]), (String) targets[i]));
+		}
+		return steps;
+	}
+
 	Optional<ServiceLevelTarget> target(long agreementId, Priority priority) {
-		List<EscalationStep> steps = jdbc.sql("""
+		List<EscalationStep> steps = escalations(agreementId, priority);
+		return jdbc.sql("select * from sla_target where agreement_id = ? and priority = ?")
+			.params(agreementId, priority.name())
+			.query((rs, n) -> target(rs, priority, steps))
+			.optional();
+	}
+
+	private static ServiceLevelTarget target(ResultSet rs, Priority priority, List<EscalationStep> steps)
+			throws SQLException {
+		return new ServiceLevelTarget(priority, Duration.ofSeconds(rs.getLong("response_seconds")),
+				TimeBasis.valueOf(rs.getString("response_basis")), Duration.ofSeconds(rs.getLong("resolution_seconds")),
+				TimeBasis.valueOf(rs.getString("resolution_basis")), ints(rs.getArray("thresholds")), steps);
+	}
+
+	private List<EscalationStep> escalations(long agreementId, Priority priority) {
+		return jdbc.sql("""
 				select threshold_percent, step_order, kind, target from sla_escalation
 				where agreement_id = ? and priority = ? order by threshold_percent, step_order""")
 			.params(agreementId, priority.name())
 			.query((rs, n) -> new EscalationStep(rs.getInt("threshold_percent"), rs.getInt("step_order"),
 					EscalationStep.Kind.valueOf(rs.getString("kind")), rs.getString("target")))
 			.list();
-		return jdbc.sql("select * from sla_target where agreement_id = ? and priority = ?")
-			.params(agreementId, priority.name())
-			.query((rs, n) -> new ServiceLevelTarget(priority, Duration.ofSeconds(rs.getLong("response_seconds")),
-					TimeBasis.valueOf(rs.getString("response_basis")),
-					Duration.ofSeconds(rs.getLong("resolution_seconds")),
-					TimeBasis.valueOf(rs.getString("resolution_basis")), ints(rs.getArray("thresholds")), steps))
-			.optional();
 	}
 
 	long insert(AgreementTerms terms) {

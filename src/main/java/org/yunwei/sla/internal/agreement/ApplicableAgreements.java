@@ -31,11 +31,15 @@ public class ApplicableAgreements {
 			LocalDate on) {
 		List<Long> ancestors = organisations.find(customerOrgUnitId).map(OrganisationUnit::ancestorIds)
 			.orElse(List.of());
-		return AgreementPrecedence.choose(agreements.candidates(ancestors, on), ancestors, serviceId, on)
-			.flatMap(match -> agreements.find(match.agreement().id())
-				.flatMap(a -> agreements.target(a.id(), priority)
-					.map(target -> new AppliedAgreement(a.id(), a.code(), a.name(), match.level(), a.calendarId(),
-							target))));
+		return resolve(ancestors, serviceId, priority, on);
+	}
+
+	/** {@link #resolve(long, Long, Priority, LocalDate)} for a unit whose ancestors the caller has read already. */
+	@Transactional(readOnly = true)
+	public Optional<AppliedAgreement> resolve(List<Long> unitAncestorIds, Long serviceId, Priority priority,
+			LocalDate on) {
+		return AgreementPrecedence.choose(agreements.candidates(unitAncestorIds, on), unitAncestorIds, serviceId, on)
+			.flatMap(match -> agreements.applied(match.agreement().id(), priority, match.level()));
 	}
 
 	@Transactional(readOnly = true)

@@ -38,6 +38,17 @@ public class CalendarRecords {
 			.optional();
 	}
 
+	/** The default calendar's id and version. */
+	public Optional<Current> defaultCurrent() {
+		return jdbc.sql("select id, version from business_calendar where is_default")
+			.query((rs, n) -> new Current(rs.getLong(1), rs.getInt(2)))
+			.optional();
+	}
+
+	/** A calendar's id and the version it is at. */
+	public record Current(long id, int version) {
+	}
+
 	public Optional<Long> defaultId() {
 		return jdbc.sql("select id from business_calendar where is_default").query(Long.class).optional();
 	}

@@ -3,6 +3,7 @@ package org.yunwei.sla.internal.clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,28 @@ public class ClockKeeper {
 		ClockHistory clock = ClockHistory.replay(List.of(started), calendars);
 		records.project(List.of(Map.entry(id, clock)));
 		return clock.stateAt(subject, kind, when);
+	}
+
+	/**
+	 * Starts clocks of one subject at once, each on its own terms, with one statement; answers their states at the
+	 * start, by kind. Refused, with nothing started, when the subject has a clock of one of the kinds already.
+	 */
+	@Transactional
+	public Map<ClockKind, ClockState> startAll(ClockSubject subject, Map<ClockKind, ClockTerms> terms, Instant at) {
+		Instant when = exact(at);
+		Map<ClockKind, ClockHistory> clocks = new LinkedHashMap<>();
+		terms.forEach((kind, kindTerms) -> clocks.put(kind,
+				ClockHistory.replay(List.of(new ClockEvent(1, Type.STARTED, when, kindTerms, null, null)), calendars)));
+		Map<ClockKind, Long> ids = records.insertStarted(subject, clocks);
+		Map<ClockKind, ClockState> states = new LinkedHashMap<>();
+		for (Map.Entry<ClockKind, ClockHistory> clock : clocks.entrySet()) {
+			if (!ids.containsKey(clock.getKey())) {
+				throw RejectedRequest.unprocessable("sla-clock-started", "problem.sla-clock.started", subject.type(),
+						subject.id(), clock.getKey());
+			}
+			states.put(clock.getKey(), clock.getValue().stateAt(subject, clock.getKey(), when));
+		}
+		return states;
 	}
 
 	/**

@@ -75,6 +75,84 @@ class ClockRecords {
 			.optional();
 	}
 
+	/**
+	 * Inserts new clocks of one subject as their first history entry ({@code STARTED}) says, with that entry and
+	 * their place in the scheduler's queue, in one statement: what {@link #insert}, {@link #append} and
+	 * {@link #project} write for a clock in three. A kind the subject already has a clock of is left out.
+	 *
+	 * @param clocks each new clock's kind and its history replayed from the {@code STARTED} entry
+	 * @return the ids of the clocks inserted, by kind
+	 */
+	Map<ClockKind, Long> insertStarted(ClockSubject subject, Map<ClockKind, ClockHistory> clocks) {
+		int n = clocks.size();
+		String[] kinds = new String[n];
+		Long[] agreements = new Long[n];
+		String[] priorities = new String[n];
+		Long[] calendars = new Long[n];
+		String[] bases = new String[n];
+		Long[] targets = new Long[n];
+		String[] thresholds = new String[n];
+		String[] states = new String[n];
+		String[] startedAt = new String[n];
+		String[] dueAt = new String[n];
+		String[] nextDeadlines = new String[n];
+		Integer[] nextThresholds = new Integer[n];
+		String[] fired = new String[n];
+		Boolean[] breached = new Boolean[n];
+		String[] stoppedAt = new String[n];
+		String[] details = new String[n];
+		int i = 0;
+		for (Map.Entry<ClockKind, ClockHistory> entry : clocks.entrySet()) {
+			ClockHistory clock = entry.getValue();
+			ClockTerms terms = clock.terms();
+			kinds[i] = entry.getKey().name();
+			agreements[i] = terms.agreementId();
+			priorities[i] = terms.priority().name();
+			calendars[i] = terms.calendarId();
+			bases[i] = terms.basis().name();
+			targets[i] = terms.target().toSeconds();
+			thresholds[i] = arrayLiteral(terms.thresholds());
+			states[i] = clock.status().name();
+			startedAt[i] = text(clock.startedAt());
+			dueAt[i] = text(clock.dueAt());
+			nextDeadlines[i] = text(clock.nextDeadline());
+			nextThresholds[i] = clock.nextThreshold();
+			fired[i] = arrayLiteral(clock.fired());
+			breached[i] = clock.breached();
+			stoppedAt[i] = text(clock.stoppedAt());
+			details[i] = details(clock.events().getFirst());
+			i++;
+		}
+		Map<ClockKind, Long> ids = new LinkedHashMap<>();
+		template.query("""
+				with started as (
+				    insert into sla_clock (subject_type, subject_id, kind, agreement_id, priority, calendar_id, basis,
+				        target_seconds, thresholds, state, started_at, due_at, next_deadline, next_threshold,
+				        fired_thresholds, breached, stopped_at, version)
+				    select ?, ?, u.kind, u.agreement_id, u.priority, u.calendar_id, u.basis, u.target_seconds,
+				        u.thresholds::integer[], u.state, u.started_at::timestamptz, u.due_at::timestamptz,
+				        u.next_deadline::timestamptz, u.next_threshold, u.fired::integer[], u.breached,
+				        u.stopped_at::timestamptz, 1
+				    from unnest(?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::text[],
+				        ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::text[], ?::boolean[], ?::text[])
+				        as u(kind, agreement_id, priority, calendar_id, basis, target_seconds, thresholds, state,
+				             started_at, due_at, next_deadline, next_threshold, fired, breached, stopped_at)
+				    on conflict (subject_type, subject_id, kind) do nothing
+				    returning id, kind, started_at, next_deadline),
+				history as (
+				    insert into sla_clock_event (clock_id, seq, occurred_at, type, details)
+				    select s.id, 1, s.started_at, 'STARTED', e.details::jsonb
+				    from started s join unnest(?::text[], ?::text[]) as e(kind, details) on e.kind = s.kind),
+				queue as (
+				    insert into sla_clock_due (clock_id, next_deadline)
+				    select id, next_deadline from started where next_deadline is not null)
+				select id, kind from started""", rs -> {
+			ids.put(ClockKind.valueOf(rs.getString("kind")), rs.getLong("id"));
+		}, subject.type(), subject.id(), kinds, agreements, priorities, calendars, bases, targets, thresholds, states,
+				startedAt, dueAt, nextDeadlines, nextThresholds, fired, breached, stoppedAt, kinds, details);
+		return ids;
+	}
+
 	/** The subjects' clocks of one kind each, by subject type and id. */
 	List<ClockRow> clocksOf(String subjectType, String subjectId) {
 		return jdbc.sql("select id, kind from sla_clock where subject_type = ? and subject_id = ? order by kind")
