@@ -2,9 +2,7 @@ package org.yunwei.sla.internal.clock;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -127,22 +125,6 @@ public class ClockImport {
 	}
 
 	private String details(ClockEvent event) {
-		Map<String, Object> details = new LinkedHashMap<>();
-		ClockTerms terms = event.terms();
-		if (terms != null) {
-			details.put("agreementId", terms.agreementId());
-			details.put("priority", terms.priority().name());
-			details.put("calendarId", terms.calendarId());
-			details.put("basis", terms.basis().name());
-			details.put("target", terms.target().toString());
-			details.put("thresholds", terms.thresholds());
-		}
-		if (event.percent() != null) {
-			details.put("percent", event.percent());
-		}
-		if (event.deadline() != null) {
-			details.put("deadline", event.deadline().toString());
-		}
-		return json.writeValueAsString(details);
+		return ClockRecords.details(json, event);
 	}
 }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -86,41 +87,13 @@ class ClockRecords {
 	Map<ClockKind, Long> insertStarted(ClockSubject subject, Map<ClockKind, ClockHistory> clocks) {
 		int n = clocks.size();
 		String[] kinds = new String[n];
-		Long[] agreements = new Long[n];
-		String[] priorities = new String[n];
-		Long[] calendars = new Long[n];
-		String[] bases = new String[n];
-		Long[] targets = new Long[n];
-		String[] thresholds = new String[n];
-		String[] states = new String[n];
-		String[] startedAt = new String[n];
-		String[] dueAt = new String[n];
-		String[] nextDeadlines = new String[n];
-		Integer[] nextThresholds = new Integer[n];
-		String[] fired = new String[n];
-		Boolean[] breached = new Boolean[n];
-		String[] stoppedAt = new String[n];
 		String[] details = new String[n];
+		RowColumns rows = new RowColumns(n);
 		int i = 0;
 		for (Map.Entry<ClockKind, ClockHistory> entry : clocks.entrySet()) {
-			ClockHistory clock = entry.getValue();
-			ClockTerms terms = clock.terms();
 			kinds[i] = entry.getKey().name();
-			agreements[i] = terms.agreementId();
-			priorities[i] = terms.priority().name();
-			calendars[i] = terms.calendarId();
-			bases[i] = terms.basis().name();
-			targets[i] = terms.target().toSeconds();
-			thresholds[i] = arrayLiteral(terms.thresholds());
-			states[i] = clock.status().name();
-			startedAt[i] = text(clock.startedAt());
-			dueAt[i] = text(clock.dueAt());
-			nextDeadlines[i] = text(clock.nextDeadline());
-			nextThresholds[i] = clock.nextThreshold();
-			fired[i] = arrayLiteral(clock.fired());
-			breached[i] = clock.breached();
-			stoppedAt[i] = text(clock.stoppedAt());
-			details[i] = details(clock.events().getFirst());
+			rows.set(i, entry.getValue());
+			details[i] = details(entry.getValue().events().getFirst());
 			i++;
 		}
 		Map<ClockKind, Long> ids = new LinkedHashMap<>();
@@ -148,8 +121,7 @@ class ClockRecords {
 				    select id, next_deadline from started where next_deadline is not null)
 				select id, kind from started""", rs -> {
 			ids.put(ClockKind.valueOf(rs.getString("kind")), rs.getLong("id"));
-		}, subject.type(), subject.id(), kinds, agreements, priorities, calendars, bases, targets, thresholds, states,
-				startedAt, dueAt, nextDeadlines, nextThresholds, fired, breached, stoppedAt, kinds, details);
+		}, rows.values(subject.type(), subject.id(), kinds).and(kinds, details).array());
 		return ids;
 	}
 
@@ -263,38 +235,10 @@ class ClockRecords {
 		}
 		int n = clocks.size();
 		Long[] ids = new Long[n];
-		Long[] agreements = new Long[n];
-		String[] priorities = new String[n];
-		Long[] calendars = new Long[n];
-		String[] bases = new String[n];
-		Long[] targets = new Long[n];
-		String[] thresholds = new String[n];
-		String[] states = new String[n];
-		String[] startedAt = new String[n];
-		String[] dueAt = new String[n];
-		String[] nextDeadlines = new String[n];
-		Integer[] nextThresholds = new Integer[n];
-		String[] fired = new String[n];
-		Boolean[] breached = new Boolean[n];
-		String[] stoppedAt = new String[n];
+		RowColumns rows = new RowColumns(n);
 		for (int i = 0; i < n; i++) {
-			ClockHistory clock = clocks.get(i).getValue();
-			ClockTerms terms = clock.terms();
 			ids[i] = clocks.get(i).getKey();
-			agreements[i] = terms.agreementId();
-			priorities[i] = terms.priority().name();
-			calendars[i] = terms.calendarId();
-			bases[i] = terms.basis().name();
-			targets[i] = terms.target().toSeconds();
-			thresholds[i] = arrayLiteral(terms.thresholds());
-			states[i] = clock.status().name();
-			startedAt[i] = text(clock.startedAt());
-			dueAt[i] = text(clock.dueAt());
-			nextDeadlines[i] = text(clock.nextDeadline());
-			nextThresholds[i] = clock.nextThreshold();
-			fired[i] = arrayLiteral(clock.fired());
-			breached[i] = clock.breached();
-			stoppedAt[i] = text(clock.stoppedAt());
+			rows.set(i, clocks.get(i).getValue());
 		}
 		// the queue follows the rows in the same statement: a clock with a deadline to come is in it at that deadline
 		template.update("""
@@ -317,9 +261,88 @@ class ClockRecords {
 				insert into sla_clock_due (clock_id, next_deadline)
 				select id, next_deadline from updated where next_deadline is not null
 				on conflict (clock_id) do update set next_deadline = excluded.next_deadline
-				where sla_clock_due.next_deadline is distinct from excluded.next_deadline""", ids, agreements,
-				priorities, calendars, bases, targets, thresholds, states, startedAt, dueAt, nextDeadlines,
-				nextThresholds, fired, breached, stoppedAt);
+				where sla_clock_due.next_deadline is distinct from excluded.next_deadline""",
+				rows.values((Object) ids).array()); // one parameter, the array: not spread as varargs
+	}
+
+	/**
+	 * What {@link #insertStarted} and {@link #project} write of each clock's row, one array per column in the order
+	 * of their {@code unnest}: agreement, priority, calendar, basis, target, thresholds, state, started, due, next
+	 * deadline, next threshold, fired, breached, stopped.
+	 */
+	private static final class RowColumns {
+
+		private final Long[] agreements;
+		private final String[] priorities;
+		private final Long[] calendars;
+		private final String[] bases;
+		private final Long[] targets;
+		private final String[] thresholds;
+		private final String[] states;
+		private final String[] startedAt;
+		private final String[] dueAt;
+		private final String[] nextDeadlines;
+		private final Integer[] nextThresholds;
+		private final String[] fired;
+		private final Boolean[] breached;
+		private final String[] stoppedAt;
+
+		RowColumns(int n) {
+			agreements = new Long[n];
+			priorities = new String[n];
+			calendars = new Long[n];
+			bases = new String[n];
+			targets = new Long[n];
+			thresholds = new String[n];
+			states = new String[n];
+			startedAt = new String[n];
+			dueAt = new String[n];
+			nextDeadlines = new String[n];
+			nextThresholds = new Integer[n];
+			fired = new String[n];
+			breached = new Boolean[n];
+			stoppedAt = new String[n];
+		}
+
+		void set(int i, ClockHistory clock) {
+			ClockTerms terms = clock.terms();
+			agreements[i] = terms.agreementId();
+			priorities[i] = terms.priority().name();
+			calendars[i] = terms.calendarId();
+			bases[i] = terms.basis().name();
+			targets[i] = terms.target().toSeconds();
+			thresholds[i] = arrayLiteral(terms.thresholds());
+			states[i] = clock.status().name();
+			startedAt[i] = text(clock.startedAt());
+			dueAt[i] = text(clock.dueAt());
+			nextDeadlines[i] = text(clock.nextDeadline());
+			nextThresholds[i] = clock.nextThreshold();
+			fired[i] = arrayLiteral(clock.fired());
+			breached[i] = clock.breached();
+			stoppedAt[i] = text(clock.stoppedAt());
+		}
+
+		/** The statement's parameters: {@code before}, then the columns. */
+		Parameters values(Object... before) {
+			return new Parameters(before).and(agreements, priorities, calendars, bases, targets, thresholds, states,
+					startedAt, dueAt, nextDeadlines, nextThresholds, fired, breached, stoppedAt);
+		}
+	}
+
+	private record Parameters(List<Object> list) {
+
+		Parameters(Object... first) {
+			this(new ArrayList<>(Arrays.asList(first)));
+		}
+
+		Parameters and(Object... more) {
+			list.addAll(Arrays.asList(more));
+			return this;
+		}
+
+		Object[] array() {
+			return list.toArray();
+		}
 	}
 
 	private static String text(Instant instant) {
@@ -417,6 +440,11 @@ class ClockRecords {
 	}
 
 	private String details(ClockEvent event) {
+		return details(json, event);
+	}
+
+	/** An entry's details as {@code sla_clock_event.details} keeps them: what {@link #histories} reads back. */
+	static String details(JsonMapper json, ClockEvent event) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		ClockTerms terms = event.terms();
 		if (terms != null) {
