@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,12 +171,10 @@ class TicketStatistics {
 	}
 
 	/**
-	 * The report in five queries: created by the dimensions of few values and by step, created by those of many
-	 * values (customer, service, category), resolved, closed, and the open backlog. The three that aggregate every
-	 * ticket of the period run at once on three connections: each keeps a core busy for most of the report's time,
-	 * and the resolved one alone would leave the second core idle after a third of it. Each query reads its own
-	 * snapshot, as they always did under read committed: a ticket resolved between them may count in one and not
-	 * the other.
+	 * The report in four queries: created by every dimension and step, resolved, closed, and the open backlog. The
+	 * two that aggregate every ticket of the period (created, resolved) run at once on two connections, as each keeps
+	 * one core busy for most of the report's time. Each query reads its own snapshot, as the four always did under
+	 * read committed: a ticket resolved between them may count in one and not the other.
 	 */
 	Report report(TicketStatisticsPeriod period, TicketStatisticsGranularity granularity, Locale locale,
 			DataScope scope, Integer top) {
@@ -188,22 +185,15 @@ class TicketStatistics {
 		Map<LocalDate, Long> resolvedSteps = new LinkedHashMap<>();
 		CompletableFuture<TicketStatisticsReading.Resolved> resolving = CompletableFuture.supplyAsync(
 				() -> reading.resolved(start, end, condition, granularity, zone, resolvedSteps), ALONGSIDE);
-		EnumSet<TicketStatisticsDimension> many = EnumSet.noneOf(TicketStatisticsDimension.class);
-		EnumSet.allOf(TicketStatisticsDimension.class).stream().filter(TicketStatisticsDimension::many)
-			.forEach(many::add);
-		CompletableFuture<TicketStatisticsReading.Created> countingMany = CompletableFuture.supplyAsync(
-				() -> reading.volumes(start, end, condition, many, null, zone), ALONGSIDE);
-		var created = reading.volumes(start, end, condition, EnumSet.complementOf(many), granularity, zone);
+		var created = reading.volumes(start, end, condition, EnumSet.allOf(TicketStatisticsDimension.class),
+				granularity, zone);
 		var open = reading.backlog(now, condition);
 		var resolved = joined(resolving);
-		Map<TicketStatisticsDimension, List<TicketStatisticsReading.Tally>> tallies = new EnumMap<>(
-				created.tallies());
-		tallies.putAll(joined(countingMany).tallies());
 		long createdTotal = created.tallies().get(TicketStatisticsDimension.TYPE).stream()
 			.mapToLong(TicketStatisticsReading.Tally::count).sum();
 		TicketStatisticsLabels.Namer namer = labels.namer(locale);
 		return new Report(period, summary(period, createdTotal, resolved, reading.closed(start, end, condition), open),
-				volumes(period, tallies, top, namer), backlog(open, now, namer),
+				volumes(period, created.tallies(), top, namer), backlog(open, now, namer),
 				trend(period, granularity, TicketStatisticsReading.points(start, end, zone, granularity,
 						created.bySteps(), resolvedSteps)));
 	}
