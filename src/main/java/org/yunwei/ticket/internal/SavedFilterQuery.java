@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.springframework.util.MultiValueMap;
@@ -125,8 +126,21 @@ public record SavedFilterQuery(String status, String type, String priority, Stri
 	 * backlog's age, the ticket's own category, the SLA outcome): links from the statistics set them.
 	 */
 	public boolean narrowedBeyondForm() {
-		return resolvedFrom != null || resolvedTo != null || closedFrom != null || closedTo != null || age != null
-				|| category != null || sla != null;
+		return !beyondForm().isEmpty();
+	}
+
+	/** Those filters the form does not show, by parameter name: the page carries them as hidden fields. */
+	public Map<String, String> beyondForm() {
+		Map<String, String> carried = new LinkedHashMap<>();
+		carried.put("resolvedFrom", resolvedFrom);
+		carried.put("resolvedTo", resolvedTo);
+		carried.put("closedFrom", closedFrom);
+		carried.put("closedTo", closedTo);
+		carried.put("age", age);
+		carried.put("category", category);
+		carried.put("sla", sla);
+		carried.values().removeIf(Objects::isNull);
+		return carried;
 	}
 
 	/** Whether the list sorts by SLA due time. */
