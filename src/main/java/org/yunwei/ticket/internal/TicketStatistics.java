@@ -52,15 +52,17 @@ class TicketStatistics {
 			"resolutionSlaMet");
 
 	private final TicketStatisticsReading reading;
+	private final TicketVolumes created;
 	private final TicketStatisticsLabels labels;
 	private final TicketStatisticsWorkbook workbook;
 	private final Actors actors;
 	private final AuditTrail audit;
 	private final ZoneId zone;
 
-	TicketStatistics(TicketStatisticsReading reading, TicketStatisticsLabels labels,
+	TicketStatistics(TicketStatisticsReading reading, TicketVolumes created, TicketStatisticsLabels labels,
 			TicketStatisticsWorkbook workbook, Actors actors, AuditTrail audit, TicketSettings settings) {
 		this.reading = reading;
+		this.created = created;
 		this.labels = labels;
 		this.workbook = workbook;
 		this.actors = actors;
@@ -113,9 +115,8 @@ class TicketStatistics {
 
 	@Transactional(readOnly = true)
 	public Volumes volumes(TicketStatisticsPeriod period, TicketStatisticsDimension dimension, Locale locale) {
-		var created = reading.volumes(period.start(zone), period.end(zone), condition(scope()), EnumSet.of(dimension),
-				null, zone);
-		return volumes(period, created.tallies(), null, labels.namer(locale)).get(dimension);
+		var tallies = created.created(period, scope(), EnumSet.of(dimension), null).tallies();
+		return volumes(period, tallies, null, labels.namer(locale)).get(dimension);
 	}
 
 	@Transactional(readOnly = true)
@@ -135,8 +136,14 @@ class TicketStatistics {
 
 	@Transactional(readOnly = true)
 	public Trend trend(TicketStatisticsPeriod period, TicketStatisticsGranularity granularity) {
-		return trend(period, granularity,
-				reading.trend(period.start(zone), period.end(zone), zone, granularity, condition(scope())));
+		DataScope scope = scope();
+		Instant start = period.start(zone);
+		Instant end = period.end(zone);
+		Map<LocalDate, Long> resolvedSteps = new LinkedHashMap<>();
+		reading.resolved(start, end, condition(scope), granularity, zone, resolvedSteps);
+		return trend(period, granularity, TicketStatisticsReading.points(start, end, zone, granularity,
+				created.created(period, scope, EnumSet.noneOf(TicketStatisticsDimension.class), granularity).bySteps(),
+				resolvedSteps));
 	}
 
 	/**
@@ -185,17 +192,16 @@ class TicketStatistics {
 		Map<LocalDate, Long> resolvedSteps = new LinkedHashMap<>();
 		CompletableFuture<TicketStatisticsReading.Resolved> resolving = CompletableFuture.supplyAsync(
 				() -> reading.resolved(start, end, condition, granularity, zone, resolvedSteps), ALONGSIDE);
-		var created = reading.volumes(start, end, condition, EnumSet.allOf(TicketStatisticsDimension.class),
-				granularity, zone);
+		var volumes = created.created(period, scope, EnumSet.allOf(TicketStatisticsDimension.class), granularity);
 		var open = reading.backlog(now, condition);
 		var resolved = joined(resolving);
-		long createdTotal = created.tallies().get(TicketStatisticsDimension.TYPE).stream()
+		long createdTotal = volumes.tallies().get(TicketStatisticsDimension.TYPE).stream()
 			.mapToLong(TicketStatisticsReading.Tally::count).sum();
 		TicketStatisticsLabels.Namer namer = labels.namer(locale);
 		return new Report(period, summary(period, createdTotal, resolved, reading.closed(start, end, condition), open),
-				volumes(period, created.tallies(), top, namer), backlog(open, now, namer),
+				volumes(period, volumes.tallies(), top, namer), backlog(open, now, namer),
 				trend(period, granularity, TicketStatisticsReading.points(start, end, zone, granularity,
-						created.bySteps(), resolvedSteps)));
+						volumes.bySteps(), resolvedSteps)));
 	}
 
 	/** The query's own exception, as if it had run on the request's thread. */
@@ -281,7 +287,7 @@ class TicketStatistics {
 		return actors.scopeOf(actor);
 	}
 
-	private static DataScope.Condition condition(DataScope scope) {
+	static DataScope.Condition condition(DataScope scope) {
 		return scope.where("provider_party_id", "customer_org_unit_id");
 	}
 

@@ -189,18 +189,6 @@ class TicketStatisticsReading {
 			.single();
 	}
 
-	/**
-	 * How many tickets were created and how many resolved in each day or month of the period, in the zone; every
-	 * step of the period is present, oldest first.
-	 */
-	Map<LocalDate, long[]> trend(Instant start, Instant end, ZoneId zone, TicketStatisticsGranularity granularity,
-			DataScope.Condition scope) {
-		Map<LocalDate, Long> resolved = new LinkedHashMap<>();
-		resolved(start, end, scope, granularity, zone, resolved);
-		return points(start, end, zone, granularity,
-				volumes(start, end, scope, Set.of(), granularity, zone).bySteps(), resolved);
-	}
-
 	/** Every step of the period, oldest first, with the tickets created and resolved in it (zero where none). */
 	static Map<LocalDate, long[]> points(Instant start, Instant end, ZoneId zone,
 			TicketStatisticsGranularity granularity, Map<LocalDate, Long> created, Map<LocalDate, Long> resolved) {
