@@ -1,6 +1,6 @@
--- Volumes of created tickets per day (the dashboard's figures by type, priority, category, customer, service, channel
--- and status, and its trend), kept so that a period is a read of a few thousand rows instead of an aggregation of
--- every ticket created in it (docs/performance.md, "Ticket statistics: the daily rollup").
+-- Tickets counted per day (the dashboard's tickets created by type, priority, category, customer, service, channel and
+-- status, and those resolved and closed), kept so that a period is a read of a few thousand rows instead of an
+-- aggregation of every ticket of it (docs/performance.md, "Ticket statistics: the daily rollup").
 --
 -- Every write to a ticket's counted columns appends its change here: +1 for the new values, -1 for the old ones.
 -- Appending never waits for another transaction, so a creation does not queue behind the day's counters;
@@ -16,11 +16,14 @@ create table ticket_volume_change (
     service_id           bigint,
     channel              text        not null,
     status               text        not null,
+    resolved_at          timestamptz,
+    closed_at            timestamptz,
     tickets              integer     not null
 );
 
--- The tickets created on a day (in the service desk's zone, ticket_volume_rollup.zone) of one provider that have
--- one value of one dimension; key is null for "none", as the statistics' tallies say it.
+-- The tickets of one provider created on a day (in the service desk's zone, ticket_volume_rollup.zone) that have one
+-- value of one dimension (key null for "none", as the statistics' tallies say it); and, as dimensions 'resolved' and
+-- 'closed' with no key, those resolved and closed on the day.
 create table ticket_volume_day (
     day               date   not null,
     provider_party_id bigint,
@@ -43,7 +46,7 @@ create function ticket_volume_inserted() returns trigger language plpgsql as $$
 begin
     insert into ticket_volume_change
     select created_at, provider_party_id, customer_org_unit_id, type, priority, category, service_id, channel,
-           status, 1
+           status, resolved_at, closed_at, 1
     from inserted;
     return null;
 end $$;
@@ -52,7 +55,7 @@ create function ticket_volume_deleted() returns trigger language plpgsql as $$
 begin
     insert into ticket_volume_change
     select created_at, provider_party_id, customer_org_unit_id, type, priority, category, service_id, channel,
-           status, -1
+           status, resolved_at, closed_at, -1
     from deleted;
     return null;
 end $$;
@@ -61,9 +64,9 @@ create function ticket_volume_updated() returns trigger language plpgsql as $$
 begin
     insert into ticket_volume_change values
         (old.created_at, old.provider_party_id, old.customer_org_unit_id, old.type, old.priority, old.category,
-         old.service_id, old.channel, old.status, -1),
+         old.service_id, old.channel, old.status, old.resolved_at, old.closed_at, -1),
         (new.created_at, new.provider_party_id, new.customer_org_unit_id, new.type, new.priority, new.category,
-         new.service_id, new.channel, new.status, 1);
+         new.service_id, new.channel, new.status, new.resolved_at, new.closed_at, 1);
     return null;
 end $$;
 
@@ -75,9 +78,9 @@ create trigger ticket_volume_deleted after delete on ticket referencing old tabl
 -- per row for updates, and only when a counted column changed: most updates (due times, breaches, assignees) do not
 create trigger ticket_volume_updated after update on ticket for each row
     when ((old.created_at, old.provider_party_id, old.customer_org_unit_id, old.type, old.priority, old.category,
-           old.service_id, old.channel, old.status)
+           old.service_id, old.channel, old.status, old.resolved_at, old.closed_at)
           is distinct from (new.created_at, new.provider_party_id, new.customer_org_unit_id, new.type, new.priority,
-           new.category, new.service_id, new.channel, new.status))
+           new.category, new.service_id, new.channel, new.status, new.resolved_at, new.closed_at))
     execute function ticket_volume_updated();
 
 -- a truncated ticket table takes its counts with it: readers count the tickets themselves until the rollup is rebuilt

@@ -52,17 +52,17 @@ class TicketStatistics {
 			"resolutionSlaMet");
 
 	private final TicketStatisticsReading reading;
-	private final TicketVolumes created;
+	private final TicketVolumes counts;
 	private final TicketStatisticsLabels labels;
 	private final TicketStatisticsWorkbook workbook;
 	private final Actors actors;
 	private final AuditTrail audit;
 	private final ZoneId zone;
 
-	TicketStatistics(TicketStatisticsReading reading, TicketVolumes created, TicketStatisticsLabels labels,
+	TicketStatistics(TicketStatisticsReading reading, TicketVolumes counts, TicketStatisticsLabels labels,
 			TicketStatisticsWorkbook workbook, Actors actors, AuditTrail audit, TicketSettings settings) {
 		this.reading = reading;
-		this.created = created;
+		this.counts = counts;
 		this.labels = labels;
 		this.workbook = workbook;
 		this.actors = actors;
@@ -115,17 +115,17 @@ class TicketStatistics {
 
 	@Transactional(readOnly = true)
 	public Volumes volumes(TicketStatisticsPeriod period, TicketStatisticsDimension dimension, Locale locale) {
-		var tallies = created.created(period, scope(), EnumSet.of(dimension), null).tallies();
+		var tallies = counts.counted(period, scope(), EnumSet.of(dimension), null).created();
 		return volumes(period, tallies, null, labels.namer(locale)).get(dimension);
 	}
 
 	@Transactional(readOnly = true)
 	public Summary summary(TicketStatisticsPeriod period) {
-		DataScope.Condition condition = condition(scope());
-		Instant start = period.start(zone);
-		Instant end = period.end(zone);
-		return summary(period, reading.created(start, end, condition), reading.resolved(start, end, condition),
-				reading.closed(start, end, condition), reading.backlog(Instant.now(), condition));
+		DataScope scope = scope();
+		DataScope.Condition condition = condition(scope);
+		var counted = counts.counted(period, scope, EnumSet.of(TicketStatisticsDimension.TYPE), null);
+		return summary(period, total(counted), reading.resolved(period.start(zone), period.end(zone), condition),
+				counted.closed(), reading.backlog(Instant.now(), condition));
 	}
 
 	@Transactional(readOnly = true)
@@ -136,14 +136,8 @@ class TicketStatistics {
 
 	@Transactional(readOnly = true)
 	public Trend trend(TicketStatisticsPeriod period, TicketStatisticsGranularity granularity) {
-		DataScope scope = scope();
-		Instant start = period.start(zone);
-		Instant end = period.end(zone);
-		Map<LocalDate, Long> resolvedSteps = new LinkedHashMap<>();
-		reading.resolved(start, end, condition(scope), granularity, zone, resolvedSteps);
-		return trend(period, granularity, TicketStatisticsReading.points(start, end, zone, granularity,
-				created.created(period, scope, EnumSet.noneOf(TicketStatisticsDimension.class), granularity).bySteps(),
-				resolvedSteps));
+		var counted = counts.counted(period, scope(), EnumSet.noneOf(TicketStatisticsDimension.class), granularity);
+		return trend(period, granularity, points(period, granularity, counted));
 	}
 
 	/**
@@ -178,30 +172,38 @@ class TicketStatistics {
 	}
 
 	/**
-	 * The report in four queries: created by every dimension and step, resolved, closed, and the open backlog. The
-	 * two that aggregate every ticket of the period (created, resolved) run at once on two connections, as each keeps
-	 * one core busy for most of the report's time. Each query reads its own snapshot, as the four always did under
-	 * read committed: a ticket resolved between them may count in one and not the other.
+	 * The report in three queries: the counts of the period (created by every dimension and step, resolved by step,
+	 * closed; from the daily rollup where it serves), the measures of the tickets resolved in it (times and SLA
+	 * attainment: medians need every ticket), and the open backlog. The measures run alongside on a connection of their
+	 * own, as they keep a core busy for most of the report's time. Each query reads its own snapshot, as they always
+	 * did under read committed: a ticket resolved between them may count in one and not the other.
 	 */
 	Report report(TicketStatisticsPeriod period, TicketStatisticsGranularity granularity, Locale locale,
 			DataScope scope, Integer top) {
 		Instant now = Instant.now();
-		Instant start = period.start(zone);
-		Instant end = period.end(zone);
 		DataScope.Condition condition = condition(scope);
-		Map<LocalDate, Long> resolvedSteps = new LinkedHashMap<>();
 		CompletableFuture<TicketStatisticsReading.Resolved> resolving = CompletableFuture.supplyAsync(
-				() -> reading.resolved(start, end, condition, granularity, zone, resolvedSteps), ALONGSIDE);
-		var volumes = created.created(period, scope, EnumSet.allOf(TicketStatisticsDimension.class), granularity);
+				() -> reading.resolved(period.start(zone), period.end(zone), condition), ALONGSIDE);
+		var counted = counts.counted(period, scope, EnumSet.allOf(TicketStatisticsDimension.class), granularity);
 		var open = reading.backlog(now, condition);
 		var resolved = joined(resolving);
-		long createdTotal = volumes.tallies().get(TicketStatisticsDimension.TYPE).stream()
-			.mapToLong(TicketStatisticsReading.Tally::count).sum();
 		TicketStatisticsLabels.Namer namer = labels.namer(locale);
-		return new Report(period, summary(period, createdTotal, resolved, reading.closed(start, end, condition), open),
-				volumes(period, volumes.tallies(), top, namer), backlog(open, now, namer),
-				trend(period, granularity, TicketStatisticsReading.points(start, end, zone, granularity,
-						volumes.bySteps(), resolvedSteps)));
+		return new Report(period, summary(period, total(counted), resolved, counted.closed(), open),
+				volumes(period, counted.created(), top, namer), backlog(open, now, namer),
+				trend(period, granularity, points(period, granularity, counted)));
+	}
+
+	/** Tickets created in the period: each has one type. */
+	private static long total(TicketVolumes.Counted counted) {
+		return counted.created().get(TicketStatisticsDimension.TYPE).stream()
+			.mapToLong(TicketStatisticsReading.Tally::count)
+			.sum();
+	}
+
+	private Map<LocalDate, long[]> points(TicketStatisticsPeriod period, TicketStatisticsGranularity granularity,
+			TicketVolumes.Counted counted) {
+		return TicketStatisticsReading.points(period.start(zone), period.end(zone), zone, granularity,
+				counted.createdSteps(), counted.resolvedSteps());
 	}
 
 	/** The query's own exception, as if it had run on the request's thread. */

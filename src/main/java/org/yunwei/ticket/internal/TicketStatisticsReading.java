@@ -106,19 +106,10 @@ class TicketStatisticsReading {
 		return new Created(tallies, bySteps);
 	}
 
-	long created(Instant start, Instant end, DataScope.Condition scope) {
-		return count("created_at", start, end, scope);
-	}
-
 	long closed(Instant start, Instant end, DataScope.Condition scope) {
-		return count("closed_at", start, end, scope);
-	}
-
-	private long count(String column, Instant start, Instant end, DataScope.Condition scope) {
 		List<Object> params = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end)));
 		params.addAll(scope.parameters());
-		return jdbc.sql("select count(*) from ticket where " + column + " >= ? and " + column + " < ? and "
-				+ scope.sql())
+		return jdbc.sql("select count(*) from ticket where closed_at >= ? and closed_at < ? and " + scope.sql())
 			.params(params)
 			.query(Long.class)
 			.single();
@@ -126,51 +117,48 @@ class TicketStatisticsReading {
 
 	/**
 	 * The tickets resolved in the period (a reopened ticket counts again when resolved again): wall-clock times from
-	 * creation to response and to resolution, and how many with an SLA had no breach of each clock; with a
-	 * granularity, also how many were resolved in each step.
+	 * creation to response and to resolution, and how many with an SLA had no breach of each clock.
 	 */
 	Resolved resolved(Instant start, Instant end, DataScope.Condition scope) {
-		return resolved(start, end, scope, null, null, new LinkedHashMap<>());
-	}
-
-	/** {@link #resolved(Instant, Instant, DataScope.Condition)}, putting the count of each step in {@code bySteps}. */
-	Resolved resolved(Instant start, Instant end, DataScope.Condition scope, TicketStatisticsGranularity granularity,
-			ZoneId zone, Map<LocalDate, Long> bySteps) {
-		String step = granularity == null ? "cast(null as date)" : step("t.resolved_at", granularity, zone);
 		List<Object> params = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end)));
 		params.addAll(scope.parameters());
-		List<Resolved> whole = new ArrayList<>();
 		// date_part, not extract: extract answers numeric, whose averages and sorts took two thirds of the query's
-		// time over a month of a city's tickets; seconds as double precision are exact to the microsecond here
-		jdbc.sql("select " + step + """
-				 as step, count(*) as resolved,
-				  avg(date_part('epoch', t.responded_at - t.created_at)) as mean_respond,
-				  percentile_cont(0.5) within group (order by date_part('epoch', t.responded_at - t.created_at))
-				    as median_respond,
-				  avg(date_part('epoch', t.resolved_at - t.created_at)) as mean_resolve,
-				  percentile_cont(0.5) within group (order by date_part('epoch', t.resolved_at - t.created_at))
-				    as median_resolve,
-				  count(*) filter (where t.agreement_id is not null) as sla_counted,
-				  count(*) filter (where t.agreement_id is not null and t.response_breached_at is null)
-				    as response_met,
-				  count(*) filter (where t.agreement_id is not null and t.resolution_breached_at is null)
-				    as resolution_met
-				from ticket t
-				where t.resolved_at >= ? and t.resolved_at < ? and\s""" + scope.sql()
-				+ (granularity == null ? "" : " group by grouping sets ((), (" + step + "))"))
+		// time over a month of a city's tickets; seconds as double precision are exact to the microsecond here. Each
+		// time is computed once per ticket, in the inner select, for both its mean and its median.
+		return jdbc.sql("""
+				select count(*) as resolved, avg(respond) as mean_respond,
+				  percentile_cont(0.5) within group (order by respond) as median_respond,
+				  avg(resolve) as mean_resolve, percentile_cont(0.5) within group (order by resolve) as median_resolve,
+				  count(*) filter (where with_sla) as sla_counted,
+				  count(*) filter (where with_sla and response_met) as response_met,
+				  count(*) filter (where with_sla and resolution_met) as resolution_met
+				from (select date_part('epoch', t.responded_at - t.created_at) as respond,
+				        date_part('epoch', t.resolved_at - t.created_at) as resolve,
+				        t.agreement_id is not null as with_sla, t.response_breached_at is null as response_met,
+				        t.resolution_breached_at is null as resolution_met
+				      from ticket t
+				      where t.resolved_at >= ? and t.resolved_at < ? and\s""" + scope.sql() + ") resolved")
+			.params(params)
+			.query((rs, n) -> new Resolved(rs.getLong("resolved"), seconds(rs, "mean_respond"),
+					seconds(rs, "median_respond"), seconds(rs, "mean_resolve"), seconds(rs, "median_resolve"),
+					rs.getLong("sla_counted"), rs.getLong("response_met"), rs.getLong("resolution_met")))
+			.single();
+	}
+
+	/** How many tickets were resolved in each day or month of the period; steps without any are left out. */
+	Map<LocalDate, Long> resolvedSteps(Instant start, Instant end, DataScope.Condition scope,
+			TicketStatisticsGranularity granularity, ZoneId zone) {
+		String step = step("resolved_at", granularity, zone);
+		List<Object> params = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end)));
+		params.addAll(scope.parameters());
+		Map<LocalDate, Long> steps = new LinkedHashMap<>();
+		jdbc.sql("select " + step + " as step, count(*) as n from ticket where resolved_at >= ? and resolved_at < ? and "
+				+ scope.sql() + " group by 1 order by 1")
 			.params(params)
 			.query((ResultSet rs) -> {
-				LocalDate day = rs.getObject("step", LocalDate.class);
-				if (day != null) {
-					bySteps.put(day, rs.getLong("resolved"));
-				}
-				else {
-					whole.add(new Resolved(rs.getLong("resolved"), seconds(rs, "mean_respond"),
-							seconds(rs, "median_respond"), seconds(rs, "mean_resolve"), seconds(rs, "median_resolve"),
-							rs.getLong("sla_counted"), rs.getLong("response_met"), rs.getLong("resolution_met")));
-				}
+				steps.put(rs.getObject("step", LocalDate.class), rs.getLong("n"));
 			});
-		return whole.getFirst();
+		return steps;
 	}
 
 	/** The tickets open now by age; {@code now} also decides which are past their resolution due time. */

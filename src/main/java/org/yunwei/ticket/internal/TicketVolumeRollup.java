@@ -2,7 +2,6 @@ package org.yunwei.ticket.internal;
 
 import java.sql.Date;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,15 +22,22 @@ import org.yunwei.identity.DataScope;
 import org.yunwei.identity.PartyKind;
 
 /**
- * The daily rollup of created tickets (migration {@code ticket/V9}): per day, provider and value of each
- * {@link TicketStatisticsDimension}, how many tickets created that day have that value now. Triggers on
- * {@code ticket} append every change of a counted column to {@code ticket_volume_change}; {@link #fold} moves them
+ * The daily rollup of ticket statistics (migration {@code ticket/V9}): per day and provider, how many tickets created
+ * that day have each value of each {@link TicketStatisticsDimension} now, and how many were resolved and closed that
+ * day. Triggers on {@code ticket} append every change of a counted column to {@code ticket_volume_change}; {@link #fold} moves them
  * into {@code ticket_volume_day}; {@link #volumes} reads both in one statement, so that a figure is exact whether or
  * not the latest changes were folded. Days are counted in one zone, recorded with the rollup; {@link #rebuild} counts
  * every ticket again, for the first start after the migration and after the zone was changed.
  */
 @Repository
 class TicketVolumeRollup {
+
+	/** The rollup's rows of tickets resolved and closed on a day, beside the dimensions of those created. */
+	private static final String RESOLVED = "resolved";
+	private static final String CLOSED = "closed";
+
+	/** The dimension whose rows give the tickets created per step: every ticket has one type. */
+	private static final String STEPPED = "type";
 
 	private final JdbcClient jdbc;
 	private final TransactionTemplate snapshot;
@@ -49,51 +55,59 @@ class TicketVolumeRollup {
 	}
 
 	/**
-	 * Tickets created on the days {@code from} to {@code to} (both included, in {@code zone}, the rollup's own), by each
-	 * of the dimensions and by step when {@code granularity} is given; the same figures as
-	 * {@link TicketStatisticsReading#volumes}, which counts the tickets themselves. Not for a customer's scope: the
-	 * rollup counts by provider, not by customer unit ({@link #serves}).
+	 * The tickets of the days {@code from} to {@code to} (both included, in {@code zone}, the rollup's own): those
+	 * created by each of the dimensions, and by step when {@code granularity} is given, with those resolved in each
+	 * step, and how many were closed. The same figures as {@link TicketStatisticsReading} counts from the tickets.
+	 * Not for a customer's scope: the rollup counts by provider, not by customer unit ({@link #serves}).
 	 */
-	TicketStatisticsReading.Created volumes(LocalDate from, LocalDate to, ZoneId zone, DataScope scope,
+	TicketVolumes.Counted volumes(LocalDate from, LocalDate to, ZoneId zone, DataScope scope,
 			Set<TicketStatisticsDimension> dimensions, TicketStatisticsGranularity granularity) {
 		if (!serves(scope)) {
 			throw new IllegalArgumentException("The rollup does not count by customer unit");
 		}
-		DataScope.Condition counted = scope.where("provider_party_id", "customer_org_unit_id");
-		DataScope.Condition appended = scope.where("c.provider_party_id", "c.customer_org_unit_id");
-		List<Object> params = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
-		params.addAll(counted.parameters());
-		params.add(Timestamp.from(from.atStartOfDay(zone).toInstant()));
-		params.add(Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
-		params.addAll(appended.parameters());
-		params.add(dimensions.stream().map(TicketStatisticsDimension::key).collect(Collectors.joining(",", "{", "}")));
-		String step = granularity == null ? "null" : "cast(date_trunc('" + granularity.unit() + "', day) as date)";
+		DataScope.Condition condition = scope.where("provider_party_id", "customer_org_unit_id");
+		List<Object> params = new ArrayList<>();
+		for (int part = 0; part < 2; part++) {
+			params.addAll(List.of(Date.valueOf(from), Date.valueOf(to)));
+			params.addAll(condition.parameters());
+		}
+		List<String> asked = new ArrayList<>(dimensions.stream().map(TicketStatisticsDimension::key).toList());
+		asked.add(CLOSED);
+		params.add(asked.stream().collect(Collectors.joining(",", "{", "}")));
+		String step = granularity == null ? null : "cast(date_trunc('" + granularity.unit() + "', day) as date)";
 		Map<TicketStatisticsDimension, List<TicketStatisticsReading.Tally>> tallies = new EnumMap<>(
 				TicketStatisticsDimension.class);
 		dimensions.forEach(dimension -> tallies.put(dimension, new ArrayList<>()));
-		Map<LocalDate, Long> bySteps = new LinkedHashMap<>();
-		jdbc.sql("with counted as (select day, dimension, key, tickets from ticket_volume_day"
-				+ " where day >= ? and day <= ? and " + counted.sql()
-				+ " union all select " + day("c.created_at", zone) + ", d.dimension, d.key, c.tickets"
-				+ " from ticket_volume_change c cross join lateral " + values("c") + " as d (dimension, key)"
-				+ " where c.created_at >= ? and c.created_at < ? and " + appended.sql()
-				+ ") select dimension, key, null as step, sum(tickets) as n from counted"
+		Map<LocalDate, Long> createdSteps = new LinkedHashMap<>();
+		Map<LocalDate, Long> resolvedSteps = new LinkedHashMap<>();
+		long[] closed = { 0 };
+		String where = " where day >= ? and day <= ? and " + condition.sql();
+		jdbc.sql("with counted as (select day, dimension, key, tickets from ticket_volume_day" + where
+				+ " union all select day, dimension, key, tickets from (" + rows("ticket_volume_change", "s.tickets", zone)
+				+ ") appended" + where + ")"
+				+ " select dimension, key, null as step, sum(tickets) as n from counted"
 				+ " where dimension = any(cast(? as text[])) group by dimension, key having sum(tickets) <> 0"
-				+ (granularity == null ? "" : " union all select null, null, " + step
-						+ ", sum(tickets) from counted where dimension = 'type' group by 3 having sum(tickets) <> 0")
+				+ (step == null ? "" : " union all select dimension, null, " + step + ", sum(tickets) from counted"
+						+ " where dimension in ('" + STEPPED + "', '" + RESOLVED + "') group by 1, 3"
+						+ " having sum(tickets) <> 0")
 				+ " order by 1, 4 desc, 2")
 			.params(params)
 			.query((ResultSet rs) -> {
 				String dimension = rs.getString("dimension");
-				if (dimension == null) {
-					bySteps.put(rs.getObject("step", LocalDate.class), rs.getLong("n"));
+				long n = rs.getLong("n");
+				LocalDate day = rs.getObject("step", LocalDate.class);
+				if (day != null) {
+					(dimension.equals(RESOLVED) ? resolvedSteps : createdSteps).put(day, n);
+				}
+				else if (dimension.equals(CLOSED)) {
+					closed[0] = n;
 				}
 				else {
 					tallies.get(TicketStatisticsDimension.parse(dimension))
-						.add(new TicketStatisticsReading.Tally(rs.getString("key"), rs.getLong("n")));
+						.add(new TicketStatisticsReading.Tally(rs.getString("key"), n));
 				}
 			});
-		return new TicketStatisticsReading.Created(tallies, bySteps);
+		return new TicketVolumes.Counted(tallies, createdSteps, resolvedSteps, closed[0]);
 	}
 
 	/** Whether {@link #volumes} can answer for this scope: all tickets, or one provider's. */
@@ -109,12 +123,9 @@ class TicketVolumeRollup {
 	 */
 	int fold(ZoneId zone) {
 		return jdbc.sql("with moved as (delete from ticket_volume_change returning *),"
-				+ " counted as (select " + day("m.created_at", zone) + " as day, m.provider_party_id, d.dimension,"
-				+ " d.key, sum(m.tickets) as tickets from moved m cross join lateral " + values("m")
-				+ " as d (dimension, key) group by 1, 2, 3, 4),"
 				+ " upserted as (insert into ticket_volume_day as v (day, provider_party_id, dimension, key, tickets)"
-				+ " select day, provider_party_id, dimension, key, tickets from counted"
-				+ " on conflict (day, provider_party_id, dimension, key)"
+				+ " select day, provider_party_id, dimension, key, sum(tickets) from (" + rows("moved", "s.tickets", zone)
+				+ ") changes group by 1, 2, 3, 4 on conflict (day, provider_party_id, dimension, key)"
 				+ " do update set tickets = v.tickets + excluded.tickets)"
 				+ " select count(*) from moved")
 			.query(Integer.class)
@@ -127,12 +138,33 @@ class TicketVolumeRollup {
 			jdbc.sql("delete from ticket_volume_rollup").update();
 			jdbc.sql("delete from ticket_volume_day").update();
 			jdbc.sql("delete from ticket_volume_change").update();
+			// in day order, so that a period's rows lie together on disk
 			jdbc.sql("insert into ticket_volume_day (day, provider_party_id, dimension, key, tickets)"
-					+ " select " + day("t.created_at", zone) + ", t.provider_party_id, d.dimension, d.key, count(*)"
-					+ " from ticket t cross join lateral " + values("t") + " as d (dimension, key) group by 1, 2, 3, 4")
+					+ " select day, provider_party_id, dimension, key, count(*) from (" + rows("ticket", "1", zone)
+					+ ") tickets group by 1, 2, 3, 4 order by 1, 2, 3, 4")
 				.update();
 			jdbc.sql("insert into ticket_volume_rollup (zone, built_at) values (?, now())").param(zone.getId()).update();
 		});
+	}
+
+	/**
+	 * Each row of {@code source} (tickets, or their changes) as the rows of the rollup it counts in: one per dimension
+	 * on its creation day, one on the day it was resolved and one on the day it was closed, each of
+	 * {@code tickets}.
+	 */
+	private static String rows(String source, String tickets, ZoneId zone) {
+		StringBuilder values = new StringBuilder("(values ");
+		for (TicketStatisticsDimension dimension : TicketStatisticsDimension.values()) {
+			values.append(dimension.ordinal() == 0 ? "" : ", ").append("('").append(dimension.key()).append("', s.")
+				.append(dimension.column()).append("::text)");
+		}
+		values.append(')');
+		return "select " + day("s.created_at", zone) + " as day, s.provider_party_id, d.dimension, d.key, " + tickets
+				+ " as tickets from " + source + " s cross join lateral " + values + " as d (dimension, key)"
+				+ " union all select " + day("s.resolved_at", zone) + ", s.provider_party_id, '" + RESOLVED
+				+ "', null, " + tickets + " from " + source + " s where s.resolved_at is not null"
+				+ " union all select " + day("s.closed_at", zone) + ", s.provider_party_id, '" + CLOSED + "', null, "
+				+ tickets + " from " + source + " s where s.closed_at is not null";
 	}
 
 	/**
@@ -143,14 +175,5 @@ class TicketVolumeRollup {
 		return "cast(" + column + " at time zone '" + zone.getId().replace("'", "''") + "' as date)";
 	}
 
-	/** One row per dimension for each ticket (or change) row: the dimension's name and the row's value as text. */
-	private static String values(String alias) {
-		StringBuilder values = new StringBuilder("(values ");
-		for (TicketStatisticsDimension dimension : TicketStatisticsDimension.values()) {
-			values.append(dimension.ordinal() == 0 ? "" : ", ").append("('").append(dimension.key()).append("', ")
-				.append(alias).append('.').append(dimension.column()).append("::text)");
-		}
-		return values.append(')').toString();
-	}
 
 }

@@ -205,9 +205,9 @@ class TicketStatisticsBenchmark extends IntegrationTestSupport {
 		DataScope.Condition condition = scope.where("provider_party_id", "customer_org_unit_id");
 		timings("partVolumesAll", () -> reading.volumes(period.start(zone), period.end(zone), condition,
 				java.util.EnumSet.allOf(TicketStatisticsDimension.class), TicketStatisticsGranularity.DAY, zone));
-		timings("partResolved", () -> reading.resolved(period.start(zone), period.end(zone), condition,
-				TicketStatisticsGranularity.DAY, zone, new LinkedHashMap<>()));
-		timings("partCreated", () -> reading.created(period.start(zone), period.end(zone), condition));
+		timings("partResolved", () -> reading.resolved(period.start(zone), period.end(zone), condition));
+		timings("partResolvedSteps", () -> reading.resolvedSteps(period.start(zone), period.end(zone), condition,
+				TicketStatisticsGranularity.DAY, zone));
 		timings("partClosed", () -> reading.closed(period.start(zone), period.end(zone), condition));
 		timings("partBacklog", () -> reading.backlog(java.time.Instant.now(), condition));
 		timings("partVolumesRollup", () -> rollup.volumes(period.from(), period.to(), zone, scope,
