@@ -22,14 +22,15 @@ create table ticket_volume_change (
 );
 
 -- The tickets of one provider created on a day (in the service desk's zone, ticket_volume_rollup.zone) that have one
--- value of one dimension (key null for "none", as the statistics' tallies say it); and, as dimensions 'resolved' and
--- 'closed' with no key, those resolved and closed on the day.
+-- value of one dimension (key null for "none", as the statistics' tallies say it); and, without a key, those resolved
+-- and closed on the day. Dimensions (TicketVolumeRollup.CODES): 1 type, 2 priority, 3 category, 4 customer unit,
+-- 5 service, 6 channel, 7 status; 8 resolved, 9 closed.
 create table ticket_volume_day (
-    day               date   not null,
+    day               date     not null,
     provider_party_id bigint,
-    dimension         text   not null,
+    dimension         smallint not null,
     key               text,
-    tickets           bigint not null
+    tickets           bigint   not null
 );
 create unique index ticket_volume_day_unique on ticket_volume_day (day, provider_party_id, dimension, key)
     nulls not distinct;

@@ -32,12 +32,23 @@ import org.yunwei.identity.PartyKind;
 @Repository
 class TicketVolumeRollup {
 
-	/** The rollup's rows of tickets resolved and closed on a day, beside the dimensions of those created. */
-	private static final String RESOLVED = "resolved";
-	private static final String CLOSED = "closed";
+	/**
+	 * How the rollup's rows name the dimensions of created tickets (small numbers: a period's rows are filtered and
+	 * grouped by them); written down in migration {@code ticket/V9}, never to be renumbered.
+	 */
+	private static final Map<TicketStatisticsDimension, Short> CODES = Map.of(TicketStatisticsDimension.TYPE,
+			(short) 1, TicketStatisticsDimension.PRIORITY, (short) 2, TicketStatisticsDimension.CATEGORY, (short) 3,
+			TicketStatisticsDimension.CUSTOMER, (short) 4, TicketStatisticsDimension.SERVICE, (short) 5,
+			TicketStatisticsDimension.CHANNEL, (short) 6, TicketStatisticsDimension.STATUS, (short) 7);
+	private static final Map<Short, TicketStatisticsDimension> DIMENSIONS = CODES.entrySet().stream()
+		.collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
+
+	/** The rows of tickets resolved and of those closed on a day, beside the dimensions of those created. */
+	private static final short RESOLVED = 8;
+	private static final short CLOSED = 9;
 
 	/** The dimension whose rows give the tickets created per step: every ticket has one type. */
-	private static final String STEPPED = "type";
+	private static final TicketStatisticsDimension STEPPED = TicketStatisticsDimension.TYPE;
 
 	private final JdbcClient jdbc;
 	private final TransactionTemplate snapshot;
@@ -66,48 +77,58 @@ class TicketVolumeRollup {
 			throw new IllegalArgumentException("The rollup does not count by customer unit");
 		}
 		DataScope.Condition condition = scope.where("provider_party_id", "customer_org_unit_id");
+		List<Short> tallied = new ArrayList<>(dimensions.stream().map(CODES::get).toList());
+		tallied.add(CLOSED);
 		List<Object> params = new ArrayList<>();
-		for (int part = 0; part < 2; part++) {
-			params.addAll(List.of(Date.valueOf(from), Date.valueOf(to)));
-			params.addAll(condition.parameters());
+		String sql = "select dimension, key, null as step, sum(tickets) as n from ("
+				+ counted(from, to, zone, condition, tallied, params) + ") tallied group by 1, 2 having sum(tickets) <> 0";
+		if (granularity != null) {
+			sql += " union all select dimension, null, cast(date_trunc('" + granularity.unit()
+					+ "', day) as date), sum(tickets) from ("
+					+ counted(from, to, zone, condition, List.of(CODES.get(STEPPED), RESOLVED), params)
+					+ ") stepped group by 1, 3 having sum(tickets) <> 0";
 		}
-		List<String> asked = new ArrayList<>(dimensions.stream().map(TicketStatisticsDimension::key).toList());
-		asked.add(CLOSED);
-		params.add(asked.stream().collect(Collectors.joining(",", "{", "}")));
-		String step = granularity == null ? null : "cast(date_trunc('" + granularity.unit() + "', day) as date)";
 		Map<TicketStatisticsDimension, List<TicketStatisticsReading.Tally>> tallies = new EnumMap<>(
 				TicketStatisticsDimension.class);
 		dimensions.forEach(dimension -> tallies.put(dimension, new ArrayList<>()));
 		Map<LocalDate, Long> createdSteps = new LinkedHashMap<>();
 		Map<LocalDate, Long> resolvedSteps = new LinkedHashMap<>();
 		long[] closed = { 0 };
-		String where = " where day >= ? and day <= ? and " + condition.sql();
-		jdbc.sql("with counted as (select day, dimension, key, tickets from ticket_volume_day" + where
-				+ " union all select day, dimension, key, tickets from (" + rows("ticket_volume_change", "s.tickets", zone)
-				+ ") appended" + where + ")"
-				+ " select dimension, key, null as step, sum(tickets) as n from counted"
-				+ " where dimension = any(cast(? as text[])) group by dimension, key having sum(tickets) <> 0"
-				+ (step == null ? "" : " union all select dimension, null, " + step + ", sum(tickets) from counted"
-						+ " where dimension in ('" + STEPPED + "', '" + RESOLVED + "') group by 1, 3"
-						+ " having sum(tickets) <> 0")
-				+ " order by 1, 4 desc, 2")
+		jdbc.sql(sql + " order by 1, 4 desc, 2")
 			.params(params)
 			.query((ResultSet rs) -> {
-				String dimension = rs.getString("dimension");
+				short dimension = rs.getShort("dimension");
 				long n = rs.getLong("n");
 				LocalDate day = rs.getObject("step", LocalDate.class);
 				if (day != null) {
-					(dimension.equals(RESOLVED) ? resolvedSteps : createdSteps).put(day, n);
+					(dimension == RESOLVED ? resolvedSteps : createdSteps).put(day, n);
 				}
-				else if (dimension.equals(CLOSED)) {
+				else if (dimension == CLOSED) {
 					closed[0] = n;
 				}
 				else {
-					tallies.get(TicketStatisticsDimension.parse(dimension))
-						.add(new TicketStatisticsReading.Tally(rs.getString("key"), n));
+					tallies.get(DIMENSIONS.get(dimension)).add(new TicketStatisticsReading.Tally(rs.getString("key"), n));
 				}
 			});
 		return new TicketVolumes.Counted(tallies, createdSteps, resolvedSteps, closed[0]);
+	}
+
+	/**
+	 * The rollup's rows of the days in the scope with one of the dimensions, folded or still appended: a union whose
+	 * parameters are added to {@code params}. Both parts are filtered before they are added up, and the changes are a
+	 * second's worth, so that a period costs about as many rows as it has day rows.
+	 */
+	private static String counted(LocalDate from, LocalDate to, ZoneId zone, DataScope.Condition scope,
+			List<Short> dimensions, List<Object> params) {
+		String where = " where day >= ? and day <= ? and dimension = any(cast(? as smallint[])) and " + scope.sql();
+		String codes = dimensions.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+		for (int part = 0; part < 2; part++) {
+			params.addAll(List.of(Date.valueOf(from), Date.valueOf(to), codes));
+			params.addAll(scope.parameters());
+		}
+		return "select day, dimension, key, tickets from ticket_volume_day" + where
+				+ " union all select day, dimension, key, tickets from (" + rows("ticket_volume_change", "s.tickets", zone)
+				+ ") appended" + where;
 	}
 
 	/** Whether {@link #volumes} can answer for this scope: all tickets, or one provider's. */
@@ -155,16 +176,16 @@ class TicketVolumeRollup {
 	private static String rows(String source, String tickets, ZoneId zone) {
 		StringBuilder values = new StringBuilder("(values ");
 		for (TicketStatisticsDimension dimension : TicketStatisticsDimension.values()) {
-			values.append(dimension.ordinal() == 0 ? "" : ", ").append("('").append(dimension.key()).append("', s.")
-				.append(dimension.column()).append("::text)");
+			values.append(dimension.ordinal() == 0 ? "" : ", ").append("(cast(").append(CODES.get(dimension))
+				.append(" as smallint), s.").append(dimension.column()).append("::text)");
 		}
 		values.append(')');
 		return "select " + day("s.created_at", zone) + " as day, s.provider_party_id, d.dimension, d.key, " + tickets
 				+ " as tickets from " + source + " s cross join lateral " + values + " as d (dimension, key)"
-				+ " union all select " + day("s.resolved_at", zone) + ", s.provider_party_id, '" + RESOLVED
-				+ "', null, " + tickets + " from " + source + " s where s.resolved_at is not null"
-				+ " union all select " + day("s.closed_at", zone) + ", s.provider_party_id, '" + CLOSED + "', null, "
-				+ tickets + " from " + source + " s where s.closed_at is not null";
+				+ " union all select " + day("s.resolved_at", zone) + ", s.provider_party_id, cast(" + RESOLVED
+				+ " as smallint), null, " + tickets + " from " + source + " s where s.resolved_at is not null"
+				+ " union all select " + day("s.closed_at", zone) + ", s.provider_party_id, cast(" + CLOSED
+				+ " as smallint), null, " + tickets + " from " + source + " s where s.closed_at is not null";
 	}
 
 	/**
