@@ -79,6 +79,11 @@ class GenerateCommandIntegrationTests {
 		assertThat(count(interrupted, "select count(*) from ticket_rating")).isGreaterThan(TICKETS / 10L);
 		assertThat(count(interrupted, "select count(*) from audit_record where action = 'DATASET_GENERATED'"))
 			.isEqualTo(1);
+		// the statistics' daily rollup is built with the data, every ticket counted once on its creation day
+		assertThat(count(interrupted, "select count(*) from ticket_volume_rollup")).isEqualTo(1);
+		assertThat(count(interrupted, "select count(*) from ticket_volume_change")).isZero();
+		assertThat(count(interrupted, "select sum(tickets) from ticket_volume_day where dimension = 1"))
+			.isEqualTo(TICKETS);
 	}
 
 	@Test
