@@ -24,9 +24,9 @@ import org.yunwei.identity.PartyKind;
 /**
  * The daily rollup of ticket statistics (migration {@code ticket/V9}): per day and provider, how many tickets created
  * that day have each value of each {@link TicketStatisticsDimension} now, and how many were resolved and closed that
- * day. Triggers on {@code ticket} append every change of a counted column to {@code ticket_volume_change}; {@link #fold} moves them
- * into {@code ticket_volume_day}; {@link #volumes} reads both in one statement, so that a figure is exact whether or
- * not the latest changes were folded. Days are counted in one zone, recorded with the rollup; {@link #rebuild} counts
+ * day. Triggers on {@code ticket} append every change of a counted column to {@code ticket_volume_change};
+ * {@link #fold} moves them into {@code ticket_volume_day}; {@link #volumes} reads both in one statement, so that a
+ * figure is exact whether or not the latest changes were folded. Days are counted in one zone, recorded with the rollup; {@link #rebuild} counts
  * every ticket again, for the first start after the migration and after the zone was changed.
  */
 @Repository
@@ -195,6 +195,4 @@ class TicketVolumeRollup {
 	private static String day(String column, ZoneId zone) {
 		return "cast(" + column + " at time zone '" + zone.getId().replace("'", "''") + "' as date)";
 	}
-
-
 }
