@@ -19,9 +19,25 @@ import org.yunwei.web.RejectedRequest;
 /**
  * Ticket lists within the asker's scope, one keyset page at a time. A DUE list reads the tickets with a due time
  * first (index order) and then those without, so that each part is one index range.
+ * <p>
+ * A text filter ({@code q}, within the subject) is read in list order while the text proves common among the
+ * tickets read, and by the subjects' bigram index (migration V10) once it proves rare: PostgreSQL's statistics
+ * cannot tell which (it multiplies the bigrams' frequencies as if they were independent, so "办公网络中断" in a tenth
+ * of the tickets looks as rare as "UPS 电池" in one of 20,000). docs/performance.md, "The list's text filter".
  */
 @Service
 public class TicketSearch {
+
+	/** Tickets read in list order before a text filter may turn to the bigram index. */
+	static final int FIRST_STRETCH = 1_000;
+	/** Each stretch of the list read in order is this many times the one before. */
+	private static final int STRETCH_GROWTH = 4;
+	/**
+	 * A text in fewer than one ticket of this many is rare: the bigram index reads fewer rows for it than reading on
+	 * in list order. In order, a page of 50 takes about 50 / d tickets for a text in a fraction d of them; the index
+	 * about d × all tickets. At the 1,000,000 tickets of the targets the two meet near d = 1/140.
+	 */
+	private static final int RARE = 150;
 
 	private final JdbcClient jdbc;
 	private final Actors actors;
@@ -65,7 +81,7 @@ public class TicketSearch {
 	long count(TicketQuery query, DataScope scope, long atMost) {
 		List<Object> params = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("select count(*) from (select 1 from ticket where ");
-		conditions(sql, params, query, scope);
+		conditions(sql, params, query, scope, Text.INDEXED);
 		sql.append(" limit ?) counted");
 		params.add(atMost);
 		return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
@@ -75,19 +91,100 @@ public class TicketSearch {
 		CREATED, DUE, NO_DUE
 	}
 
+	/** How a statement filters by the text of {@code q} (a number is looked up alike in all three). */
+	enum Text {
+		/** {@code subject ilike}: alone, where no index helps. */
+		PLAIN,
+		/** The subjects' bigram index, the ilike rechecking what it finds (same results as PLAIN). */
+		INDEXED,
+		/** Not at all: the text is matched by the statement around it. */
+		LEFT_OUT
+	}
+
 	/** A list query as sent to PostgreSQL, so that a benchmark can EXPLAIN exactly what a page runs. */
 	record Statement(String sql, List<Object> params) {
 	}
 
 	private List<TicketRow> read(TicketQuery query, DataScope scope, Part part, int limit) {
-		Statement statement = statement(query, scope, part, limit);
+		if (!hasBigrams(query)) {
+			return read(statement(query, scope, part, limit, Text.PLAIN));
+		}
+		// in list order, stretch by stretch, while the text proves common
+		List<TicketRow> found = new ArrayList<>();
+		TicketQuery from = query;
+		int examined = 0;
+		for (int rows = FIRST_STRETCH;; rows *= STRETCH_GROWTH) {
+			Stretch stretch = stretch(from, scope, part, rows, limit - found.size());
+			found.addAll(stretch.matches());
+			if (found.size() >= limit || stretch.last() == null) {
+				return found;
+			}
+			examined += rows;
+			if (found.size() * RARE < examined) {
+				return read(statement(query, scope, part, limit, Text.INDEXED));
+			}
+			from = query.page(query.limit(),
+					TicketQuery.Cursor.after(query.sort(), TicketSummary.of(stretch.last())));
+		}
+	}
+
+	private List<TicketRow> read(Statement statement) {
 		return jdbc.sql(statement.sql()).params(statement.params()).query(TicketRecords.ROW).list();
 	}
 
+	/** Whether {@code q} is a text of two characters or more, which the bigram index can look up. */
+	private static boolean hasBigrams(TicketQuery query) {
+		return query.q() != null && !TicketQuery.looksLikeNumber(query.q()) && query.q().codePointCount(0,
+				query.q().length()) >= 2;
+	}
+
+	/**
+	 * The tickets of a stretch of the list whose subject contains the text, in list order and at most {@code limit}
+	 * of them; {@code last} is the stretch's last ticket when the list goes on after it (a match or not), so that
+	 * the next stretch starts there.
+	 */
+	private record Stretch(List<TicketRow> matches, TicketRow last) {
+	}
+
+	private Stretch stretch(TicketQuery query, DataScope scope, Part part, int rows, int limit) {
+		record Placed(TicketRow row, boolean matches, int place) {
+		}
+		Statement statement = stretchStatement(query, scope, part, rows, limit);
+		List<Placed> placed = jdbc.sql(statement.sql())
+			.params(statement.params())
+			.query((rs, n) -> new Placed(TicketRecords.ROW.mapRow(rs, n), rs.getBoolean("matches"), rs.getInt("place")))
+			.list();
+		return new Stretch(placed.stream().filter(Placed::matches).map(Placed::row).toList(),
+				placed.stream().filter(p -> p.place() == rows).map(Placed::row).findFirst().orElse(null));
+	}
+
+	/**
+	 * The next {@code rows} tickets of the list (on its own index, as without a text), those whose subject contains
+	 * the text and the last of them: PostgreSQL stops as soon as {@code limit} rows are found.
+	 */
+	Statement stretchStatement(TicketQuery query, DataScope scope, Part part, int rows, int limit) {
+		Statement head = statement(query, scope, part, rows, Text.LEFT_OUT);
+		List<Object> params = new ArrayList<>();
+		params.add(pattern(query.q()));
+		params.addAll(head.params());
+		params.add(rows);
+		params.add(limit);
+		String order = order(part);
+		String sql = "select " + TicketRecords.COLUMNS + ", matches, place from (select head.*, subject ilike ? as "
+				+ "matches, row_number() over (order by " + order + ") as place from (" + head.sql() + ") head) "
+				+ "stretch where matches or place = ? order by " + order + " limit ?";
+		return new Statement(sql, params);
+	}
+
+	/** The statement of a page, with the text filter as a plain ilike. */
 	Statement statement(TicketQuery query, DataScope scope, Part part, int limit) {
+		return statement(query, scope, part, limit, Text.PLAIN);
+	}
+
+	Statement statement(TicketQuery query, DataScope scope, Part part, int limit, Text text) {
 		List<Object> params = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("select ").append(TicketRecords.COLUMNS).append(" from ticket where ");
-		conditions(sql, params, query, scope);
+		conditions(sql, params, query, scope, text);
 		TicketQuery.Cursor after = query.after();
 		switch (part) {
 			case CREATED -> {
@@ -96,7 +193,7 @@ public class TicketSearch {
 					params.add(Timestamp.from(after.value()));
 					params.add(after.id());
 				}
-				sql.append(" order by created_at desc, id desc");
+				sql.append(" order by ").append(order(part));
 			}
 			case DUE -> {
 				sql.append(" and resolution_due_at is not null");
@@ -105,7 +202,7 @@ public class TicketSearch {
 					params.add(Timestamp.from(after.value()));
 					params.add(after.id());
 				}
-				sql.append(" order by resolution_due_at, id");
+				sql.append(" order by ").append(order(part));
 			}
 			case NO_DUE -> {
 				sql.append(" and resolution_due_at is null");
@@ -113,7 +210,7 @@ public class TicketSearch {
 					sql.append(" and id > ?");
 					params.add(after.id());
 				}
-				sql.append(" order by id");
+				sql.append(" order by ").append(order(part));
 			}
 		}
 		sql.append(" limit ?");
@@ -121,8 +218,16 @@ public class TicketSearch {
 		return new Statement(sql.toString(), params);
 	}
 
+	private static String order(Part part) {
+		return switch (part) {
+			case CREATED -> "created_at desc, id desc";
+			case DUE -> "resolution_due_at, id";
+			case NO_DUE -> "id";
+		};
+	}
+
 	/** The scope and the filters, after {@code where}. */
-	private void conditions(StringBuilder sql, List<Object> params, TicketQuery query, DataScope scope) {
+	private void conditions(StringBuilder sql, List<Object> params, TicketQuery query, DataScope scope, Text text) {
 		DataScope.Condition condition = scope.where("provider_party_id", "customer_org_unit_id");
 		sql.append(condition.sql());
 		params.addAll(condition.parameters());
@@ -212,12 +317,22 @@ public class TicketSearch {
 				sql.append(" and number = upper(?)");
 				params.add(query.q());
 			}
-			else {
-				String pattern = "%" + query.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			else if (text == Text.INDEXED && hasBigrams(query)) {
+				// the same function as the index's expression (V10), so that PostgreSQL matches the two
+				sql.append(" and ticket_text_bigrams(subject) @> ticket_text_bigrams(?) and subject ilike ?");
+				params.add(query.q());
+				params.add(pattern(query.q()));
+			}
+			else if (text != Text.LEFT_OUT) {
 				sql.append(" and subject ilike ?");
-				params.add(pattern);
+				params.add(pattern(query.q()));
 			}
 		}
+	}
+
+	/** An ilike pattern for subjects containing {@code text}, its wildcards and escapes taken literally. */
+	private static String pattern(String text) {
+		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 	private static void window(StringBuilder sql, List<Object> params, String column, TicketQuery.Window window) {
