@@ -152,27 +152,32 @@ public class TicketSearch {
 		Statement statement = stretchStatement(query, scope, part, rows, limit);
 		List<Placed> placed = jdbc.sql(statement.sql())
 			.params(statement.params())
-			.query((rs, n) -> new Placed(TicketRecords.ROW.mapRow(rs, n), rs.getBoolean("matches"), rs.getInt("place")))
+			.query((rs, n) -> new Placed(TicketRecords.ROW.mapRow(rs, n), rs.getBoolean("matches"),
+					rs.getInt("place")))
 			.list();
 		return new Stretch(placed.stream().filter(Placed::matches).map(Placed::row).toList(),
 				placed.stream().filter(p -> p.place() == rows).map(Placed::row).findFirst().orElse(null));
 	}
 
 	/**
-	 * The next {@code rows} tickets of the list (on its own index, as without a text), those whose subject contains
-	 * the text and the last of them: PostgreSQL stops as soon as {@code limit} rows are found.
+	 * The next {@code rows} tickets of the list, read on the list's own index as without a text and numbered in list
+	 * order; of them, whole, those whose subject contains the text and the last one. PostgreSQL stops reading as
+	 * soon as {@code limit} of them are found. The rows numbered are narrow: the window keeps each row it numbers,
+	 * and with whole rows that took longer than reading them (1,000 rows at 1,000,000 tickets: 13–24 ms whole,
+	 * 2–7 ms narrow, on the shared machine).
 	 */
 	Statement stretchStatement(TicketQuery query, DataScope scope, Part part, int rows, int limit) {
-		Statement head = statement(query, scope, part, rows, Text.LEFT_OUT);
+		Statement head = select("id, created_at, resolution_due_at, subject", query, scope, part, rows, Text.LEFT_OUT);
 		List<Object> params = new ArrayList<>();
 		params.add(pattern(query.q()));
 		params.addAll(head.params());
 		params.add(rows);
 		params.add(limit);
 		String order = order(part);
-		String sql = "select " + TicketRecords.COLUMNS + ", matches, place from (select head.*, subject ilike ? as "
-				+ "matches, row_number() over (order by " + order + ") as place from (" + head.sql() + ") head) "
-				+ "stretch where matches or place = ? order by " + order + " limit ?";
+		String sql = "select " + TicketRecords.COLUMNS + ", matches, place from ticket join (select id as stretch_id, "
+				+ "matches, place from (select head.*, subject ilike ? as matches, row_number() over (order by " + order
+				+ ") as place from (" + head.sql() + ") head) numbered where matches or place = ? order by " + order
+				+ " limit ?) stretch on ticket.id = stretch.stretch_id order by place";
 		return new Statement(sql, params);
 	}
 
@@ -182,8 +187,12 @@ public class TicketSearch {
 	}
 
 	Statement statement(TicketQuery query, DataScope scope, Part part, int limit, Text text) {
+		return select(TicketRecords.COLUMNS, query, scope, part, limit, text);
+	}
+
+	private Statement select(String columns, TicketQuery query, DataScope scope, Part part, int limit, Text text) {
 		List<Object> params = new ArrayList<>();
-		StringBuilder sql = new StringBuilder("select ").append(TicketRecords.COLUMNS).append(" from ticket where ");
+		StringBuilder sql = new StringBuilder("select ").append(columns).append(" from ticket where ");
 		conditions(sql, params, query, scope, text);
 		TicketQuery.Cursor after = query.after();
 		switch (part) {
