@@ -629,7 +629,16 @@ class TicketBenchmark extends IntegrationTestSupport {
 						daysAgo(30), "createdTo", daysAgo(0), "sort", "due")),
 				new Combination("catalogue category, newest", params("categoryId", String.valueOf(category))),
 				new Combination("category without tickets, newest", params("categoryId",
-						String.valueOf(emptyCategory))));
+						String.valueOf(emptyCategory))),
+				// the text filter's other kinds of text: a common phrase of five bigrams (which PostgreSQL's estimate
+				// takes for rare), texts in about 1 % and 0.1 % of the subjects ("#12", "#123" of the row numbers),
+				// rare words in a group's queue, and one character (no bigram, no index)
+				new Combination("text, common phrase, newest", params("q", "办公网络中断")),
+				new Combination("text, in 1 % (#12), newest", params("q", "#12")),
+				new Combination("text, in 0.1 % (#123), newest", params("q", "#123")),
+				new Combination("text, rare words, group open by due",
+						params("groupId", group, "status", "open", "sort", "due", "q", "UPS 电池")),
+				new Combination("text, one rare character, newest", params("q", "池")));
 	}
 
 	private static String daysAgo(int days) {
@@ -704,6 +713,13 @@ class TicketBenchmark extends IntegrationTestSupport {
 				explain(combination, "narrowedPlan" + (++narrowed), "a narrowed list");
 			}
 		}
+		// the text filter: its first stretch in list order, and the bigram index's statement it may turn to
+		int text = 0;
+		for (Combination combination : combinations(0)) {
+			if (combination.name().startsWith("text")) {
+				explain(combination, "textPlan" + (++text), "a text filter");
+			}
+		}
 	}
 
 	/** Follows the cursor {@value #DEEP_PAGE} - 1 times and times the next page, three walks per list. */
@@ -758,8 +774,22 @@ class TicketBenchmark extends IntegrationTestSupport {
 						null, null, p.get("categoryId"), null), java.time.ZoneId.of("Asia/Shanghai"));
 		TicketSearch.Part part = query.sort() == TicketQuery.Sort.CREATED ? TicketSearch.Part.CREATED
 				: TicketSearch.Part.DUE;
-		TicketSearch.Statement statement = search.statement(query,
-				new DataScope(PartyKind.PROVIDER, world.providerParty, Set.of()), part, query.limit() + 1);
+		DataScope scope = new DataScope(PartyKind.PROVIDER, world.providerParty, Set.of());
+		int limit = query.limit() + 1;
+		String q = query.q();
+		if (q == null || TicketQuery.looksLikeNumber(q) || q.codePointCount(0, q.length()) < 2) {
+			explain(search.statement(query, scope, part, limit), figure, what + ", " + combination.name() + " ("
+					+ part + " part)");
+			return;
+		}
+		// a text filter reads the list in order first, and turns to the bigram index when the text proves rare
+		explain(search.stretchStatement(query, scope, part, TicketSearch.FIRST_STRETCH, limit), figure + "Stretch",
+				what + ", " + combination.name() + " (" + part + " part, the first stretch in list order)");
+		explain(search.statement(query, scope, part, limit, TicketSearch.Text.INDEXED), figure + "Indexed",
+				what + ", " + combination.name() + " (" + part + " part, by the bigram index)");
+	}
+
+	private void explain(TicketSearch.Statement statement, String figure, String what) {
 		List<String> plan = new ArrayList<>();
 		new TransactionTemplate(transactionManager).executeWithoutResult(status -> jdbc
 			.sql("explain (analyze, buffers) " + statement.sql())
@@ -767,8 +797,7 @@ class TicketBenchmark extends IntegrationTestSupport {
 			.query(String.class)
 			.list()
 			.forEach(plan::add));
-		System.out.println("EXPLAIN (ANALYZE, BUFFERS) of " + what + ", " + combination.name() + " (" + part
-				+ " part):");
+		System.out.println("EXPLAIN (ANALYZE, BUFFERS) of " + what + ":");
 		plan.forEach(line -> System.out.println("  " + line));
 		figure(figure, String.join(" | ", plan));
 	}
@@ -824,7 +853,7 @@ class TicketBenchmark extends IntegrationTestSupport {
 		System.out.println("Service desk benchmark (" + Runtime.getRuntime().availableProcessors() + " CPUs, "
 				+ TICKETS + " tickets loaded)");
 		figures.forEach((name, value) -> {
-			if (!name.equals("queueWorstPlan") && !name.equals("postgres")) {
+			if (!name.contains("Plan") && !name.equals("postgres")) {
 				System.out.printf("  %-34s %s%n", name, value);
 			}
 		});
