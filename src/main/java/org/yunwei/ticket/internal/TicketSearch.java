@@ -20,22 +20,26 @@ import org.yunwei.web.RejectedRequest;
  * Ticket lists within the asker's scope, one keyset page at a time. A DUE list reads the tickets with a due time
  * first (index order) and then those without, so that each part is one index range.
  * <p>
- * A text filter ({@code q}, within the subject) is read in list order while the text proves common among the
- * tickets read, and by the subjects' bigram index (migration V10) once it proves rare: PostgreSQL's statistics
- * cannot tell which (it multiplies the bigrams' frequencies as if they were independent, so "办公网络中断" in a tenth
- * of the tickets looks as rare as "UPS 电池" in one of 20,000). docs/performance.md, "The list's text filter".
+ * Two filters have no index that keeps the list's order: a text within the subject ({@code q}), and days of
+ * creation in a list by due time. A list with one of them is read in its order, stretch by stretch, checking the
+ * filter row by row while it proves common among the tickets read; once it proves rare, PostgreSQL is given the
+ * statement it can serve from the filter's own index (the subjects' bigrams of migration V10, the creation time)
+ * and sorts what that finds. PostgreSQL cannot make that choice itself: it multiplies the frequencies of a text's
+ * bigrams as if they were independent ("办公网络中断", in a tenth of the tickets, looks as rare as "UPS 电池" in one
+ * of 20,000), and it does not know that open tickets are mostly recent. docs/performance.md, "The list's text
+ * filter".
  */
 @Service
 public class TicketSearch {
 
-	/** Tickets read in list order before a text filter may turn to the bigram index. */
+	/** Tickets read in list order before a filter may prove rare. */
 	static final int FIRST_STRETCH = 1_000;
 	/** Each stretch of the list read in order is this many times the one before. */
 	private static final int STRETCH_GROWTH = 4;
 	/**
-	 * A text in fewer than one ticket of this many is rare: the bigram index reads fewer rows for it than reading on
-	 * in list order. In order, a page of 50 takes about 50 / d tickets for a text in a fraction d of them; the index
-	 * about d × all tickets. At the 1,000,000 tickets of the targets the two meet near d = 1/140.
+	 * A filter met by fewer than one ticket of this many read is rare: its index reads fewer rows than reading on in
+	 * list order. In order, a page of 50 takes about 50 / d tickets for a filter met by a fraction d of them; the
+	 * bigram index about d × all tickets. At the 1,000,000 tickets of the targets the two meet near d = 1/140.
 	 */
 	private static final int RARE = 150;
 
@@ -81,7 +85,7 @@ public class TicketSearch {
 	long count(TicketQuery query, DataScope scope, long atMost) {
 		List<Object> params = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("select count(*) from (select 1 from ticket where ");
-		conditions(sql, params, query, scope, Text.INDEXED);
+		conditions(sql, params, query, scope, Text.INDEXED, Sifted.NONE);
 		sql.append(" limit ?) counted");
 		params.add(atMost);
 		return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
@@ -91,14 +95,28 @@ public class TicketSearch {
 		CREATED, DUE, NO_DUE
 	}
 
-	/** How a statement filters by the text of {@code q} (a number is looked up alike in all three). */
+	/** How a statement filters by the text of {@code q} (a number is looked up alike in both). */
 	enum Text {
 		/** {@code subject ilike}: alone, where no index helps. */
 		PLAIN,
 		/** The subjects' bigram index, the ilike rechecking what it finds (same results as PLAIN). */
-		INDEXED,
-		/** Not at all: the text is matched by the statement around it. */
-		LEFT_OUT
+		INDEXED
+	}
+
+	/**
+	 * The filters a stretch of the list checks row by row, left out of the statement that reads the stretch in list
+	 * order: the text (of two characters or more: a single one has no bigram, so no index to turn to), and the
+	 * creation days (and backlog age) of a list by due time.
+	 */
+	record Sifted(boolean text, boolean created) {
+
+		static final Sifted NONE = new Sifted(false, false);
+
+		static Sifted of(TicketQuery query, Part part) {
+			boolean text = query.q() != null && !TicketQuery.looksLikeNumber(query.q())
+					&& query.q().codePointCount(0, query.q().length()) >= 2;
+			return new Sifted(text, part == Part.DUE && (query.created() != null || query.age() != null));
+		}
 	}
 
 	/** A list query as sent to PostgreSQL, so that a benchmark can EXPLAIN exactly what a page runs. */
@@ -106,10 +124,11 @@ public class TicketSearch {
 	}
 
 	private List<TicketRow> read(TicketQuery query, DataScope scope, Part part, int limit) {
-		if (!hasBigrams(query)) {
+		Sifted sifted = Sifted.of(query, part);
+		if (sifted.equals(Sifted.NONE)) {
 			return read(statement(query, scope, part, limit, Text.PLAIN));
 		}
-		// in list order, stretch by stretch, while the text proves common
+		// in list order, stretch by stretch, while the filter proves common
 		List<TicketRow> found = new ArrayList<>();
 		TicketQuery from = query;
 		int examined = 0;
@@ -121,7 +140,7 @@ public class TicketSearch {
 			}
 			examined += rows;
 			if (found.size() * RARE < examined) {
-				return read(statement(query, scope, part, limit, Text.INDEXED));
+				return read(rare(query, scope, part, limit));
 			}
 			from = query.page(query.limit(),
 					TicketQuery.Cursor.after(query.sort(), TicketSummary.of(stretch.last())));
@@ -132,14 +151,24 @@ public class TicketSearch {
 		return jdbc.sql(statement.sql()).params(statement.params()).query(TicketRecords.ROW).list();
 	}
 
-	/** Whether {@code q} is a text of two characters or more, which the bigram index can look up. */
-	private static boolean hasBigrams(TicketQuery query) {
-		return query.q() != null && !TicketQuery.looksLikeNumber(query.q()) && query.q().codePointCount(0,
-				query.q().length()) >= 2;
+	/**
+	 * The statements a part of a page may run, so that a benchmark can EXPLAIN them: one, or for a filter that a
+	 * stretch checks row by row the first stretch and the statement for a rare filter.
+	 */
+	List<Statement> statements(TicketQuery query, DataScope scope, Part part, int limit) {
+		if (Sifted.of(query, part).equals(Sifted.NONE)) {
+			return List.of(statement(query, scope, part, limit, Text.PLAIN));
+		}
+		return List.of(stretchStatement(query, scope, part, FIRST_STRETCH, limit), rare(query, scope, part, limit));
+	}
+
+	/** The whole page from the filters' own indexes (the bigrams for a text), sorted by PostgreSQL. */
+	private Statement rare(TicketQuery query, DataScope scope, Part part, int limit) {
+		return statement(query, scope, part, limit, Sifted.of(query, part).text() ? Text.INDEXED : Text.PLAIN);
 	}
 
 	/**
-	 * The tickets of a stretch of the list whose subject contains the text, in list order and at most {@code limit}
+	 * The tickets of a stretch of the list that pass the filters it checks, in list order and at most {@code limit}
 	 * of them; {@code last} is the stretch's last ticket when the list goes on after it (a match or not), so that
 	 * the next stretch starts there.
 	 */
@@ -160,22 +189,31 @@ public class TicketSearch {
 	}
 
 	/**
-	 * The next {@code rows} tickets of the list, read on the list's own index as without a text and numbered in list
-	 * order; of them, whole, those whose subject contains the text and the last one. PostgreSQL stops reading as
-	 * soon as {@code limit} of them are found. The rows numbered are narrow: the window keeps each row it numbers,
-	 * and with whole rows that took longer than reading them (1,000 rows at 1,000,000 tickets: 13–24 ms whole,
-	 * 2–7 ms narrow, on the shared machine).
+	 * The next {@code rows} tickets of the list, read on the list's own index as without the sifted filters and
+	 * numbered in list order; of them, whole, those that pass the sifted filters and the last one. PostgreSQL stops
+	 * reading as soon as {@code limit} of them are found. The rows numbered are narrow: the window keeps each row it
+	 * numbers, and with whole rows that took longer than reading them (1,000 rows at 1,000,000 tickets: 13–24 ms
+	 * whole, 2–7 ms narrow, on the shared machine).
 	 */
 	Statement stretchStatement(TicketQuery query, DataScope scope, Part part, int rows, int limit) {
-		Statement head = select("id, created_at, resolution_due_at, subject", query, scope, part, rows, Text.LEFT_OUT);
+		Sifted sifted = Sifted.of(query, part);
 		List<Object> params = new ArrayList<>();
-		params.add(pattern(query.q()));
+		StringBuilder passes = new StringBuilder("true");
+		if (sifted.text()) {
+			passes.append(" and subject ilike ?");
+			params.add(pattern(query.q()));
+		}
+		if (sifted.created()) {
+			created(passes, params, query);
+		}
+		Statement head = select("id, created_at, resolution_due_at, subject", query, scope, part, rows, Text.PLAIN,
+				sifted);
 		params.addAll(head.params());
 		params.add(rows);
 		params.add(limit);
 		String order = order(part);
 		String sql = "select " + TicketRecords.COLUMNS + ", matches, place from ticket join (select id as stretch_id, "
-				+ "matches, place from (select head.*, subject ilike ? as matches, row_number() over (order by " + order
+				+ "matches, place from (select head.*, " + passes + " as matches, row_number() over (order by " + order
 				+ ") as place from (" + head.sql() + ") head) numbered where matches or place = ? order by " + order
 				+ " limit ?) stretch on ticket.id = stretch.stretch_id order by place";
 		return new Statement(sql, params);
@@ -187,13 +225,14 @@ public class TicketSearch {
 	}
 
 	Statement statement(TicketQuery query, DataScope scope, Part part, int limit, Text text) {
-		return select(TicketRecords.COLUMNS, query, scope, part, limit, text);
+		return select(TicketRecords.COLUMNS, query, scope, part, limit, text, Sifted.NONE);
 	}
 
-	private Statement select(String columns, TicketQuery query, DataScope scope, Part part, int limit, Text text) {
+	private Statement select(String columns, TicketQuery query, DataScope scope, Part part, int limit, Text text,
+			Sifted sifted) {
 		List<Object> params = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("select ").append(columns).append(" from ticket where ");
-		conditions(sql, params, query, scope, text);
+		conditions(sql, params, query, scope, text, sifted);
 		TicketQuery.Cursor after = query.after();
 		switch (part) {
 			case CREATED -> {
@@ -235,8 +274,9 @@ public class TicketSearch {
 		};
 	}
 
-	/** The scope and the filters, after {@code where}. */
-	private void conditions(StringBuilder sql, List<Object> params, TicketQuery query, DataScope scope, Text text) {
+	/** The scope and the filters but those sifted, after {@code where}. */
+	private void conditions(StringBuilder sql, List<Object> params, TicketQuery query, DataScope scope, Text text,
+			Sifted sifted) {
 		DataScope.Condition condition = scope.where("provider_party_id", "customer_org_unit_id");
 		sql.append(condition.sql());
 		params.addAll(condition.parameters());
@@ -290,22 +330,11 @@ public class TicketSearch {
 			sql.append(" and reporter_user_id = ?");
 			params.add(query.reporterUserId());
 		}
-		window(sql, params, "created_at", query.created());
+		if (!sifted.created()) {
+			created(sql, params, query);
+		}
 		window(sql, params, "resolved_at", query.resolved());
 		window(sql, params, "closed_at", query.closed());
-		if (query.age() != null) {
-			Instant now = Instant.now();
-			Instant until = query.age().createdUntil(now);
-			Instant after = query.age().createdAfter(now);
-			if (until != null) {
-				sql.append(" and created_at <= ?");
-				params.add(Timestamp.from(until));
-			}
-			if (after != null) {
-				sql.append(" and created_at > ?");
-				params.add(Timestamp.from(after));
-			}
-		}
 		if (query.sla() != null) {
 			sql.append(" and ").append(query.sla().sql());
 		}
@@ -320,21 +349,39 @@ public class TicketSearch {
 			sql.append(" and service_id = any(cast(? as bigint[]))");
 			params.add(services.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")));
 		}
-		if (query.q() != null) {
+		if (query.q() != null && !sifted.text()) {
 			// a number is found by its unique index; "number = ? or subject ilike ?" would read the whole table
 			if (TicketQuery.looksLikeNumber(query.q())) {
 				sql.append(" and number = upper(?)");
 				params.add(query.q());
 			}
-			else if (text == Text.INDEXED && hasBigrams(query)) {
+			else if (text == Text.INDEXED && query.q().codePointCount(0, query.q().length()) >= 2) {
 				// the same function as the index's expression (V10), so that PostgreSQL matches the two
 				sql.append(" and ticket_text_bigrams(subject) @> ticket_text_bigrams(?) and subject ilike ?");
 				params.add(query.q());
 				params.add(pattern(query.q()));
 			}
-			else if (text != Text.LEFT_OUT) {
+			else {
 				sql.append(" and subject ilike ?");
 				params.add(pattern(query.q()));
+			}
+		}
+	}
+
+	/** The creation days and backlog age, each condition after {@code and}. */
+	private static void created(StringBuilder sql, List<Object> params, TicketQuery query) {
+		window(sql, params, "created_at", query.created());
+		if (query.age() != null) {
+			Instant now = Instant.now();
+			Instant until = query.age().createdUntil(now);
+			Instant after = query.age().createdAfter(now);
+			if (until != null) {
+				sql.append(" and created_at <= ?");
+				params.add(Timestamp.from(until));
+			}
+			if (after != null) {
+				sql.append(" and created_at > ?");
+				params.add(Timestamp.from(after));
 			}
 		}
 	}
