@@ -211,7 +211,7 @@ public class TicketSearch {
 		params.addAll(head.params());
 		params.add(rows);
 		params.add(limit);
-		String order = order(part);
+		String order = order(part, query);
 		String sql = "select " + TicketRecords.COLUMNS + ", matches, place from ticket join (select id as stretch_id, "
 				+ "matches, place from (select head.*, " + passes + " as matches, row_number() over (order by " + order
 				+ ") as place from (" + head.sql() + ") head) numbered where matches or place = ? order by " + order
@@ -241,7 +241,7 @@ public class TicketSearch {
 					params.add(Timestamp.from(after.value()));
 					params.add(after.id());
 				}
-				sql.append(" order by ").append(order(part));
+				sql.append(" order by ").append(order(part, query));
 			}
 			case DUE -> {
 				sql.append(" and resolution_due_at is not null");
@@ -250,7 +250,7 @@ public class TicketSearch {
 					params.add(Timestamp.from(after.value()));
 					params.add(after.id());
 				}
-				sql.append(" order by ").append(order(part));
+				sql.append(" order by ").append(order(part, query));
 			}
 			case NO_DUE -> {
 				sql.append(" and resolution_due_at is null");
@@ -258,7 +258,7 @@ public class TicketSearch {
 					sql.append(" and id > ?");
 					params.add(after.id());
 				}
-				sql.append(" order by ").append(order(part));
+				sql.append(" order by ").append(order(part, query));
 			}
 		}
 		sql.append(" limit ?");
@@ -266,11 +266,18 @@ public class TicketSearch {
 		return new Statement(sql.toString(), params);
 	}
 
-	private static String order(Part part) {
+	/**
+	 * The list order of a part. Tickets without a due time come in id order; for open tickets that is written as the
+	 * V7 partial indexes' order (resolution_due_at, id), all due times being null, because PostgreSQL would otherwise
+	 * walk the primary key from the oldest ticket, expecting open ones all along: a group's open tickets without a
+	 * due time took 1.1 s at 1,000,000 tickets (862,296 closed ones read first), 0.2 ms on the index.
+	 */
+	private static String order(Part part, TicketQuery query) {
 		return switch (part) {
 			case CREATED -> "created_at desc, id desc";
 			case DUE -> "resolution_due_at, id";
-			case NO_DUE -> "id";
+			case NO_DUE -> !query.statuses().isEmpty() && TicketStatus.OPEN.containsAll(query.statuses())
+					? "resolution_due_at, id" : "id";
 		};
 	}
 
