@@ -629,7 +629,16 @@ class TicketBenchmark extends IntegrationTestSupport {
 						daysAgo(30), "createdTo", daysAgo(0), "sort", "due")),
 				new Combination("catalogue category, newest", params("categoryId", String.valueOf(category))),
 				new Combination("category without tickets, newest", params("categoryId",
-						String.valueOf(emptyCategory))));
+						String.valueOf(emptyCategory))),
+				// the text filter's other kinds of text: a common phrase of five bigrams (which PostgreSQL's estimate
+				// takes for rare), texts in about 1 % and 0.1 % of the subjects ("#12", "#123" of the row numbers),
+				// rare words in a group's queue, and one character (no bigram, no index)
+				new Combination("text, common phrase, newest", params("q", "办公网络中断")),
+				new Combination("text, in 1 % (#12), newest", params("q", "#12")),
+				new Combination("text, in 0.1 % (#123), newest", params("q", "#123")),
+				new Combination("text, rare words, group open by due",
+						params("groupId", group, "status", "open", "sort", "due", "q", "UPS 电池")),
+				new Combination("text, one rare character, newest", params("q", "池")));
 	}
 
 	private static String daysAgo(int days) {
@@ -704,6 +713,13 @@ class TicketBenchmark extends IntegrationTestSupport {
 				explain(combination, "narrowedPlan" + (++narrowed), "a narrowed list");
 			}
 		}
+		// the text filter: its first stretch in list order, and the bigram index's statement it turns to if rare
+		int text = 0;
+		for (Combination combination : combinations(0)) {
+			if (combination.name().startsWith("text")) {
+				explain(combination, "textPlan" + (++text), "a text filter");
+			}
+		}
 	}
 
 	/** Follows the cursor {@value #DEEP_PAGE} - 1 times and times the next page, three walks per list. */
@@ -756,10 +772,34 @@ class TicketBenchmark extends IntegrationTestSupport {
 				p.get("overdue") == null ? null : Boolean.valueOf(p.get("overdue")), null, p.get("q"), p.get("sort"),
 				null, null, new TicketQuery.Narrowing(p.get("createdFrom"), p.get("createdTo"), null, null, null, null,
 						null, null, p.get("categoryId"), null), java.time.ZoneId.of("Asia/Shanghai"));
-		TicketSearch.Part part = query.sort() == TicketQuery.Sort.CREATED ? TicketSearch.Part.CREATED
-				: TicketSearch.Part.DUE;
-		TicketSearch.Statement statement = search.statement(query,
+		if (query.sort() == TicketQuery.Sort.CREATED) {
+			explain(combination, query, TicketSearch.Part.CREATED, figure, what);
+			return;
+		}
+		explain(combination, query, TicketSearch.Part.DUE, figure, what);
+		// the part without due times (pending tickets) is read when the due part does not fill the page: with a rare
+		// text, every time
+		if (query.q() != null) {
+			explain(combination, query, TicketSearch.Part.NO_DUE, figure + "NoDue", what);
+		}
+	}
+
+	private void explain(Combination combination, TicketQuery query, TicketSearch.Part part, String figure,
+			String what) {
+		List<TicketSearch.Statement> statements = search.statements(query,
 				new DataScope(PartyKind.PROVIDER, world.providerParty, Set.of()), part, query.limit() + 1);
+		if (statements.size() == 1) {
+			explain(statements.getFirst(), figure, what + ", " + combination.name() + " (" + part + " part)");
+			return;
+		}
+		// a filter without an index in list order: the list is read in order first, the filter's index if it is rare
+		explain(statements.get(0), figure + "Stretch", what + ", " + combination.name() + " (" + part
+				+ " part, the first stretch in list order)");
+		explain(statements.get(1), figure + "Rare", what + ", " + combination.name() + " (" + part
+				+ " part, for a rare filter)");
+	}
+
+	private void explain(TicketSearch.Statement statement, String figure, String what) {
 		List<String> plan = new ArrayList<>();
 		new TransactionTemplate(transactionManager).executeWithoutResult(status -> jdbc
 			.sql("explain (analyze, buffers) " + statement.sql())
@@ -767,8 +807,7 @@ class TicketBenchmark extends IntegrationTestSupport {
 			.query(String.class)
 			.list()
 			.forEach(plan::add));
-		System.out.println("EXPLAIN (ANALYZE, BUFFERS) of " + what + ", " + combination.name() + " (" + part
-				+ " part):");
+		System.out.println("EXPLAIN (ANALYZE, BUFFERS) of " + what + ":");
 		plan.forEach(line -> System.out.println("  " + line));
 		figure(figure, String.join(" | ", plan));
 	}
@@ -824,7 +863,7 @@ class TicketBenchmark extends IntegrationTestSupport {
 		System.out.println("Service desk benchmark (" + Runtime.getRuntime().availableProcessors() + " CPUs, "
 				+ TICKETS + " tickets loaded)");
 		figures.forEach((name, value) -> {
-			if (!name.equals("queueWorstPlan") && !name.equals("postgres")) {
+			if (!name.contains("Plan") && !name.equals("postgres")) {
 				System.out.printf("  %-34s %s%n", name, value);
 			}
 		});
