@@ -46,7 +46,6 @@ public class TicketIntake {
 	private final People people;
 	private final TicketPlacement placement;
 	private final AssignmentGroups groups;
-	private final PriorityMatrix matrix;
 	private final TicketRecords tickets;
 	private final TicketNumbers numbers;
 	private final Timeline timeline;
@@ -56,14 +55,13 @@ public class TicketIntake {
 	private final TicketSettings settings;
 
 	TicketIntake(Actors actors, Organisations organisations, People people, TicketPlacement placement,
-			AssignmentGroups groups, PriorityMatrix matrix, TicketRecords tickets, TicketNumbers numbers,
-			Timeline timeline, TicketClocks clocks, TicketNotices notices, AuditTrail audit, TicketSettings settings) {
+			AssignmentGroups groups, TicketRecords tickets, TicketNumbers numbers, Timeline timeline,
+			TicketClocks clocks, TicketNotices notices, AuditTrail audit, TicketSettings settings) {
 		this.actors = actors;
 		this.organisations = organisations;
 		this.people = people;
 		this.placement = placement;
 		this.groups = groups;
-		this.matrix = matrix;
 		this.tickets = tickets;
 		this.numbers = numbers;
 		this.timeline = timeline;
@@ -153,13 +151,13 @@ public class TicketIntake {
 		NewTicket draft = new NewTicket(checked.type(), status, channel, checked.subject(), checked.description(),
 				reporter.userId(), reporter.name(), reporter.contact(), checked.customerOrgUnitId(), providerPartyId,
 				checked.serviceId(), checked.serviceObject(), checked.configurationItem(), checked.category(),
-				checked.impact(), checked.urgency(), checked.priority(), checked.groupId(), checked.assigneeUserId(),
+				checked.impact(), checked.urgency(), checked.groupId(), checked.assigneeUserId(),
 				alertKey);
 		TicketRow ticket = tickets.insert(draft, now);
 		long id = ticket.id();
 		List<Timeline.Addition> additions = new ArrayList<>(2);
 		additions.add(new Timeline.Addition(EntryKind.CREATED, true, author.userId(), author.name(), null,
-				Map.of("channel", channel.name(), "priority", checked.priority()), null));
+				Map.of("channel", channel.name(), "priority", ticket.priority()), null));
 		if (checked.groupId() != null) {
 			additions.add(new Timeline.Addition(EntryKind.ASSIGNED, false, author.userId(), author.name(), null,
 					assignment(checked.groupId(), checked.assigneeUserId()), null));
@@ -268,8 +266,8 @@ public class TicketIntake {
 		}
 		errors.throwIfAny();
 		return new Checked(type, subject, description, unitId, draft.serviceId(), serviceObject, configurationItem,
-				category, impact, urgency, matrix.priorityOf(impact, urgency).name(), draft.groupId(),
-				draft.assigneeUserId(), providerPartyId, unit, service, group);
+				category, impact, urgency, draft.groupId(), draft.assigneeUserId(), providerPartyId, unit, service,
+				group);
 	}
 
 	private static Channel parseChannel(String value, FieldErrors errors) {
@@ -313,7 +311,7 @@ public class TicketIntake {
 
 	private record Checked(TicketType type, String subject, String description, Long customerOrgUnitId,
 			Long serviceId, String serviceObject, String configurationItem, String category, int impact, int urgency,
-			String priority, Long groupId, Long assigneeUserId, Long providerPartyId, OrganisationUnit unit,
-			CatalogService service, AssignmentGroup group) {
+			Long groupId, Long assigneeUserId, Long providerPartyId, OrganisationUnit unit, CatalogService service,
+			AssignmentGroup group) {
 	}
 }

@@ -58,18 +58,20 @@ public class TicketRecords {
 	 * answers the row as stored. The real number is set by {@link TicketNumbers#numberAndWrite} as the transaction's
 	 * last write, so that the number counter stays locked only for the commit itself.
 	 */
+	/** Inserts the ticket with its priority from the {@link PriorityMatrix}'s cell for its impact and urgency. */
 	TicketRow insert(NewTicket t, Instant now) {
 		return jdbc.sql("""
 				insert into ticket (number, type, status, channel, subject, description, reporter_user_id,
 				  reporter_name, reporter_contact, customer_org_unit_id, provider_party_id, service_id, service_object,
 				  configuration_item, category, impact, urgency, priority, group_id, assignee_user_id, alert_key,
 				  created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" + " returning " + COLUMNS)
+				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, m.impact, m.urgency, m.priority, ?, ?, ?, ?, ?
+				from ticket_priority_matrix m where m.impact = ? and m.urgency = ?""" + " returning " + COLUMNS)
 			.params("~" + UUID.randomUUID(), t.type().name(), t.status().name(), t.channel().name(), t.subject(),
 					t.description(), t.reporterUserId(), t.reporterName(), t.reporterContact(), t.customerOrgUnitId(),
 					t.providerPartyId(), t.serviceId(), t.serviceObject(), t.configurationItem(), t.category(),
-					t.impact(), t.urgency(), t.priority(), t.groupId(), t.assigneeUserId(), t.alertKey(),
-					timestamp(now), timestamp(now))
+					t.groupId(), t.assigneeUserId(), t.alertKey(), timestamp(now), timestamp(now), t.impact(),
+					t.urgency())
 			.query(ROW)
 			.single();
 	}
