@@ -72,55 +72,46 @@ class Agreements {
 		return jdbc.sql(SUMMARY + " where a.id = ?").param(id).query(this::summary).optional().map(this::withDetails);
 	}
 
-	/**
-	 * The enabled agreements valid on a day that could apply to a record under one of the given units, each with its
-	 * name, calendar, and target and escalation steps for the priority: what {@link AgreementPrecedence} chooses
-	 * from and what the chosen one applies, in one statement.
-	 */
-	List<Candidate> candidates(List<Long> unitAncestorIds, LocalDate on, Priority priority) {
+	/** The enabled agreements valid on a day that could apply to a record under one of the given units. */
+	List<AgreementCandidate> candidates(List<Long> unitAncestorIds, LocalDate on) {
 		return jdbc.sql("""
-				select a.id, a.code, a.name, a.calendar_id, a.customer_org_unit_id, a.is_default, a.valid_from,
-				       a.valid_to, a.enabled,
+				select a.id, a.code, a.customer_org_unit_id, a.is_default, a.valid_from, a.valid_to, a.enabled,
 				       coalesce((select array_agg(s.service_id) from sla_service s where s.agreement_id = a.id),
-				                '{}') as service_ids,
-				       t.response_seconds, t.response_basis, t.resolution_seconds, t.resolution_basis, t.thresholds,
-				       e.percents, e.orders, e.kinds, e.targets
+				                '{}') as service_ids
 				from service_level_agreement a
-				left join sla_target t on t.agreement_id = a.id and t.priority = ?
-				left join lateral (
-				    select array_agg(threshold_percent order by threshold_percent, step_order) as percents,
-				        array_agg(step_order order by threshold_percent, step_order) as orders,
-				        array_agg(kind order by threshold_percent, step_order) as kinds,
-				        array_agg(target order by threshold_percent, step_order) as targets
-				    from sla_escalation where agreement_id = a.id and priority = t.priority) e on true
 				where a.enabled and a.valid_from <= ? and (a.valid_to is null or a.valid_to >= ?)
 				  and (a.customer_org_unit_id is null or a.customer_org_unit_id = any(cast(? as bigint[])))""")
-			.params(priority.name(), on, on, arrayLiteral(unitAncestorIds))
-			.query((rs, n) -> new Candidate(new AgreementCandidate(rs.getLong("id"), rs.getString("code"),
+			.params(on, on, arrayLiteral(unitAncestorIds))
+			.query((rs, n) -> new AgreementCandidate(rs.getLong("id"), rs.getString("code"),
 					rs.getObject("customer_org_unit_id", Long.class), rs.getBoolean("is_default"),
 					Set.copyOf(longs(rs.getArray("service_ids"))), rs.getObject("valid_from", LocalDate.class),
-					rs.getObject("valid_to", LocalDate.class), rs.getBoolean("enabled")), rs.getString("name"),
-					rs.getObject("calendar_id", Long.class),
-					rs.getString("response_basis") == null ? null : target(rs, priority, steps(rs))))
+					rs.getObject("valid_to", LocalDate.class), rs.getBoolean("enabled")))
 			.list();
 	}
 
 	/**
-	 * A candidate agreement with its terms for one priority.
-	 *
-	 * @param target {@code null} when the agreement sets none for the priority
+	 * An agreement's name and calendar with its target and escalation steps for a priority, for a record it applies
+	 * to: one statement, where {@link #find} and {@link #target} took seven.
 	 */
-	record Candidate(AgreementCandidate agreement, String name, Long calendarId, ServiceLevelTarget target) {
-
-		/** The agreement as it applies at a precedence level; empty without a target for the priority. */
-		Optional<AppliedAgreement> applied(AppliedAgreement.Level level) {
-			return target == null ? Optional.empty()
-					: Optional.of(new AppliedAgreement(agreement.id(), agreement.code(), name, level, calendarId,
-							target));
-		}
+	Optional<AppliedAgreement> applied(long agreementId, Priority priority, AppliedAgreement.Level level) {
+		return jdbc.sql("""
+				select a.code, a.name, a.calendar_id, t.response_seconds, t.response_basis, t.resolution_seconds,
+				    t.resolution_basis, t.thresholds, e.percents, e.orders, e.kinds, e.targets
+				from service_level_agreement a join sla_target t on t.agreement_id = a.id and t.priority = ?
+				cross join lateral (
+				    select array_agg(threshold_percent order by threshold_percent, step_order) as percents,
+				        array_agg(step_order order by threshold_percent, step_order) as orders,
+				        array_agg(kind order by threshold_percent, step_order) as kinds,
+				        array_agg(target order by threshold_percent, step_order) as targets
+				    from sla_escalation where agreement_id = a.id and priority = t.priority) e
+				where a.id = ?""")
+			.params(priority.name(), agreementId)
+			.query((rs, n) -> new AppliedAgreement(agreementId, rs.getString("code"), rs.getString("name"), level,
+					rs.getObject("calendar_id", Long.class), target(rs, priority, steps(rs))))
+			.optional();
 	}
 
-	/** The escalation steps aggregated by {@link #candidates}, in order; none when the arrays are null. */
+	/** The escalation steps aggregated by {@link #applied}, in order; none when the arrays are null. */
 	private static List<EscalationStep> steps(ResultSet rs) throws SQLException {
 		if (rs.getArray("percents") == null) {
 			return List.of();

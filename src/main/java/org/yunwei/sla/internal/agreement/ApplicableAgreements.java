@@ -38,11 +38,8 @@ public class ApplicableAgreements {
 	@Transactional(readOnly = true)
 	public Optional<AppliedAgreement> resolve(List<Long> unitAncestorIds, Long serviceId, Priority priority,
 			LocalDate on) {
-		List<Agreements.Candidate> candidates = agreements.candidates(unitAncestorIds, on, priority);
-		return AgreementPrecedence
-			.choose(candidates.stream().map(Agreements.Candidate::agreement).toList(), unitAncestorIds, serviceId, on)
-			.flatMap(match -> candidates.stream().filter(c -> c.agreement().id() == match.agreement().id()).findFirst()
-				.flatMap(chosen -> chosen.applied(match.level())));
+		return AgreementPrecedence.choose(agreements.candidates(unitAncestorIds, on), unitAncestorIds, serviceId, on)
+			.flatMap(match -> agreements.applied(match.agreement().id(), priority, match.level()));
 	}
 
 	@Transactional(readOnly = true)
