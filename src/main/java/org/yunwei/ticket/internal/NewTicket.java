@@ -1,6 +1,6 @@
 package org.yunwei.ticket.internal;
 
-/** A checked ticket about to be inserted: every value valid. Its priority is the matrix's, read by the insert. */
+/** A checked ticket about to be inserted: every value valid. Its priority is the matrix's, read with its id. */
 record NewTicket(TicketType type, TicketStatus status, Channel channel, String subject, String description,
 		Long reporterUserId, String reporterName, String reporterContact, long customerOrgUnitId,
 		Long providerPartyId, Long serviceId, String serviceObject, String configurationItem, String category,

@@ -151,10 +151,10 @@ public class TicketIntake {
 		NewTicket draft = new NewTicket(checked.type(), status, channel, checked.subject(), checked.description(),
 				reporter.userId(), reporter.name(), reporter.contact(), checked.customerOrgUnitId(), providerPartyId,
 				checked.serviceId(), checked.serviceObject(), checked.configurationItem(), checked.category(),
-				checked.impact(), checked.urgency(), checked.groupId(), checked.assigneeUserId(),
-				alertKey);
-		TicketRow ticket = tickets.insert(draft, now);
-		long id = ticket.id();
+				checked.impact(), checked.urgency(), checked.groupId(), checked.assigneeUserId(), alertKey);
+		// the id and priority first: the clocks start on them, and the row is written once, numbered, at the end
+		TicketRecords.Reserved reserved = tickets.reserve(checked.impact(), checked.urgency());
+		TicketRow ticket = reserved.ticket(draft, now);
 		List<Timeline.Addition> additions = new ArrayList<>(2);
 		additions.add(new Timeline.Addition(EntryKind.CREATED, true, author.userId(), author.name(), null,
 				Map.of("channel", channel.name(), "priority", ticket.priority()), null));
@@ -162,20 +162,22 @@ public class TicketIntake {
 			additions.add(new Timeline.Addition(EntryKind.ASSIGNED, false, author.userId(), author.name(), null,
 					assignment(checked.groupId(), checked.assigneeUserId()), null));
 		}
-		List<TimelineEntry> entries = timeline.addAll(id, additions);
 		TicketClocks.Started started = clocks.start(ticket, checked.unit(), now);
 		// prepared before the number is taken: nothing but the number's own writes should wait while the counter is
 		// locked
 		Set<Long> workers = TicketNotices.workers(checked.assigneeUserId(), checked.group());
-		TicketRow numbered = numbers.numberAndWrite(started.ticket(), LocalDate.ofInstant(now, settings.zone()), now);
+		TicketNumbers.Numbered stored = numbers.numberAndInsert(started.ticket(), new Timeline.FirstEntries(additions),
+				LocalDate.ofInstant(now, settings.zone()));
+		TicketRow numbered = stored.ticket();
 		String number = numbered.number();
+		long id = numbered.id();
 		audit.record(AuditEntry.of("TICKET_CREATED", "ticket", id).after(snapshot(numbered)).detail(number)
 			.actor(author.auditActor()));
 		if (checked.groupId() != null) {
 			notices.to(numbered, "assigned", notices.text("ticket.notice.assigned.body", number), workers);
 		}
 		return new Opened(numbered, checked.unit(), checked.service(), checked.group(), started.response(),
-				started.resolution(), entries);
+				started.resolution(), stored.timeline());
 	}
 
 	/**
