@@ -1,18 +1,14 @@
 package org.yunwei.notification;
 
-import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Something people should hear about (通知): published as an application event by the module where it happened, in
- * the transaction that made it happen; the notification module delivers it after commit, in the application to the
- * users named, by e-mail to them and to the extra addresses, and to the group robots (DingTalk, WeCom, Feishu)
- * configured for the topic and party.
- * <p>
- * The sets are kept sorted, so that a notice always serialises to the same text: the event publication registry finds
- * a notice that is still owed by that text, also after a restart.
+ * the transaction that made it happen. The notification module writes it in that transaction, so that it commits or
+ * rolls back with the change: in the application to the users named, and into its outbox for e-mail to them and to
+ * the extra addresses and for the group robots (DingTalk, WeCom, Feishu) configured for the topic and party, which
+ * are sent after the commit.
  *
  * @param topic what happened, dotted, e.g. {@code ticket.assigned}: recipients' preferences and robots are chosen by
  *        it
@@ -31,11 +27,7 @@ public record Notice(String topic, String subject, String body, String link, Set
 		Objects.requireNonNull(topic, "topic");
 		Objects.requireNonNull(subject, "subject");
 		body = body == null ? "" : body;
-		recipientUserIds = recipientUserIds == null ? Set.of() : sorted(recipientUserIds);
-		extraAddresses = extraAddresses == null ? Set.of() : sorted(extraAddresses);
-	}
-
-	private static <T extends Comparable<T>> Set<T> sorted(Set<T> values) {
-		return Collections.unmodifiableSortedSet(new TreeSet<>(Set.copyOf(values)));
+		recipientUserIds = recipientUserIds == null ? Set.of() : Set.copyOf(recipientUserIds);
+		extraAddresses = extraAddresses == null ? Set.of() : Set.copyOf(extraAddresses);
 	}
 }

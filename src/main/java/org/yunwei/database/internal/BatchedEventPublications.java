@@ -3,10 +3,8 @@ package org.yunwei.database.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Spring Modulith marks them. Publications outside a transaction, and everything else, go to Spring Modulith's
  * repository as they are.
  * <p>
- * A listener that asks for the incomplete publication of the event it was handed (the notification module keys its
- * rows by it) is answered from memory when this node wrote that publication and has not seen it concluded: the
- * database's answer needs the event serialised again and a scan for it. An event read back from the table (a
- * delivery repeated after a restart) is another object and is looked up as before.
- * <p>
  * Written for the registry's second table layout (the default) in PostgreSQL, with completed publications deleted
  * ({@code spring.modulith.events.completion-mode=delete}); {@link EventPublicationBatching} applies it only then.
  */
@@ -60,9 +53,6 @@ final class BatchedEventPublications implements EventPublicationRepository {
 	private final TransactionTemplate separately;
 	private final String insert;
 	private final String delete;
-	/** Publications this node wrote, committed or about to be, until it sees them concluded; see {@link #remember}. */
-	private final Map<Published, TargetEventPublication> unconcluded = new ConcurrentHashMap<>();
-	private final Map<UUID, Published> unconcludedIds = new ConcurrentHashMap<>();
 
 	BatchedEventPublications(EventPublicationRepository delegate, JdbcTemplate jdbc, EventSerializer serializer,
 			PlatformTransactionManager transactions, String table) {
@@ -134,60 +124,6 @@ final class BatchedEventPublications implements EventPublicationRepository {
 			statuses[i] = publication.getStatus().name();
 		}
 		jdbc.update(insert, ids, types, listeners, published, events, statuses);
-		publications.forEach(this::remember);
-	}
-
-	/**
-	 * Remembers a publication written in this transaction, so that
-	 * {@link #findIncompletePublicationsByEventAndTargetIdentifier} answers for the very event object without a
-	 * query; forgotten when the transaction rolls back and when the publication is completed, failed or deleted. At
-	 * most {@link #REMEMBERED_AT_MOST} are kept (a listener that never concludes must not fill the memory): beyond
-	 * that the database answers, as it always may.
-	 */
-	private void remember(TargetEventPublication publication) {
-		if (unconcludedIds.size() < REMEMBERED_AT_MOST) {
-			Published key = new Published(publication.getEvent(), publication.getTargetIdentifier().getValue());
-			unconcluded.put(key, publication);
-			unconcludedIds.put(publication.getIdentifier(), key);
-		}
-	}
-
-	private void forget(UUID identifier) {
-		Published key = unconcludedIds.remove(identifier);
-		if (key != null) {
-			unconcluded.remove(key);
-		}
-	}
-
-	private void forget(Object event, PublicationTargetIdentifier identifier) {
-		TargetEventPublication publication = unconcluded.remove(new Published(event, identifier.getValue()));
-		if (publication != null) {
-			unconcludedIds.remove(publication.getIdentifier());
-		}
-	}
-
-	static final int REMEMBERED_AT_MOST = 10_000;
-
-	/** An event object, compared by identity (an equal event published twice is two publications), and a listener. */
-	private static final class Published {
-
-		private final Object event;
-		private final String listenerId;
-
-		Published(Object event, String listenerId) {
-			this.event = event;
-			this.listenerId = listenerId;
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof Published that && that.event == event && that.listenerId.equals(listenerId);
-		}
-
-		@Override
-		public int hashCode() {
-			return 31 * System.identityHashCode(event) + listenerId.hashCode();
-		}
 	}
 
 	/**
@@ -252,9 +188,6 @@ final class BatchedEventPublications implements EventPublicationRepository {
 		@Override
 		public void afterCompletion(int status) {
 			TransactionSynchronizationManager.unbindResourceIfPossible(BatchedEventPublications.this);
-			if (status != STATUS_COMMITTED) {
-				publications.forEach(publication -> forget(publication.getIdentifier()));
-			}
 		}
 	}
 
@@ -280,7 +213,6 @@ final class BatchedEventPublications implements EventPublicationRepository {
 		if (completed.isEmpty()) {
 			return;
 		}
-		completed.forEach(this::forget);
 		try {
 			UUID[] ids = completed.toArray(UUID[]::new);
 			separately.executeWithoutResult(status -> jdbc.update(delete, (Object) ids));
@@ -301,7 +233,6 @@ final class BatchedEventPublications implements EventPublicationRepository {
 
 	@Override
 	public void markCompleted(UUID identifier, Instant completionDate) {
-		forget(identifier);
 		List<UUID> deferred = deferredCompletions.get();
 		if (deferred != null) {
 			deferred.add(identifier);
@@ -314,14 +245,12 @@ final class BatchedEventPublications implements EventPublicationRepository {
 	@Override
 	public void markCompleted(Object event, PublicationTargetIdentifier identifier, Instant completionDate) {
 		flush();
-		forget(event, identifier);
 		delegate.markCompleted(event, identifier, completionDate);
 	}
 
 	@Override
 	public void markFailed(UUID identifier) {
 		flush();
-		forget(identifier);
 		delegate.markFailed(identifier);
 	}
 
@@ -346,10 +275,6 @@ final class BatchedEventPublications implements EventPublicationRepository {
 	@Override
 	public Optional<TargetEventPublication> findIncompletePublicationsByEventAndTargetIdentifier(Object event,
 			PublicationTargetIdentifier targetIdentifier) {
-		TargetEventPublication remembered = unconcluded.get(new Published(event, targetIdentifier.getValue()));
-		if (remembered != null) {
-			return Optional.of(remembered);
-		}
 		flush();
 		return delegate.findIncompletePublicationsByEventAndTargetIdentifier(event, targetIdentifier);
 	}
@@ -363,7 +288,6 @@ final class BatchedEventPublications implements EventPublicationRepository {
 	@Override
 	public void deletePublications(List<UUID> identifiers) {
 		flush();
-		identifiers.forEach(this::forget);
 		delegate.deletePublications(identifiers);
 	}
 

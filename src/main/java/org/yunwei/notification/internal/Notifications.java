@@ -1,15 +1,11 @@
 package org.yunwei.notification.internal;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
-import org.yunwei.notification.Notice;
 
 /** The {@code notification} table: in-app notifications, each of one user. */
 @Repository
@@ -26,20 +22,6 @@ class Notifications {
 
 	Notifications(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/** One notification per user for this notice, unless the notice was already written for them. */
-	int insert(UUID noticeKey, Notice notice, Collection<Long> userIds) {
-		if (userIds.isEmpty()) {
-			return 0;
-		}
-		return jdbc.sql("""
-				insert into notification (user_id, notice_key, topic, subject, body, link)
-				select u, ?, ?, ?, ?, ? from unnest(?) as u
-				on conflict on constraint notification_once do nothing""")
-			.params(noticeKey, notice.topic(), notice.subject(), notice.body(), notice.link(),
-					new SqlArrayValue("bigint", userIds.toArray()))
-			.update();
 	}
 
 	/** A user's notifications, newest first, after the given id (exclusive), {@code limit} rows at most. */

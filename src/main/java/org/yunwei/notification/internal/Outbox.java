@@ -3,19 +3,15 @@ package org.yunwei.notification.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import org.yunwei.identity.DataScope;
-import org.yunwei.notification.Notice;
 
 /**
  * The {@code notification_outbox} table: each e-mail and robot message still to be sent, or sent, or given up, with
@@ -54,35 +50,6 @@ class Outbox {
 
 	Outbox(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/** An e-mail of the notice to each address (lower case), unless it was already queued for it. */
-	int enqueueEmail(UUID noticeKey, Notice notice, Collection<String> addresses) {
-		if (addresses.isEmpty()) {
-			return 0;
-		}
-		return jdbc.sql("""
-				insert into notification_outbox (notice_key, channel, recipient, party_id, topic, subject, body, link)
-				select ?, 'EMAIL', a, ?, ?, ?, ?, ? from unnest(?) as a
-				on conflict on constraint notification_outbox_once do nothing""")
-			.params(noticeKey, notice.partyId(), notice.topic(), notice.subject(), notice.body(), notice.link(),
-					new SqlArrayValue("text", addresses.toArray()))
-			.update();
-	}
-
-	/** A message of the notice to each robot, unless it was already queued for it. */
-	int enqueueRobots(UUID noticeKey, Notice notice, Collection<Long> robotIds) {
-		if (robotIds.isEmpty()) {
-			return 0;
-		}
-		return jdbc.sql("""
-				insert into notification_outbox (notice_key, channel, recipient, robot_id, party_id, topic, subject,
-				                                 body, link)
-				select ?, 'ROBOT', cast(r as text), r, ?, ?, ?, ?, ? from unnest(?) as r
-				on conflict on constraint notification_outbox_once do nothing""")
-			.params(noticeKey, notice.partyId(), notice.topic(), notice.subject(), notice.body(), notice.link(),
-					new SqlArrayValue("bigint", robotIds.toArray()))
-			.update();
 	}
 
 	/**

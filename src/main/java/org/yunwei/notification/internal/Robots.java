@@ -40,22 +40,6 @@ class Robots {
 		return jdbc.sql("select " + COLUMNS + " from notification_robot order by name, id").query(ROBOT).list();
 	}
 
-	/**
-	 * The enabled robots that hear of a notice: one of their topics is the notice's topic, a prefix of it ending in a
-	 * dot, or {@code *}; and they belong to no party or to the notice's.
-	 */
-	List<Long> matching(String topic, Long partyId) {
-		return jdbc.sql("""
-				select id from notification_robot r
-				where r.enabled and (r.party_id is null or r.party_id = ?)
-				  and exists (select 1 from unnest(r.topics) t
-				              where t = '*' or t = ? or (right(t, 1) = '.' and starts_with(?, t)))
-				order by id""")
-			.params(partyId, topic, topic)
-			.query(Long.class)
-			.list();
-	}
-
 	long insert(String name, RobotKind kind, String url, String secret, List<String> topics, Long partyId,
 			boolean enabled) {
 		return jdbc.sql("""

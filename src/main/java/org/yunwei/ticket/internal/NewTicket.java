@@ -1,8 +1,8 @@
 package org.yunwei.ticket.internal;
 
-/** A checked ticket about to be inserted: every value valid, the priority taken from the matrix. */
+/** A checked ticket about to be inserted: every value valid. Its priority is the matrix's, read with its id. */
 record NewTicket(TicketType type, TicketStatus status, Channel channel, String subject, String description,
 		Long reporterUserId, String reporterName, String reporterContact, long customerOrgUnitId,
 		Long providerPartyId, Long serviceId, String serviceObject, String configurationItem, String category,
-		int impact, int urgency, String priority, Long groupId, Long assigneeUserId, String alertKey) {
+		int impact, int urgency, Long groupId, Long assigneeUserId, String alertKey) {
 }

@@ -46,7 +46,6 @@ public class TicketIntake {
 	private final People people;
 	private final TicketPlacement placement;
 	private final AssignmentGroups groups;
-	private final PriorityMatrix matrix;
 	private final TicketRecords tickets;
 	private final TicketNumbers numbers;
 	private final Timeline timeline;
@@ -56,14 +55,13 @@ public class TicketIntake {
 	private final TicketSettings settings;
 
 	TicketIntake(Actors actors, Organisations organisations, People people, TicketPlacement placement,
-			AssignmentGroups groups, PriorityMatrix matrix, TicketRecords tickets, TicketNumbers numbers,
-			Timeline timeline, TicketClocks clocks, TicketNotices notices, AuditTrail audit, TicketSettings settings) {
+			AssignmentGroups groups, TicketRecords tickets, TicketNumbers numbers, Timeline timeline,
+			TicketClocks clocks, TicketNotices notices, AuditTrail audit, TicketSettings settings) {
 		this.actors = actors;
 		this.organisations = organisations;
 		this.people = people;
 		this.placement = placement;
 		this.groups = groups;
-		this.matrix = matrix;
 		this.tickets = tickets;
 		this.numbers = numbers;
 		this.timeline = timeline;
@@ -153,31 +151,33 @@ public class TicketIntake {
 		NewTicket draft = new NewTicket(checked.type(), status, channel, checked.subject(), checked.description(),
 				reporter.userId(), reporter.name(), reporter.contact(), checked.customerOrgUnitId(), providerPartyId,
 				checked.serviceId(), checked.serviceObject(), checked.configurationItem(), checked.category(),
-				checked.impact(), checked.urgency(), checked.priority(), checked.groupId(), checked.assigneeUserId(),
-				alertKey);
-		TicketRow ticket = tickets.insert(draft, now);
-		long id = ticket.id();
+				checked.impact(), checked.urgency(), checked.groupId(), checked.assigneeUserId(), alertKey);
+		// the id and priority first: the clocks start on them, and the row is written once, numbered, at the end
+		TicketRecords.Reserved reserved = tickets.reserve(checked.impact(), checked.urgency());
+		TicketRow ticket = reserved.ticket(draft, now);
 		List<Timeline.Addition> additions = new ArrayList<>(2);
 		additions.add(new Timeline.Addition(EntryKind.CREATED, true, author.userId(), author.name(), null,
-				Map.of("channel", channel.name(), "priority", checked.priority()), null));
+				Map.of("channel", channel.name(), "priority", ticket.priority()), null));
 		if (checked.groupId() != null) {
 			additions.add(new Timeline.Addition(EntryKind.ASSIGNED, false, author.userId(), author.name(), null,
 					assignment(checked.groupId(), checked.assigneeUserId()), null));
 		}
-		List<TimelineEntry> entries = timeline.addAll(id, additions);
 		TicketClocks.Started started = clocks.start(ticket, checked.unit(), now);
 		// prepared before the number is taken: nothing but the number's own writes should wait while the counter is
 		// locked
 		Set<Long> workers = TicketNotices.workers(checked.assigneeUserId(), checked.group());
-		TicketRow numbered = numbers.numberAndWrite(started.ticket(), LocalDate.ofInstant(now, settings.zone()), now);
+		TicketNumbers.Numbered stored = numbers.numberAndInsert(started.ticket(), new Timeline.FirstEntries(additions),
+				LocalDate.ofInstant(now, settings.zone()));
+		TicketRow numbered = stored.ticket();
 		String number = numbered.number();
+		long id = numbered.id();
 		audit.record(AuditEntry.of("TICKET_CREATED", "ticket", id).after(snapshot(numbered)).detail(number)
 			.actor(author.auditActor()));
 		if (checked.groupId() != null) {
 			notices.to(numbered, "assigned", notices.text("ticket.notice.assigned.body", number), workers);
 		}
 		return new Opened(numbered, checked.unit(), checked.service(), checked.group(), started.response(),
-				started.resolution(), entries);
+				started.resolution(), stored.timeline());
 	}
 
 	/**
@@ -268,8 +268,8 @@ public class TicketIntake {
 		}
 		errors.throwIfAny();
 		return new Checked(type, subject, description, unitId, draft.serviceId(), serviceObject, configurationItem,
-				category, impact, urgency, matrix.priorityOf(impact, urgency).name(), draft.groupId(),
-				draft.assigneeUserId(), providerPartyId, unit, service, group);
+				category, impact, urgency, draft.groupId(), draft.assigneeUserId(), providerPartyId, unit, service,
+				group);
 	}
 
 	private static Channel parseChannel(String value, FieldErrors errors) {
@@ -313,7 +313,7 @@ public class TicketIntake {
 
 	private record Checked(TicketType type, String subject, String description, Long customerOrgUnitId,
 			Long serviceId, String serviceObject, String configurationItem, String category, int impact, int urgency,
-			String priority, Long groupId, Long assigneeUserId, Long providerPartyId, OrganisationUnit unit,
-			CatalogService service, AssignmentGroup group) {
+			Long groupId, Long assigneeUserId, Long providerPartyId, OrganisationUnit unit, CatalogService service,
+			AssignmentGroup group) {
 	}
 }

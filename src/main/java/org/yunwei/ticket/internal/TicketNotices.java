@@ -13,8 +13,8 @@ import org.yunwei.web.FieldErrors;
 
 /**
  * Tells people what happened to a ticket by publishing a {@link Notice} in the transaction of the change (the
- * notification module delivers it after commit). The subject carries the number in brackets so that e-mail replies
- * thread back into the ticket. Texts are in the service desk's language (zh-CN).
+ * notification module writes it in that transaction, so it commits with the change). The subject carries the number
+ * in brackets so that e-mail replies thread back into the ticket. Texts are in the service desk's language (zh-CN).
  */
 @Component
 public class TicketNotices {

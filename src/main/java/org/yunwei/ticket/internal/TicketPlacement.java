@@ -1,8 +1,11 @@
 package org.yunwei.ticket.internal;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 import org.yunwei.catalog.CatalogService;
 import org.yunwei.catalog.ServiceCatalog;
+import org.yunwei.catalog.ServiceOffer;
 import org.yunwei.identity.OrganisationUnit;
 import org.yunwei.identity.Organisations;
 import org.yunwei.identity.PartyKind;
@@ -55,12 +58,16 @@ class TicketPlacement {
 		if (serviceId == null) {
 			return null;
 		}
-		CatalogService service = catalog.find(serviceId).filter(CatalogService::enabled).orElse(null);
+		// the unit is read already: the service and whether the unit may order it come in one statement; without a
+		// unit there is nothing to order it for
+		Optional<ServiceOffer> offer = unit == null ? catalog.find(serviceId).map(s -> new ServiceOffer(s, true))
+				: catalog.offerTo(serviceId, unit);
+		CatalogService service = offer.map(ServiceOffer::service).filter(CatalogService::enabled).orElse(null);
 		if (service == null) {
 			errors.add("serviceId", "ticket.service.unknown");
 			return null;
 		}
-		if (unit != null && !catalog.orderableBy(service.id(), unit.id())) {
+		if (!offer.get().orderable()) {
 			errors.add("serviceId", "ticket.service.not-orderable");
 			return null;
 		}

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,24 +53,46 @@ public class TicketRecords {
 	}
 
 	/**
-	 * Inserts a new ticket under a placeholder number that nobody sees (the row is invisible until commit), and
-	 * answers the row as stored. The real number is set by {@link TicketNumbers#numberAndWrite} as the transaction's
-	 * last write, so that the number counter stays locked only for the commit itself.
+	 * Draws a new ticket's id and reads its priority, the {@link PriorityMatrix}'s cell for its impact and urgency:
+	 * the clocks start on the id before the row is written, so that the row is written once, numbered (see
+	 * {@link TicketNumbers#numberAndInsert}).
 	 */
-	TicketRow insert(NewTicket t, Instant now) {
+	Reserved reserve(int impact, int urgency) {
 		return jdbc.sql("""
-				insert into ticket (number, type, status, channel, subject, description, reporter_user_id,
-				  reporter_name, reporter_contact, customer_org_unit_id, provider_party_id, service_id, service_object,
-				  configuration_item, category, impact, urgency, priority, group_id, assignee_user_id, alert_key,
-				  created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""" + " returning " + COLUMNS)
-			.params("~" + UUID.randomUUID(), t.type().name(), t.status().name(), t.channel().name(), t.subject(),
-					t.description(), t.reporterUserId(), t.reporterName(), t.reporterContact(), t.customerOrgUnitId(),
-					t.providerPartyId(), t.serviceId(), t.serviceObject(), t.configurationItem(), t.category(),
-					t.impact(), t.urgency(), t.priority(), t.groupId(), t.assigneeUserId(), t.alertKey(),
-					timestamp(now), timestamp(now))
-			.query(ROW)
+				select nextval(pg_get_serial_sequence('ticket', 'id')),
+				    (select priority from ticket_priority_matrix where impact = ? and urgency = ?)""")
+			.params(impact, urgency)
+			.query((rs, n) -> new Reserved(rs.getLong(1), rs.getString(2)))
 			.single();
+	}
+
+	/** A new ticket's id and priority. */
+	record Reserved(long id, String priority) {
+
+		/** The ticket as it will be written, but for its number: no agreement or due times yet, version 0. */
+		TicketRow ticket(NewTicket t, Instant now) {
+			return new TicketRow(id, null, t.type(), t.status(), null, t.channel(), t.subject(), t.description(),
+					t.reporterUserId(), t.reporterName(), t.reporterContact(), t.customerOrgUnitId(),
+					t.providerPartyId(), t.serviceId(), t.serviceObject(), t.configurationItem(), t.category(),
+					t.impact(), t.urgency(), priority, t.groupId(), t.assigneeUserId(), false, null, null, null, null,
+					null, null, null, null, null, t.alertKey(), now, now, 0);
+		}
+	}
+
+	/** The columns a new ticket is inserted with, its id and number first, then {@link #newValues}. */
+	static final String NEW_COLUMNS = """
+			id, number, type, status, channel, subject, description, reporter_user_id, reporter_name,
+			  reporter_contact, customer_org_unit_id, provider_party_id, service_id, service_object, configuration_item,
+			  category, impact, urgency, priority, group_id, assignee_user_id, agreement_id, response_due_at,
+			  resolution_due_at, alert_key, created_at, updated_at""";
+
+	/** The values of {@link #NEW_COLUMNS} after the id and number, as parameters in that order. */
+	static List<Object> newValues(TicketRow t) {
+		return Arrays.asList(t.type().name(), t.status().name(), t.channel().name(), t.subject(), t.description(),
+				t.reporterUserId(), t.reporterName(), t.reporterContact(), t.customerOrgUnitId(), t.providerPartyId(),
+				t.serviceId(), t.serviceObject(), t.configurationItem(), t.category(), t.impact(), t.urgency(),
+				t.priority(), t.groupId(), t.assigneeUserId(), t.agreementId(), timestamp(t.responseDueAt()),
+				timestamp(t.resolutionDueAt()), t.alertKey(), timestamp(t.createdAt()), timestamp(t.updatedAt()));
 	}
 
 	/** Every changeable field of a ticket, as {@code set} assignments; {@link #changes} gives their values. */

@@ -1,13 +1,15 @@
 package org.yunwei.ticket.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -40,43 +42,79 @@ public class Timeline {
 			.single();
 	}
 
-	/** An entry to add with {@link #addAll}: the arguments of {@link #append} but the ticket. */
+	/** An entry to add with {@link FirstEntries}: the arguments of {@link #append} but the ticket. */
 	record Addition(EntryKind kind, boolean visibleToCustomer, Long authorUserId, String authorName, String body,
 			Object details, Integer minutesSpent) {
 	}
 
-	private record Stored(long id, String details, Instant createdAt) {
-	}
+	/**
+	 * The first entries of a new ticket, inserted by the statement that inserts the ticket (see
+	 * {@link TicketNumbers#numberAndInsert}): a {@code with} query named {@code entries}, its parameters, and the
+	 * entries as stored from the arrays of {@link #STORED} that the statement answers.
+	 */
+	record FirstEntries(List<Addition> additions) {
 
-	/** Adds entries to a ticket with one statement, in order; answers them as stored. */
-	List<TimelineEntry> addAll(long ticketId, List<Addition> additions) {
-		List<Object> params = new ArrayList<>();
-		StringBuilder rows = new StringBuilder();
-		for (Addition a : additions) {
-			rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)");
-			params.addAll(Arrays.asList(ticketId, a.kind().name(), a.visibleToCustomer(), a.authorUserId(),
-					a.authorName(), a.body(), a.details() == null ? null : JSON.writeValueAsString(a.details()),
-					a.minutesSpent()));
+		/** The arrays the statement selects for {@link #stored}, in the entries' order. */
+		static final String STORED = """
+				(select array_agg(id order by id) from entries) as entry_ids,
+				(select array_agg(details order by id) from entries) as entry_details,
+				(select array_agg(created_at order by id) from entries) as entry_created_at""";
+
+		FirstEntries {
+			additions = List.copyOf(additions);
 		}
-		// ids are drawn in the order of the rows: sorted by id, the stored rows pair with the additions
-		List<Stored> stored = jdbc.sql("""
-				insert into ticket_entry (ticket_id, kind, public, author_user_id, author_name, body, details,
-				  minutes_spent) values\s""" + rows + " returning id, details::text, created_at")
-			.params(params)
-			.query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("details"),
-					TicketRecords.instant(rs, "created_at")))
-			.list()
-			.stream()
-			.sorted(Comparator.comparingLong(Stored::id))
-			.toList();
-		List<TimelineEntry> entries = new ArrayList<>(additions.size());
-		for (int i = 0; i < additions.size(); i++) {
-			Addition a = additions.get(i);
-			Stored row = stored.get(i);
-			entries.add(new TimelineEntry(row.id(), ticketId, a.kind(), a.visibleToCustomer(), a.authorUserId(),
-					a.authorName(), a.body(), row.details(), a.minutesSpent(), row.createdAt()));
+
+		/** Inserts the entries for the ticket that the {@code with} query named {@code ticketQuery} returns. */
+		String query(String ticketQuery) {
+			// ids are drawn in the order of the rows: sorted by id, the stored rows pair with the additions
+			return """
+					entries as (
+					    insert into ticket_entry (ticket_id, kind, public, author_user_id, author_name, body, details,
+					        minutes_spent)
+					    select t.id, e.kind, e.public, e.author_user_id, e.author_name, e.body, cast(e.details as jsonb),
+					        e.minutes_spent
+					    from %s t, unnest(cast(? as text[]), cast(? as boolean[]), cast(? as bigint[]), cast(? as text[]),
+					        cast(? as text[]), cast(? as text[]), cast(? as integer[])) with ordinality
+					        as e(kind, public, author_user_id, author_name, body, details, minutes_spent, n)
+					    order by e.n
+					    returning id, details::text as details, created_at)""".formatted(ticketQuery);
 		}
-		return entries;
+
+		List<Object> parameters() {
+			int n = additions.size();
+			Object[][] columns = new Object[7][n];
+			for (int i = 0; i < n; i++) {
+				Addition a = additions.get(i);
+				columns[0][i] = a.kind().name();
+				columns[1][i] = a.visibleToCustomer();
+				columns[2][i] = a.authorUserId();
+				columns[3][i] = a.authorName();
+				columns[4][i] = a.body();
+				columns[5][i] = a.details() == null ? null : JSON.writeValueAsString(a.details());
+				columns[6][i] = a.minutesSpent();
+			}
+			String[] types = { "text", "boolean", "bigint", "text", "text", "text", "integer" };
+			List<Object> parameters = new ArrayList<>(7);
+			for (int c = 0; c < 7; c++) {
+				parameters.add(new SqlArrayValue(types[c], columns[c]));
+			}
+			return parameters;
+		}
+
+		/** The entries as stored, from the arrays of {@link #STORED}. */
+		List<TimelineEntry> stored(long ticketId, ResultSet rs) throws SQLException {
+			Object[] ids = (Object[]) rs.getArray("entry_ids").getArray();
+			Object[] details = (Object[]) rs.getArray("entry_details").getArray();
+			Object[] createdAt = (Object[]) rs.getArray("entry_created_at").getArray();
+			List<TimelineEntry> entries = new ArrayList<>(additions.size());
+			for (int i = 0; i < additions.size(); i++) {
+				Addition a = additions.get(i);
+				entries.add(new TimelineEntry(((Number) ids[i]).longValue(), ticketId, a.kind(), a.visibleToCustomer(),
+						a.authorUserId(), a.authorName(), a.body(), (String) details[i], a.minutesSpent(),
+						((Timestamp) createdAt[i]).toInstant()));
+			}
+			return entries;
+		}
 	}
 
 	/** The entries of a ticket, oldest first; only the public ones for a customer. */

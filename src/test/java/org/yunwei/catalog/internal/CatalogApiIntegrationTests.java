@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yunwei.catalog.ServiceCatalog;
+import org.yunwei.identity.Organisations;
 import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.TestDirectory;
 
@@ -21,6 +22,8 @@ class CatalogApiIntegrationTests extends IntegrationTestSupport {
 
 	@Autowired
 	private ServiceCatalog catalog;
+	@Autowired
+	private Organisations organisations;
 
 	private CatalogTesting testing;
 	private String manager;
@@ -141,6 +144,15 @@ class CatalogApiIntegrationTests extends IntegrationTestSupport {
 		assertThat(catalog.orderableBy(forOffice, testing.section)).isTrue();
 		assertThat(catalog.orderableBy(forOffice, testing.otherOffice)).isFalse();
 		assertThat(catalog.orderableBy(withdrawn, testing.office)).isFalse();
+
+		// the same answers for a caller that has the unit already
+		assertThat(catalog.offerTo(forOffice, organisations.find(testing.section).orElseThrow()))
+			.hasValueSatisfying(offer -> assertThat(offer.orderable()).isTrue());
+		assertThat(catalog.offerTo(forOffice, organisations.find(testing.otherOffice).orElseThrow()))
+			.hasValueSatisfying(offer -> assertThat(offer.orderable()).isFalse());
+		assertThat(catalog.offerTo(withdrawn, organisations.find(testing.office).orElseThrow()))
+			.hasValueSatisfying(offer -> assertThat(offer.orderable()).isFalse());
+		assertThat(catalog.offerTo(-1, organisations.find(testing.office).orElseThrow())).isEmpty();
 	}
 
 	@Test

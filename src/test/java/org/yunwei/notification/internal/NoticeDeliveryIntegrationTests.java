@@ -7,13 +7,11 @@ import static org.yunwei.notification.internal.NotificationTesting.unique;
 
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
@@ -22,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yunwei.notification.Notice;
 import org.yunwei.support.IntegrationTestSupport;
 
-/** A published notice becomes in-app notifications, e-mail and robot messages, once. */
+/** A published notice becomes in-app notifications, e-mail and robot messages in the publishing transaction, once. */
 class NoticeDeliveryIntegrationTests extends IntegrationTestSupport {
 
 	@Autowired
@@ -32,9 +30,7 @@ class NoticeDeliveryIntegrationTests extends IntegrationTestSupport {
 	@Autowired
 	private EventPublicationRepository publications;
 	@Autowired
-	private IncompleteEventPublications incomplete;
-	@Autowired
-	private NoticeListener listener;
+	private OwedNotices owedNotices;
 	@Autowired
 	private NoticeFanOut fanOut;
 	@Autowired
@@ -111,28 +107,39 @@ class NoticeDeliveryIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void aDeliveryRepeatedAfterACrashWritesNothingTwice() {
+	void isWrittenInThePublishingTransactionBeforeItCommits() {
+		String agent = testing.person();
+		String subject = "[INC-20261122-0007] 已分派给您 " + unique("s");
+		new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+			events.publishEvent(notice("ticket.assigned", subject, Set.of(testing.id(agent)), Set.of(), null));
+			assertThat(testing.notificationsWithSubject(subject)).isEqualTo(1);
+			assertThat(testing.outbox("EMAIL", subject)).isEqualTo(1);
+		});
+		assertThat(jdbc.sql("select count(*) from event_publication where event_type = ?")
+			.param(Notice.class.getName())
+			.query(Long.class)
+			.single()).as("nothing is owed after the commit").isZero();
+	}
+
+	@Test
+	void aNoticeOwedByTheFormerDeliveryAfterTheCommitIsWrittenAtStartOnce() {
 		String agent = testing.person();
 		Notice notice = notice("ticket.customer-replied", "[INC-20261122-0003] 客户回复 " + unique("s"),
 				Set.of(testing.id(agent)), Set.of("reporter@example.org"), null);
-		// the publication is still owed: the delivery committed its rows, the application stopped before the registry
-		// heard that it was complete
-		TargetEventPublication owed = publications
-			.create(TargetEventPublication.of(notice, PublicationTargetIdentifier.of(NoticeListener.ID)));
-		UUID key = listener.keyOf(notice);
-		assertThat(key).isEqualTo(owed.getIdentifier());
-		assertThat(fanOut.write(key, notice)).isEqualTo(new NoticeFanOut.Written(1, 2, 0));
+		// written by an earlier version, whose listener had not delivered it when the application stopped
+		TargetEventPublication owed = new TransactionTemplate(transactionManager).execute(status -> publications
+			.create(TargetEventPublication.of(notice, PublicationTargetIdentifier.of(OwedNotices.FORMER_LISTENER))));
+		// a node that started at the same time wrote it already
+		assertThat(fanOut.write(owed.getIdentifier(), notice)).isEqualTo(new NoticeFanOut.Written(1, 2, 0));
 
-		// at the next start the registry delivers it again
-		incomplete.resubmitIncompletePublications(p -> p.getIdentifier().equals(owed.getIdentifier()));
-		await("the publication is complete", () -> jdbc.sql(
-				"select count(*) from event_publication where id = ? and completion_date is null")
-			.param(owed.getIdentifier())
-			.query(Long.class)
-			.single() == 0);
+		owedNotices.deliver();
+
 		assertThat(testing.notificationsWithSubject(notice.subject())).isEqualTo(1);
 		assertThat(testing.outbox("EMAIL", notice.subject())).isEqualTo(2);
-		assertThat(fanOut.write(key, notice)).isEqualTo(new NoticeFanOut.Written(0, 0, 0));
+		assertThat(jdbc.sql("select count(*) from event_publication where id = ?")
+			.param(owed.getIdentifier())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

@@ -17,8 +17,8 @@ import org.yunwei.support.TestDirectory;
 
 /**
  * What the notification tests share: a provider party with people who have e-mail addresses, a way to publish a
- * notice as another module would (in a transaction, after whose commit it is delivered), and waiting for what
- * happens asynchronously. Every name is unique, so that tests sharing one database never collide.
+ * notice as another module would (in a transaction, which writes it), and waiting for what happens asynchronously
+ * (the outbox's sending). Every name is unique, so that tests sharing one database never collide.
  */
 final class NotificationTesting {
 

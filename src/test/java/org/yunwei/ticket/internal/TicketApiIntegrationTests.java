@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yunwei.support.ApiClient;
 import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.support.TestDirectory;
 
 import tools.jackson.databind.JsonNode;
 
@@ -103,6 +104,18 @@ class TicketApiIntegrationTests extends IntegrationTestSupport {
 		var refused = api.post("/api/v1/tickets", world.token(world.bureauUser), unknownService);
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.json().get("errors").get("serviceId").asString()).isNotBlank();
+		long notForTheBureau = jdbc.sql("""
+				insert into catalog_service (category_id, code, name, provider_org_unit_id)
+				select category_id, ?, ?, provider_org_unit_id from catalog_service where id = ? returning id""")
+			.params(TestDirectory.unique("S"), TestDirectory.unique("机房运维"), world.service)
+			.query(Long.class)
+			.single();
+		Map<String, Object> notOrderable = world.ticket("x");
+		notOrderable.put("serviceId", notForTheBureau);
+		var notOrdered = api.post("/api/v1/tickets", world.token(world.bureauUser), notOrderable);
+		assertThat(notOrdered.status()).isEqualTo(400);
+		assertThat(notOrdered.json().get("errors").get("serviceId").asString())
+			.isNotEqualTo(refused.json().get("errors").get("serviceId").asString());
 
 		var customerNote = api.post("/api/v1/tickets/" + id + "/notes", world.token(world.bureauUser),
 				Map.of("body", "内部"));

@@ -7,14 +7,16 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunwei.sla.AppliedAgreement;
 import org.yunwei.sla.EscalationStep;
 import org.yunwei.sla.Priority;
 import org.yunwei.sla.ServiceLevelTarget;
@@ -72,46 +74,48 @@ class Agreements {
 		return jdbc.sql(SUMMARY + " where a.id = ?").param(id).query(this::summary).optional().map(this::withDetails);
 	}
 
-	/** The enabled agreements valid on a day that could apply to a record under one of the given units. */
-	List<AgreementCandidate> candidates(List<Long> unitAncestorIds, LocalDate on) {
-		return jdbc.sql("""
-				select a.id, a.code, a.customer_org_unit_id, a.is_default, a.valid_from, a.valid_to, a.enabled,
-				       coalesce((select array_agg(s.service_id) from sla_service s where s.agreement_id = a.id),
-				                '{}') as service_ids
-				from service_level_agreement a
-				where a.enabled and a.valid_from <= ? and (a.valid_to is null or a.valid_to >= ?)
-				  and (a.customer_org_unit_id is null or a.customer_org_unit_id = any(cast(? as bigint[])))""")
-			.params(on, on, arrayLiteral(unitAncestorIds))
-			.query((rs, n) -> new AgreementCandidate(rs.getLong("id"), rs.getString("code"),
-					rs.getObject("customer_org_unit_id", Long.class), rs.getBoolean("is_default"),
-					Set.copyOf(longs(rs.getArray("service_ids"))), rs.getObject("valid_from", LocalDate.class),
-					rs.getObject("valid_to", LocalDate.class), rs.getBoolean("enabled")))
-			.list();
+	/** The version of the agreements in force, raised by every change to them (migration sla/V6). */
+	long registerVersion() {
+		return jdbc.sql("select version from sla_agreement_register").query(Long.class).single();
 	}
 
 	/**
-	 * An agreement's name and calendar with its target and escalation steps for a priority, for a record it applies
-	 * to: one statement, where {@link #find} and {@link #target} took seven.
+	 * Every enabled agreement, valid or not on any particular day, with its services and its terms per priority: what
+	 * {@link AgreementRegister} keeps. Two statements, whatever the number of agreements.
 	 */
-	Optional<AppliedAgreement> applied(long agreementId, Priority priority, AppliedAgreement.Level level) {
-		return jdbc.sql("""
-				select a.code, a.name, a.calendar_id, t.response_seconds, t.response_basis, t.resolution_seconds,
+	List<RegisteredAgreement> enabled() {
+		Map<Long, Map<Priority, ServiceLevelTarget>> targets = new HashMap<>();
+		jdbc.sql("""
+				select t.agreement_id, t.priority, t.response_seconds, t.response_basis, t.resolution_seconds,
 				    t.resolution_basis, t.thresholds, e.percents, e.orders, e.kinds, e.targets
-				from service_level_agreement a join sla_target t on t.agreement_id = a.id and t.priority = ?
-				cross join lateral (
+				from sla_target t join service_level_agreement a on a.id = t.agreement_id and a.enabled
+				left join lateral (
 				    select array_agg(threshold_percent order by threshold_percent, step_order) as percents,
 				        array_agg(step_order order by threshold_percent, step_order) as orders,
 				        array_agg(kind order by threshold_percent, step_order) as kinds,
 				        array_agg(target order by threshold_percent, step_order) as targets
-				    from sla_escalation where agreement_id = a.id and priority = t.priority) e
-				where a.id = ?""")
-			.params(priority.name(), agreementId)
-			.query((rs, n) -> new AppliedAgreement(agreementId, rs.getString("code"), rs.getString("name"), level,
-					rs.getObject("calendar_id", Long.class), target(rs, priority, steps(rs))))
-			.optional();
+				    from sla_escalation where agreement_id = t.agreement_id and priority = t.priority) e on true""")
+			.query((rs, n) -> {
+				Priority priority = Priority.valueOf(rs.getString("priority"));
+				return targets.computeIfAbsent(rs.getLong("agreement_id"), id -> new EnumMap<>(Priority.class))
+					.put(priority, target(rs, priority, steps(rs)));
+			})
+			.list();
+		return jdbc.sql("""
+				select a.id, a.code, a.name, a.calendar_id, a.customer_org_unit_id, a.is_default, a.valid_from,
+				       a.valid_to, a.enabled,
+				       coalesce((select array_agg(s.service_id) from sla_service s where s.agreement_id = a.id),
+				                '{}') as service_ids
+				from service_level_agreement a where a.enabled""")
+			.query((rs, n) -> new RegisteredAgreement(new AgreementCandidate(rs.getLong("id"), rs.getString("code"),
+					rs.getObject("customer_org_unit_id", Long.class), rs.getBoolean("is_default"),
+					Set.copyOf(longs(rs.getArray("service_ids"))), rs.getObject("valid_from", LocalDate.class),
+					rs.getObject("valid_to", LocalDate.class), rs.getBoolean("enabled")), rs.getString("name"),
+					rs.getObject("calendar_id", Long.class), targets.getOrDefault(rs.getLong("id"), Map.of())))
+			.list();
 	}
 
-	/** The escalation steps aggregated by {@link #applied}, in order; none when the arrays are null. */
+	/** The escalation steps aggregated by {@link #enabled}, in order; none when the arrays are null. */
 	private static List<EscalationStep> steps(ResultSet rs) throws SQLException {
 		if (rs.getArray("percents") == null) {
 			return List.of();

@@ -12,17 +12,20 @@ import org.yunwei.sla.AppliedAgreement;
 import org.yunwei.sla.Priority;
 
 /**
- * Answers {@link org.yunwei.sla.ServiceLevels#resolve}: loads the agreements that could apply to a record's unit and
- * lets {@link AgreementPrecedence} choose. Public only so that the module's facade can call it.
+ * Answers {@link org.yunwei.sla.ServiceLevels#resolve}: the {@link AgreementRegister} finds the agreements that could
+ * apply to a record's unit and lets {@link AgreementPrecedence} choose. Public only so that the module's facade can
+ * call it.
  */
 @Service
 public class ApplicableAgreements {
 
 	private final Agreements agreements;
+	private final AgreementRegister register;
 	private final Organisations organisations;
 
-	ApplicableAgreements(Agreements agreements, Organisations organisations) {
+	ApplicableAgreements(Agreements agreements, AgreementRegister register, Organisations organisations) {
 		this.agreements = agreements;
+		this.register = register;
 		this.organisations = organisations;
 	}
 
@@ -38,8 +41,7 @@ public class ApplicableAgreements {
 	@Transactional(readOnly = true)
 	public Optional<AppliedAgreement> resolve(List<Long> unitAncestorIds, Long serviceId, Priority priority,
 			LocalDate on) {
-		return AgreementPrecedence.choose(agreements.candidates(unitAncestorIds, on), unitAncestorIds, serviceId, on)
-			.flatMap(match -> agreements.applied(match.agreement().id(), priority, match.level()));
+		return register.resolve(unitAncestorIds, serviceId, priority, on);
 	}
 
 	@Transactional(readOnly = true)

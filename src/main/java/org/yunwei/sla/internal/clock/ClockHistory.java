@@ -16,6 +16,7 @@ import org.yunwei.sla.ClockState.Status;
 import org.yunwei.sla.ClockSubject;
 import org.yunwei.sla.ClockTerms;
 import org.yunwei.sla.Pause;
+import org.yunwei.sla.TimeBasis;
 
 /**
  * A clock as its history makes it: replays the events in order and answers what the clock's row must say. Pure and
@@ -226,7 +227,16 @@ final class ClockHistory {
 		return calendar().dueTime(startedAt, amount, terms.basis(), counted);
 	}
 
+	/**
+	 * The clock's calendar; for calendar time any calendar counts alike (start + target), so none is looked up: a
+	 * creation whose targets are all in calendar time then reads no calendar at all.
+	 */
 	private BusinessCalendar calendar() {
+		if (terms.basis() == TimeBasis.CALENDAR) {
+			return ANY_CALENDAR;
+		}
 		return Objects.requireNonNull(calendars.calendar(terms.calendarId()), "calendar");
 	}
+
+	private static final BusinessCalendar ANY_CALENDAR = BusinessCalendar.twentyFourSeven(BusinessCalendar.SHANGHAI);
 }

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yunwei.sla.AppliedAgreement;
 import org.yunwei.sla.EscalationStep;
 import org.yunwei.sla.Priority;
@@ -21,6 +23,8 @@ class AgreementIntegrationTests extends IntegrationTestSupport {
 
 	@Autowired
 	ServiceLevels serviceLevels;
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void resolvesTheNearestCustomerAgreementWithItsTargetThroughTheFacade() {
@@ -56,5 +60,58 @@ class AgreementIntegrationTests extends IntegrationTestSupport {
 			.orElseThrow();
 		assertThat(later.agreementId()).isNotEqualTo(nearest);
 		assertThat(later.level()).isIn(AppliedAgreement.Level.SERVICE, AppliedAgreement.Level.DEFAULT);
+	}
+
+	@Test
+	void aChangeToTheAgreementsIsSeenByTheNextResolutionWhoeverMadeIt() {
+		var fixtures = new AgreementFixtures(jdbc, api());
+		long party = fixtures.customerParty();
+		long unit = fixtures.directory.orgUnit(party, null, "财政局");
+		long service = fixtures.service();
+		var wide = body(fixtures.providerParty(), unit, List.of());
+		wide.put("validTo", null);
+		long agreement = api().post("/api/v1/sla/agreements", fixtures.managerToken(), wide).json().get("id").asLong();
+		assertThat(responseOf(unit, service)).isEqualTo(Duration.ofMinutes(15));
+
+		// written by another node, or by hand: the trigger raises the register's version all the same
+		jdbc.sql("update sla_target set response_seconds = 1800 where agreement_id = ? and priority = 'P1'")
+			.param(agreement)
+			.update();
+		assertThat(responseOf(unit, service)).isEqualTo(Duration.ofMinutes(30));
+
+		jdbc.sql("update service_level_agreement set enabled = false where id = ?").param(agreement).update();
+		assertThat(serviceLevels.resolve(unit, service, Priority.P1, LocalDate.of(2026, 6, 1))
+			.map(AppliedAgreement::agreementId)).isNotEqualTo(java.util.Optional.of(agreement));
+	}
+
+	@Test
+	void whatAChangeThatRolledBackShowedIsNotKept() {
+		var fixtures = new AgreementFixtures(jdbc, api());
+		long party = fixtures.customerParty();
+		long unit = fixtures.directory.orgUnit(party, null, "审计局");
+		long service = fixtures.service();
+		var wide = body(fixtures.providerParty(), unit, List.of());
+		wide.put("validTo", null);
+		long agreement = api().post("/api/v1/sla/agreements", fixtures.managerToken(), wide).json().get("id").asLong();
+		assertThat(responseOf(unit, service)).isEqualTo(Duration.ofMinutes(15));
+
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			jdbc.sql("update sla_target set response_seconds = 3600 where agreement_id = ? and priority = 'P1'")
+				.param(agreement)
+				.update();
+			assertThat(responseOf(unit, service)).isEqualTo(Duration.ofHours(1));
+			status.setRollbackOnly();
+		});
+		assertThat(responseOf(unit, service)).isEqualTo(Duration.ofMinutes(15));
+		// a later change takes another version than the one rolled back
+		jdbc.sql("update sla_target set resolution_seconds = resolution_seconds where agreement_id = ?")
+			.param(agreement)
+			.update();
+		assertThat(responseOf(unit, service)).isEqualTo(Duration.ofMinutes(15));
+	}
+
+	private Duration responseOf(long unit, long service) {
+		return serviceLevels.resolve(unit, service, Priority.P1, LocalDate.of(2026, 6, 1)).orElseThrow().target()
+			.response();
 	}
 }
