@@ -3,20 +3,18 @@ package org.yunwei.ticket.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 
-import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yunwei.support.ApiClient;
+import org.yunwei.support.HeldClusterLock;
 import org.yunwei.support.IntegrationTestSupport;
 
 import tools.jackson.databind.JsonNode;
@@ -41,28 +39,20 @@ class AutoCloseIntegrationTests extends IntegrationTestSupport {
 	ApiClient api;
 	TicketFixtures world;
 	SatisfactionTesting testing;
-	SimpleLock scheduledRun;
+	HeldClusterLock scheduledRun;
 
 	@BeforeEach
-	void world() throws InterruptedException {
+	void world() {
 		api = new ApiClient(port);
 		world = new TicketFixtures(jdbc, api);
 		testing = new SatisfactionTesting(world);
-		LockConfiguration lock = new LockConfiguration(Instant.now(), "ticket-auto-close", Duration.ofMinutes(5),
-				Duration.ZERO);
-		for (int attempt = 0; scheduledRun == null && attempt < 100; attempt++) {
-			scheduledRun = locks.lock(lock).orElse(null);
-			if (scheduledRun == null) {
-				Thread.sleep(100);
-			}
-		}
-		assertThat(scheduledRun).as("the auto-close job's lock").isNotNull();
+		scheduledRun = HeldClusterLock.hold(locks, "ticket-auto-close");
 	}
 
 	@AfterEach
 	void release() {
 		if (scheduledRun != null) {
-			scheduledRun.unlock();
+			scheduledRun.close();
 		}
 	}
 
