@@ -23,8 +23,8 @@ import org.yunwei.web.RejectedRequest;
  * Two filters have no index that keeps the list's order: a text within the subject ({@code q}), and days of
  * creation in a list by due time. A list with one of them is read in its order, stretch by stretch, checking the
  * filter row by row while it proves common among the tickets read; once it proves rare, PostgreSQL is given the
- * statement it can serve from the filter's own index (the subjects' bigrams of migration V10, the creation time)
- * and sorts what that finds. PostgreSQL cannot make that choice itself: it multiplies the frequencies of a text's
+ * statement it can serve from the filter's own index (the subjects' bigrams and characters of migrations V10 and
+ * V11, the creation time) and sorts what that finds. PostgreSQL cannot make that choice itself: it multiplies the frequencies of a text's
  * bigrams as if they were independent ("办公网络中断", in a tenth of the tickets, looks as rare as "UPS 电池" in one
  * of 20,000), and it does not know that open tickets are mostly recent. docs/performance.md, "The list's text
  * filter".
@@ -39,7 +39,7 @@ public class TicketSearch {
 	/**
 	 * A filter met by fewer than one ticket of this many read is rare: its index reads fewer rows than reading on in
 	 * list order. In order, a page of 50 takes about 50 / d tickets for a filter met by a fraction d of them; the
-	 * bigram index about d × all tickets. At the 1,000,000 tickets of the targets the two meet near d = 1/140.
+	 * subjects' index about d × all tickets. At the 1,000,000 tickets of the targets the two meet near d = 1/140.
 	 */
 	private static final int RARE = 150;
 
@@ -99,22 +99,22 @@ public class TicketSearch {
 	enum Text {
 		/** {@code subject ilike}: alone, where no index helps. */
 		PLAIN,
-		/** The subjects' bigram index, the ilike rechecking what it finds (same results as PLAIN). */
+		/**
+		 * The subjects' index of bigrams and characters, the ilike rechecking what it finds (same results as PLAIN).
+		 */
 		INDEXED
 	}
 
 	/**
 	 * The filters a stretch of the list checks row by row, left out of the statement that reads the stretch in list
-	 * order: the text (of two characters or more: a single one has no bigram, so no index to turn to), and the
-	 * creation days (and backlog age) of a list by due time.
+	 * order: the text, and the creation days (and backlog age) of a list by due time.
 	 */
 	record Sifted(boolean text, boolean created) {
 
 		static final Sifted NONE = new Sifted(false, false);
 
 		static Sifted of(TicketQuery query, Part part) {
-			boolean text = query.q() != null && !TicketQuery.looksLikeNumber(query.q())
-					&& query.q().codePointCount(0, query.q().length()) >= 2;
+			boolean text = query.q() != null && !TicketQuery.looksLikeNumber(query.q());
 			return new Sifted(text, part == Part.DUE && (query.created() != null || query.age() != null));
 		}
 	}
@@ -162,7 +162,7 @@ public class TicketSearch {
 		return List.of(stretchStatement(query, scope, part, FIRST_STRETCH, limit), rare(query, scope, part, limit));
 	}
 
-	/** The whole page from the filters' own indexes (the bigrams for a text), sorted by PostgreSQL. */
+	/** The whole page from the filters' own indexes (the grams for a text), sorted by PostgreSQL. */
 	private Statement rare(TicketQuery query, DataScope scope, Part part, int limit) {
 		return statement(query, scope, part, limit, Sifted.of(query, part).text() ? Text.INDEXED : Text.PLAIN);
 	}
@@ -362,9 +362,9 @@ public class TicketSearch {
 				sql.append(" and number = upper(?)");
 				params.add(query.q());
 			}
-			else if (text == Text.INDEXED && query.q().codePointCount(0, query.q().length()) >= 2) {
-				// the same function as the index's expression (V10), so that PostgreSQL matches the two
-				sql.append(" and ticket_text_bigrams(subject) @> ticket_text_bigrams(?) and subject ilike ?");
+			else if (text == Text.INDEXED) {
+				// the same function as the index's expression (V11), so that PostgreSQL matches the two
+				sql.append(" and ticket_text_grams(subject) @> ticket_text_sought(?) and subject ilike ?");
 				params.add(query.q());
 				params.add(pattern(query.q()));
 			}

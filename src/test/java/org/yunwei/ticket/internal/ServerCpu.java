@@ -25,6 +25,24 @@ final class ServerCpu {
 			.getProcessCpuTime();
 	}
 
+	/**
+	 * CPU time of this JVM's living threads whose name starts with one of the prefixes: the part of {@link #jvmNanos}
+	 * that a benchmark's own clients take.
+	 */
+	static long threadNanos(String... namePrefixes) {
+		var threads = ManagementFactory.getThreadMXBean();
+		long nanos = 0;
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			for (String prefix : namePrefixes) {
+				if (thread.getName().startsWith(prefix)) {
+					nanos += Math.max(0, threads.getThreadCpuTime(thread.threadId()));
+					break;
+				}
+			}
+		}
+		return nanos;
+	}
+
 	/** The postmaster of the connection's server; -1 when it does not run on this machine (or this is no Linux). */
 	static long postmasterOf(Connection connection) throws SQLException {
 		long backend;

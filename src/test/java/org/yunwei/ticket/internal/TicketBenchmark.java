@@ -95,6 +95,10 @@ class TicketBenchmark extends IntegrationTestSupport {
 	private final List<String> rows = new ArrayList<>();
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+	/** The creating clients' threads, and the JDK HTTP client's own (its selector and workers). */
+	private static final String CLIENT_THREADS = "bench-client-";
+	private static final String HTTP_CLIENT_THREADS = "HttpClient-";
+
 	private TicketFixtures world;
 	private long agentId;
 	private String agentToken;
@@ -426,7 +430,8 @@ class TicketBenchmark extends IntegrationTestSupport {
 		List<Future<List<Long>>> results = new ArrayList<>();
 		LockSampler sampler = new LockSampler(timedStart, timedEnd);
 		Future<double[]> waiting;
-		try (ExecutorService pool = Executors.newFixedThreadPool(clients + 1)) {
+		try (ExecutorService pool = Executors.newFixedThreadPool(clients + 1,
+				Thread.ofPlatform().name(CLIENT_THREADS, 0).factory())) {
 			waiting = pool.submit(sampler::run);
 			for (int c = 0; c < clients; c++) {
 				results.add(pool.submit(() -> {
@@ -466,6 +471,7 @@ class TicketBenchmark extends IntegrationTestSupport {
 		// processes on a shared machine hold
 		figure(prefix + "JvmCpuMsPerCreation", round(lockFigures[2] / 1e6 / Math.max(1, millis.length), 2));
 		figure(prefix + "PgCpuMsPerCreation", round(lockFigures[3] / 1e6 / Math.max(1, millis.length), 2));
+		figure(prefix + "ClientCpuMsPerCreation", round(lockFigures[4] / 1e6 / Math.max(1, millis.length), 2));
 		if (firstError.get() != null) {
 			System.out.println("  first error: " + firstError.get());
 		}
@@ -475,8 +481,9 @@ class TicketBenchmark extends IntegrationTestSupport {
 	/**
 	 * Samples {@code pg_stat_activity} every 20 ms of the timed window: how many of the application's connections
 	 * are busy, and how many of them wait for the lock of the ticket number counter row. Also the CPU time the
-	 * window took in this JVM (the application and the benchmark's clients) and in the PostgreSQL server (when it
-	 * runs on this machine: its postmaster's and all its processes' times from {@code /proc}), in nanoseconds.
+	 * window took in this JVM (the application and the benchmark's clients), in the benchmark's clients alone (their
+	 * threads and the HTTP client's) and in the PostgreSQL server (when it runs on this machine: its postmaster's and
+	 * all its processes' times from {@code /proc}), in nanoseconds.
 	 */
 	private final class LockSampler {
 
@@ -493,6 +500,7 @@ class TicketBenchmark extends IntegrationTestSupport {
 			long active = 0;
 			long waiting = 0;
 			long jvmCpu;
+			long clientCpu;
 			long pgCpu;
 			long postmaster;
 			try (Connection connection = java.sql.DriverManager.getConnection(
@@ -507,6 +515,7 @@ class TicketBenchmark extends IntegrationTestSupport {
 					Thread.sleep(5);
 				}
 				jvmCpu = ServerCpu.jvmNanos();
+				clientCpu = ServerCpu.threadNanos(CLIENT_THREADS, HTTP_CLIENT_THREADS);
 				pgCpu = ServerCpu.nanos(postmaster);
 				while (System.nanoTime() < to) {
 					try (var rs = query.executeQuery()) {
@@ -519,8 +528,9 @@ class TicketBenchmark extends IntegrationTestSupport {
 				}
 			}
 			double jvm = ServerCpu.jvmNanos() - jvmCpu;
+			double clients = ServerCpu.threadNanos(CLIENT_THREADS, HTTP_CLIENT_THREADS) - clientCpu;
 			double pg = postmaster < 0 ? Double.NaN : ServerCpu.nanos(postmaster) - pgCpu;
-			return new double[] { active / (double) samples, waiting / (double) samples, jvm, pg };
+			return new double[] { active / (double) samples, waiting / (double) samples, jvm, pg, clients };
 		}
 	}
 
@@ -654,7 +664,7 @@ class TicketBenchmark extends IntegrationTestSupport {
 						String.valueOf(emptyCategory))),
 				// the text filter's other kinds of text: a common phrase of five bigrams (which PostgreSQL's estimate
 				// takes for rare), texts in about 1 % and 0.1 % of the subjects ("#12", "#123" of the row numbers),
-				// rare words in a group's queue, and one character (no bigram, no index)
+				// rare words in a group's queue, and one rare character (its own key in the subjects' index, V11)
 				new Combination("text, common phrase, newest", params("q", "办公网络中断")),
 				new Combination("text, in 1 % (#12), newest", params("q", "#12")),
 				new Combination("text, in 0.1 % (#123), newest", params("q", "#123")),
@@ -735,7 +745,7 @@ class TicketBenchmark extends IntegrationTestSupport {
 				explain(combination, "narrowedPlan" + (++narrowed), "a narrowed list");
 			}
 		}
-		// the text filter: its first stretch in list order, and the bigram index's statement it turns to if rare
+		// the text filter: its first stretch in list order, and the subjects' index's statement it turns to if rare
 		int text = 0;
 		for (Combination combination : combinations(0)) {
 			if (combination.name().startsWith("text")) {

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The list's text filter ({@code q}) finds exactly the tickets whose subject contains the text, ignoring case, with
  * {@code %}, {@code _} and {@code \} taken literally, whichever way it is read: in list order (a text common among
- * the tickets) or by the subjects' bigram index (a rare one, migration V10). The world: a provider of its own with
+ * the tickets) or by the subjects' index of bigrams and characters (a rare one, migrations V10 and V11). The world: a provider of its own with
  * {@value #ROUTINE} routine tickets (more than the first stretch read in list order, so that the rare texts below
  * turn to the index), every {@value #GATEWAY_EVERY}th of them about a gateway (a text neither common nor rare), and
  * the subjects the tests search among them; some due, some not.
@@ -104,11 +104,17 @@ class TicketTextFilterIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void aSingleCharacterIsFoundWithoutTheIndex() {
+	void aSingleCharacterIsFoundAndTurnsToTheIndexWhenRare() {
 		assertThat(subjects("%")).containsExactlyInAnyOrder("100% CPU 告警", "磁盘使用率 100%");
 		assertThat(subjects("_")).containsExactly("file_name 错误");
 		assertThat(subjects("池")).containsExactlyInAnyOrder("机房 UPS 电池告警", "ups 电池更换", "Ups 电池 老化", "UPS电池");
 		assertThat(subjects("短")).containsExactly("短");
+		assertThat(subjects("X")).containsExactly("fileXname 错误");
+		// read in list order first, like any text; the index's statement once the character proves rare
+		List<TicketSearch.Statement> statements = search.statements(query("池"), providerScope(),
+				TicketSearch.Part.CREATED, TicketQuery.MAX_LIMIT);
+		assertThat(statements).hasSize(2);
+		assertThat(statements.get(1).sql()).contains("ticket_text_grams(subject) @> ticket_text_sought(?)");
 	}
 
 	@Test
@@ -128,18 +134,17 @@ class TicketTextFilterIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void theBigramIndexFindsWhatTheIlikeFinds() {
-		DataScope scope = new DataScope(PartyKind.PROVIDER, world.providerParty, Set.of());
+	void theSubjectIndexFindsWhatTheIlikeFinds() {
+		DataScope scope = providerScope();
 		for (String q : List.of("UPS 电池", "ups电池", "打印机", "PRINTER", "100%", "file_name", "C:\\temp", "网关", "#12",
-				"机房 UPS 电池告警，另有很长的一段说明超过了主题")) {
-			TicketQuery query = TicketQuery.of(null, null, null, null, null, null, null, null, null, null, null, q,
-					null, TicketQuery.MAX_LIMIT, null);
+				"机房 UPS 电池告警，另有很长的一段说明超过了主题", "池", "短", "%", "_", "x", "P", "\\")) {
+			TicketQuery query = query(q);
 			TicketSearch.Statement indexed = search.statement(query, scope, TicketSearch.Part.CREATED,
 					TicketQuery.MAX_LIMIT, TicketSearch.Text.INDEXED);
 			TicketSearch.Statement plain = search.statement(query, scope, TicketSearch.Part.CREATED,
 					TicketQuery.MAX_LIMIT, TicketSearch.Text.PLAIN);
-			assertThat(indexed.sql()).contains("ticket_text_bigrams(subject) @>");
-			// only bitmap scans allowed: the bigram index is the one that can serve the text
+			assertThat(indexed.sql()).contains("ticket_text_grams(subject) @>");
+			// only bitmap scans allowed: the subjects' index is the one that can serve the text
 			List<String> plan = new ArrayList<>();
 			List<Long> found = new TransactionTemplate(transactions).execute(status -> {
 				jdbc.sql("set local enable_seqscan = off").update();
@@ -147,9 +152,18 @@ class TicketTextFilterIntegrationTests extends IntegrationTestSupport {
 				plan.addAll(jdbc.sql("explain " + indexed.sql()).params(indexed.params()).query(String.class).list());
 				return ids(indexed);
 			});
-			assertThat(String.join("\n", plan)).as(q).contains("ticket_subject_bigrams_idx");
+			assertThat(String.join("\n", plan)).as(q).contains("ticket_subject_grams_idx");
 			assertThat(found).as(q).containsExactlyElementsOf(ids(plain));
 		}
+	}
+
+	private static TicketQuery query(String q) {
+		return TicketQuery.of(null, null, null, null, null, null, null, null, null, null, null, q, null,
+				TicketQuery.MAX_LIMIT, null);
+	}
+
+	private static DataScope providerScope() {
+		return new DataScope(PartyKind.PROVIDER, world.providerParty, Set.of());
 	}
 
 	private List<Long> ids(TicketSearch.Statement statement) {
