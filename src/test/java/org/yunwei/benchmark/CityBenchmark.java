@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,7 @@ class CityBenchmark {
 		machine("AfterMixed");
 		slaTicks(before, Prometheus.read(api));
 		heap(api, app);
+		loggedProblems(app);
 	}
 
 	private void creations(CreationLoad creations, RawPostgres raw) throws Exception {
@@ -256,6 +258,25 @@ class CityBenchmark {
 				+ "max %,.0f MB; %s", used, committed, maxMb, app.sawOutOfMemory() || !app.alive()
 						? "OutOfMemoryError or ended" : "no OutOfMemoryError"),
 				"", "serves the city with -Xmx1g");
+	}
+
+	/**
+	 * Errors and warnings Yunwei logged during the run: a failure that no request saw (an event listener, a
+	 * scheduled job) shows only there.
+	 */
+	private void loggedProblems(ChildJvm app) throws IOException {
+		long errors;
+		long warnings;
+		try (var lines = Files.lines(app.log())) {
+			var counts = lines.filter(line -> line.contains(" ERROR ") || line.contains(" WARN "))
+				.collect(Collectors.partitioningBy(line -> line.contains(" ERROR "), Collectors.counting()));
+			errors = counts.get(true);
+			warnings = counts.get(false);
+		}
+		figures.put("yunweiErrorsLogged", errors);
+		figures.put("yunweiWarningsLogged", warnings);
+		figures.row("Errors / warnings in Yunwei's log", String.format("%,d / %,d (%s)", errors, warnings,
+				app.log()), "", "no error");
 	}
 
 	private static String run(String... command) throws IOException, InterruptedException {

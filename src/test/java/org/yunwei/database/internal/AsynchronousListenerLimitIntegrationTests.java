@@ -1,0 +1,51 @@
+package org.yunwei.database.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.yunwei.support.IntegrationTestSupport;
+
+/**
+ * Asynchronous listeners run on the application's task executor, a virtual thread each: a burst of events (the SLA
+ * clocks that fell due while Yunwei was stopped) must not have more of them wait for a database connection at once
+ * than the pool can serve. Far more tasks than connections, each holding one for a while, all complete, at most four
+ * at a time.
+ */
+class AsynchronousListenerLimitIntegrationTests extends IntegrationTestSupport {
+
+	@Autowired
+	@Qualifier("applicationTaskExecutor")
+	AsyncTaskExecutor executor;
+
+	@Test
+	void aBurstOfTasksRunsFourAtATimeAndEveryOneGetsItsConnection() throws Exception {
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger mostAtOnce = new AtomicInteger();
+		List<CompletableFuture<Integer>> tasks = new ArrayList<>();
+		// three times the pool's 20 connections, each held for 50 ms: without the limit they would all wait at once
+		for (int i = 0; i < 60; i++) {
+			tasks.add(executor.submitCompletable(() -> {
+				mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+				try {
+					return jdbc.sql("select 1 from pg_sleep(0.05)").query(Integer.class).single();
+				}
+				finally {
+					running.decrementAndGet();
+				}
+			}));
+		}
+		for (CompletableFuture<Integer> task : tasks) {
+			assertThat(task.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+		}
+		assertThat(mostAtOnce.get()).isEqualTo(4);
+	}
+}
