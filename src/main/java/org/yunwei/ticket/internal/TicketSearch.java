@@ -24,10 +24,10 @@ import org.yunwei.web.RejectedRequest;
  * creation in a list by due time. A list with one of them is read in its order, stretch by stretch, checking the
  * filter row by row while it proves common among the tickets read; once it proves rare, PostgreSQL is given the
  * statement it can serve from the filter's own index (the subjects' bigrams and characters of migrations V10 and
- * V11, the creation time) and sorts what that finds. PostgreSQL cannot make that choice itself: it multiplies the frequencies of a text's
- * bigrams as if they were independent ("办公网络中断", in a tenth of the tickets, looks as rare as "UPS 电池" in one
- * of 20,000), and it does not know that open tickets are mostly recent. docs/performance.md, "The list's text
- * filter".
+ * V11, the creation time) and sorts what that finds. PostgreSQL cannot make that choice itself: it multiplies the
+ * frequencies of a text's bigrams as if they were independent ("办公网络中断", in a tenth of the tickets, looks as rare
+ * as "UPS 电池" in one of 20,000), and it does not know that open tickets are mostly recent. docs/performance.md,
+ * "The list's text filter".
  */
 @Service
 public class TicketSearch {

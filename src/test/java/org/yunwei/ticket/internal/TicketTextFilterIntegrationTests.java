@@ -27,10 +27,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The list's text filter ({@code q}) finds exactly the tickets whose subject contains the text, ignoring case, with
  * {@code %}, {@code _} and {@code \} taken literally, whichever way it is read: in list order (a text common among
- * the tickets) or by the subjects' index of bigrams and characters (a rare one, migrations V10 and V11). The world: a provider of its own with
- * {@value #ROUTINE} routine tickets (more than the first stretch read in list order, so that the rare texts below
- * turn to the index), every {@value #GATEWAY_EVERY}th of them about a gateway (a text neither common nor rare), and
- * the subjects the tests search among them; some due, some not.
+ * the tickets) or by the subjects' index of bigrams and characters (a rare one, migrations V10 and V11). The
+ * world: a provider of its own with {@value #ROUTINE} routine tickets (more than the first stretch read in list order,
+ * so that the rare texts below turn to the index), every {@value #GATEWAY_EVERY}th of them about a gateway (a text
+ * neither common nor rare), and the subjects the tests search among them; some due, some not.
  */
 class TicketTextFilterIntegrationTests extends IntegrationTestSupport {
 
