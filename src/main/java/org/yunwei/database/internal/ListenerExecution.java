@@ -1,0 +1,30 @@
+package org.yunwei.database.internal;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * The executor of asynchronous listeners ({@code @ApplicationModuleListener}): a few threads working through a queue.
+ * With virtual threads Spring Boot's default gives every call a thread of its own, and a burst of events (the SLA
+ * clocks that fell due while Yunwei was stopped, thousands at its start) had thousands of listeners wait for the
+ * pool's connections at once; they timed out after 10 s (CityBenchmark: 7,873 escalations failed) and left none for
+ * requests. A limit on concurrent calls alone made the publisher wait instead: the SLA tick stood for 90 s, raising
+ * no deadline meanwhile. Queued, the tick goes on and the listeners catch up; a publication stays in the registry until
+ * its listener has completed, so a stop loses nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+class ListenerExecution {
+
+	@Bean(name = { "applicationTaskExecutor", "taskExecutor" })
+	ThreadPoolTaskExecutor applicationTaskExecutor(@Value("${yunwei.events.listener-concurrency}") int concurrency) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(concurrency);
+		executor.setMaxPoolSize(concurrency);
+		executor.setThreadNamePrefix("listener-");
+		executor.setWaitForTasksToCompleteOnShutdown(true);
+		executor.setAwaitTerminationSeconds(10);
+		return executor;
+	}
+}
