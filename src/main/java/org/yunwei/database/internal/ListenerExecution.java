@@ -1,5 +1,7 @@
 package org.yunwei.database.internal;
 
+import java.util.concurrent.ThreadPoolExecutor;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,16 +14,22 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * pool's connections at once; they timed out after 10 s (CityBenchmark: 7,873 escalations failed) and left none for
  * requests. A limit on concurrent calls alone made the publisher wait instead: the SLA tick stood for 90 s, raising
  * no deadline meanwhile. Queued, the tick goes on and the listeners catch up; a publication stays in the registry until
- * its listener has completed, so a stop loses nothing.
+ * its listener has completed, so a stop loses nothing. The queue is bounded so that a stop of days (millions of due
+ * deadlines) cannot fill the heap: past {@value #QUEUED} waiting calls the publishing thread runs the next one itself,
+ * which slows it down as the limit did.
  */
 @Configuration(proxyBeanMethods = false)
 class ListenerExecution {
+
+	static final int QUEUED = 10_000;
 
 	@Bean(name = { "applicationTaskExecutor", "taskExecutor" })
 	ThreadPoolTaskExecutor applicationTaskExecutor(@Value("${yunwei.events.listener-concurrency}") int concurrency) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setCorePoolSize(concurrency);
 		executor.setMaxPoolSize(concurrency);
+		executor.setQueueCapacity(QUEUED);
+		executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
 		executor.setThreadNamePrefix("listener-");
 		executor.setWaitForTasksToCompleteOnShutdown(true);
 		executor.setAwaitTerminationSeconds(10);

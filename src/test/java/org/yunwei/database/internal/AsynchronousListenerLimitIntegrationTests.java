@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,7 +19,8 @@ import org.yunwei.support.IntegrationTestSupport;
  * Asynchronous listeners run on the application's task executor: a burst of events (the SLA clocks that fell due while
  * Yunwei was stopped) must not have more of them wait for a database connection at once than the pool can serve, nor
  * hold up the thread that published them. Far more tasks than connections, each holding one for a while, are all
- * taken at once and all complete, at most four at a time.
+ * taken at once and all complete, at most four at a time; only past the queue's bound does the publisher run a call
+ * itself.
  */
 class AsynchronousListenerLimitIntegrationTests extends IntegrationTestSupport {
 
@@ -49,5 +51,31 @@ class AsynchronousListenerLimitIntegrationTests extends IntegrationTestSupport {
 			assertThat(task.get(30, TimeUnit.SECONDS)).isEqualTo(1);
 		}
 		assertThat(mostAtOnce.get()).isEqualTo(4);
+	}
+
+	@Test
+	void pastTheQueuesBoundThePublisherRunsTheCallItself() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		List<CompletableFuture<?>> tasks = new ArrayList<>();
+		try {
+			for (int i = 0; i < 4; i++) {
+				tasks.add(executor.submitCompletable(() -> {
+					release.await();
+					return null;
+				}));
+			}
+			for (int i = 0; i < ListenerExecution.QUEUED; i++) {
+				tasks.add(executor.submitCompletable(() -> null));
+			}
+			Thread publisher = Thread.currentThread();
+			CompletableFuture<Thread> overflow = executor.submitCompletable(Thread::currentThread);
+			assertThat(overflow.get(1, TimeUnit.SECONDS)).isSameAs(publisher);
+		}
+		finally {
+			release.countDown();
+		}
+		for (CompletableFuture<?> task : tasks) {
+			task.get(30, TimeUnit.SECONDS);
+		}
 	}
 }
