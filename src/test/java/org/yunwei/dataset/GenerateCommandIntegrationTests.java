@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,12 @@ class GenerateCommandIntegrationTests {
 		assertThat(count(interrupted, "select count(*) from ticket")).isEqualTo(1_000);
 		assertThat(run(interrupted, "--accounts-file=" + accounts)).isEqualTo(GenerateCommand.DONE);
 		assertThat(run(straight)).isEqualTo(GenerateCommand.DONE);
+	}
+
+	@AfterAll
+	static void dropTheDatabases() {
+		TestDatabase.dropDatabase(interrupted);
+		TestDatabase.dropDatabase(straight);
 	}
 
 	private static int run(String url, String... more) {

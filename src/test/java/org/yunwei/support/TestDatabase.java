@@ -79,14 +79,36 @@ public final class TestDatabase {
 			throw new IllegalStateException("Cannot create database " + name, e);
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			try (var connection = DriverManager.getConnection(server); var statement = connection.createStatement()) {
-				statement.execute("drop database if exists " + name + " with (force)");
+			try {
+				drop(server, name);
 			}
 			catch (SQLException ignored) {
 				// the server may be stopping already
 			}
 		}));
 		return replaceDatabase(server, name);
+	}
+
+	/**
+	 * Drops a database of {@link #createDatabase} once its test is done. The JVM's end drops it too, but not
+	 * reliably on an external server: CI runs left theirs behind on the machine's PostgreSQL.
+	 */
+	public static void dropDatabase(String databaseUrl) {
+		int slash = databaseUrl.indexOf('/', "jdbc:postgresql://".length());
+		int query = databaseUrl.indexOf('?', slash);
+		String name = databaseUrl.substring(slash + 1, query < 0 ? databaseUrl.length() : query);
+		try {
+			drop(url(), name);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Cannot drop database " + name, e);
+		}
+	}
+
+	private static void drop(String server, String name) throws SQLException {
+		try (var connection = DriverManager.getConnection(server); var statement = connection.createStatement()) {
+			statement.execute("drop database if exists " + name + " with (force)");
+		}
 	}
 
 	/** Swaps the database name in {@code jdbc:postgresql://host:port/db?params}. */
