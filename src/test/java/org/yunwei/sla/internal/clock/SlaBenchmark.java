@@ -16,6 +16,7 @@ import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
 
+import net.javacrumbs.shedlock.core.LockProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import org.yunwei.sla.ClockTerms;
 import org.yunwei.sla.Priority;
 import org.yunwei.sla.SlaClocks;
 import org.yunwei.sla.TimeBasis;
+import org.yunwei.support.HeldClusterLock;
 import org.yunwei.support.IntegrationTestSupport;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -65,6 +67,9 @@ class SlaBenchmark extends IntegrationTestSupport {
 	ClockTick tick;
 
 	@Autowired
+	LockProvider locks;
+
+	@Autowired
 	SlaClocks clocks;
 
 	@Autowired
@@ -93,12 +98,8 @@ class SlaBenchmark extends IntegrationTestSupport {
 			rawPostgres();
 		}
 		loadClocks();
-		holdBackgroundTick(true);
-		try {
+		try (var backgroundTick = HeldClusterLock.hold(locks, "sla-clock-tick")) {
 			ticks();
-		}
-		finally {
-			holdBackgroundTick(false);
 		}
 		if (!ticksOnly) {
 			deadlineToBreach();
@@ -110,7 +111,6 @@ class SlaBenchmark extends IntegrationTestSupport {
 	@AfterEach
 	void cleanUp() {
 		long start = System.nanoTime();
-		holdBackgroundTick(false);
 		jdbc.sql("delete from sla_clock_event where clock_id in (select id from sla_clock where subject_type = ?)")
 			.param(SUBJECT_TYPE)
 			.update();
@@ -279,25 +279,6 @@ class SlaBenchmark extends IntegrationTestSupport {
 				}
 			});
 		});
-	}
-
-	/**
-	 * Holds (or lets go of) the background tick's ShedLock lock, as a node busy ticking would, by a day either way.
-	 * The row stays: ShedLock, having inserted it once, only updates it.
-	 */
-	private void holdBackgroundTick(boolean hold) {
-		if (hold) {
-			jdbc.sql("""
-					insert into shedlock (name, lock_until, locked_at, locked_by)
-					values ('sla-clock-tick', timezone('utc', now()) + interval '1 day', timezone('utc', now()), 'sla-benchmark')
-					on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
-					    locked_by = excluded.locked_by""").update();
-		}
-		else {
-			jdbc.sql("""
-					update shedlock set lock_until = timezone('utc', now()) - interval '1 day'
-					where name = 'sla-clock-tick' and locked_by = 'sla-benchmark'""").update();
-		}
 	}
 
 	private void ticks() {
