@@ -17,6 +17,7 @@ import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
+import org.yunwei.ticket.TicketType;
 import org.yunwei.web.RejectedRequest;
 
 /**

@@ -18,6 +18,7 @@ import org.yunwei.sla.Pause;
 import org.yunwei.sla.PastClock;
 import org.yunwei.sla.Priority;
 import org.yunwei.sla.TimeBasis;
+import org.yunwei.ticket.TicketType;
 
 /**
  * One generated ticket and the life planned for it: when it is assigned, worked (the response), perhaps pending,

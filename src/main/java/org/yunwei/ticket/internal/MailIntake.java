@@ -32,6 +32,7 @@ import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
 import org.yunwei.catalog.ServiceCatalog;
 import org.yunwei.identity.Organisations;
+import org.yunwei.ticket.TicketType;
 import org.yunwei.ticket.internal.MailMessages.Outcome;
 import org.yunwei.web.RejectedRequest;
 

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.yunwei.ticket.TicketType;
+
 /**
  * What a person wrote in an e-mail, without the markup and the earlier messages their mail program quoted below it.
  * Mail programs mark the quote differently: Outlook ("-----Original Message-----", "-----邮件原件-----", a line of

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.yunwei.ticket.TicketType;
 
 /**
  * The mailbox the e-mail intake polls and where its new tickets go ({@code yunwei.mail.intake.*}, documented in

@@ -1,5 +1,7 @@
 package org.yunwei.ticket.internal;
 
+import org.yunwei.ticket.TicketType;
+
 /** A checked ticket about to be inserted: every value valid. Its priority is the matrix's, read with its id. */
 record NewTicket(TicketType type, TicketStatus status, Channel channel, String subject, String description,
 		Long reporterUserId, String reporterName, String reporterContact, long customerOrgUnitId,

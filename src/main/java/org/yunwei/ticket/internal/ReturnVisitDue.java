@@ -3,6 +3,8 @@ package org.yunwei.ticket.internal;
 import java.time.Instant;
 import java.util.Set;
 
+import org.yunwei.ticket.TicketType;
+
 /**
  * A resolved or closed ticket on the return-visit worklist (待回访).
  *

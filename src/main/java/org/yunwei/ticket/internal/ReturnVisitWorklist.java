@@ -15,6 +15,7 @@ import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
 import org.yunwei.identity.OrganisationUnit;
 import org.yunwei.identity.Organisations;
+import org.yunwei.ticket.TicketType;
 import org.yunwei.web.KeysetPage;
 
 /**

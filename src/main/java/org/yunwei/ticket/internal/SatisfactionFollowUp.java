@@ -20,6 +20,7 @@ import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
 import org.yunwei.identity.Permission;
 import org.yunwei.identity.Person;
+import org.yunwei.ticket.TicketType;
 
 /**
  * What a dissatisfied customer gets (对客户满意度较低的事件进行分析, Hunan 4.2.5d): a service request

@@ -36,6 +36,7 @@ import org.yunwei.sla.PastClock;
 import org.yunwei.sla.Priority;
 import org.yunwei.sla.ServiceLevels;
 import org.yunwei.sla.SlaClockImport;
+import org.yunwei.ticket.TicketType;
 
 /**
  * The generated tickets: {@link DatasetPlan#tickets()} service requests and incidents created over the two years

@@ -25,6 +25,7 @@ import org.yunwei.identity.People;
 import org.yunwei.identity.Permission;
 import org.yunwei.identity.Person;
 import org.yunwei.sla.ClockState;
+import org.yunwei.ticket.TicketType;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 

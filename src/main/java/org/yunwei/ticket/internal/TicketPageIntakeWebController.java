@@ -17,6 +17,7 @@ import org.yunwei.identity.OrganisationUnit;
 import org.yunwei.identity.Organisations;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.Permission;
+import org.yunwei.ticket.TicketType;
 import org.yunwei.web.RejectedRequest;
 
 /**

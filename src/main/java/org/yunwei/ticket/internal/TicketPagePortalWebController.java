@@ -18,6 +18,7 @@ import org.yunwei.catalog.CatalogService;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.PartyKind;
+import org.yunwei.ticket.TicketType;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.KeysetPage;
 import org.yunwei.web.RejectedRequest;

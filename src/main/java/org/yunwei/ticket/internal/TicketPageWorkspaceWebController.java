@@ -32,6 +32,7 @@ import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.Permission;
+import org.yunwei.ticket.TicketType;
 import org.yunwei.web.KeysetPage;
 import org.yunwei.web.RejectedRequest;
 

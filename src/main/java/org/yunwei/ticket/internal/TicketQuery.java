@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.yunwei.ticket.TicketType;
 import org.yunwei.web.DateRange;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.KeysetCursor;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunwei.ticket.TicketType;
 
 /** The {@code ticket} table: one row per ticket, read and written whole or field by field. */
 @Repository

@@ -2,6 +2,8 @@ package org.yunwei.ticket.internal;
 
 import java.time.Instant;
 
+import org.yunwei.ticket.TicketType;
+
 /** A ticket as stored, one row of {@code ticket}; the {@code with…} methods give a copy with one field changed. */
 public record TicketRow(long id, String number, TicketType type, TicketStatus status, PendingReason pendingReason,
 		Channel channel, String subject, String description, Long reporterUserId, String reporterName,

@@ -2,6 +2,8 @@ package org.yunwei.ticket.internal;
 
 import java.time.Instant;
 
+import org.yunwei.ticket.TicketType;
+
 /** A ticket as a list shows it. */
 public record TicketSummary(long id, String number, TicketType type, TicketStatus status, PendingReason pendingReason,
 		String priority, String subject, Channel channel, long customerOrgUnitId, Long providerPartyId,

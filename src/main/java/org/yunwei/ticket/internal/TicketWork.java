@@ -17,6 +17,7 @@ import org.yunwei.identity.Actors;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
 import org.yunwei.identity.Person;
+import org.yunwei.ticket.TicketType;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 

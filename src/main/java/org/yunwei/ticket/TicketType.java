@@ -1,4 +1,4 @@
-package org.yunwei.ticket.internal;
+package org.yunwei.ticket;
 
 /** The two kinds of ticket, each with the prefix of its numbers. */
 public enum TicketType {

@@ -1,0 +1,19 @@
+package org.yunwei.ticket;
+
+import java.time.Instant;
+
+/**
+ * A ticket was opened (受理) from any channel: the portal, phone, e-mail, the API or a monitoring alert.
+ *
+ * @param ticketId the ticket
+ * @param number its business number, e.g. {@code INC-20261122-0001}
+ * @param type incident or service request
+ * @param customerOrgUnitId the customer department it serves
+ * @param providerPartyId the provider that works it; {@code null} until it is placed with one
+ * @param serviceId the catalogue service it is about; {@code null} when none was chosen
+ * @param configurationItem the configuration item named on it, as written; {@code null} when none
+ * @param openedAt when it was opened
+ */
+public record TicketOpened(long ticketId, String number, TicketType type, long customerOrgUnitId,
+		Long providerPartyId, Long serviceId, String configurationItem, Instant openedAt) {
+}
