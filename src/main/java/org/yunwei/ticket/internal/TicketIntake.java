@@ -2,7 +2,6 @@ package org.yunwei.ticket.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.audit.AuditEntry;
@@ -39,9 +39,6 @@ import org.yunwei.web.RejectedRequest;
 @Service
 public class TicketIntake {
 
-	private static final Set<String> SERVICE_OBJECTS = Set.of("OFFICE_EQUIPMENT", "INFRASTRUCTURE",
-			"GOVERNMENT_CLOUD", "NETWORK_SECURITY");
-
 	private final Actors actors;
 	private final Organisations organisations;
 	private final People people;
@@ -54,10 +51,12 @@ public class TicketIntake {
 	private final TicketNotices notices;
 	private final AuditTrail audit;
 	private final TicketSettings settings;
+	private final ApplicationEventPublisher events;
 
 	TicketIntake(Actors actors, Organisations organisations, People people, TicketPlacement placement,
 			AssignmentGroups groups, TicketRecords tickets, TicketNumbers numbers, Timeline timeline,
-			TicketClocks clocks, TicketNotices notices, AuditTrail audit, TicketSettings settings) {
+			TicketClocks clocks, TicketNotices notices, AuditTrail audit, TicketSettings settings,
+			ApplicationEventPublisher events) {
 		this.actors = actors;
 		this.organisations = organisations;
 		this.people = people;
@@ -70,6 +69,7 @@ public class TicketIntake {
 		this.notices = notices;
 		this.audit = audit;
 		this.settings = settings;
+		this.events = events;
 	}
 
 	/**
@@ -147,7 +147,7 @@ public class TicketIntake {
 
 	private Opened open(Checked checked, Channel channel, Reporter reporter, Long providerPartyId,
 			String alertKey, Author author) {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		Instant now = TicketTime.now();
 		TicketStatus status = checked.groupId() == null ? TicketStatus.NEW : TicketStatus.ASSIGNED;
 		NewTicket draft = new NewTicket(checked.type(), status, channel, checked.subject(), checked.description(),
 				reporter.userId(), reporter.name(), reporter.contact(), checked.customerOrgUnitId(), providerPartyId,
@@ -177,6 +177,7 @@ public class TicketIntake {
 		if (checked.groupId() != null) {
 			notices.to(numbered, "assigned", notices.text("ticket.notice.assigned.body", number), workers);
 		}
+		Ticket.opened(numbered).events().forEach(events::publishEvent);
 		return new Opened(numbered, checked.unit(), checked.service(), checked.group(), started.response(),
 				started.resolution(), stored.timeline());
 	}
@@ -234,7 +235,7 @@ public class TicketIntake {
 	}
 
 	private Checked check(TicketDraft draft, Long unitId, FieldErrors errors) {
-		TicketType type = parse(TicketType.class, draft.type(), "type", errors);
+		TicketType type = TicketFields.parse(TicketType.class, draft.type(), "type", errors);
 		String subject = FieldErrors.clean(draft.subject());
 		String description = FieldErrors.clean(draft.description());
 		errors.required("subject", subject, 200).required("description", description, 10000);
@@ -242,15 +243,12 @@ public class TicketIntake {
 		CatalogService service = placement.service(draft.serviceId(), unit, errors);
 		// an assignment group's party serves the ticket (below); the service's provider only when there is none
 		Long providerPartyId = service == null || draft.groupId() != null ? null : placement.providerOf(service);
-		String serviceObject = FieldErrors.clean(draft.serviceObject());
-		if (serviceObject != null && !SERVICE_OBJECTS.contains(serviceObject)) {
-			errors.add("serviceObject", "ticket.service-object.invalid");
-		}
+		String serviceObject = TicketFields.serviceObject(draft.serviceObject(), errors);
 		String configurationItem = FieldErrors.clean(draft.configurationItem());
 		String category = FieldErrors.clean(draft.category());
 		errors.optional("configurationItem", configurationItem, 200).optional("category", category, 100);
-		int impact = level(draft.impact(), "impact", errors);
-		int urgency = level(draft.urgency(), "urgency", errors);
+		int impact = TicketFields.level(draft.impact(), "impact", errors);
+		int urgency = TicketFields.level(draft.urgency(), "urgency", errors);
 		AssignmentGroup group = null;
 		if (draft.groupId() != null) {
 			group = groups.find(draft.groupId()).filter(AssignmentGroup::enabled).orElse(null);
@@ -277,36 +275,11 @@ public class TicketIntake {
 		if (value == null || value.isBlank()) {
 			return Channel.PHONE;
 		}
-		Channel channel = parse(Channel.class, value, "channel", errors);
+		Channel channel = TicketFields.parse(Channel.class, value, "channel", errors);
 		if (channel == Channel.PORTAL || channel == Channel.MONITORING) {
 			errors.add("channel", "ticket.channel.not-for-agents");
 		}
 		return channel;
-	}
-
-	static <E extends Enum<E>> E parse(Class<E> type, String value, String field, FieldErrors errors) {
-		String cleaned = FieldErrors.clean(value);
-		if (cleaned == null) {
-			errors.add(field, "field.required");
-			return null;
-		}
-		for (E constant : type.getEnumConstants()) {
-			if (constant.name().equalsIgnoreCase(cleaned)) {
-				return constant;
-			}
-		}
-		errors.add(field, "ticket.value.unknown");
-		return null;
-	}
-
-	static int level(Integer value, String field, FieldErrors errors) {
-		if (value == null) {
-			return 2;
-		}
-		if (value < 1 || value > 3) {
-			errors.add(field, "ticket.level.invalid");
-		}
-		return value;
 	}
 
 	private record Reporter(Long userId, String name, String contact) {

@@ -158,7 +158,7 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 		Window closed = Window.of(DateRange.optional("closedFrom", narrowing.closedFrom(), "closedTo",
 				narrowing.closedTo(), errors), zone);
 		Age age = FieldErrors.clean(narrowing.age()) == null ? null
-				: TicketIntake.parse(Age.class, narrowing.age().strip(), "age", errors);
+				: TicketFields.parse(Age.class, narrowing.age().strip(), "age", errors);
 		String category = FieldErrors.clean(narrowing.category());
 		errors.optional("category", category, 100);
 		SlaOutcome sla = FieldErrors.clean(narrowing.sla()) == null ? null : SlaOutcome.parse(narrowing.sla(), errors);
@@ -177,14 +177,14 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 				statuses.addAll(TicketStatus.OPEN);
 			}
 			else {
-				TicketStatus parsed = TicketIntake.parse(TicketStatus.class, value, "status", errors);
+				TicketStatus parsed = TicketFields.parse(TicketStatus.class, value, "status", errors);
 				if (parsed != null) {
 					statuses.add(parsed);
 				}
 			}
 		}
 		TicketType ticketType = type == null || type.isBlank() ? null
-				: TicketIntake.parse(TicketType.class, type, "type", errors);
+				: TicketFields.parse(TicketType.class, type, "type", errors);
 		Set<String> priorities = new java.util.TreeSet<>();
 		for (String value : split(priority)) {
 			if (value.toUpperCase().matches("P[1-4]")) {
@@ -195,9 +195,9 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 			}
 		}
 		Channel ticketChannel = channel == null || channel.isBlank() ? null
-				: TicketIntake.parse(Channel.class, channel, "channel", errors);
+				: TicketFields.parse(Channel.class, channel, "channel", errors);
 		Sort order = sort == null || sort.isBlank() ? Sort.CREATED
-				: TicketIntake.parse(Sort.class, sort, "sort", errors);
+				: TicketFields.parse(Sort.class, sort, "sort", errors);
 		int size = limit == null ? DEFAULT_LIMIT : limit;
 		if (size < 1 || size > MAX_LIMIT) {
 			errors.add("limit", "ticket.limit.invalid");
