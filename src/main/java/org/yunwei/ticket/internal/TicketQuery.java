@@ -12,6 +12,7 @@ import org.yunwei.ticket.TicketType;
 import org.yunwei.web.DateRange;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.KeysetCursor;
+import org.yunwei.web.KeysetPage;
 
 /**
  * What a ticket list is filtered and sorted by, and where a keyset page starts. Lists are the agent queues
@@ -35,8 +36,8 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 	private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern
 		.compile("(?i)[a-z]{2,5}-\\d{8}-[a-z0-9]+");
 
-	static final int DEFAULT_LIMIT = 50;
-	static final int MAX_LIMIT = 200;
+	static final int DEFAULT_LIMIT = KeysetPage.DEFAULT_LIMIT;
+	static final int MAX_LIMIT = KeysetPage.MAX_LIMIT;
 	public static final long UNASSIGNED = -1;
 
 	/** The order of a list, the id breaking ties. */
@@ -198,10 +199,7 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 				: TicketFields.parse(Channel.class, channel, "channel", errors);
 		Sort order = sort == null || sort.isBlank() ? Sort.CREATED
 				: TicketFields.parse(Sort.class, sort, "sort", errors);
-		int size = limit == null ? DEFAULT_LIMIT : limit;
-		if (size < 1 || size > MAX_LIMIT) {
-			errors.add("limit", "ticket.limit.invalid");
-		}
+		int size = KeysetPage.limit(limit, errors, "ticket.limit.invalid");
 		Cursor after = null;
 		if (cursor != null && !cursor.isBlank()) {
 			after = Cursor.decode(cursor);
