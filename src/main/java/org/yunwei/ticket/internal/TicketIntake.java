@@ -34,7 +34,8 @@ import org.yunwei.web.RejectedRequest;
  * their own reporter, about a service their unit may order; an agent (TICKET_WORK) records a ticket for any customer
  * unit their party serves; the mailbox and monitoring intakes open tickets for the system. Everything is checked
  * before anything is written; the ticket, its first timeline entries, its SLA clocks, its audit entry and its number
- * are written in one transaction.
+ * are written in one transaction, which publishes {@link org.yunwei.ticket.TicketOpened} (and
+ * {@link org.yunwei.ticket.TicketAssigned} for a ticket opened in a group).
  */
 @Service
 public class TicketIntake {
