@@ -78,11 +78,12 @@ public class TicketWork {
 	@Transactional
 	public TicketRow start(long id) {
 		Ticket ticket = Ticket.of(access.lockForAgent(id));
+		Actor actor = actors.current();
 		Instant now = TicketTime.now();
-		ticket.start(actors.current(), groups::find, now);
+		ticket.start(actor, groups::find, now);
 		ticket.clocked(t -> clocks.responded(t, now));
 		TicketRow after = save(ticket, TicketAction.START, now);
-		statusEntry(ticket, null, Author.of(actors.current()));
+		statusEntry(ticket, null, Author.of(actor));
 		return after;
 	}
 
