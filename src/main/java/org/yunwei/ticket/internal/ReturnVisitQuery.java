@@ -21,12 +21,12 @@ public record ReturnVisitQuery(TicketStatus status, Long groupId, Long customerO
 	public static ReturnVisitQuery of(String status, Long groupId, Long customerOrgUnitId, String reason, String q,
 			Integer limit, String cursor) {
 		FieldErrors errors = new FieldErrors();
-		TicketStatus state = blank(status) ? null : TicketFields.parse(TicketStatus.class, status, "status", errors);
+		TicketStatus state = blank(status) ? null : TicketIntake.parse(TicketStatus.class, status, "status", errors);
 		if (state != null && !SatisfactionSurvey.resolved(state)) {
 			errors.add("status", "return-visit.status.invalid");
 		}
 		ReturnVisitReason why = blank(reason) ? null
-				: TicketFields.parse(ReturnVisitReason.class, reason, "reason", errors);
+				: TicketIntake.parse(ReturnVisitReason.class, reason, "reason", errors);
 		int size = limit == null ? DEFAULT_LIMIT : limit;
 		if (size < 1 || size > TicketQuery.MAX_LIMIT) {
 			errors.add("limit", "ticket.limit.invalid");

@@ -58,7 +58,7 @@ public class ReturnVisits {
 		TicketRow ticket = access.lockForAgent(draft.ticketId());
 		SatisfactionSurvey.requireResolved(ticket);
 		FieldErrors errors = new FieldErrors();
-		ReturnVisitResult result = TicketFields.parse(ReturnVisitResult.class, draft.result(), "result", errors);
+		ReturnVisitResult result = TicketIntake.parse(ReturnVisitResult.class, draft.result(), "result", errors);
 		String contact = FieldErrors.clean(draft.contact());
 		String comment = FieldErrors.clean(draft.comment());
 		String followUp = FieldErrors.clean(draft.followUp());
