@@ -105,7 +105,9 @@ public class AlertIntake {
 			return AlertOutcome.of(AlertOutcome.Outcome.REOPENED, reopened);
 		}
 		// closed: the key moves to a new incident, the closed one keeps its history
-		TicketRow moved = ticket.withAlertKey(null);
+		Ticket closed = Ticket.of(ticket);
+		closed.releaseAlertKey();
+		TicketRow moved = closed.state();
 		tickets.update(moved, TicketTime.now());
 		return open(signal, account, key, moved);
 	}

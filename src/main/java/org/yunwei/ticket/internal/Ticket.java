@@ -69,6 +69,11 @@ final class Ticket {
 		return ticket;
 	}
 
+	/** The status a new ticket starts in: assigned when it is opened in a group, new otherwise. */
+	static TicketStatus openingStatus(Long groupId) {
+		return groupId == null ? TicketStatus.NEW : TicketStatus.ASSIGNED;
+	}
+
 	long id() {
 		return before.id();
 	}
@@ -262,6 +267,17 @@ final class Ticket {
 		state = state.withStatus(status).withResolvedAt(null).withResolutionCode(null).withResolutionText(null);
 		events.add(new TicketReopened(state.id(), state.number(), state.providerPartyId(), state.assigneeUserId(),
 				now));
+	}
+
+	/**
+	 * A closed incident gives its monitoring alert key up to the new incident that the same trouble opens; it keeps
+	 * its history. An open or resolved one keeps the key: the alert adds to it, or reopens it.
+	 */
+	void releaseAlertKey() {
+		if (state.status() != TicketStatus.CLOSED) {
+			throw new IllegalStateException("only a closed ticket gives its alert key up: " + state.number());
+		}
+		state = state.withAlertKey(null);
 	}
 
 	/**

@@ -149,7 +149,7 @@ public class TicketIntake {
 	private Opened open(Checked checked, Channel channel, Reporter reporter, Long providerPartyId,
 			String alertKey, Author author) {
 		Instant now = TicketTime.now();
-		TicketStatus status = checked.groupId() == null ? TicketStatus.NEW : TicketStatus.ASSIGNED;
+		TicketStatus status = Ticket.openingStatus(checked.groupId());
 		NewTicket draft = new NewTicket(checked.type(), status, channel, checked.subject(), checked.description(),
 				reporter.userId(), reporter.name(), reporter.contact(), checked.customerOrgUnitId(), providerPartyId,
 				checked.serviceId(), checked.serviceObject(), checked.configurationItem(), checked.category(),

@@ -209,6 +209,17 @@ class TicketTests {
 			.first().isInstanceOf(TicketOpened.class);
 	}
 
+	@Test
+	void onlyAClosedTicketGivesItsAlertKeyUp() {
+		Ticket open = Ticket.of(row(TicketStatus.ASSIGNED).withAlertKey("alertmanager:1:k"));
+		assertThatThrownBy(open::releaseAlertKey).isInstanceOf(IllegalStateException.class);
+		Ticket closed = Ticket.of(row(TicketStatus.CLOSED).withAlertKey("alertmanager:1:k"));
+		closed.releaseAlertKey();
+		assertThat(closed.state().alertKey()).isNull();
+		assertThat(Ticket.openingStatus(null)).isEqualTo(TicketStatus.NEW);
+		assertThat(Ticket.openingStatus(30L)).isEqualTo(TicketStatus.ASSIGNED);
+	}
+
 	/** An incident of customer unit 50 reported by user 60, worked by provider {@link #PROVIDER}, priority P2. */
 	private static TicketRow row(TicketStatus status) {
 		return new TicketRow(1, "INC-20261122-0001", TicketType.INCIDENT, status, null, Channel.PHONE, "打印机脱机",
