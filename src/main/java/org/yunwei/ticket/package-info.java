@@ -15,8 +15,8 @@
  * <li>{@link org.yunwei.ticket.TicketOpened}: a ticket was opened, from any channel (portal, API, phone, e-mail,
  * monitoring). The demonstration data generator writes its tickets without it.</li>
  * <li>{@link org.yunwei.ticket.TicketAssigned}: a ticket went to an assignment group and perhaps one of its members:
- * when it was opened in a group, assigned (also in bulk), taken by the member who starts work on it, or escalated to
- * another group (职能升级) by its SLA.</li>
+ * when it was opened in a group, assigned to another group or member (also in bulk), taken by the member who starts
+ * work on it, or escalated to another group (职能升级) by its SLA.</li>
  * <li>{@link org.yunwei.ticket.TicketResolved}: a ticket was resolved, by an agent (also in bulk) or by monitoring
  * when its alert recovered.</li>
  * <li>{@link org.yunwei.ticket.TicketClosed}: a resolved ticket was closed: by the service desk (also in bulk), by

@@ -124,9 +124,13 @@ final class Ticket {
 		errors.optional("comment", note, 2000);
 		errors.throwIfAny();
 		TicketStatus status = state.status() == TicketStatus.NEW ? TicketStatus.ASSIGNED : state.status();
+		boolean handedOver = !groupId.equals(state.groupId()) || !Objects.equals(assigneeUserId, state.assigneeUserId());
 		state = state.withGroupId(groupId).withAssigneeUserId(assigneeUserId).withStatus(status)
 			.withProviderPartyId(group.partyId());
-		assigned(now);
+		// assigning to whom it already has is recorded (timeline, audit) but hands nothing over
+		if (handedOver) {
+			assigned(now);
+		}
 		return note;
 	}
 

@@ -110,6 +110,14 @@ class TicketTests {
 				"assigneeUserId", 101L));
 		assertThat(ticket.events()).containsExactly(new TicketAssigned(1, "INC-20261122-0001", PROVIDER, 30, 101L,
 				NOW));
+
+		Ticket again = Ticket.of(ticket.state());
+		again.assign(30L, FIRST_LINE, 101L, AGENT, null, NOW);
+		assertThat(again.differences()).isEmpty();
+		assertThat(again.events()).isEmpty();
+		again.assign(30L, FIRST_LINE, 100L, AGENT, null, NOW);
+		assertThat(again.events()).containsExactly(new TicketAssigned(1, "INC-20261122-0001", PROVIDER, 30, 100L,
+				NOW));
 	}
 
 	@Test
