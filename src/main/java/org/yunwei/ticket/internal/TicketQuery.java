@@ -12,6 +12,7 @@ import org.yunwei.ticket.TicketType;
 import org.yunwei.web.DateRange;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.KeysetCursor;
+import org.yunwei.web.KeysetPage;
 
 /**
  * What a ticket list is filtered and sorted by, and where a keyset page starts. Lists are the agent queues
@@ -35,8 +36,8 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 	private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern
 		.compile("(?i)[a-z]{2,5}-\\d{8}-[a-z0-9]+");
 
-	static final int DEFAULT_LIMIT = 50;
-	static final int MAX_LIMIT = 200;
+	static final int DEFAULT_LIMIT = KeysetPage.DEFAULT_LIMIT;
+	static final int MAX_LIMIT = KeysetPage.MAX_LIMIT;
 	public static final long UNASSIGNED = -1;
 
 	/** The order of a list, the id breaking ties. */
@@ -158,7 +159,7 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 		Window closed = Window.of(DateRange.optional("closedFrom", narrowing.closedFrom(), "closedTo",
 				narrowing.closedTo(), errors), zone);
 		Age age = FieldErrors.clean(narrowing.age()) == null ? null
-				: TicketIntake.parse(Age.class, narrowing.age().strip(), "age", errors);
+				: TicketFields.parse(Age.class, narrowing.age().strip(), "age", errors);
 		String category = FieldErrors.clean(narrowing.category());
 		errors.optional("category", category, 100);
 		SlaOutcome sla = FieldErrors.clean(narrowing.sla()) == null ? null : SlaOutcome.parse(narrowing.sla(), errors);
@@ -177,14 +178,14 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 				statuses.addAll(TicketStatus.OPEN);
 			}
 			else {
-				TicketStatus parsed = TicketIntake.parse(TicketStatus.class, value, "status", errors);
+				TicketStatus parsed = TicketFields.parse(TicketStatus.class, value, "status", errors);
 				if (parsed != null) {
 					statuses.add(parsed);
 				}
 			}
 		}
 		TicketType ticketType = type == null || type.isBlank() ? null
-				: TicketIntake.parse(TicketType.class, type, "type", errors);
+				: TicketFields.parse(TicketType.class, type, "type", errors);
 		Set<String> priorities = new java.util.TreeSet<>();
 		for (String value : split(priority)) {
 			if (value.toUpperCase().matches("P[1-4]")) {
@@ -195,13 +196,10 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 			}
 		}
 		Channel ticketChannel = channel == null || channel.isBlank() ? null
-				: TicketIntake.parse(Channel.class, channel, "channel", errors);
+				: TicketFields.parse(Channel.class, channel, "channel", errors);
 		Sort order = sort == null || sort.isBlank() ? Sort.CREATED
-				: TicketIntake.parse(Sort.class, sort, "sort", errors);
-		int size = limit == null ? DEFAULT_LIMIT : limit;
-		if (size < 1 || size > MAX_LIMIT) {
-			errors.add("limit", "ticket.limit.invalid");
-		}
+				: TicketFields.parse(Sort.class, sort, "sort", errors);
+		int size = KeysetPage.limit(limit, errors, "ticket.limit.invalid");
 		Cursor after = null;
 		if (cursor != null && !cursor.isBlank()) {
 			after = Cursor.decode(cursor);
