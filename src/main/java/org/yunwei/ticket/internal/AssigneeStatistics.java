@@ -57,7 +57,7 @@ class AssigneeStatistics {
 	/**
 	 * One person's row: the figures, the name to show (also for nobody), the ratings given in the period on their
 	 * tickets, and the ticket list behind each count by the figure's name ({@code assigned}, {@code resolved},
-	 * {@code closed}, {@code slaCounted}, {@code responseSlaMet}, {@code resolutionSlaMet}).
+	 * {@code closed}, {@code slaCounted}, {@code responseSlaMet}, {@code resolutionSlaMet}, {@code reopened}).
 	 */
 	public record Row(AssigneeFigures figures, String name, AssigneeRatings.Rated ratings, Map<String, String> links) {
 	}
@@ -153,6 +153,8 @@ class AssigneeStatistics {
 				to, "sla", TicketQuery.SlaOutcome.RESPONSE_MET.value()));
 		links.put("resolutionSlaMet", TicketStatisticsLabels.link("assignee", who, "resolvedFrom", from,
 				"resolvedTo", to, "sla", TicketQuery.SlaOutcome.RESOLUTION_MET.value()));
+		links.put("reopened", TicketStatisticsLabels.link("assignee", who, "resolvedFrom", from, "resolvedTo", to,
+				"reopened", "true"));
 		return links;
 	}
 }

@@ -163,9 +163,20 @@ class AssigneeStatisticsIntegrationTests extends IntegrationTestSupport {
 				.asLong());
 			assertThat(listed(links.get("resolutionSlaMet").asString())).isEqualTo(f.get("resolutionSla").get("met")
 				.asLong());
+			assertThat(listed(links.get("reopened").asString())).isEqualTo(f.get("reopened").asLong());
 		}
 		assertThat(row(report(lead, ""), null).get("links").get("assigned").asString())
 			.isEqualTo("/tickets?assignee=none&createdFrom=2025-03-01&createdTo=2025-03-31");
+		// the list's own filter of reopened tickets, both ways, and refusing what it cannot read
+		String resolved = "/tickets?assignee=" + agent + "&resolvedFrom=2025-03-01&resolvedTo=2025-03-31";
+		assertThat(listed(resolved + "&reopened=true")).isEqualTo(1);
+		assertThat(listed(resolved + "&reopened=false")).isEqualTo(2);
+		assertThat(api.get("/api/v1" + resolved + "&reopened=maybe", lead).json().get("errors").has("reopened"))
+			.isTrue();
+		WebSession session = new WebSession(port);
+		session.signIn(world.lead, TestDirectory.PASSWORD, null);
+		assertThat(session.get(resolved + "&reopened=true").body()).contains("曾被重新打开", "网络时断时续")
+			.doesNotContain("打印机卡纸");
 	}
 
 	@Test
