@@ -296,6 +296,11 @@ class AssigneeStatisticsIntegrationTests extends IntegrationTestSupport {
 		assertThat(page.body()).doesNotContain("id=\"a-provider\"", "style=", "ticket-stats.");
 		assertThat(session.get("/tickets/statistics").body()).contains("href=\"/tickets/statistics/assignees\"");
 
+		var english = session.get("/tickets/statistics/assignees?lang=en&" + MARCH);
+		assertThat(english.body()).contains("Statistics by assignee", "(nobody assigned)", "90th pct.", "(2 ratings)")
+			.doesNotContain("ticket-stats.", "按处理人统计");
+		session.get("/tickets/statistics/assignees?lang=zh-CN");
+
 		var bad = session.get("/tickets/statistics/assignees?from=2025-13-01&to=2025-03-31");
 		assertThat(bad.status()).isEqualTo(200);
 		assertThat(bad.body()).contains("is-invalid");
