@@ -3,11 +3,15 @@ package org.yunwei.ticket.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -73,7 +77,7 @@ class AssigneeStatistics {
 		List<AssigneeFigures> figures = new ArrayList<>(timeliness.figures(days, scope));
 		Map<Long, AssigneeRatings.Rated> rated = ratings.byAssignee(days.start(timeliness.zone()),
 				days.end(timeliness.zone()), scope);
-		java.util.Set<Long> onlyRated = new java.util.HashSet<>(rated.keySet());
+		Set<Long> onlyRated = new HashSet<>(rated.keySet());
 		figures.forEach(f -> onlyRated.remove(key(f)));
 		figures.addAll(onlyRated(onlyRated));
 		String nobody = messages.getMessage("ticket-stats.assignee.nobody", null, locale);
@@ -114,14 +118,14 @@ class AssigneeStatistics {
 		return organisations.parties(PartyKind.PROVIDER);
 	}
 
-	java.time.ZoneId zone() {
+	ZoneId zone() {
 		return timeliness.zone();
 	}
 
 	/** The people whose tickets were only rated in the period: a row of zeros but for their ratings. */
-	private List<AssigneeFigures> onlyRated(java.util.Set<Long> keys) {
+	private List<AssigneeFigures> onlyRated(Set<Long> keys) {
 		List<AssigneeFigures> rows = new ArrayList<>();
-		Map<Long, String> names = new java.util.HashMap<>();
+		Map<Long, String> names = new HashMap<>();
 		for (Person person : people.findAll(keys.stream().filter(k -> k != AssigneeRatings.NOBODY).toList())) {
 			names.put(person.id(), person.displayName());
 		}

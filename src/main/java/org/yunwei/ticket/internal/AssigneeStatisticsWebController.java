@@ -61,7 +61,7 @@ class AssigneeStatisticsWebController {
 		model.addAttribute("report", report);
 		model.addAttribute("providers", statistics.providers());
 		model.addAttribute("durations", new DashboardDurations(messages, locale));
-		model.addAttribute("presets", presets(LocalDate.now(statistics.zone())));
+		model.addAttribute("presets", DashboardWebController.presets(LocalDate.now(statistics.zone())));
 		return "ticket/statistics/assignees";
 	}
 
@@ -80,15 +80,5 @@ class AssigneeStatisticsWebController {
 			throw refused;
 		}
 		return refused.fieldErrors();
-	}
-
-	private static Map<String, LocalDate[]> presets(LocalDate today) {
-		Map<String, LocalDate[]> presets = new LinkedHashMap<>();
-		java.time.YearMonth month = java.time.YearMonth.from(today);
-		presets.put("this-month", new LocalDate[] { month.atDay(1), month.atEndOfMonth() });
-		presets.put("last-month", new LocalDate[] { month.minusMonths(1).atDay(1), month.minusMonths(1).atEndOfMonth() });
-		presets.put("last-30-days", new LocalDate[] { today.minusDays(29), today });
-		presets.put("this-year", new LocalDate[] { today.withDayOfYear(1), today.withDayOfYear(today.lengthOfYear()) });
-		return presets;
 	}
 }
