@@ -27,11 +27,12 @@ import org.yunwei.web.KeysetPage;
  * @param category the ticket's own category, exactly
  * @param categoryId a category of the service catalogue: tickets about a service in it or in a category below it
  * @param sla tickets with an SLA, or those of them whose response or resolution clock was (not) breached
+ * @param reopened only the tickets that were ({@code true}) or were never ({@code false}) reopened
  */
 public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<String> priorities, Long groupId,
 		Long assigneeUserId, Long customerOrgUnitId, Long serviceId, Channel channel, Boolean major, Boolean overdue,
 		Long reporterUserId, String q, Window created, Window resolved, Window closed, Age age, String category,
-		Long categoryId, SlaOutcome sla, Sort sort, int limit, Cursor after) {
+		Long categoryId, SlaOutcome sla, Boolean reopened, Sort sort, int limit, Cursor after) {
 
 	private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern
 		.compile("(?i)[a-z]{2,5}-\\d{8}-[a-z0-9]+");
@@ -127,9 +128,10 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 	 * category's id.
 	 */
 	public record Narrowing(String createdFrom, String createdTo, String resolvedFrom, String resolvedTo,
-			String closedFrom, String closedTo, String age, String category, String categoryId, String sla) {
+			String closedFrom, String closedTo, String age, String category, String categoryId, String sla,
+			String reopened) {
 
-		static final Narrowing NONE = new Narrowing(null, null, null, null, null, null, null, null, null, null);
+		static final Narrowing NONE = new Narrowing(null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/** A list without the narrowing filters (dates, age, categories). */
@@ -163,6 +165,17 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 		String category = FieldErrors.clean(narrowing.category());
 		errors.optional("category", category, 100);
 		SlaOutcome sla = FieldErrors.clean(narrowing.sla()) == null ? null : SlaOutcome.parse(narrowing.sla(), errors);
+		Boolean reopened = null;
+		if (FieldErrors.clean(narrowing.reopened()) != null) {
+			reopened = switch (narrowing.reopened().strip().toLowerCase(java.util.Locale.ROOT)) {
+				case "true" -> Boolean.TRUE;
+				case "false" -> Boolean.FALSE;
+				default -> {
+					errors.add("reopened", "ticket.value.unknown");
+					yield null;
+				}
+			};
+		}
 		Long categoryId = null;
 		if (FieldErrors.clean(narrowing.categoryId()) != null) {
 			try {
@@ -212,14 +225,14 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 		errors.throwIfAny();
 		return new TicketQuery(statuses, ticketType, priorities, groupId, assigneeUserId, customerOrgUnitId,
 				serviceId, ticketChannel, major, overdue, reporterUserId, text, created, resolved, closed, age, category,
-				categoryId, sla, order, size, after);
+				categoryId, sla, reopened, order, size, after);
 	}
 
 	/** The same filters and sort, another page. */
 	TicketQuery page(int size, Cursor start) {
 		return new TicketQuery(statuses, type, priorities, groupId, assigneeUserId, customerOrgUnitId, serviceId,
 				channel, major, overdue, reporterUserId, q, created, resolved, closed, age, category, categoryId, sla,
-				sort, size, start);
+				reopened, sort, size, start);
 	}
 
 	/** Whether a search text is a whole ticket number, e.g. {@code INC-20261122-0001}, and only that. */
