@@ -11,14 +11,15 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Work in progress for {@link EmbeddedModeStopTests}, in the application JVM that test starts and stops: with
  * {@code yunwei.test.stop-probe.publish}, it publishes one event whose listener is still working when the stop
- * begins, and then a second one that waits in the listeners' queue behind it. Each delivery writes a row and says so
- * on standard output, which the test reads. Absent from every other context.
+ * begins, and then a second one that waits in the listeners' queue behind it, and has a scheduled tick at work when
+ * the stop begins. Each delivery, and the tick, writes a row and says so on standard output, which the test reads. Absent from every other context.
  */
 @Component
 @ConditionalOnProperty("yunwei.test.stop-probe.enabled")
@@ -28,6 +29,7 @@ class StopProbeListener {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final CountDownLatch holding = new CountDownLatch(1);
+	private final CountDownLatch ticking = new CountDownLatch(1);
 	private final CountDownLatch stopping = new CountDownLatch(1);
 	private final boolean publish;
 
@@ -50,6 +52,7 @@ class StopProbeListener {
 			transactions.executeWithoutResult(status -> events.publishEvent(new StopProbe("first", true)));
 			holding.await();
 			transactions.executeWithoutResult(status -> events.publishEvent(new StopProbe("second", false)));
+			ticking.await();
 		}
 		say("PROBE READY");
 	}
@@ -57,6 +60,19 @@ class StopProbeListener {
 	@EventListener(ContextClosedEvent.class)
 	void stopping() {
 		stopping.countDown();
+	}
+
+	/** A scheduled job whose tick is still running when the stop begins (once, in the run that publishes). */
+	@Scheduled(fixedDelay = 100)
+	void tick() throws InterruptedException {
+		if (!publish || ticking.getCount() == 0) {
+			return;
+		}
+		ticking.countDown();
+		stopping.await();
+		jdbc.sql("select pg_sleep(1)").query().singleValue();
+		jdbc.sql("insert into stop_probe_delivery (name) values ('tick')").update();
+		say("TICK DONE");
 	}
 
 	@ApplicationModuleListener
