@@ -20,8 +20,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * the database, which the listeners use.
  * <p>
  * Calls still waiting in the queue are not started. Their publications stay incomplete in the event publication
- * registry and are delivered at the next start ({@code spring.modulith.events.republish-outstanding-events-on-restart}),
- * so a stop does not wait for a backlog of thousands. The calls already running finish, for up to
+ * registry and are delivered at the next start
+ * ({@code spring.modulith.events.republish-outstanding-events-on-restart}), so a stop does not wait for a backlog of
+ * thousands. The calls already running finish, for up to
  * {@link #RUNNING_WAIT}; one still running then is interrupted as the context destroys the executor, and delivered
  * again at the next start too.
  */

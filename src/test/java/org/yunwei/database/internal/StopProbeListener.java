@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Work in progress for {@link EmbeddedModeStopTests}, in the application JVM that test starts and stops: with
  * {@code yunwei.test.stop-probe.publish}, it publishes one event whose listener is still working when the stop
  * begins, and then a second one that waits in the listeners' queue behind it, and has a scheduled tick at work when
- * the stop begins. Each delivery, and the tick, writes a row and says so on standard output, which the test reads. Absent from every other context.
+ * the stop begins. Each delivery, and the tick, writes a row and says so on standard output, which the test reads.
+ * Absent from every other context.
  */
 @Component
 @ConditionalOnProperty("yunwei.test.stop-probe.enabled")
