@@ -41,8 +41,10 @@ class ListenerExecution {
 	}
 
 	/**
-	 * Given the executor through a provider: a bean that depends on the executor is stopped in the executor's
-	 * lifecycle phase, together with the scheduler, instead of in its own phase after it.
+	 * Given the executor through a provider, not as a dependency: Spring stops the beans that depend on a lifecycle
+	 * bean together with it, so this one was stopped in the executor's phase, that of the scheduler, and its
+	 * completion counted towards that phase's wait, which then ended without waiting for the scheduler's running tick
+	 * (seen: a tick interrupted in the middle of releasing its ShedLock lock while the pool closed).
 	 */
 	@Bean
 	ListenerStop listenerStop(ObjectProvider<ThreadPoolTaskExecutor> applicationTaskExecutor) {
