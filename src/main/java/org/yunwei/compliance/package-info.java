@@ -14,12 +14,12 @@
  * Management and supervision read every provider's evidence (or one provider's, picked); a provider reads its own
  * party's; customers do not see the register. Reading needs {@code COMPLIANCE_READ}.
  * <p>
- * Depends on {@code identity} for who is asking, their party and the providers a reader may pick; on {@code audit}
- * for the audit trail's own standing (7.7.2a), on {@code web} for the period's dates and refusals. Modules above
- * these depend on {@code compliance} to contribute; {@code identity}, {@code audit} and {@code web} sit below it (they
- * cannot depend on it without a cycle), so their items are read through their public API by this module's own
- * sources in {@code compliance.internal}.
+ * Depends on {@code identity} for who is asking, their party, the providers a reader may pick and the providers'
+ * staffing ({@code Staffing}), and on {@code web} for the period's dates and refusals. Modules above these depend on
+ * {@code compliance} to contribute; {@code identity}, {@code audit} and {@code web} sit below it (they cannot depend
+ * on it without a cycle), so their items (5.3.2, 7.7.2a, 10.3.2c) are read through their public API by this module's
+ * own sources in {@code compliance.internal}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Compliance",
-		allowedDependencies = { "identity", "audit", "web" })
+		allowedDependencies = { "identity", "web" })
 package org.yunwei.compliance;

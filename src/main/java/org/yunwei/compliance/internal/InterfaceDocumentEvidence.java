@@ -1,0 +1,77 @@
+package org.yunwei.compliance.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.yunwei.compliance.Evidence;
+import org.yunwei.compliance.Evidence.EvidenceLink;
+import org.yunwei.compliance.Evidence.Figure;
+import org.yunwei.compliance.Evidence.Note;
+import org.yunwei.compliance.EvidenceRequest;
+import org.yunwei.compliance.EvidenceSource;
+
+/**
+ * The service interface document (10.3.2c 服务接口文档): the OpenAPI 3 document at {@code /v3/api-docs} and Swagger UI,
+ * generated from the running application's REST operations under {@code /api/}. The figures count those operations and
+ * how many carry their own description ({@link Operation}); the rest appear in the document with their path and
+ * parameters only, which is flagged. The same for every provider: the interface is the platform's.
+ */
+@Component
+class InterfaceDocumentEvidence implements EvidenceSource {
+
+	private final RequestMappingHandlerMapping mappings;
+	private volatile long[] counted;
+
+	InterfaceDocumentEvidence(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+		this.mappings = mappings;
+	}
+
+	@Override
+	public Set<String> items() {
+		return Set.of("10.3.2c");
+	}
+
+	@Override
+	public List<Evidence> evidence(EvidenceRequest request) {
+		long[] operations = operations();
+		Evidence document = Evidence.evidenced("10.3.2c", List.of(
+				new Figure("evidence.api.operations", operations[0], null),
+				new Figure("evidence.api.documented", operations[1], null)))
+			.withLinks(List.of(new EvidenceLink("evidence.link.swagger", "/swagger-ui.html"),
+					new EvidenceLink("evidence.link.api-docs", "/v3/api-docs")));
+		if (operations[1] < operations[0]) {
+			document = document.withGaps(List.of(Note.of("evidence.gap.undocumented-operations",
+					operations[0] - operations[1])));
+		}
+		return List.of(document);
+	}
+
+	/** The REST operations (a path and a method each) under /api/, and those with a description; counted once. */
+	long[] operations() {
+		long[] known = counted;
+		if (known == null) {
+			long all = 0;
+			long documented = 0;
+			for (var mapping : mappings.getHandlerMethods().entrySet()) {
+				RequestMappingInfo info = mapping.getKey();
+				HandlerMethod method = mapping.getValue();
+				long paths = info.getPatternValues().stream().filter(p -> p.startsWith("/api/")).count();
+				long operations = paths * Math.max(1, info.getMethodsCondition().getMethods().size());
+				all += operations;
+				if (method.hasMethodAnnotation(Operation.class)) {
+					documented += operations;
+				}
+			}
+			known = new long[] { all, documented };
+			counted = known;
+		}
+		return known;
+	}
+}
