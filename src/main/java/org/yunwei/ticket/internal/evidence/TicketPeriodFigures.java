@@ -60,16 +60,16 @@ class TicketPeriodFigures {
 	Resolved resolved(EvidenceRequest request) {
 		return jdbc.sql("""
 				select count(*) as tickets,
-				  round(extract(epoch from avg(responded_at - created_at)) / 60) as respond,
-				  round(extract(epoch from avg(resolved_at - created_at)) / 60) as resolve,
+				  round(extract(epoch from avg(responded_at - created_at)) / 60)::bigint as respond,
+				  round(extract(epoch from avg(resolved_at - created_at)) / 60)::bigint as resolve,
 				  count(*) filter (where agreement_id is not null) as sla_counted,
 				  count(*) filter (where agreement_id is not null and response_breached_at is null) as response_met,
 				  count(*) filter (where agreement_id is not null and resolution_breached_at is null) as resolution_met
 				from ticket where resolved_at >= ? and resolved_at < ? and """ + " "
 				+ request.providerCondition("provider_party_id"))
 			.params(scoped(request))
-			.query((rs, n) -> new Resolved(rs.getLong("tickets"), (Long) rs.getObject("respond", Long.class),
-					(Long) rs.getObject("resolve", Long.class), rs.getLong("sla_counted"), rs.getLong("response_met"),
+			.query((rs, n) -> new Resolved(rs.getLong("tickets"), rs.getObject("respond", Long.class),
+					rs.getObject("resolve", Long.class), rs.getLong("sla_counted"), rs.getLong("response_met"),
 					rs.getLong("resolution_met")))
 			.single();
 	}
