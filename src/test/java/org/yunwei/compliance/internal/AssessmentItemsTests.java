@@ -61,6 +61,20 @@ class AssessmentItemsTests {
 	}
 
 	@Test
+	void everyItemAndClauseHasItsEnglishWords() throws IOException {
+		java.util.Properties english = new java.util.Properties();
+		try (InputStream in = AssessmentItemsTests.class.getClassLoader()
+			.getResourceAsStream("i18n/compliance_en.properties")) {
+			english.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		for (AssessmentItem item : AssessmentItems.fromClasspath().all()) {
+			assertThat(english.getProperty("compliance.item." + item.id())).as(item.id()).isNotBlank();
+			assertThat(english.getProperty("compliance.clause." + item.clause())).as(item.clause()).isNotBlank();
+			assertThat(english.getProperty("compliance.chapter." + item.chapter())).isNotBlank();
+		}
+	}
+
+	@Test
 	void refusesARepeatedOrMalformedItem() {
 		String header = "clause\titem\tkey_assessment_item\tparent_clause_title\n";
 		assertThatThrownBy(() -> AssessmentItems.read(stream(header + "6.1.2\te\t回访报告\t服务台\n6.1.2\te\t回访\t服务台\n")))

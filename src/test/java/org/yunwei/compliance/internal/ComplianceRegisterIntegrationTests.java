@@ -101,8 +101,16 @@ class ComplianceRegisterIntegrationTests extends IntegrationTestSupport {
 		assertThat(missing.get("state").asString()).isEqualTo("MISSING");
 		assertThat(missing.get("stateLabel").asString()).isEqualTo("未提供");
 		assertThat(missing.get("requirement").asString()).isEqualTo("运维设施设备定期巡检表");
+		// the interface document's figure: the operations the OpenAPI document itself lists under /api/
+		long operations = 0;
+		JsonNode paths = api().get("/v3/api-docs", null).json().get("paths");
+		for (String path : paths.propertyNames()) {
+			if (path.startsWith("/api/")) {
+				operations += paths.get(path).size();
+			}
+		}
 		JsonNode documented = item(token, "10.3.2c");
-		assertThat(documented.get("figures").get(0).get("value").asLong()).isGreaterThan(50);
+		assertThat(documented.get("figures").get(0).get("value").asLong()).isEqualTo(operations).isGreaterThan(50);
 	}
 
 	@Test
@@ -171,7 +179,8 @@ class ComplianceRegisterIntegrationTests extends IntegrationTestSupport {
 		assertThat(page.body()).doesNotContainPattern(RAW_KEY).doesNotContain("??");
 
 		var english = session.get("/compliance?lang=en");
-		assertThat(english.body()).contains("Evidenced", "Not yet provided", "Integrated development", "of 89 items");
+		assertThat(english.body()).contains("Evidenced", "Not yet provided", "Integrated development", "of 89 items",
+				"Return-visit reports", "Tickets created in the period");
 		assertThat(english.body()).doesNotContainPattern(RAW_KEY).doesNotContain("??");
 
 		var item = session.get("/compliance/items/6.1.2e?lang=zh_CN");
