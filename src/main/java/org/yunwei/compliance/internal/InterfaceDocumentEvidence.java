@@ -53,23 +53,36 @@ class InterfaceDocumentEvidence implements EvidenceSource {
 		return List.of(document);
 	}
 
-	/** The REST operations (a path and a method each) under /api/, and those with a description; counted once. */
+	/**
+	 * The REST operations under /api/ as the OpenAPI document lists them, a path and a method each (two handlers of
+	 * one path and method, told apart by what they consume, are one operation there), and those described; counted
+	 * once.
+	 */
 	long[] operations() {
 		long[] known = counted;
 		if (known == null) {
-			long all = 0;
-			long documented = 0;
+			java.util.Set<String> all = new java.util.HashSet<>();
+			java.util.Set<String> documented = new java.util.HashSet<>();
 			for (var mapping : mappings.getHandlerMethods().entrySet()) {
 				RequestMappingInfo info = mapping.getKey();
 				HandlerMethod method = mapping.getValue();
-				long paths = info.getPatternValues().stream().filter(p -> p.startsWith("/api/")).count();
-				long operations = paths * Math.max(1, info.getMethodsCondition().getMethods().size());
-				all += operations;
-				if (method.hasMethodAnnotation(Operation.class)) {
-					documented += operations;
+				var verbs = info.getMethodsCondition().getMethods();
+				for (String path : info.getPatternValues()) {
+					if (!path.startsWith("/api/")) {
+						continue;
+					}
+					// a variable's pattern ({id:.+}) is not part of the documented path
+					String documentedPath = path.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+					for (var verb : verbs.isEmpty() ? java.util.Set.of("ANY") : verbs) {
+						String operation = verb + " " + documentedPath;
+						all.add(operation);
+						if (method.hasMethodAnnotation(Operation.class)) {
+							documented.add(operation);
+						}
+					}
 				}
 			}
-			known = new long[] { all, documented };
+			known = new long[] { all.size(), documented.size() };
 			counted = known;
 		}
 		return known;
