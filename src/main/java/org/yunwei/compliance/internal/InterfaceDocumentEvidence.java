@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
@@ -26,10 +27,12 @@ import org.yunwei.compliance.EvidenceSource;
 @Component
 class InterfaceDocumentEvidence implements EvidenceSource {
 
-	private final RequestMappingHandlerMapping mappings;
+	/** Absent where the application runs without its web server (the dataset generator): no operations then. */
+	private final ObjectProvider<RequestMappingHandlerMapping> mappings;
 	private volatile long[] counted;
 
-	InterfaceDocumentEvidence(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+	InterfaceDocumentEvidence(
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
 		this.mappings = mappings;
 	}
 
@@ -63,7 +66,9 @@ class InterfaceDocumentEvidence implements EvidenceSource {
 		if (known == null) {
 			java.util.Set<String> all = new java.util.HashSet<>();
 			java.util.Set<String> documented = new java.util.HashSet<>();
-			for (var mapping : mappings.getHandlerMethods().entrySet()) {
+			RequestMappingHandlerMapping web = mappings.getIfAvailable();
+			var handlers = web == null ? java.util.Map.<RequestMappingInfo, HandlerMethod>of() : web.getHandlerMethods();
+			for (var mapping : handlers.entrySet()) {
 				RequestMappingInfo info = mapping.getKey();
 				HandlerMethod method = mapping.getValue();
 				var verbs = info.getMethodsCondition().getMethods();
