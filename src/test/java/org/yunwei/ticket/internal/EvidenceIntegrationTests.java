@@ -75,7 +75,9 @@ class EvidenceIntegrationTests extends IntegrationTestSupport {
 		assertThat(direct.get("6.1.2c evidence.rating.low")).isEqualTo(1);
 		assertThat(direct.get("7.2.2a evidence.agreement.in-force")).isEqualTo(1);
 		assertThat(state(register, "6.1.2e")).isEqualTo("EVIDENCED");
-		assertThat(state(register, "5.4.2c")).isEqualTo("PARTIAL");
+		assertThat(state(register, "5.4.2c")).isEqualTo("EVIDENCED");
+		assertThat(item(register, "5.4.2c").get("links").get(0).get("href").asString())
+			.isEqualTo("/tickets/statistics/assignees?from=" + from + "&to=" + to + "&provider=" + first.providerParty);
 		assertThat(item(register, "6.1.2e").get("gaps").size()).isZero();
 	}
 

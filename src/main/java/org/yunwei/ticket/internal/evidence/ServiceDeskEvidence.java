@@ -18,7 +18,7 @@ import org.yunwei.ticket.internal.TicketSettings;
  * The service desk's evidence (服务台, 事件管理): the ticket records of a period (4.3.2c 运维服务记录表, 4.4.2b 事件处理记录表,
  * 7.2.2b 事件记录表), the work logged on them (6.1.2b 日常工作记录), the statistics report (6.1.2d, 7.2.2d), the
  * escalations that happened (7.2.2c, beside the SLA module's escalation chains), the speed and attainment of the
- * handling (5.4.2c, partial: not yet per person) and the monitoring intake (10.1.2a, partial). Every figure links to the
+ * handling (5.4.2c, per person on the statistics by assignee) and the monitoring intake (10.1.2a, partial). Every figure links to the
  * ticket list showing the tickets it counted, with the list's own parameters.
  */
 @Component
@@ -107,11 +107,14 @@ class ServiceDeskEvidence implements EvidenceSource {
 				new Figure("evidence.escalation.happened", escalations.count(), null)))
 			.withRecords(figures.latestEntries(request, "ESCALATED", LATEST));
 
-		Evidence timeliness = Evidence.partial("5.4.2c",
-				List.of(Note.of("evidence.timeliness.present")),
-				List.of(Note.of("evidence.timeliness.missing")))
-			.withFigures(timelinessFigures(resolved, resolvedDays))
-			.withLinks(statisticsLinks);
+		// the figures per person are on the statistics by assignee, which the links lead to for the same provider
+		String byAssignee = "from=" + from + "&to=" + to
+				+ (request.allProviders() ? "" : "&provider=" + request.providerPartyId());
+		Evidence timeliness = Evidence.evidenced("5.4.2c", timelinessFigures(resolved, resolvedDays))
+			.withLinks(List.of(new EvidenceLink("evidence.link.assignee-statistics",
+					"/tickets/statistics/assignees?" + byAssignee),
+					new EvidenceLink("evidence.link.assignee-export", "/tickets/statistics/assignees/export?" + byAssignee),
+					statisticsLinks.getFirst()));
 
 		Evidence automation = Evidence.partial("10.1.2a",
 				List.of(Note.of("evidence.automation.alerts"),
