@@ -143,7 +143,7 @@ class ComplianceRegisterIntegrationTests extends IntegrationTestSupport {
 		session.signIn(customer, TestDirectory.PASSWORD, null);
 		assertThat(session.get("/compliance").status()).isEqualTo(403);
 		assertThat(session.get("/compliance/items/6.1.2e").status()).isEqualTo(403);
-		assertThat(session.get("/").body()).doesNotContain("nav-compliance");
+		assertThat(session.get("/").body()).doesNotContain("nav-compliance", "top-compliance");
 	}
 
 	@Test
@@ -172,7 +172,7 @@ class ComplianceRegisterIntegrationTests extends IntegrationTestSupport {
 
 		var page = session.get("/compliance");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("id=\"nav-compliance\"", "id=\"chapter-4\"", "id=\"chapter-10\"",
+		assertThat(page.body()).contains("id=\"nav-compliance\"", "id=\"top-compliance\"", "id=\"chapter-4\"", "id=\"chapter-10\"",
 				"id=\"item-6.1.2e\"", "id=\"item-5.6.2a.1\"", "已提供证据", "未提供", "部分", "c-provider",
 				"共 89 项", "开发运维安全一体化管理");
 		assertThat(page.body().split("class=\"list-group-item yw-item\"", -1)).hasSize(90);
