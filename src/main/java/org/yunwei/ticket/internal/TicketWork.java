@@ -40,9 +40,11 @@ public class TicketWork {
 	private final PriorityMatrix matrix;
 	private final People people;
 	private final AuditTrail audit;
+	private final TicketLifecycleEvents lifecycle;
 
 	TicketWork(TicketAccess access, Actors actors, TicketRecords tickets, Timeline timeline, TicketClocks clocks,
-			TicketNotices notices, AssignmentGroups groups, PriorityMatrix matrix, People people, AuditTrail audit) {
+			TicketNotices notices, AssignmentGroups groups, PriorityMatrix matrix, People people, AuditTrail audit,
+			TicketLifecycleEvents lifecycle) {
 		this.access = access;
 		this.actors = actors;
 		this.tickets = tickets;
@@ -53,6 +55,7 @@ public class TicketWork {
 		this.matrix = matrix;
 		this.people = people;
 		this.audit = audit;
+		this.lifecycle = lifecycle;
 	}
 
 	/**
@@ -174,6 +177,7 @@ public class TicketWork {
 		statusEntry(ticket, after, resolutionText, now);
 		// the reporter lands where they can rate the resolution (and reach the ticket to confirm or reopen it)
 		notices.toReporter(after, "resolved", resolutionText, "/tickets/" + ticket.id() + "/rating");
+		lifecycle.resolved(after);
 		return after;
 	}
 
@@ -219,6 +223,7 @@ public class TicketWork {
 		save(ticket, after, TicketAction.REOPEN, now);
 		statusEntry(ticket, after, text, now);
 		notices.to(after, "reopened", text, notices.workers(after));
+		lifecycle.reopened(after, now);
 		return after;
 	}
 
@@ -394,10 +399,12 @@ public class TicketWork {
 					Map.of("status", Timeline.change(ticket.status(), after.status())), null);
 			audit.record(AuditEntry.of("TICKET_CLOSE", "ticket", ticket.id()).before(differences(after, ticket))
 				.after(differences(ticket, after)).detail(ticket.number()).actor(systemReason));
+			lifecycle.closed(after);
 			return after;
 		}
 		save(ticket, after, action, now);
 		statusEntry(ticket, after, null, now);
+		lifecycle.closed(after);
 		return after;
 	}
 
