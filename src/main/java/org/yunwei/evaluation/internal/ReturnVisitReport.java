@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.identity.DataScope;
+import org.yunwei.web.KeysetPage;
 
 /**
  * The return-visit report (回访报告, Hunan 6.1.2e), per provider for a period: visits planned (tickets resolved in the
@@ -63,36 +63,39 @@ class ReturnVisitReport {
 	}
 
 	/**
-	 * The records behind one figure, newest first, at most {@code limit}: ticket id and number, subject, when and
-	 * what (the result, the score, the follow-up's number).
+	 * The records behind one figure, newest first, one keyset page at a time: the ticket, when, and what (the
+	 * result, the score, the follow-up).
 	 *
-	 * @param value the result or score for {@link Figure#RESULT} and {@link Figure#SCORE}; ignored otherwise
+	 * @param value the result or score for {@link Figure#RESULT} and {@link Figure#SCORE}; {@code null} for all
+	 * @param after the last record of the previous page; {@code null} for the first
 	 */
 	@Transactional(readOnly = true)
-	List<Map<String, Object>> records(Figure figure, String value, DataScope scope, LocalDate from, LocalDate to,
-			Long providerPartyId, int limit) {
+	KeysetPage<ReportRecord> records(Figure figure, String value, DataScope scope, LocalDate from, LocalDate to,
+			Long providerPartyId, int limit, ReportRecord.Cursor after) {
 		Query query = query(figure, value, scope, from, to, providerPartyId);
 		String detail = switch (figure) {
-			case PLANNED, REACHED -> "t.resolved_at as at, null as detail";
-			case CALLS, RESULT -> "v.called_at as at, v.result as detail";
-			case SCORE -> "r.rated_at as at, r.score::text as detail";
-			case FOLLOW_UPS_OPENED, FOLLOW_UPS_CLOSED -> "f.at as at, f.follow_up_number as detail";
+			case PLANNED, REACHED -> "t.resolved_at as at, null as detail, null::bigint as follow_up";
+			case CALLS, RESULT -> "v.called_at as at, v.result as detail, v.follow_up_ticket_id as follow_up";
+			case SCORE -> "r.rated_at as at, r.score::text as detail, r.follow_up_ticket_id as follow_up";
+			case FOLLOW_UPS_OPENED, FOLLOW_UPS_CLOSED ->
+				"f.at as at, f.follow_up_number as detail, f.follow_up_ticket_id as follow_up";
 		};
 		List<Object> params = new ArrayList<>(query.params());
-		params.add(limit);
-		return jdbc.sql("select t.ticket_id, t.number, t.subject, t.provider_party_id, " + detail + " "
-				+ query.from() + " order by at desc, t.ticket_id desc limit ?")
+		String page = "";
+		if (after != null) {
+			page = " where (at, ticket_id) < (?, ?)";
+			params.add(Timestamp.from(after.at()));
+			params.add(after.ticketId());
+		}
+		params.add(limit + 1);
+		List<ReportRecord> rows = jdbc.sql("select * from (select t.ticket_id, t.number, t.subject, " + detail + " "
+				+ query.from() + ") records" + page + " order by at desc, ticket_id desc limit ?")
 			.params(params)
-			.query((rs, n) -> {
-				Map<String, Object> row = new LinkedHashMap<>();
-				row.put("ticketId", rs.getLong("ticket_id"));
-				row.put("number", rs.getString("number"));
-				row.put("subject", rs.getString("subject"));
-				row.put("at", EvaluationTickets.instant(rs, "at"));
-				row.put("detail", rs.getString("detail"));
-				return row;
-			})
+			.query((rs, n) -> new ReportRecord(rs.getLong("ticket_id"), rs.getString("number"),
+					rs.getString("subject"), EvaluationTickets.instant(rs, "at"), rs.getString("detail"),
+					(Long) rs.getObject("follow_up")))
 			.list();
+		return KeysetPage.of(rows, limit, row -> new ReportRecord.Cursor(row.at(), row.ticketId()).encode());
 	}
 
 	private Query query(Figure figure, String value, DataScope scope, LocalDate from, LocalDate to,

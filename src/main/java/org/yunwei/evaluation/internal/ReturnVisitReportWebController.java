@@ -21,6 +21,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
 import org.yunwei.identity.DataScope;
@@ -28,6 +29,8 @@ import org.yunwei.identity.Actors;
 import org.yunwei.identity.Organisations;
 import org.yunwei.identity.Party;
 import org.yunwei.identity.PartyKind;
+import org.yunwei.web.FieldErrors;
+import org.yunwei.web.KeysetPage;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -38,7 +41,7 @@ import org.yunwei.web.RejectedRequest;
 @Controller
 class ReturnVisitReportWebController {
 
-	private static final int RECORDS = 200;
+	private static final int RECORDS = 50;
 
 	private final ReturnVisitReport report;
 	private final ReturnVisits visits;
@@ -76,22 +79,42 @@ class ReturnVisitReportWebController {
 	}
 
 	@GetMapping("/return-visits/report/records")
-	String records(@RequestParam String figure, @RequestParam(required = false) String value,
+	String records(@RequestParam(defaultValue = "") String figure, @RequestParam(required = false) String value,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) Long providerPartyId, Model model) {
+			@RequestParam(required = false) Long providerPartyId, @RequestParam(required = false) String cursor,
+			Model model) {
 		Period period = period(from, to);
-		ReturnVisitReport.Figure which;
-		try {
-			which = ReturnVisitReport.Figure.valueOf(figure);
+		FieldErrors errors = new FieldErrors();
+		ReturnVisitReport.Figure which = EnumField.parse(ReturnVisitReport.Figure.class, figure, "figure", errors);
+		if (which == ReturnVisitReport.Figure.RESULT && value != null && !value.isBlank()) {
+			EnumField.parse(ReturnVisitResult.class, value, "value", errors);
 		}
-		catch (IllegalArgumentException unknown) {
-			throw RejectedRequest.invalidField("figure", "evaluation.value.unknown");
+		if (which == ReturnVisitReport.Figure.SCORE && value != null && !value.matches("[1-5]")) {
+			errors.add("value", "evaluation.value.unknown");
 		}
+		ReportRecord.Cursor after = cursor == null || cursor.isBlank() ? null : ReportRecord.Cursor.decode(cursor);
+		if (cursor != null && !cursor.isBlank() && after == null) {
+			errors.add("cursor", "evaluation.cursor.invalid");
+		}
+		errors.throwIfAny();
+		String chosen = value == null || value.isBlank() ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
+		KeysetPage<ReportRecord> page = report.records(which, chosen, reader(), period.from(), period.to(),
+				providerPartyId, RECORDS, after);
 		model.addAttribute("figure", which);
-		model.addAttribute("value", value);
-		model.addAttribute("rows", report.records(which, value, reader(), period.from(), period.to(), providerPartyId,
-				RECORDS));
+		model.addAttribute("value", chosen);
+		model.addAttribute("from", period.from());
+		model.addAttribute("to", period.to());
+		model.addAttribute("providerPartyId", providerPartyId);
+		model.addAttribute("providerName", providerPartyId == null ? null : names().get(providerPartyId));
+		model.addAttribute("page", page);
 		model.addAttribute("zone", settings.zone());
+		if (page.next() != null) {
+			model.addAttribute("moreHref", UriComponentsBuilder.fromPath("/return-visits/report/records")
+				.queryParam("figure", which.name()).queryParamIfPresent("value", java.util.Optional.ofNullable(chosen))
+				.queryParam("from", period.from()).queryParam("to", period.to())
+				.queryParamIfPresent("providerPartyId", java.util.Optional.ofNullable(providerPartyId))
+				.queryParam("cursor", page.next()).encode().build().toUriString());
+		}
 		return "evaluation/report-records";
 	}
 

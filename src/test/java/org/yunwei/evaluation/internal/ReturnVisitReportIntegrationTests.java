@@ -94,11 +94,21 @@ class ReturnVisitReportIntegrationTests extends IntegrationTestSupport {
 		assertThat(mine.count("FOLLOW_UPS_CLOSED")).isEqualTo(1);
 
 		for (var figure : ReturnVisitReport.Figure.values()) {
-			assertThat(report.records(figure, null, testing.providerScope(), today, tomorrow, null, 200))
+			assertThat(report.records(figure, null, testing.providerScope(), today, tomorrow, null, 200, null).items())
 				.as(figure.name()).hasSize((int) mine.count(figure.name()));
 		}
 		assertThat(report.records(ReturnVisitReport.Figure.RESULT, "DISSATISFIED", testing.providerScope(), today,
-				tomorrow, null, 200)).extracting(r -> r.get("ticketId")).containsExactly(unreachable);
+				tomorrow, null, 200, null).items()).extracting(ReportRecord::ticketId).containsExactly(unreachable);
+		// one record a page: the keyset walks the three calls, newest first, and stops
+		var first = report.records(ReturnVisitReport.Figure.CALLS, null, testing.providerScope(), today, tomorrow,
+				null, 1, null);
+		var second = report.records(ReturnVisitReport.Figure.CALLS, null, testing.providerScope(), today, tomorrow,
+				null, 1, ReportRecord.Cursor.decode(first.next()));
+		var third = report.records(ReturnVisitReport.Figure.CALLS, null, testing.providerScope(), today, tomorrow,
+				null, 1, ReportRecord.Cursor.decode(second.next()));
+		assertThat(List.of(first.items().get(0).detail(), second.items().get(0).detail(), third.items().get(0).detail()))
+			.containsExactly("DISSATISFIED", "UNREACHABLE", "SATISFIED");
+		assertThat(third.next()).isNull();
 		assertThat(report.figures(testing.providerScope(), tomorrow, tomorrow.plusDays(1), null)).isEmpty();
 	}
 
@@ -124,7 +134,14 @@ class ReturnVisitReportIntegrationTests extends IntegrationTestSupport {
 			.contains("id=\"records-empty\"").doesNotContain("id=\"record-" + id + "\"");
 		assertThat(mine.get("/return-visits/report/records?figure=CALLS").body()).contains("id=\"record-" + id + "\"")
 			.doesNotContain("id=\"record-" + theirs + "\"");
+		var english = mine.get("/return-visits/report/records?figure=RESULT&value=SATISFIED&lang=en").body();
+		assertThat(english).contains("Results · Satisfied", "id=\"record-" + id + "\"")
+			.doesNotContain("return-visit.", "RESULT");
+		assertThat(mine.get("/return-visits/report?lang=en").body()).contains("Planned visits", "Very satisfied")
+			.doesNotContain("return-visit.", "satisfaction.");
+		assertThat(mine.get("/return-visits/report/records?figure=NONSENSE").status()).isEqualTo(400);
 		assertThat(session(world.bureauUser).get("/return-visits/report").status()).isEqualTo(403);
+		assertThat(session(world.bureauUser).get("/return-visits/report.xlsx").status()).isEqualTo(403);
 		assertThat(mine.get("/return-visits/report?from=2026-13-01").status()).isEqualTo(400);
 
 		String supervisorName = world.directory.user(world.directory.orgUnit(
