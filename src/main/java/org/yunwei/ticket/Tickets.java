@@ -168,8 +168,8 @@ public class Tickets {
 	 * is audited.
 	 *
 	 * @param kind {@code PARENT_OF} (the first is the parent), {@code DUPLICATE_OF} or {@code RELATED}
-	 * @throws RejectedRequest 404 for a ticket outside the person's scope, 400 for an unknown kind, a ticket linked
-	 *         to itself or a pair linked already, 422 for a parent link that would form a cycle
+	 * @throws RejectedRequest 404 for a ticket outside the person's scope, 400 for an unknown kind or a ticket
+	 *         linked to itself, 409 for a pair linked already, 422 for a parent link that would form a cycle
 	 */
 	@Transactional
 	public void link(long ticketId, long otherTicketId, String kind) {
