@@ -141,6 +141,21 @@ public class Tickets {
 	}
 
 	/**
+	 * Resolved and closed tickets with an id above {@code afterTicketId}, in id order, whoever asks: for a module
+	 * that rebuilds what it keeps of finished tickets (the data generator, a backfill). Pass the last id of a page
+	 * to read the next; an empty list is the end.
+	 *
+	 * @param limit 1 to 10,000
+	 */
+	@Transactional(readOnly = true)
+	public List<TicketReference> finishedForSystem(long afterTicketId, int limit) {
+		if (limit < 1 || limit > 10_000) {
+			throw new IllegalArgumentException("limit must be 1 to 10000, not " + limit);
+		}
+		return tickets.finishedAfter(afterTicketId, limit);
+	}
+
+	/**
 	 * The open incidents naming a configuration item, newest first, of those the signed-in person may see.
 	 *
 	 * @param configurationItem as the tickets name it; never {@code null}

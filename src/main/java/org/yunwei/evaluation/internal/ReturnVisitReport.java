@@ -51,13 +51,10 @@ class ReturnVisitReport {
 			jdbc.sql("select t.provider_party_id as provider, " + value + " as value, count(*) as n "
 					+ query.from() + " group by 1, 2")
 				.params(query.params())
-				.query((rs, n) -> {
-					long provider = rs.getLong("provider");
-					figures.computeIfAbsent(provider, ProviderFigures::new)
+				.query(rs -> {
+					figures.computeIfAbsent(rs.getLong("provider"), ProviderFigures::new)
 						.add(figure, rs.getString("value"), rs.getLong("n"));
-					return null;
-				})
-				.list();
+				});
 		}
 		return figures;
 	}

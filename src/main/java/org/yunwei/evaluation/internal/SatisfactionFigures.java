@@ -20,8 +20,9 @@ import org.yunwei.identity.DataScope;
 /**
  * Satisfaction figures for statistics and the return-visit report (回访报告, Hunan 6.1.2e): the average rating, how
  * many of each score and the share satisfied (4 or 5), for a period or month by month, and the results of return
- * visits. Ratings and visits are placed in a scope by evaluation's own record of their tickets. Periods are local dates in the service desk's zone, the first day included and the last excluded; a rating
- * counts in the period it was given, a visit in the period it was made. Only tickets within {@code scope} count.
+ * visits. Periods are local dates in the service desk's zone, the first day included and the last excluded; a rating
+ * counts in the period it was given, a visit in the period it was made. Only tickets within {@code scope} count,
+ * placed by evaluation's own record of them ({@code evaluation_ticket}).
  */
 @Service
 class SatisfactionFigures {
@@ -69,7 +70,8 @@ class SatisfactionFigures {
 			results.put(result, 0L);
 		}
 		jdbc.sql("select v.result, count(*) as n from ticket_return_visit v "
-				+ "join evaluation_ticket t on t.ticket_id = v.ticket_id where " + condition.sql() + " and v.called_at >= ? and v.called_at < ? group by v.result")
+				+ "join evaluation_ticket t on t.ticket_id = v.ticket_id where " + condition.sql()
+				+ " and v.called_at >= ? and v.called_at < ? group by v.result")
 			.params(params)
 			.query((rs, n) -> Map.entry(ReturnVisitResult.valueOf(rs.getString("result")), rs.getLong("n")))
 			.list()

@@ -23,17 +23,20 @@ public class TicketFacade {
 	private final Timeline timeline;
 	private final FollowUpTickets followUps;
 	private final OpenIncidents openIncidents;
+	private final FinishedTickets finished;
 	private final TicketLinking linking;
 	private final AssignmentGroups groups;
 	private final Actors actors;
 
 	TicketFacade(TicketRecords tickets, TicketAccess access, Timeline timeline, FollowUpTickets followUps,
-			OpenIncidents openIncidents, TicketLinking linking, AssignmentGroups groups, Actors actors) {
+			OpenIncidents openIncidents, FinishedTickets finished, TicketLinking linking, AssignmentGroups groups,
+			Actors actors) {
 		this.tickets = tickets;
 		this.access = access;
 		this.timeline = timeline;
 		this.followUps = followUps;
 		this.openIncidents = openIncidents;
+		this.finished = finished;
 		this.linking = linking;
 		this.groups = groups;
 		this.actors = actors;
@@ -91,6 +94,10 @@ public class TicketFacade {
 
 	public List<TicketReference> openIncidents(String column, Object value, DataScope scope, int limit) {
 		return openIncidents.where(column, value, scope, limit).stream().map(TicketFacade::reference).toList();
+	}
+
+	public List<TicketReference> finishedAfter(long ticketId, int limit) {
+		return finished.after(ticketId, limit).stream().map(TicketFacade::reference).toList();
 	}
 
 	public void link(long ticketId, long otherTicketId, String kind) {

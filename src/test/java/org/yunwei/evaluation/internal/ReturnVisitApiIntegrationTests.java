@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.yunwei.ticket.internal.TicketFixtures;
 import org.yunwei.support.ApiClient;
 import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.ticket.internal.TicketFixtures;
 
 import tools.jackson.databind.JsonNode;
 

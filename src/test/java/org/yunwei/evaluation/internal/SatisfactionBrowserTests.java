@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.yunwei.ticket.internal.TicketFixtures;
 import org.yunwei.support.BrowserTestSupport;
 import org.yunwei.support.TestDirectory;
+import org.yunwei.ticket.internal.TicketFixtures;
 
 /** The customer rates a resolved ticket on a phone; an agent then records the return visit from the worklist. */
 class SatisfactionBrowserTests extends BrowserTestSupport {

@@ -6,10 +6,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yunwei.ticket.internal.TicketFixtures;
 import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.TestDirectory;
 import org.yunwei.support.WebSession;
+import org.yunwei.ticket.internal.TicketFixtures;
 
 /** The rating page and the return-visit pages over plain HTTP: refusals beside the field, scope, languages. */
 class SatisfactionPagesIntegrationTests extends IntegrationTestSupport {
