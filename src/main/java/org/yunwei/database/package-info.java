@@ -7,6 +7,21 @@
  * deleted with one, so that a module publishing many events at once (the SLA scheduler) pays per transaction, not
  * per event.
  * <p>
+ * A stop (SIGTERM, or the context closing) ends the application's work before the database, in this order:
+ * <ol>
+ * <li>the web server stops taking requests and lets those under way finish (Spring Boot's graceful shutdown);</li>
+ * <li>the scheduler starts no new tick and waits for a running one, which releases its ShedLock lock;</li>
+ * <li>the asynchronous listeners finish the calls they are running and start none of those still queued
+ * ({@code ListenerStop}): the publications of the queued ones stay incomplete and are delivered at the next start,
+ * as is any publication a stop interrupted, so a stop in the middle of work loses nothing;</li>
+ * <li>the beans are destroyed, Spring Modulith's registry listing the publications left for the next start, and the
+ * connection pool closes;</li>
+ * <li>the embedded PostgreSQL, when it is the database, stops last (fast shutdown).</li>
+ * </ol>
+ * The embedded server stops only when the context closes it: zonky's own JVM shutdown hook, which would stop it as
+ * soon as the JVM begins to exit, while the steps above still need it, is kept from acting. A JVM killed outright (kill
+ * -9) leaves its postmaster behind; the next start stops it before starting anew.
+ * <p>
  * Depends on no other module: every other module needs the database before anything else starts.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Database", allowedDependencies = {})

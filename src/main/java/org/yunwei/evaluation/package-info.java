@@ -13,9 +13,10 @@
  * Depends on {@code ticket} for its facade {@link org.yunwei.ticket.Tickets} (a ticket as the asking person may see
  * it, timeline entries, follow-up tickets) and its events; on {@code identity} for who is asking and their scope,
  * and for the names of units and providers; on {@code audit} to record every write in the same transaction; and on
- * {@code web} for refusals, field errors and keyset pages; and on {@code dataset} for its part of a generated city.
+ * {@code web} for refusals, field errors and keyset pages; on {@code dataset} for its part of a generated city; and
+ * on {@code compliance} to contribute the evidence of customer feedback and return visits (6.1.2c, 6.1.2e).
  * The ticket module does not depend on this one.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Evaluation",
-		allowedDependencies = { "ticket", "identity", "audit", "web", "dataset" })
+		allowedDependencies = { "ticket", "identity", "audit", "web", "dataset", "compliance" })
 package org.yunwei.evaluation;

@@ -23,7 +23,9 @@ public enum Permission {
 	/** An integration account that monitoring (Alertmanager, Zabbix) uses to open and update incidents. */
 	ALERT_INTAKE,
 	/** Group robots (DingTalk, WeCom, Feishu) that hear of notifications, and the notification outbox. */
-	NOTIFICATION_MANAGE;
+	NOTIFICATION_MANAGE,
+	/** The assessment-evidence register (考核证据): read; never given to a customer, whom it is refused anyway. */
+	COMPLIANCE_READ;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone (三员分立): no other role may

@@ -12,8 +12,17 @@ import java.util.List;
  */
 public record EscalationStep(int thresholdPercent, int order, Kind kind, String target) {
 
+	/** A hierarchical step's target: the lead of the record's assignment group. */
+	public static final String GROUP_LEAD = "GROUP_LEAD";
+
+	/** A hierarchical step's target: the administrators of the provider that works the record. */
+	public static final String PROVIDER_MANAGER = "PROVIDER_MANAGER";
+
+	/** A hierarchical step's target: the administrators of the management party (管理方). */
+	public static final String MANAGEMENT = "MANAGEMENT";
+
 	/** The levels a hierarchical escalation may notify, from the nearest up. */
-	public static final List<String> LEVELS = List.of("GROUP_LEAD", "PROVIDER_MANAGER", "MANAGEMENT");
+	public static final List<String> LEVELS = List.of(GROUP_LEAD, PROVIDER_MANAGER, MANAGEMENT);
 
 	public enum Kind {
 		/** 职能升级: the record goes to another assignment group with the skills it needs. */

@@ -21,8 +21,9 @@
  * The arithmetic itself stays pure and depends on nothing. The module depends on {@code identity} for who is asking,
  * whether their scope may write (supervision only reads) and the provider party and customer units an agreement
  * names; on {@code catalog} because the services an agreement covers must exist; on {@code audit} to record every
- * change in the same transaction (clock repairs too); and on {@code web} for refusals and keyset pages.
+ * change in the same transaction (clock repairs too); on {@code web} for refusals and keyset pages; and on
+ * {@code compliance} to give the evidence of the agreements' targets and escalation chains (Hunan 7.2.2a, 7.2.2c).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SLA",
-		allowedDependencies = { "identity", "catalog", "audit", "web", "dataset" })
+		allowedDependencies = { "identity", "catalog", "audit", "web", "dataset", "compliance" })
 package org.yunwei.sla;

@@ -2,6 +2,8 @@ package org.yunwei.ticket;
 
 import java.time.Instant;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
 /**
  * A ticket was handed to an assignment group and, perhaps, one of its members.
  *
@@ -12,6 +14,7 @@ import java.time.Instant;
  * @param assigneeUserId the member who works it; {@code null} when the group has not picked one
  * @param assignedAt when it was handed over
  */
+@DomainEvent
 public record TicketAssigned(long ticketId, String number, Long providerPartyId, long groupId, Long assigneeUserId,
 		Instant assignedAt) {
 }

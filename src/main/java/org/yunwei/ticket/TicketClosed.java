@@ -2,6 +2,8 @@ package org.yunwei.ticket;
 
 import java.time.Instant;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
 /**
  * A ticket was closed (已关闭): confirmed by its customer, closed by the service desk, or closed by the system when
  * nobody confirmed the resolution in time. A closed ticket is what a return visit (回访) asks about.
@@ -15,6 +17,7 @@ import java.time.Instant;
  * @param reporterUserId who asked; {@code null} for a reporter without an account
  * @param closedAt when it was closed
  */
+@DomainEvent
 public record TicketClosed(long ticketId, String number, TicketType type, long customerOrgUnitId,
 		Long providerPartyId, Long assigneeUserId, Long reporterUserId, Instant closedAt) {
 }

@@ -2,6 +2,8 @@ package org.yunwei.ticket;
 
 import java.time.Instant;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
 /**
  * A ticket was opened (受理) from any channel: the portal, phone, e-mail, the API or a monitoring alert.
  *
@@ -14,6 +16,7 @@ import java.time.Instant;
  * @param configurationItem the configuration item named on it, as written; {@code null} when none
  * @param openedAt when it was opened
  */
+@DomainEvent
 public record TicketOpened(long ticketId, String number, TicketType type, long customerOrgUnitId,
 		Long providerPartyId, Long serviceId, String configurationItem, Instant openedAt) {
 }

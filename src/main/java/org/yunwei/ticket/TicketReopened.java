@@ -2,6 +2,8 @@ package org.yunwei.ticket;
 
 import java.time.Instant;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
 /**
  * A resolved ticket was reopened: the resolution did not hold, and the resolution clock runs again.
  *
@@ -11,6 +13,7 @@ import java.time.Instant;
  * @param assigneeUserId who worked it; {@code null} when nobody was assigned
  * @param reopenedAt when it was reopened
  */
+@DomainEvent
 public record TicketReopened(long ticketId, String number, Long providerPartyId, Long assigneeUserId,
 		Instant reopenedAt) {
 }

@@ -2,6 +2,8 @@ package org.yunwei.ticket;
 
 import java.time.Instant;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
 /**
  * A ticket was resolved (已解决): its customer is asked to confirm the resolution and to rate it.
  *
@@ -15,6 +17,7 @@ import java.time.Instant;
  * @param resolutionCode the resolution code's name
  * @param resolvedAt when it was resolved
  */
+@DomainEvent
 public record TicketResolved(long ticketId, String number, TicketType type, long customerOrgUnitId,
 		Long providerPartyId, Long assigneeUserId, Long reporterUserId, String resolutionCode, Instant resolvedAt) {
 }

@@ -8,12 +8,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
+import org.yunwei.ticket.internal.AssigneeTimeliness;
 import org.yunwei.ticket.internal.TicketFacade;
+import org.yunwei.web.DateRange;
 import org.yunwei.web.RejectedRequest;
 
 /**
  * What other modules may ask of the service desk (服务台): find a ticket, the open incidents of a configuration item,
- * a service or a customer unit, link two tickets, and — for the evaluation module — write a rating or return visit
+ * a service or a customer unit, link two tickets, how each person handled tickets in a period, and — for the
+ * evaluation module — write a rating or return visit
  * to a ticket's timeline and open (or add to) a dissatisfied customer's follow-up. Everything else about a ticket
  * (its lifecycle, clocks and timeline) stays inside this module; what happens to tickets is published as events
  * ({@link TicketOpened}, {@link TicketAssigned}, {@link TicketResolved}, {@link TicketClosed},
@@ -30,10 +33,12 @@ public class Tickets {
 	public static final int MAX_LIMIT = 200;
 
 	private final TicketFacade tickets;
+	private final AssigneeTimeliness timeliness;
 	private final Actors actors;
 
-	Tickets(TicketFacade tickets, Actors actors) {
+	Tickets(TicketFacade tickets, AssigneeTimeliness timeliness, Actors actors) {
 		this.tickets = tickets;
+		this.timeliness = timeliness;
 		this.actors = actors;
 	}
 
@@ -189,6 +194,22 @@ public class Tickets {
 	@Transactional
 	public void link(long ticketId, long otherTicketId, String kind) {
 		tickets.link(ticketId, otherTicketId, kind);
+	}
+
+	/**
+	 * Per assignee, the tickets assigned, resolved and closed in the period, their times to respond and to resolve,
+	 * SLA attainment and reopened tickets ({@link AssigneeFigures}), most resolved first; the tickets nobody is
+	 * assigned to are a row of their own ({@code assigneeUserId} {@code null}).
+	 * <p>
+	 * Needs TICKET_REPORT (403 otherwise); management and supervision see every provider's people, a provider its
+	 * own, a customer nothing (403).
+	 *
+	 * @param period days in the service desk's zone, both given, both included
+	 * @param providerPartyId only the tickets of this provider party; {@code null} for all the asker may see. An id
+	 *        that is no provider the asker may see is refused (400 naming {@code provider})
+	 */
+	public List<AssigneeFigures> figuresByAssignee(DateRange period, Long providerPartyId) {
+		return timeliness.figures(period, providerPartyId);
 	}
 
 	private static int checked(int limit) {

@@ -8,8 +8,28 @@
  * Depends on {@code identity} for who is asking, their scope and the people and units a ticket names; on
  * {@code catalog} for the service a ticket is about; on {@code sla} for the agreement that applies and its clocks;
  * on {@code audit} to record every change in the same transaction; on {@code notification} for the {@code Notice}
- * it publishes; and on {@code web} for refusals and keyset pages.
+ * it publishes; on {@code web} for refusals and keyset pages; and on {@code compliance} to give the evidence of the
+ * key assessment items it serves (ticket records, work logs, statistics, feedback and return visits).
+ * <p>
+ * The events it publishes, in the transaction of the change, so that the event publication registry keeps them for
+ * every {@code @ApplicationModuleListener} until it is served:
+ * <ul>
+ * <li>{@link org.yunwei.ticket.TicketOpened}: a ticket was opened, from any channel (portal, API, phone, e-mail,
+ * monitoring). The demonstration data generator writes its tickets without it.</li>
+ * <li>{@link org.yunwei.ticket.TicketAssigned}: a ticket went to an assignment group and perhaps one of its members:
+ * when it was opened in a group, assigned to another group or member (also in bulk), taken by the member who starts
+ * work on it, or escalated to another group (职能升级) by its SLA.</li>
+ * <li>{@link org.yunwei.ticket.TicketResolved}: a ticket was resolved, by an agent (also in bulk) or by monitoring
+ * when its alert recovered.</li>
+ * <li>{@link org.yunwei.ticket.TicketClosed}: a resolved ticket was closed: by the service desk (also in bulk), by
+ * its customer confirming the resolution, or by the system when nobody confirmed it in time.</li>
+ * <li>{@link org.yunwei.ticket.TicketReopened}: a resolved ticket was reopened, by its customer or the service desk,
+ * or by monitoring when its alert fired again.</li>
+ * </ul>
+ * A ticket opened in a group publishes {@code TicketOpened} and then {@code TicketAssigned}. Pending, resuming,
+ * field changes, replies and notes publish nothing.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Service desk",
-		allowedDependencies = { "identity", "catalog", "sla", "audit", "notification", "web", "dataset" })
+		allowedDependencies = { "identity", "catalog", "sla", "audit", "notification", "web", "dataset",
+				"compliance" })
 package org.yunwei.ticket;

@@ -40,4 +40,16 @@ public final class KeysetCursor {
 			return Optional.empty();
 		}
 	}
+
+	/** The id of a cursor made by {@code encode(id)}, or empty when the text is not such a cursor. */
+	public static Optional<Long> decodeId(String cursor) {
+		return decode(cursor, 1).flatMap(parts -> {
+			try {
+				return Optional.of(Long.parseLong(parts[0]));
+			}
+			catch (NumberFormatException notAnId) {
+				return Optional.empty();
+			}
+		});
+	}
 }

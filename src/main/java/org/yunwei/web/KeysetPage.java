@@ -8,6 +8,24 @@ import java.util.List;
  */
 public record KeysetPage<T>(List<T> items, String next) {
 
+	/** The length of a page when the request names none. */
+	public static final int DEFAULT_LIMIT = 50;
+
+	/** The longest page a request may ask for. */
+	public static final int MAX_LIMIT = 200;
+
+	/**
+	 * The length of page a request asks for ({@code limit}): {@link #DEFAULT_LIMIT} when it names none; outside 1 to
+	 * {@link #MAX_LIMIT} a complaint about {@code limit}, with the module's {@code messageKey}, joins {@code errors}.
+	 */
+	public static int limit(Integer requested, FieldErrors errors, String messageKey) {
+		int size = requested == null ? DEFAULT_LIMIT : requested;
+		if (size < 1 || size > MAX_LIMIT) {
+			errors.add("limit", messageKey);
+		}
+		return size;
+	}
+
 	/**
 	 * Cuts a list that was read with {@code limit + 1} rows into a page; the extra row only tells that more exist.
 	 */

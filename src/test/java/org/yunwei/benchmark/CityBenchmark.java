@@ -128,6 +128,9 @@ class CityBenchmark {
 		latencyRow("Statistics dashboard, 30 days, manager (one /report request)", "dashboard",
 				reads.report(DASHBOARD_SAMPLES), raw.countLastMonth(DASHBOARD_SAMPLES), "count(*) of the 30 days",
 				"p99 ≤ 150 ms warm");
+		latencyRow("Assessment evidence register, 30 days, manager (/api/v1/compliance/items)", "compliance",
+				reads.compliance(DASHBOARD_SAMPLES), raw.countLastMonth(DASHBOARD_SAMPLES), "count(*) of the 30 days",
+				"p99 ≤ 300 ms warm");
 		Map<String, Latencies> dashboard = reads.dashboard(DASHBOARD_SAMPLES);
 		latencyRow("— the same from its 10 separate requests, in a row", "dashboardParts",
 				dashboard.remove("dashboard"), raw.countLastMonth(DASHBOARD_SAMPLES), "count(*) of the 30 days", "");

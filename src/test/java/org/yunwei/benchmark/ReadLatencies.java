@@ -72,6 +72,16 @@ final class ReadLatencies {
 		return sample(samples, i -> api.get(path, manager.token()));
 	}
 
+	/**
+	 * The assessment-evidence register (考核证据) of the last 30 days for the manager: all 89 items with every module's
+	 * figures, {@code /api/v1/compliance/items} (what the page {@code /compliance} reads, without its rendering).
+	 */
+	Latencies compliance(int samples) {
+		City.Manager manager = city.managers().getFirst();
+		String path = "/api/v1/compliance/items?" + lastThirtyDays();
+		return sample(samples, i -> api.get(path, manager.token()));
+	}
+
 	private static String lastThirtyDays() {
 		LocalDate to = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 		return "from=" + to.minusDays(29) + "&to=" + to;

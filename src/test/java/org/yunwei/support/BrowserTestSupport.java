@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -108,10 +109,26 @@ public abstract class BrowserTestSupport extends IntegrationTestSupport {
 		return element;
 	}
 
-	/** Clicks what submits a form or follows a link, and waits until the page it leads to has replaced this one. */
+	/** Clicks what submits a form or follows a link, and waits until the page it leads to has loaded. */
 	protected void clickAndWaitForTheNextPage(String cssSelector) {
-		WebElement element = click(cssSelector);
-		waitFor().until(ExpectedConditions.stalenessOf(element));
+		leaveThePage(() -> click(cssSelector));
+	}
+
+	/**
+	 * Does what navigates away from this page (a click, a key that submits a form) and waits until the next page has
+	 * loaded in its place. This page's window is marked first; the next page is there when the window has no mark
+	 * and its document is complete. Waiting for an element of this page to go stale instead is not enough: mid
+	 * navigation Chromium may answer that question with an error of its own ("Node with given id does not belong to
+	 * the document"), and any question asked while the next document loads may fail the same way, so it is asked
+	 * again until the next page answers it.
+	 */
+	protected void leaveThePage(Runnable navigation) {
+		JavascriptExecutor page = (JavascriptExecutor) browser;
+		page.executeScript("window.yunweiPageLeft = true");
+		navigation.run();
+		waitFor().ignoring(WebDriverException.class)
+			.until(d -> Boolean.TRUE.equals(page.executeScript(
+					"return window.yunweiPageLeft !== true && document.readyState === 'complete'")));
 	}
 
 	protected WebDriverWait waitFor() {

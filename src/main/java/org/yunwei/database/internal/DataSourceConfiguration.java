@@ -15,7 +15,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * The one data source of the application: the external PostgreSQL when {@code yunwei.db.url} is set, otherwise the
- * embedded server. The embedded server is a bean of its own so that it stops after the pool has closed.
+ * embedded server. The embedded server is a bean of its own that the pool depends on, so that the context stops it
+ * after the pool has closed, which is after everything that uses the pool: see the stop order in the module's
+ * package-info.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)

@@ -2,6 +2,7 @@ package org.yunwei.database.internal;
 
 import java.util.concurrent.ThreadPoolExecutor;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * its listener has completed, so a stop loses nothing. The queue is bounded so that a stop of days (millions of due
  * deadlines) cannot fill the heap: past {@value #QUEUED} waiting calls the publishing thread runs the next one itself,
  * which slows it down as the limit did.
+ * <p>
+ * At a stop, {@link ListenerStop} lets the running calls finish and leaves the queued ones for the next start, once the
+ * web server and the scheduler have stopped publishing; the executor itself does not stop as the context begins to
+ * close (a request still finishing would publish into a shut executor).
  */
 @Configuration(proxyBeanMethods = false)
 class ListenerExecution {
@@ -31,8 +36,18 @@ class ListenerExecution {
 		executor.setQueueCapacity(QUEUED);
 		executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
 		executor.setThreadNamePrefix("listener-");
-		executor.setWaitForTasksToCompleteOnShutdown(true);
-		executor.setAwaitTerminationSeconds(10);
+		executor.setAcceptTasksAfterContextClose(true);
 		return executor;
+	}
+
+	/**
+	 * Given the executor through a provider, not as a dependency: Spring stops the beans that depend on a lifecycle
+	 * bean together with it, so this one was stopped in the executor's phase, that of the scheduler, and its
+	 * completion counted towards that phase's wait, which then ended without waiting for the scheduler's running tick
+	 * (seen: a tick interrupted in the middle of releasing its ShedLock lock while the pool closed).
+	 */
+	@Bean
+	ListenerStop listenerStop(ObjectProvider<ThreadPoolTaskExecutor> applicationTaskExecutor) {
+		return new ListenerStop(applicationTaskExecutor);
 	}
 }

@@ -105,8 +105,10 @@ public class AlertIntake {
 			return AlertOutcome.of(AlertOutcome.Outcome.REOPENED, reopened);
 		}
 		// closed: the key moves to a new incident, the closed one keeps its history
-		TicketRow moved = ticket.withAlertKey(null);
-		tickets.update(moved, TicketWork.now());
+		Ticket closed = Ticket.of(ticket);
+		closed.releaseAlertKey();
+		TicketRow moved = closed.state();
+		tickets.update(moved, TicketTime.now());
 		return open(signal, account, key, moved);
 	}
 
@@ -157,7 +159,7 @@ public class AlertIntake {
 		Actor account = actors.current();
 		timeline.append(ticket.id(), EntryKind.ALERT, false, account.userId(), account.displayName(),
 				notices.text(messageKey, signal.summary()), signal.details(), null);
-		tickets.update(ticket, TicketWork.now());
+		tickets.update(ticket, TicketTime.now());
 		audit.record(AuditEntry.of("TICKET_ALERT", "ticket", ticket.id()).after(Map.of("state", signal.state(),
 				"source", signal.source())).detail(ticket.number()));
 	}

@@ -72,7 +72,7 @@ public class AttachmentUploads {
 				null, details, null);
 		long id = records.insert(ticketId, entry, name, policy.contentType(name), upload.content(), sha256,
 				actor.displayName(), internal);
-		tickets.update(ticket, TicketWork.now());
+		tickets.update(ticket, TicketTime.now());
 		details.put("attachmentId", id);
 		audit.record(AuditEntry.of("TICKET_ATTACHMENT_ADDED", "ticket", ticketId).after(details)
 			.detail(ticket.number()));

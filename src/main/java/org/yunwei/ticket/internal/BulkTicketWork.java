@@ -35,7 +35,7 @@ public class BulkTicketWork {
 		else if (tickets.size() > MAX_TICKETS) {
 			errors.add("ids", "ticket.bulk.too-many");
 		}
-		TicketAction chosen = TicketIntake.parse(TicketAction.class, action, "action", errors);
+		TicketAction chosen = TicketFields.parse(TicketAction.class, action, "action", errors);
 		if (chosen != null && !List.of(TicketAction.ASSIGN, TicketAction.START, TicketAction.RESOLVE,
 				TicketAction.CLOSE).contains(chosen)) {
 			errors.add("action", "ticket.bulk.action-invalid");

@@ -90,7 +90,7 @@ class DashboardWebController {
 	}
 
 	/** Quick choices of the period picker: this month, last month, the last 30 days, this year. */
-	private static Map<String, LocalDate[]> presets(LocalDate today) {
+	static Map<String, LocalDate[]> presets(LocalDate today) {
 		Map<String, LocalDate[]> presets = new LinkedHashMap<>();
 		YearMonth month = YearMonth.from(today);
 		presets.put("this-month", new LocalDate[] { month.atDay(1), month.atEndOfMonth() });

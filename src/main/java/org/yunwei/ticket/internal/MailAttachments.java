@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
@@ -22,15 +21,15 @@ import org.yunwei.audit.AuditTrail;
 @Component
 class MailAttachments {
 
-	private final JdbcClient jdbc;
+	private final AttachmentRecords attachments;
 	private final Timeline timeline;
 	private final AuditTrail audit;
 	private final TicketSettings settings;
 	private final TicketNotices notices;
 
-	MailAttachments(JdbcClient jdbc, Timeline timeline, AuditTrail audit, TicketSettings settings,
+	MailAttachments(AttachmentRecords attachments, Timeline timeline, AuditTrail audit, TicketSettings settings,
 			TicketNotices notices) {
-		this.jdbc = jdbc;
+		this.attachments = attachments;
 		this.timeline = timeline;
 		this.audit = audit;
 		this.settings = settings;
@@ -60,12 +59,8 @@ class MailAttachments {
 					author.name(), String.join("\n", kept.stream().map(MailAttachment::filename).toList()),
 					Map.of("source", "EMAIL", "files", files), null);
 			for (MailAttachment file : kept) {
-				jdbc.sql("""
-						insert into ticket_attachment (ticket_id, entry_id, filename, content_type, size_bytes, sha256,
-						  content, uploaded_by) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-					.params(ticket.id(), entry, file.filename(), file.contentType(), file.size(), sha256(file),
-							file.content(), mail.fromAddress())
-					.update();
+				attachments.insert(ticket.id(), entry, file.filename(), file.contentType(), file.content(), sha256(file),
+						mail.fromAddress(), false);
 			}
 			audit.record(AuditEntry.of("TICKET_ATTACH", "ticket", ticket.id()).after(Map.of("files", files))
 				.detail(ticket.number()).actor(author.auditActor()));

@@ -141,7 +141,7 @@ class MailFiling {
 		Author system = systemAuthor();
 		timeline.append(locked.id(), EntryKind.NOTE, false, null, system.name(), MailText.fit(body.toString(), TEXT_MAX),
 				Map.of("source", "EMAIL", "from", mail.fromAddress()), null);
-		tickets.update(locked, TicketWork.now());
+		tickets.update(locked, TicketTime.now());
 		audit.record(AuditEntry.of("TICKET_NOTE", "ticket", locked.id()).detail(locked.number())
 			.actor(system.auditActor()));
 		notices.to(locked, "mail-note", notices.text("ticket.mail.note.stranger", mail.sender()),

@@ -18,7 +18,6 @@ import org.yunwei.web.KeysetPage;
 @Tag(name = "E-mail intake", description = "邮件受理: the IMAP mailbox polled into tickets (docs/integrations/email.md)")
 class MailIntakeApiController {
 
-	private static final int DEFAULT_LIMIT = 50;
 
 	private final MailMessages messages;
 	private final Actors actors;
@@ -40,13 +39,10 @@ class MailIntakeApiController {
 			@Parameter(description = "1 to 200, default 50") @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {
 		FieldErrors errors = new FieldErrors();
-		int size = limit == null ? DEFAULT_LIMIT : limit;
-		if (size < 1 || size > 200) {
-			errors.add("limit", "ticket.limit.invalid");
-		}
+		int size = KeysetPage.limit(limit, errors, "ticket.limit.invalid");
 		Long before = null;
 		if (cursor != null && !cursor.isBlank()) {
-			before = KeysetCursor.decode(cursor, 1).flatMap(MailIntakeApiController::id).orElse(null);
+			before = KeysetCursor.decodeId(cursor).orElse(null);
 			if (before == null) {
 				errors.add("cursor", "ticket.cursor.invalid");
 			}
@@ -54,14 +50,5 @@ class MailIntakeApiController {
 		errors.throwIfAny();
 		return KeysetPage.of(messages.failures(actors.scope(), before, size + 1), size,
 				failure -> KeysetCursor.encode(failure.id()));
-	}
-
-	private static java.util.Optional<Long> id(String[] parts) {
-		try {
-			return java.util.Optional.of(Long.parseLong(parts[0]));
-		}
-		catch (NumberFormatException notAnId) {
-			return java.util.Optional.empty();
-		}
 	}
 }

@@ -24,14 +24,14 @@ import org.yunwei.web.RejectedRequest;
 public record SavedFilterQuery(String status, String type, String priority, String groupId, String assignee,
 		String customerOrgUnitId, String serviceId, String channel, String major, String overdue, String createdFrom,
 		String createdTo, String resolvedFrom, String resolvedTo, String closedFrom, String closedTo, String age,
-		String category, String categoryId, String sla, String q, String sort) {
+		String category, String categoryId, String sla, String reopened, String q, String sort) {
 
 	static final int MAX_LENGTH = 2000;
 
 	/** The names of the parameters, in the order {@link #canonical()} writes them. */
 	static final List<String> PARAMETERS = List.of("status", "type", "priority", "groupId", "assignee",
 			"customerOrgUnitId", "serviceId", "channel", "major", "overdue", "createdFrom", "createdTo", "resolvedFrom",
-			"resolvedTo", "closedFrom", "closedTo", "age", "category", "categoryId", "sla", "q", "sort");
+			"resolvedTo", "closedFrom", "closedTo", "age", "category", "categoryId", "sla", "reopened", "q", "sort");
 
 	public SavedFilterQuery {
 		status = FieldErrors.clean(status);
@@ -54,13 +54,14 @@ public record SavedFilterQuery(String status, String type, String priority, Stri
 		category = FieldErrors.clean(category);
 		categoryId = FieldErrors.clean(categoryId);
 		sla = FieldErrors.clean(sla);
+		reopened = FieldErrors.clean(reopened);
 		q = FieldErrors.clean(q);
 		sort = FieldErrors.clean(sort);
 	}
 
 	/** What a fresh workspace shows: the open tickets, the most urgent SLA first. */
 	static final SavedFilterQuery QUEUE = new SavedFilterQuery("open", null, null, null, null, null, null, null, null,
-			null, null, null, null, null, null, null, null, null, null, null, null, "due");
+			null, null, null, null, null, null, null, null, null, null, null, null, null, "due");
 
 	/** The filter of a list request; a request with none of the parameters is the default {@link #QUEUE}. */
 	static SavedFilterQuery of(MultiValueMap<String, String> parameters) {
@@ -102,7 +103,8 @@ public record SavedFilterQuery(String status, String type, String priority, Stri
 				value.apply("serviceId"), value.apply("channel"), value.apply("major"), value.apply("overdue"),
 				value.apply("createdFrom"), value.apply("createdTo"), value.apply("resolvedFrom"),
 				value.apply("resolvedTo"), value.apply("closedFrom"), value.apply("closedTo"), value.apply("age"),
-				value.apply("category"), value.apply("categoryId"), value.apply("sla"), value.apply("q"),
+				value.apply("category"), value.apply("categoryId"), value.apply("sla"), value.apply("reopened"),
+				value.apply("q"),
 				value.apply("sort"));
 	}
 
@@ -111,7 +113,7 @@ public record SavedFilterQuery(String status, String type, String priority, Stri
 		List<String> values = List.of(nz(status), nz(type), nz(priority), nz(groupId), nz(assignee),
 				nz(customerOrgUnitId), nz(serviceId), nz(channel), nz(major), nz(overdue), nz(createdFrom),
 				nz(createdTo), nz(resolvedFrom), nz(resolvedTo), nz(closedFrom), nz(closedTo), nz(age), nz(category),
-				nz(categoryId), nz(sla), nz(q), nz(sort));
+				nz(categoryId), nz(sla), nz(reopened), nz(q), nz(sort));
 		List<String> pairs = new ArrayList<>();
 		for (int i = 0; i < PARAMETERS.size(); i++) {
 			if (!values.get(i).isEmpty()) {
@@ -139,6 +141,7 @@ public record SavedFilterQuery(String status, String type, String priority, Stri
 		carried.put("age", age);
 		carried.put("category", category);
 		carried.put("sla", sla);
+		carried.put("reopened", reopened);
 		carried.values().removeIf(Objects::isNull);
 		return carried;
 	}
@@ -152,7 +155,7 @@ public record SavedFilterQuery(String status, String type, String priority, Stri
 	public SavedFilterQuery sortedBy(String order) {
 		return new SavedFilterQuery(status, type, priority, groupId, assignee, customerOrgUnitId, serviceId, channel,
 				major, overdue, createdFrom, createdTo, resolvedFrom, resolvedTo, closedFrom, closedTo, age, category,
-				categoryId, sla, q, order);
+				categoryId, sla, reopened, q, order);
 	}
 
 	/**
@@ -181,7 +184,7 @@ public record SavedFilterQuery(String status, String type, String priority, Stri
 		errors.throwIfAny();
 		return TicketQuery.of(status, type, priority, group, assigneeId, unit, service, channel, onlyMajor, onlyOverdue,
 				null, q, sort, limit, cursor, new TicketQuery.Narrowing(createdFrom, createdTo, resolvedFrom,
-						resolvedTo, closedFrom, closedTo, age, category, categoryId, sla),
+						resolvedTo, closedFrom, closedTo, age, category, categoryId, sla, reopened),
 				zone);
 	}
 

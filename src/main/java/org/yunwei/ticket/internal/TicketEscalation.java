@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -48,10 +49,12 @@ class TicketEscalation {
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
 	private final TicketStatisticsBreaches breaches;
+	private final ApplicationEventPublisher events;
 
 	TicketEscalation(TicketRecords tickets, Timeline timeline, TicketNotices notices, AssignmentGroups groups,
 			ServiceLevels serviceLevels, People people, Organisations organisations, AuditTrail audit,
-			JdbcClient jdbc, TicketStatisticsBreaches breaches) {
+			JdbcClient jdbc, TicketStatisticsBreaches breaches, ApplicationEventPublisher events) {
+		this.events = events;
 		this.breaches = breaches;
 		this.tickets = tickets;
 		this.timeline = timeline;
@@ -131,18 +134,19 @@ class TicketEscalation {
 			return ticket;
 		}
 		AssignmentGroup group = target.get();
-		TicketStatus status = ticket.status() == TicketStatus.PENDING ? TicketStatus.PENDING : TicketStatus.ASSIGNED;
-		TicketRow after = ticket.withGroupId(group.id()).withAssigneeUserId(null).withStatus(status)
-			.withProviderPartyId(group.partyId());
-		Instant now = TicketWork.now();
+		Instant now = TicketTime.now();
+		Ticket escalated = Ticket.of(ticket);
+		escalated.escalateTo(group, now);
+		TicketRow after = escalated.state();
 		tickets.update(after, now);
 		Map<String, Object> details = escalation(step, kind, percent);
 		details.put("fromGroupId", ticket.groupId());
 		details.put("toGroupId", group.id());
 		details.put("fromAssigneeUserId", ticket.assigneeUserId());
 		timeline.append(ticket.id(), EntryKind.ESCALATED, false, null, SLA_AUTHOR, null, details, null);
-		audit.record(AuditEntry.of("TICKET_ESCALATED", "ticket", ticket.id()).before(TicketWork.differences(after,
-				ticket)).after(TicketWork.differences(ticket, after)).detail(ticket.number()).actor(SLA_AUTHOR));
+		audit.record(AuditEntry.of("TICKET_ESCALATED", "ticket", ticket.id()).before(escalated.previous())
+			.after(escalated.differences()).detail(ticket.number()).actor(SLA_AUTHOR));
+		escalated.events().forEach(events::publishEvent);
 		Set<Long> told = new LinkedHashSet<>(group.memberIds());
 		if (ticket.assigneeUserId() != null) {
 			told.add(ticket.assigneeUserId());
@@ -155,13 +159,13 @@ class TicketEscalation {
 	private TicketRow hierarchical(TicketRow ticket, EscalationStep step, ClockKind kind, int percent) {
 		Set<Long> told = new LinkedHashSet<>();
 		switch (step.target()) {
-			case "GROUP_LEAD" -> lead(ticket).ifPresent(told::add);
-			case "PROVIDER_MANAGER" -> {
+			case EscalationStep.GROUP_LEAD -> lead(ticket).ifPresent(told::add);
+			case EscalationStep.PROVIDER_MANAGER -> {
 				if (ticket.providerPartyId() != null) {
 					people.holding(Permission.TICKET_ADMIN, ticket.providerPartyId()).forEach(p -> told.add(p.id()));
 				}
 			}
-			case "MANAGEMENT" -> organisations.parties(PartyKind.MANAGEMENT).stream().map(Party::id)
+			case EscalationStep.MANAGEMENT -> organisations.parties(PartyKind.MANAGEMENT).stream().map(Party::id)
 				.forEach(party -> people.holding(Permission.TICKET_ADMIN, party).forEach(p -> told.add(p.id())));
 			default -> {
 			}

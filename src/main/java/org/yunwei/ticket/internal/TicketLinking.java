@@ -52,7 +52,7 @@ public class TicketLinking {
 	public List<TicketLinkView> link(long ticketId, TicketLinkDraft draft) {
 		TicketRow ticket = access.visible(ticketId);
 		FieldErrors errors = new FieldErrors();
-		LinkKind kind = TicketIntake.parse(LinkKind.class, draft.kind(), "kind", errors);
+		LinkKind kind = TicketFields.parse(LinkKind.class, draft.kind(), "kind", errors);
 		TicketRow other = other(draft, errors);
 		if (other != null && other.id() == ticketId) {
 			errors.add("otherNumber", "ticket.link.self");
@@ -75,7 +75,7 @@ public class TicketLinking {
 	public List<TicketLinkView> unlink(long ticketId, long otherTicketId, String kindName) {
 		TicketRow ticket = access.visible(ticketId);
 		FieldErrors errors = new FieldErrors();
-		LinkKind kind = TicketIntake.parse(LinkKind.class, kindName, "kind", errors);
+		LinkKind kind = TicketFields.parse(LinkKind.class, kindName, "kind", errors);
 		errors.throwIfAny();
 		TicketRow other = tickets.find(otherTicketId).filter(this::inScope)
 			.orElseThrow(() -> RejectedRequest.notFound("link"));

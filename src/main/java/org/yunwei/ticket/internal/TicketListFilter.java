@@ -32,7 +32,8 @@ record TicketListFilter(
 		@Parameter(description = "age now, as the statistics' backlog buckets: LT_1D, D1_3, D3_7, D7_30 or GT_30D") String age,
 		@Parameter(description = "the ticket's own category, exactly as written on it") String category,
 		@Parameter(description = "a service catalogue category: tickets about a service in it or in a category below it") Long categoryId,
-		@Parameter(description = "`any`: tickets with an SLA; `response-met`, `response-breached`, `resolution-met`, `resolution-breached`: those of them whose clock the SLA engine declared breached or not") String sla) {
+		@Parameter(description = "`any`: tickets with an SLA; `response-met`, `response-breached`, `resolution-met`, `resolution-breached`: those of them whose clock the SLA engine declared breached or not") String sla,
+		@Parameter(description = "`true`: only tickets that were reopened (resolved more than once); `false`: never reopened") String reopened) {
 
 	/**
 	 * The list query; refuses (400, every unreadable parameter at once) what cannot be understood.
@@ -43,7 +44,7 @@ record TicketListFilter(
 		return TicketQuery.of(status, type, priority, groupId, person(assignee, "assignee", true, me),
 				customerOrgUnitId, serviceId, channel, major, overdue, person(reporter, "reporter", false, me), q, sort,
 				limit, cursor, new TicketQuery.Narrowing(createdFrom, createdTo, resolvedFrom, resolvedTo, closedFrom,
-						closedTo, age, category, categoryId == null ? null : categoryId.toString(), sla),
+						closedTo, age, category, categoryId == null ? null : categoryId.toString(), sla, reopened),
 				zone);
 	}
 

@@ -152,7 +152,7 @@ class TicketPageAdminWebController {
 		for (int impact = 1; impact <= 3; impact++) {
 			for (int urgency = 1; urgency <= 3; urgency++) {
 				String field = "cell-" + impact + "-" + urgency;
-				Priority priority = TicketIntake.parse(Priority.class, fields.getFirst(field), field, errors);
+				Priority priority = TicketFields.parse(Priority.class, fields.getFirst(field), field, errors);
 				if (priority != null) {
 					cells.add(new PriorityMatrix.Cell(impact, urgency, priority));
 				}

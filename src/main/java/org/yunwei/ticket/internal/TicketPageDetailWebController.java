@@ -146,7 +146,7 @@ class TicketPageDetailWebController {
 		model.addAttribute("coordinators", directory.coordinators(groups));
 		model.addAttribute("reasons", PendingReason.values());
 		model.addAttribute("resolutionCodes", ResolutionCode.values());
-		model.addAttribute("serviceObjects", TicketPageChoices.SERVICE_OBJECTS);
+		model.addAttribute("serviceObjects", ServiceObject.NAMES);
 		model.addAttribute("linkKinds", LinkKind.values());
 		model.addAttribute("attachmentTypes", String.join(", ", policy.types()));
 		model.addAttribute("attachmentMax", AttachmentPolicy.megabytes(policy.maxBytes()));

@@ -104,7 +104,7 @@ class TicketPageIntakeWebController {
 		model.addAttribute("members", directory.members(groups));
 		model.addAttribute("types", TicketType.values());
 		model.addAttribute("channels", List.of(Channel.PHONE, Channel.EMAIL, Channel.API));
-		model.addAttribute("serviceObjects", TicketPageChoices.SERVICE_OBJECTS);
+		model.addAttribute("serviceObjects", ServiceObject.NAMES);
 		model.addAttribute("priority", priorityOf(form.impact(), form.urgency()));
 		model.addAttribute("matrix", matrix.cells());
 		model.addAttribute("attachmentTypes", String.join(", ", policy.types()));

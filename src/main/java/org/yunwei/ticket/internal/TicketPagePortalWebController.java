@@ -119,7 +119,7 @@ class TicketPagePortalWebController {
 		try {
 			page = search.list(TicketQuery.of(shown, null, null, null, null, null, null, null, null, null,
 					unit ? null : actors.current().userId(), null, null, 20, cursor,
-					new TicketQuery.Narrowing(createdFrom, createdTo, null, null, null, null, null, null, null, null),
+					new TicketQuery.Narrowing(createdFrom, createdTo, null, null, null, null, null, null, null, null, null),
 					zone));
 		}
 		catch (RejectedRequest refused) {

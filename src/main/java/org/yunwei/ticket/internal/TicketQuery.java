@@ -12,6 +12,7 @@ import org.yunwei.ticket.TicketType;
 import org.yunwei.web.DateRange;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.KeysetCursor;
+import org.yunwei.web.KeysetPage;
 
 /**
  * What a ticket list is filtered and sorted by, and where a keyset page starts. Lists are the agent queues
@@ -26,17 +27,18 @@ import org.yunwei.web.KeysetCursor;
  * @param category the ticket's own category, exactly
  * @param categoryId a category of the service catalogue: tickets about a service in it or in a category below it
  * @param sla tickets with an SLA, or those of them whose response or resolution clock was (not) breached
+ * @param reopened only the tickets that were ({@code true}) or were never ({@code false}) reopened
  */
 public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<String> priorities, Long groupId,
 		Long assigneeUserId, Long customerOrgUnitId, Long serviceId, Channel channel, Boolean major, Boolean overdue,
 		Long reporterUserId, String q, Window created, Window resolved, Window closed, Age age, String category,
-		Long categoryId, SlaOutcome sla, Sort sort, int limit, Cursor after) {
+		Long categoryId, SlaOutcome sla, Boolean reopened, Sort sort, int limit, Cursor after) {
 
 	private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern
 		.compile("(?i)[a-z]{2,5}-\\d{8}-[a-z0-9]+");
 
-	static final int DEFAULT_LIMIT = 50;
-	static final int MAX_LIMIT = 200;
+	static final int DEFAULT_LIMIT = KeysetPage.DEFAULT_LIMIT;
+	static final int MAX_LIMIT = KeysetPage.MAX_LIMIT;
 	public static final long UNASSIGNED = -1;
 
 	/** The order of a list, the id breaking ties. */
@@ -126,9 +128,10 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 	 * category's id.
 	 */
 	public record Narrowing(String createdFrom, String createdTo, String resolvedFrom, String resolvedTo,
-			String closedFrom, String closedTo, String age, String category, String categoryId, String sla) {
+			String closedFrom, String closedTo, String age, String category, String categoryId, String sla,
+			String reopened) {
 
-		static final Narrowing NONE = new Narrowing(null, null, null, null, null, null, null, null, null, null);
+		static final Narrowing NONE = new Narrowing(null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/** A list without the narrowing filters (dates, age, categories). */
@@ -158,10 +161,21 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 		Window closed = Window.of(DateRange.optional("closedFrom", narrowing.closedFrom(), "closedTo",
 				narrowing.closedTo(), errors), zone);
 		Age age = FieldErrors.clean(narrowing.age()) == null ? null
-				: TicketIntake.parse(Age.class, narrowing.age().strip(), "age", errors);
+				: TicketFields.parse(Age.class, narrowing.age().strip(), "age", errors);
 		String category = FieldErrors.clean(narrowing.category());
 		errors.optional("category", category, 100);
 		SlaOutcome sla = FieldErrors.clean(narrowing.sla()) == null ? null : SlaOutcome.parse(narrowing.sla(), errors);
+		Boolean reopened = null;
+		if (FieldErrors.clean(narrowing.reopened()) != null) {
+			reopened = switch (narrowing.reopened().strip().toLowerCase(java.util.Locale.ROOT)) {
+				case "true" -> Boolean.TRUE;
+				case "false" -> Boolean.FALSE;
+				default -> {
+					errors.add("reopened", "ticket.value.unknown");
+					yield null;
+				}
+			};
+		}
 		Long categoryId = null;
 		if (FieldErrors.clean(narrowing.categoryId()) != null) {
 			try {
@@ -177,14 +191,14 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 				statuses.addAll(TicketStatus.OPEN);
 			}
 			else {
-				TicketStatus parsed = TicketIntake.parse(TicketStatus.class, value, "status", errors);
+				TicketStatus parsed = TicketFields.parse(TicketStatus.class, value, "status", errors);
 				if (parsed != null) {
 					statuses.add(parsed);
 				}
 			}
 		}
 		TicketType ticketType = type == null || type.isBlank() ? null
-				: TicketIntake.parse(TicketType.class, type, "type", errors);
+				: TicketFields.parse(TicketType.class, type, "type", errors);
 		Set<String> priorities = new java.util.TreeSet<>();
 		for (String value : split(priority)) {
 			if (value.toUpperCase().matches("P[1-4]")) {
@@ -195,13 +209,10 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 			}
 		}
 		Channel ticketChannel = channel == null || channel.isBlank() ? null
-				: TicketIntake.parse(Channel.class, channel, "channel", errors);
+				: TicketFields.parse(Channel.class, channel, "channel", errors);
 		Sort order = sort == null || sort.isBlank() ? Sort.CREATED
-				: TicketIntake.parse(Sort.class, sort, "sort", errors);
-		int size = limit == null ? DEFAULT_LIMIT : limit;
-		if (size < 1 || size > MAX_LIMIT) {
-			errors.add("limit", "ticket.limit.invalid");
-		}
+				: TicketFields.parse(Sort.class, sort, "sort", errors);
+		int size = KeysetPage.limit(limit, errors, "ticket.limit.invalid");
 		Cursor after = null;
 		if (cursor != null && !cursor.isBlank()) {
 			after = Cursor.decode(cursor);
@@ -214,14 +225,14 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 		errors.throwIfAny();
 		return new TicketQuery(statuses, ticketType, priorities, groupId, assigneeUserId, customerOrgUnitId,
 				serviceId, ticketChannel, major, overdue, reporterUserId, text, created, resolved, closed, age, category,
-				categoryId, sla, order, size, after);
+				categoryId, sla, reopened, order, size, after);
 	}
 
 	/** The same filters and sort, another page. */
 	TicketQuery page(int size, Cursor start) {
 		return new TicketQuery(statuses, type, priorities, groupId, assigneeUserId, customerOrgUnitId, serviceId,
 				channel, major, overdue, reporterUserId, q, created, resolved, closed, age, category, categoryId, sla,
-				sort, size, start);
+				reopened, sort, size, start);
 	}
 
 	/** Whether a search text is a whole ticket number, e.g. {@code INC-20261122-0001}, and only that. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunwei.sla.ClockKind;
 import org.yunwei.ticket.TicketType;
 
 /** The {@code ticket} table: one row per ticket, read and written whole or field by field. */
@@ -118,6 +119,18 @@ public class TicketRecords {
 		List<Object> params = new ArrayList<>(changes(t, now));
 		params.add(t.id());
 		jdbc.sql("update ticket set " + CHANGES + " where id = ?").params(params).update();
+	}
+
+	/**
+	 * Keeps the deadline of a ticket's clock that the SLA engine declared breached, for attainment
+	 * ({@link TicketStatisticsBreaches}). The first breach stays: a clock is breached once, and a repeated delivery
+	 * carries the same deadline.
+	 */
+	void breached(long id, ClockKind kind, Instant deadline) {
+		String column = kind == ClockKind.RESPONSE ? "response_breached_at" : "resolution_breached_at";
+		jdbc.sql("update ticket set " + column + " = coalesce(" + column + ", ?) where id = ?")
+			.params(Timestamp.from(deadline), id)
+			.update();
 	}
 
 	static Timestamp timestamp(Instant instant) {

@@ -4,7 +4,10 @@ import java.time.Instant;
 
 import org.yunwei.ticket.TicketType;
 
-/** A ticket as stored, one row of {@code ticket}; the {@code with…} methods give a copy with one field changed. */
+/**
+ * A ticket as stored, one row of {@code ticket}, as lists, pages and the API read it; the {@code with…} methods give
+ * a copy with one field changed. What may change it, and how, is {@link Ticket}'s business.
+ */
 public record TicketRow(long id, String number, TicketType type, TicketStatus status, PendingReason pendingReason,
 		Channel channel, String subject, String description, Long reporterUserId, String reporterName,
 		String reporterContact, long customerOrgUnitId, Long providerPartyId, Long serviceId, String serviceObject,

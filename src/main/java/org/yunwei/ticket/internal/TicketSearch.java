@@ -345,6 +345,11 @@ public class TicketSearch {
 		if (query.sla() != null) {
 			sql.append(" and ").append(query.sla().sql());
 		}
+		if (query.reopened() != null) {
+			// the statistics by assignee's reopened tickets, probing the partial index of reopenings (ticket/V12)
+			sql.append(query.reopened() ? " and " : " and not ").append(
+					"exists (select 1 from ticket_entry e where e.ticket_id = ticket.id and " + AssigneeTimeliness.REOPEN + ")");
+		}
 		if (query.category() != null) {
 			sql.append(" and category = ?");
 			params.add(query.category());

@@ -1,10 +1,6 @@
 package org.yunwei.ticket.internal;
 
-import java.sql.Timestamp;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.yunwei.sla.ClockKind;
 import org.yunwei.sla.SlaBreached;
 
 /**
@@ -18,10 +14,10 @@ import org.yunwei.sla.SlaBreached;
 @Component
 class TicketStatisticsBreaches {
 
-	private final JdbcClient jdbc;
+	private final TicketRecords tickets;
 
-	TicketStatisticsBreaches(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	TicketStatisticsBreaches(TicketRecords tickets) {
+		this.tickets = tickets;
 	}
 
 	void record(SlaBreached breached) {
@@ -32,10 +28,6 @@ class TicketStatisticsBreaches {
 		catch (NumberFormatException notATicket) {
 			return;
 		}
-		String column = breached.kind() == ClockKind.RESPONSE ? "response_breached_at" : "resolution_breached_at";
-		// the first breach stays: a clock is breached once, a repeated delivery carries the same deadline
-		jdbc.sql("update ticket set " + column + " = coalesce(" + column + ", ?) where id = ?")
-			.params(Timestamp.from(breached.deadline()), ticketId)
-			.update();
+		tickets.breached(ticketId, breached.kind(), breached.deadline());
 	}
 }

@@ -1,31 +1,28 @@
 package org.yunwei.ticket.internal;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
-import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
 import org.yunwei.identity.Person;
-import org.yunwei.ticket.TicketType;
-import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
 /**
  * Working a ticket: assigning, starting, pending, resolving, closing, reopening, replying, internal notes, work log,
- * field changes and the major-incident flag. Each change locks the ticket, checks the lifecycle
- * ({@link TicketAction}) and the person's right, then writes the ticket, its timeline, its SLA clocks and the audit
- * trail in one transaction, and tells the people concerned.
+ * field changes and the major-incident flag. Each change locks the ticket and checks the person's right, lets the
+ * {@link Ticket} apply its rules, then writes the ticket, its timeline, its SLA clocks and the audit trail, and
+ * publishes the ticket's events, in one transaction, and tells the people concerned.
  */
 @Service
 public class TicketWork {
@@ -40,11 +37,11 @@ public class TicketWork {
 	private final PriorityMatrix matrix;
 	private final People people;
 	private final AuditTrail audit;
-	private final TicketLifecycleEvents lifecycle;
+	private final ApplicationEventPublisher events;
 
 	TicketWork(TicketAccess access, Actors actors, TicketRecords tickets, Timeline timeline, TicketClocks clocks,
 			TicketNotices notices, AssignmentGroups groups, PriorityMatrix matrix, People people, AuditTrail audit,
-			TicketLifecycleEvents lifecycle) {
+			ApplicationEventPublisher events) {
 		this.access = access;
 		this.actors = actors;
 		this.tickets = tickets;
@@ -55,7 +52,7 @@ public class TicketWork {
 		this.matrix = matrix;
 		this.people = people;
 		this.audit = audit;
-		this.lifecycle = lifecycle;
+		this.events = events;
 	}
 
 	/**
@@ -64,31 +61,12 @@ public class TicketWork {
 	 */
 	@Transactional
 	public TicketRow assign(long id, Long groupId, Long assigneeUserId, String comment) {
-		TicketRow ticket = access.lockForAgent(id);
-		TicketAction.ASSIGN.requireFrom(ticket.status());
+		Ticket ticket = Ticket.of(access.lockForAgent(id));
 		Actor actor = actors.current();
-		FieldErrors errors = new FieldErrors();
-		AssignmentGroup group = null;
-		if (groupId == null) {
-			errors.add("groupId", "field.required");
-		}
-		else {
-			group = groups.find(groupId).filter(AssignmentGroup::enabled).orElse(null);
-			if (group == null || actor.partyKind() != PartyKind.MANAGEMENT && group.partyId() != actor.partyId()) {
-				errors.add("groupId", "ticket.group.invalid");
-			}
-			else if (assigneeUserId != null && !group.hasMember(assigneeUserId)) {
-				errors.add("assigneeUserId", "ticket.assignee.not-member");
-			}
-		}
-		String note = FieldErrors.clean(comment);
-		errors.optional("comment", note, 2000);
-		errors.throwIfAny();
-		TicketStatus status = ticket.status() == TicketStatus.NEW ? TicketStatus.ASSIGNED : ticket.status();
-		TicketRow after = ticket.withGroupId(groupId).withAssigneeUserId(assigneeUserId).withStatus(status)
-			.withProviderPartyId(group.partyId());
-		Instant now = now();
-		save(ticket, after, TicketAction.ASSIGN, now);
+		AssignmentGroup group = groupId == null ? null : groups.find(groupId).orElse(null);
+		Instant now = TicketTime.now();
+		String note = ticket.assign(groupId, group, assigneeUserId, actor, comment, now);
+		TicketRow after = save(ticket, TicketAction.ASSIGN, now);
 		timeline.append(id, EntryKind.ASSIGNED, false, actor.userId(), actor.displayName(), note,
 				TicketIntake.assignment(groupId, assigneeUserId), null);
 		notices.to(after, "assigned", notices.text("ticket.notice.assigned.body", after.number()),
@@ -99,39 +77,26 @@ public class TicketWork {
 	/** Work starts (处理中): the agent takes the ticket if nobody has; the response clock stops. */
 	@Transactional
 	public TicketRow start(long id) {
-		TicketRow ticket = access.lockForAgent(id);
-		TicketAction.START.requireFrom(ticket.status());
+		Ticket ticket = Ticket.of(access.lockForAgent(id));
 		Actor actor = actors.current();
-		TicketRow after = ticket.withStatus(TicketStatus.IN_PROGRESS);
-		if (ticket.assigneeUserId() == null) {
-			boolean member = ticket.groupId() == null
-					|| groups.find(ticket.groupId()).map(g -> g.hasMember(actor.userId())).orElse(false);
-			if (!member && actor.partyKind() != PartyKind.MANAGEMENT) {
-				throw RejectedRequest.unprocessable("not-group-member", "ticket.start.not-member");
-			}
-			after = after.withAssigneeUserId(actor.userId());
-		}
-		Instant now = now();
-		after = clocks.responded(after, now);
-		save(ticket, after, TicketAction.START, now);
-		statusEntry(ticket, after, null, now);
+		Instant now = TicketTime.now();
+		ticket.start(actor, groups::find, now);
+		ticket.clocked(t -> clocks.responded(t, now));
+		TicketRow after = save(ticket, TicketAction.START, now);
+		statusEntry(ticket, null, Author.of(actor));
 		return after;
 	}
 
 	/** The ticket waits for the customer or a third party (挂起): its SLA clocks pause. */
 	@Transactional
 	public TicketRow pend(long id, String reason, String comment) {
-		TicketRow ticket = access.lockForAgent(id);
-		TicketAction.PEND.requireFrom(ticket.status());
-		FieldErrors errors = new FieldErrors();
-		PendingReason why = TicketIntake.parse(PendingReason.class, reason, "reason", errors);
-		String text = FieldErrors.clean(comment);
-		errors.required("comment", text, 2000).throwIfAny();
-		Instant now = now();
-		TicketRow after = clocks.paused(ticket.withStatus(TicketStatus.PENDING).withPendingReason(why), now);
-		save(ticket, after, TicketAction.PEND, now);
-		statusEntry(ticket, after, text, now);
-		if (why == PendingReason.CUSTOMER) {
+		Ticket ticket = Ticket.of(access.lockForAgent(id));
+		String text = ticket.pend(reason, comment);
+		Instant now = TicketTime.now();
+		ticket.clocked(t -> clocks.paused(t, now));
+		TicketRow after = save(ticket, TicketAction.PEND, now);
+		statusEntry(ticket, text, Author.of(actors.current()));
+		if (after.pendingReason() == PendingReason.CUSTOMER) {
 			notices.toReporter(after, "pending", text);
 		}
 		return after;
@@ -140,23 +105,18 @@ public class TicketWork {
 	/** Work goes on after pending: the SLA clocks resume. */
 	@Transactional
 	public TicketRow resume(long id, String comment) {
-		TicketRow ticket = access.lockForAgent(id);
-		TicketAction.RESUME.requireFrom(ticket.status());
-		String text = FieldErrors.clean(comment);
-		new FieldErrors().optional("comment", text, 2000).throwIfAny();
-		return resumeLocked(ticket, text, now(), Author.of(actors.current()));
+		Ticket ticket = Ticket.of(access.lockForAgent(id));
+		String text = ticket.resume(comment);
+		return resumed(ticket, text, TicketTime.now(), Author.of(actors.current()));
 	}
 
 	/** Resolved (已解决): needs a resolution code and text; the customer is asked to confirm. */
 	@Transactional
 	public TicketRow resolve(long id, String code, String text) {
-		TicketRow ticket = access.lockForAgent(id);
-		TicketAction.RESOLVE.requireFrom(ticket.status());
-		FieldErrors errors = new FieldErrors();
-		ResolutionCode resolution = TicketIntake.parse(ResolutionCode.class, code, "resolutionCode", errors);
-		String resolutionText = FieldErrors.clean(text);
-		errors.required("resolutionText", resolutionText, 10000).throwIfAny();
-		return resolveLocked(ticket, resolution, resolutionText, actors.current().userId());
+		Ticket ticket = Ticket.of(access.lockForAgent(id));
+		Instant now = TicketTime.now();
+		String resolutionText = ticket.resolve(code, text, actors.current().userId(), now);
+		return resolved(ticket, resolutionText, now);
 	}
 
 	/**
@@ -164,20 +124,19 @@ public class TicketWork {
 	 *
 	 * @param takerUserId who becomes the assignee when nobody is; {@code null} leaves it unassigned
 	 */
-	TicketRow resolveLocked(TicketRow ticket, ResolutionCode resolution, String resolutionText, Long takerUserId) {
-		TicketAction.RESOLVE.requireFrom(ticket.status());
-		Instant now = now();
-		TicketRow after = ticket.withStatus(TicketStatus.RESOLVED).withPendingReason(null)
-			.withResolutionCode(resolution.name()).withResolutionText(resolutionText).withResolvedAt(now);
-		if (after.assigneeUserId() == null) {
-			after = after.withAssigneeUserId(takerUserId);
-		}
-		after = clocks.resolved(after, now);
-		save(ticket, after, TicketAction.RESOLVE, now);
-		statusEntry(ticket, after, resolutionText, now);
+	TicketRow resolveLocked(TicketRow locked, ResolutionCode resolution, String resolutionText, Long takerUserId) {
+		Ticket ticket = Ticket.of(locked);
+		Instant now = TicketTime.now();
+		ticket.resolve(resolution, resolutionText, takerUserId, now);
+		return resolved(ticket, resolutionText, now);
+	}
+
+	private TicketRow resolved(Ticket ticket, String resolutionText, Instant now) {
+		ticket.clocked(t -> clocks.resolved(t, now));
+		TicketRow after = save(ticket, TicketAction.RESOLVE, now);
+		statusEntry(ticket, resolutionText, Author.of(actors.current()));
 		// the reporter lands where they can rate the resolution (and reach the ticket to confirm or reopen it)
 		notices.toReporter(after, "resolved", resolutionText, "/tickets/" + ticket.id() + "/rating");
-		lifecycle.resolved(after);
 		return after;
 	}
 
@@ -185,45 +144,45 @@ public class TicketWork {
 	@Transactional
 	public TicketRow close(long id) {
 		TicketRow ticket = access.lockForAgent(id);
-		return closeLocked(ticket, TicketAction.CLOSE, null, now());
+		return closeLocked(ticket, TicketAction.CLOSE, null, TicketTime.now());
 	}
 
 	/** The customer confirms the resolution (确认解决): the ticket closes. */
 	@Transactional
 	public TicketRow confirm(long id) {
 		TicketRow ticket = access.lockForParticipant(id);
-		return closeLocked(ticket, TicketAction.CONFIRM, null, now());
+		return closeLocked(ticket, TicketAction.CONFIRM, null, TicketTime.now());
 	}
 
 	/** Closes a resolved ticket nobody confirmed in time, for the system. */
 	@Transactional
 	public void closeUnconfirmed(long id, String reason) {
 		tickets.lock(id).filter(t -> t.status() == TicketStatus.RESOLVED)
-			.ifPresent(t -> closeLocked(t, TicketAction.CLOSE, reason, now()));
+			.ifPresent(t -> closeLocked(t, TicketAction.CLOSE, reason, TicketTime.now()));
 	}
 
 	/** The resolution did not hold: back to work, the resolution clock runs again. */
 	@Transactional
 	public TicketRow reopen(long id, String comment) {
-		TicketRow ticket = access.lockForParticipant(id);
-		TicketAction.REOPEN.requireFrom(ticket.status());
-		String text = FieldErrors.clean(comment);
-		new FieldErrors().required("comment", text, 2000).throwIfAny();
-		return reopenLocked(ticket, text);
+		Ticket ticket = Ticket.of(access.lockForParticipant(id));
+		Instant now = TicketTime.now();
+		String text = ticket.reopen(comment, now);
+		return reopened(ticket, text, now);
 	}
 
 	/** Reopens a resolved ticket its caller has locked and checked, e.g. when monitoring's alert fires again. */
-	TicketRow reopenLocked(TicketRow ticket, String text) {
-		TicketAction.REOPEN.requireFrom(ticket.status());
-		Instant now = now();
-		TicketStatus status = ticket.assigneeUserId() != null ? TicketStatus.IN_PROGRESS
-				: ticket.groupId() != null ? TicketStatus.ASSIGNED : TicketStatus.NEW;
-		TicketRow after = clocks.reopened(ticket.withStatus(status).withResolvedAt(null).withResolutionCode(null)
-			.withResolutionText(null), now);
-		save(ticket, after, TicketAction.REOPEN, now);
-		statusEntry(ticket, after, text, now);
+	TicketRow reopenLocked(TicketRow locked, String text) {
+		Ticket ticket = Ticket.of(locked);
+		Instant now = TicketTime.now();
+		ticket.reopen(now);
+		return reopened(ticket, text, now);
+	}
+
+	private TicketRow reopened(Ticket ticket, String text, Instant now) {
+		ticket.clocked(t -> clocks.reopened(t, now));
+		TicketRow after = save(ticket, TicketAction.REOPEN, now);
+		statusEntry(ticket, text, Author.of(actors.current()));
 		notices.to(after, "reopened", text, notices.workers(after));
-		lifecycle.reopened(after, now);
 		return after;
 	}
 
@@ -248,9 +207,7 @@ public class TicketWork {
 	@Transactional
 	public TicketRow note(long id, String body) {
 		TicketRow ticket = access.lockForAgent(id);
-		TicketAction.NOTE.requireFrom(ticket.status());
-		String text = FieldErrors.clean(body);
-		new FieldErrors().required("body", text, 10000).throwIfAny();
+		String text = Ticket.of(ticket).note(body);
 		Actor actor = actors.current();
 		timeline.append(id, EntryKind.NOTE, false, actor.userId(), actor.displayName(), text, null, null);
 		touch(ticket, TicketAction.NOTE);
@@ -261,16 +218,7 @@ public class TicketWork {
 	@Transactional
 	public TicketRow logWork(long id, Integer minutes, String body) {
 		TicketRow ticket = access.lockForAgent(id);
-		TicketAction.LOG_WORK.requireFrom(ticket.status());
-		String text = FieldErrors.clean(body);
-		FieldErrors errors = new FieldErrors().required("body", text, 2000);
-		if (minutes == null) {
-			errors.add("minutes", "field.required");
-		}
-		else if (minutes < 1 || minutes > 24 * 60) {
-			errors.add("minutes", "ticket.minutes.invalid");
-		}
-		errors.throwIfAny();
+		String text = Ticket.of(ticket).logWork(minutes, body);
 		Actor actor = actors.current();
 		timeline.append(id, EntryKind.WORK_LOG, false, actor.userId(), actor.displayName(), text, null, minutes);
 		touch(ticket, TicketAction.LOG_WORK);
@@ -280,41 +228,18 @@ public class TicketWork {
 	/** Changes fields of an open ticket; a new priority retargets its SLA clocks. */
 	@Transactional
 	public TicketRow update(long id, TicketChanges changes) {
-		TicketRow ticket = access.lockForAgent(id);
-		TicketAction.UPDATE.requireFrom(ticket.status());
-		FieldErrors errors = new FieldErrors();
-		String subject = changes.subject() == null ? ticket.subject() : FieldErrors.clean(changes.subject());
-		errors.required("subject", subject, 200);
-		String category = changes.category() == null ? ticket.category() : FieldErrors.clean(changes.category());
-		errors.optional("category", category, 100);
-		String item = changes.configurationItem() == null ? ticket.configurationItem()
-				: FieldErrors.clean(changes.configurationItem());
-		errors.optional("configurationItem", item, 200);
-		String object = changes.serviceObject() == null ? ticket.serviceObject()
-				: FieldErrors.clean(changes.serviceObject());
-		if (object != null && !Set.of("OFFICE_EQUIPMENT", "INFRASTRUCTURE", "GOVERNMENT_CLOUD", "NETWORK_SECURITY")
-			.contains(object)) {
-			errors.add("serviceObject", "ticket.service-object.invalid");
+		Ticket ticket = Ticket.of(access.lockForAgent(id));
+		if (!ticket.update(changes, (impact, urgency) -> matrix.priorityOf(impact, urgency).name())) {
+			return ticket.before();
 		}
-		int impact = changes.impact() == null ? ticket.impact() : TicketIntake.level(changes.impact(), "impact", errors);
-		int urgency = changes.urgency() == null ? ticket.urgency()
-				: TicketIntake.level(changes.urgency(), "urgency", errors);
-		errors.throwIfAny();
-		String priority = matrix.priorityOf(impact, urgency).name();
-		TicketRow after = ticket.withSubject(subject).withCategory(category).withConfigurationItem(item)
-			.withServiceObject(object).withImpact(impact).withUrgency(urgency).withPriority(priority);
-		Map<String, Object> changed = differences(ticket, after);
-		if (changed.isEmpty()) {
-			return ticket;
-		}
-		Instant now = now();
-		if (!priority.equals(ticket.priority())) {
-			after = clocks.reprioritised(after, now);
+		Instant now = TicketTime.now();
+		if (ticket.reprioritised()) {
+			ticket.clocked(t -> clocks.reprioritised(t, now));
 		}
 		Actor actor = actors.current();
-		save(ticket, after, TicketAction.UPDATE, now);
+		TicketRow after = save(ticket, TicketAction.UPDATE, now);
 		timeline.append(id, EntryKind.FIELD_CHANGED, false, actor.userId(), actor.displayName(), null,
-				changeLog(ticket, after), null);
+				ticket.changeLog(), null);
 		return after;
 	}
 
@@ -323,27 +248,18 @@ public class TicketWork {
 	 */
 	@Transactional
 	public TicketRow setMajor(long id, boolean major, Long coordinatorUserId) {
-		TicketRow ticket = access.lockForAgent(id);
-		TicketAction.MAJOR.requireFrom(ticket.status());
-		if (major && ticket.type() != TicketType.INCIDENT) {
-			throw RejectedRequest.unprocessable("not-an-incident", "ticket.major.incidents-only");
+		Ticket ticket = Ticket.of(access.lockForAgent(id));
+		// looked up only when it is needed, as the ticket's own checks come first
+		Person coordinator = major && coordinatorUserId != null && TicketAction.MAJOR.allowedFrom(
+				ticket.before().status()) ? people.find(coordinatorUserId).orElse(null) : null;
+		if (!ticket.markMajor(major, coordinatorUserId, coordinator)) {
+			return ticket.before();
 		}
-		if (major) {
-			Person coordinator = coordinatorUserId == null ? null
-					: people.find(coordinatorUserId).filter(Person::enabled).orElse(null);
-			if (coordinator == null || coordinator.partyKind() == PartyKind.CUSTOMER) {
-				throw RejectedRequest.invalidField("coordinatorUserId", "ticket.major.coordinator-invalid");
-			}
-		}
-		TicketRow after = ticket.withMajor(major).withCoordinatorUserId(major ? coordinatorUserId : null);
-		if (after.equals(ticket)) {
-			return ticket;
-		}
-		Instant now = now();
+		Instant now = TicketTime.now();
 		Actor actor = actors.current();
-		save(ticket, after, TicketAction.MAJOR, now);
+		TicketRow after = save(ticket, TicketAction.MAJOR, now);
 		timeline.append(id, EntryKind.FIELD_CHANGED, false, actor.userId(), actor.displayName(), null,
-				changeLog(ticket, after), null);
+				ticket.changeLog(), null);
 		if (major) {
 			notices.to(after, "major", notices.text("ticket.notice.major.body", after.number()), stakeholders(after));
 		}
@@ -354,11 +270,7 @@ public class TicketWork {
 	@Transactional
 	public TicketRow majorUpdate(long id, String body) {
 		TicketRow ticket = access.lockForAgent(id);
-		if (!ticket.major()) {
-			throw RejectedRequest.unprocessable("not-major", "ticket.major.not-major");
-		}
-		String text = FieldErrors.clean(body);
-		new FieldErrors().required("body", text, 10000).throwIfAny();
+		String text = Ticket.of(ticket).majorUpdate(body);
 		Actor actor = actors.current();
 		timeline.append(id, EntryKind.MAJOR_UPDATE, true, actor.userId(), actor.displayName(), text, null, null);
 		touch(ticket, TicketAction.MAJOR);
@@ -383,36 +295,35 @@ public class TicketWork {
 	}
 
 	/** Resumes for {@code author}, who may be the mailbox acting for the system with nobody signed in. */
-	TicketRow resumeLocked(TicketRow ticket, String text, Instant now, Author author) {
-		TicketRow after = clocks.resumed(ticket.withStatus(TicketStatus.IN_PROGRESS).withPendingReason(null), now);
-		save(ticket, after, TicketAction.RESUME, now, author.auditActor());
-		statusEntry(ticket, after, text, author);
+	private TicketRow resumed(Ticket ticket, String text, Instant now, Author author) {
+		ticket.clocked(t -> clocks.resumed(t, now));
+		TicketRow after = save(ticket, TicketAction.RESUME, now, author.auditActor());
+		statusEntry(ticket, text, author);
 		return after;
 	}
 
-	private TicketRow closeLocked(TicketRow ticket, TicketAction action, String systemReason, Instant now) {
-		action.requireFrom(ticket.status());
-		TicketRow after = clocks.closed(ticket.withStatus(TicketStatus.CLOSED).withClosedAt(now), now);
+	private TicketRow closeLocked(TicketRow locked, TicketAction action, String systemReason, Instant now) {
+		Ticket ticket = Ticket.of(locked);
+		ticket.close(action, now);
+		ticket.clocked(t -> clocks.closed(t, now));
 		if (systemReason != null) {
+			TicketRow after = ticket.state();
 			tickets.update(after, now);
 			timeline.append(ticket.id(), EntryKind.STATUS_CHANGED, true, null, systemReason, null,
-					Map.of("status", Timeline.change(ticket.status(), after.status())), null);
-			audit.record(AuditEntry.of("TICKET_CLOSE", "ticket", ticket.id()).before(differences(after, ticket))
-				.after(differences(ticket, after)).detail(ticket.number()).actor(systemReason));
-			lifecycle.closed(after);
+					Map.of("status", Timeline.change(locked.status(), after.status())), null);
+			audit.record(AuditEntry.of("TICKET_CLOSE", "ticket", ticket.id()).before(ticket.previous())
+				.after(ticket.differences()).detail(locked.number()).actor(systemReason));
+			publish(ticket);
 			return after;
 		}
-		save(ticket, after, action, now);
-		statusEntry(ticket, after, null, now);
-		lifecycle.closed(after);
+		TicketRow after = save(ticket, action, now);
+		statusEntry(ticket, null, Author.of(actors.current()));
 		return after;
 	}
 
 	private TicketRow replyLocked(TicketRow ticket, String body, Author author, boolean fromAgent) {
-		TicketAction.REPLY.requireFrom(ticket.status());
-		String text = FieldErrors.clean(body);
-		new FieldErrors().required("body", text, 10000).throwIfAny();
-		Instant now = now();
+		String text = Ticket.of(ticket).reply(body);
+		Instant now = TicketTime.now();
 		timeline.append(ticket.id(), EntryKind.REPLY, true, author.userId(), author.name(), text,
 				Map.of("from", fromAgent ? "AGENT" : "CUSTOMER"), null);
 		TicketRow after = ticket;
@@ -428,33 +339,40 @@ public class TicketWork {
 			.actor(author.auditActor()));
 		if (!fromAgent && ticket.status() == TicketStatus.PENDING
 				&& ticket.pendingReason() == PendingReason.CUSTOMER) {
-			return resumeLocked(tickets.find(ticket.id()).orElseThrow(), null, now, author);
+			Ticket waiting = Ticket.of(tickets.find(ticket.id()).orElseThrow());
+			waiting.resume();
+			return resumed(waiting, null, now, author);
 		}
 		return after;
 	}
 
 	private void touch(TicketRow ticket, TicketAction action) {
-		Instant now = now();
+		Instant now = TicketTime.now();
 		tickets.update(ticket, now);
 		audit.record(AuditEntry.of("TICKET_" + action.name(), "ticket", ticket.id()).detail(ticket.number()));
 	}
 
-	private void save(TicketRow before, TicketRow after, TicketAction action, Instant now) {
-		save(before, after, action, now, null);
+	private TicketRow save(Ticket ticket, TicketAction action, Instant now) {
+		return save(ticket, action, now, null);
 	}
 
-	private void save(TicketRow before, TicketRow after, TicketAction action, Instant now, String auditActor) {
+	/** Writes the ticket, audits what changed and publishes what happened, all in the caller's transaction. */
+	private TicketRow save(Ticket ticket, TicketAction action, Instant now, String auditActor) {
+		TicketRow after = ticket.state();
 		tickets.update(after, now);
-		audit.record(AuditEntry.of("TICKET_" + action.name(), "ticket", before.id())
-			.before(differences(after, before)).after(differences(before, after)).detail(before.number())
-			.actor(auditActor));
+		audit.record(AuditEntry.of("TICKET_" + action.name(), "ticket", ticket.id()).before(ticket.previous())
+			.after(ticket.differences()).detail(ticket.before().number()).actor(auditActor));
+		publish(ticket);
+		return after;
 	}
 
-	private void statusEntry(TicketRow before, TicketRow after, String text, Instant now) {
-		statusEntry(before, after, text, Author.of(actors.current()));
+	private void publish(Ticket ticket) {
+		ticket.events().forEach(events::publishEvent);
 	}
 
-	private void statusEntry(TicketRow before, TicketRow after, String text, Author actor) {
+	private void statusEntry(Ticket ticket, String text, Author actor) {
+		TicketRow before = ticket.before();
+		TicketRow after = ticket.state();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("status", Timeline.change(before.status(), after.status()));
 		if (after.pendingReason() != null) {
@@ -465,44 +383,5 @@ public class TicketWork {
 		}
 		timeline.append(before.id(), EntryKind.STATUS_CHANGED, true, actor.userId(), actor.name(), text, details,
 				null);
-	}
-
-	/** The fields that differ from {@code before} to {@code after}, with the values of {@code after}. */
-	static Map<String, Object> differences(TicketRow before, TicketRow after) {
-		Map<String, Object> changed = new LinkedHashMap<>();
-		compare(changed, "status", before.status(), after.status());
-		compare(changed, "pendingReason", before.pendingReason(), after.pendingReason());
-		compare(changed, "subject", before.subject(), after.subject());
-		compare(changed, "category", before.category(), after.category());
-		compare(changed, "serviceObject", before.serviceObject(), after.serviceObject());
-		compare(changed, "configurationItem", before.configurationItem(), after.configurationItem());
-		compare(changed, "impact", before.impact(), after.impact());
-		compare(changed, "urgency", before.urgency(), after.urgency());
-		compare(changed, "priority", before.priority(), after.priority());
-		compare(changed, "groupId", before.groupId(), after.groupId());
-		compare(changed, "assigneeUserId", before.assigneeUserId(), after.assigneeUserId());
-		compare(changed, "providerPartyId", before.providerPartyId(), after.providerPartyId());
-		compare(changed, "major", before.major(), after.major());
-		compare(changed, "coordinatorUserId", before.coordinatorUserId(), after.coordinatorUserId());
-		compare(changed, "resolutionCode", before.resolutionCode(), after.resolutionCode());
-		return changed;
-	}
-
-	/** Each field that changed with its old and new value, for the timeline. */
-	static Map<String, Object> changeLog(TicketRow before, TicketRow after) {
-		Map<String, Object> old = differences(after, before);
-		Map<String, Object> log = new LinkedHashMap<>();
-		differences(before, after).forEach((field, value) -> log.put(field, Timeline.change(old.get(field), value)));
-		return log;
-	}
-
-	private static void compare(Map<String, Object> changed, String field, Object before, Object after) {
-		if (!Objects.equals(before, after)) {
-			changed.put(field, after);
-		}
-	}
-
-	static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 }

@@ -33,9 +33,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.yunwei.support.ApiClient;
 import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.TestDirectory;
+import org.yunwei.ticket.TicketOpened;
+import org.yunwei.ticket.TicketType;
 
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +48,7 @@ import tools.jackson.databind.JsonNode;
  * messages into it as mail programs write them, and polls with explicit settings, so the shared application context
  * needs no mail configuration.
  */
+@EnableScenarios
 class MailIntakeIntegrationTests extends IntegrationTestSupport {
 
 	static GreenMail server;
@@ -120,6 +125,25 @@ class MailIntakeIntegrationTests extends IntegrationTestSupport {
 		assertThat(jdbc.sql("select count(*) from audit_record where action = 'TICKET_CREATED' and object_id = ?")
 			.param(ticket.get("id").toString()).query(Integer.class).single()).isEqualTo(1);
 		assertThat(unseen()).isZero();
+	}
+
+	@Test
+	void aMailThatOpensATicketPublishesTicketOpened(Scenario scenario) throws Exception {
+		String subject = "会议室投影仪无信号 " + TestDirectory.unique("");
+		deliver(plain("王五 <wang.wu@example.org>", subject, messageId(), "会议室投影仪无信号，换线无效。"));
+
+		// no transaction around the poll: it files each message in a transaction of its own
+		scenario.stimulate(transactions -> poll())
+			.andWaitForEventOfType(TicketOpened.class)
+			.toArriveAndVerify((event, poll) -> {
+				assertThat(poll.count(MailMessages.Outcome.CREATED)).isEqualTo(1);
+				Map<String, Object> ticket = ticketBySubject(subject);
+				assertThat(event.ticketId()).isEqualTo(((Number) ticket.get("id")).longValue());
+				assertThat(event.number()).isEqualTo(ticket.get("number"));
+				assertThat(event.type()).isEqualTo(TicketType.INCIDENT);
+				assertThat(event.customerOrgUnitId()).isEqualTo(world.bureau);
+				assertThat(event.serviceId()).isEqualTo(world.service);
+			});
 	}
 
 	@Test
@@ -361,6 +385,15 @@ class MailIntakeIntegrationTests extends IntegrationTestSupport {
 		assertThatThrownBy(() -> intake.poll(invalid)).isInstanceOf(IllegalStateException.class);
 		assertThat(unseen()).isEqualTo(1);
 		assertThat(invalid.toString()).doesNotContain("secret");
+	}
+
+	private MailIntake.Poll poll() {
+		try {
+			return intake.poll(settings);
+		}
+		catch (MessagingException failure) {
+			throw new IllegalStateException(failure);
+		}
 	}
 
 	private String deliver(String raw) throws MessagingException {

@@ -14,12 +14,16 @@ final class ResolvedTickets {
 	/** A ticket of the bureau's user, assigned to the first line and resolved by its agent. */
 	long resolved(String subject) {
 		long id = world.submitted(subject).get("ticket").get("id").asLong();
+		resolve(id);
+		return id;
+	}
+
+	void resolve(long id) {
 		String agent = world.token(world.agent);
 		expect(200, world.api.post("/api/v1/tickets/" + id + "/assign", agent,
 				Map.of("groupId", world.firstLine, "assigneeUserId", world.userId(world.agent))));
 		expect(200, world.api.post("/api/v1/tickets/" + id + "/resolve", agent,
 				Map.of("resolutionCode", "SOLVED", "resolutionText", "更换硒鼓后打印恢复正常")));
-		return id;
 	}
 
 	String status(long id) {

@@ -803,7 +803,7 @@ class TicketBenchmark extends IntegrationTestSupport {
 				assigneeId, longOrNull(p.get("customerOrgUnitId")), null, null, null,
 				p.get("overdue") == null ? null : Boolean.valueOf(p.get("overdue")), null, p.get("q"), p.get("sort"),
 				null, null, new TicketQuery.Narrowing(p.get("createdFrom"), p.get("createdTo"), null, null, null, null,
-						null, null, p.get("categoryId"), null), java.time.ZoneId.of("Asia/Shanghai"));
+						null, null, p.get("categoryId"), null, null), java.time.ZoneId.of("Asia/Shanghai"));
 		if (query.sort() == TicketQuery.Sort.CREATED) {
 			explain(combination, query, TicketSearch.Part.CREATED, figure, what);
 			return;

@@ -54,7 +54,7 @@ class TicketEscalationIntegrationTests extends IntegrationTestSupport {
 		new TransactionTemplate(transactionManager).executeWithoutResult(status -> clocks.retarget(
 				TicketClocks.subject(id), ClockKind.RESOLUTION, new ClockTerms(world.agreement, Priority.P1, null,
 						TimeBasis.CALENDAR, Duration.ofSeconds(2), List.of(50, 75, 90)),
-				TicketWork.now()));
+				TicketTime.now()));
 
 		long deadline = System.currentTimeMillis() + 20_000;
 		List<Map<String, Object>> escalations = List.of();

@@ -7,7 +7,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.yunwei.support.BrowserTestSupport;
 import org.yunwei.support.TestDirectory;
@@ -81,8 +80,7 @@ class TicketPagesBrowserTests extends BrowserTestSupport {
 		click("#reply-box summary");
 		WebElement reply = find("#reply-body");
 		reply.sendKeys("您好，请问打印机型号是什么？");
-		reply.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-		waitFor().until(ExpectedConditions.stalenessOf(reply));
+		leaveThePage(() -> reply.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER)));
 		assertThat(find("#timeline").getText()).contains("您好，请问打印机型号是什么？");
 
 		click("#pend-box summary");
