@@ -3,7 +3,7 @@ package org.yunwei.ticket;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
-import org.yunwei.ticket.internal.AssigneeTimeliness;
+import org.yunwei.ticket.internal.statistics.AssigneeTimeliness;
 import org.yunwei.web.DateRange;
 
 /**

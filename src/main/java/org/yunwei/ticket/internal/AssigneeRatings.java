@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunwei.identity.DataScope;
+import org.yunwei.ticket.internal.statistics.AssigneeTimeliness;
 
 /**
  * The satisfaction ratings (满意度评价) given in a period, by the rated ticket's assignee now: how many and their mean
@@ -19,10 +20,10 @@ import org.yunwei.identity.DataScope;
  * {@code evaluation} module, which will answer this from its own table.
  */
 @Repository
-class AssigneeRatings {
+public class AssigneeRatings {
 
 	/** Rating key of the tickets nobody is assigned to. */
-	static final long NOBODY = -1;
+	public static final long NOBODY = -1;
 
 	private final JdbcClient jdbc;
 
@@ -31,14 +32,14 @@ class AssigneeRatings {
 	}
 
 	/** How many ratings and their mean score (1–5, two decimals). */
-	record Rated(long count, BigDecimal meanScore) {
+	public record Rated(long count, BigDecimal meanScore) {
 	}
 
 	/**
 	 * By assignee ({@link #NOBODY} for no one), the ratings given from {@code start} (included) to {@code end}
 	 * (excluded) on tickets within {@code scope}, a condition on the ticket's columns.
 	 */
-	Map<Long, Rated> byAssignee(Instant start, Instant end, DataScope.Condition scope) {
+	public Map<Long, Rated> byAssignee(Instant start, Instant end, DataScope.Condition scope) {
 		List<Object> params = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end)));
 		params.addAll(scope.parameters());
 		Map<Long, Rated> rated = new HashMap<>();

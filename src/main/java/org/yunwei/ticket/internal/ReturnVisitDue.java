@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import org.yunwei.ticket.TicketType;
+import org.yunwei.ticket.internal.record.TicketStatus;
 
 /**
  * A resolved or closed ticket on the return-visit worklist (待回访).

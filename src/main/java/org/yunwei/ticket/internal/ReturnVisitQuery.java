@@ -2,6 +2,9 @@ package org.yunwei.ticket.internal;
 
 import java.time.Instant;
 
+import org.yunwei.ticket.internal.intake.TicketIntake;
+import org.yunwei.ticket.internal.list.TicketQuery;
+import org.yunwei.ticket.internal.record.TicketStatus;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.KeysetCursor;
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunwei.ticket.internal.record.TicketRecords;
 
 /** The {@code ticket_return_visit} table. */
 @Repository

@@ -16,6 +16,10 @@ import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.Permission;
+import org.yunwei.ticket.internal.group.AssignmentGroups;
+import org.yunwei.ticket.internal.record.TicketAccess;
+import org.yunwei.ticket.internal.record.TicketRow;
+import org.yunwei.ticket.internal.record.TicketSettings;
 import org.yunwei.web.KeysetPage;
 import org.yunwei.web.RejectedRequest;
 

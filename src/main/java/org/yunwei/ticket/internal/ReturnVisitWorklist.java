@@ -16,6 +16,10 @@ import org.yunwei.identity.DataScope;
 import org.yunwei.identity.OrganisationUnit;
 import org.yunwei.identity.Organisations;
 import org.yunwei.ticket.TicketType;
+import org.yunwei.ticket.internal.group.AssignmentGroup;
+import org.yunwei.ticket.internal.group.AssignmentGroups;
+import org.yunwei.ticket.internal.record.TicketRecords;
+import org.yunwei.ticket.internal.record.TicketStatus;
 import org.yunwei.web.KeysetPage;
 
 /**

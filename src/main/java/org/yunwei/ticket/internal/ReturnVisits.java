@@ -12,6 +12,14 @@ import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
+import org.yunwei.ticket.internal.intake.TicketIntake;
+import org.yunwei.ticket.internal.record.Author;
+import org.yunwei.ticket.internal.record.Channel;
+import org.yunwei.ticket.internal.record.EntryKind;
+import org.yunwei.ticket.internal.record.TicketAccess;
+import org.yunwei.ticket.internal.record.TicketRow;
+import org.yunwei.ticket.internal.record.Timeline;
+import org.yunwei.ticket.internal.work.TicketNotices;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 

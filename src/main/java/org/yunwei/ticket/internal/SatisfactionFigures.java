@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.identity.DataScope;
+import org.yunwei.ticket.internal.record.TicketSettings;
 
 /**
  * Satisfaction figures for statistics and the return-visit report (回访报告, Hunan 6.1.2e): the average rating, how

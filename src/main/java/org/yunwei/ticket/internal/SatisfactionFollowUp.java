@@ -21,6 +21,18 @@ import org.yunwei.identity.People;
 import org.yunwei.identity.Permission;
 import org.yunwei.identity.Person;
 import org.yunwei.ticket.TicketType;
+import org.yunwei.ticket.internal.group.AssignmentGroup;
+import org.yunwei.ticket.internal.group.AssignmentGroups;
+import org.yunwei.ticket.internal.intake.TicketDraft;
+import org.yunwei.ticket.internal.intake.TicketIntake;
+import org.yunwei.ticket.internal.link.LinkKind;
+import org.yunwei.ticket.internal.record.Author;
+import org.yunwei.ticket.internal.record.Channel;
+import org.yunwei.ticket.internal.record.EntryKind;
+import org.yunwei.ticket.internal.record.TicketRecords;
+import org.yunwei.ticket.internal.record.TicketRow;
+import org.yunwei.ticket.internal.record.Timeline;
+import org.yunwei.ticket.internal.work.TicketNotices;
 
 /**
  * What a dissatisfied customer gets (对客户满意度较低的事件进行分析, Hunan 4.2.5d): a service request

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunwei.ticket.internal.record.TicketRecords;
 
 /** The {@code ticket_rating} table: one rating per ticket. */
 @Repository

@@ -11,6 +11,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunwei.ticket.internal.record.TicketAccess;
+import org.yunwei.ticket.internal.record.TicketRow;
+import org.yunwei.ticket.internal.record.TicketSettings;
 import org.yunwei.web.RejectedRequest;
 
 /**

@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.yunwei.support.ApiClient;
 import org.yunwei.support.HeldClusterLock;
 import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.ticket.internal.record.TicketSettings;
+import org.yunwei.ticket.internal.work.AutoCloseJob;
 
 import tools.jackson.databind.JsonNode;
 

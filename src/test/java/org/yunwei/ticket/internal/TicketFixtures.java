@@ -20,30 +20,30 @@ import tools.jackson.databind.JsonNode;
  * line). Catalogue rows go straight into the catalogue's tables (creating them is another module's business); the
  * SLA and the groups go through the API.
  */
-final class TicketFixtures {
+public final class TicketFixtures {
 
-	final TestDirectory directory;
+	public final TestDirectory directory;
 	final JdbcClient jdbc;
-	final ApiClient api;
+	public final ApiClient api;
 
-	final long providerParty;
-	final long providerUnit;
-	final String lead;
-	final String agent;
-	final String secondLineAgent;
-	final long firstLine;
-	final long secondLine;
+	public final long providerParty;
+	public final long providerUnit;
+	public final String lead;
+	public final String agent;
+	public final String secondLineAgent;
+	public final long firstLine;
+	public final long secondLine;
 	final String secondLineCode;
-	final long customerParty;
-	final long bureau;
-	final long department;
-	final String bureauUser;
-	final String departmentUser;
-	final long service;
-	final String managerToken;
-	final long agreement;
+	public final long customerParty;
+	public final long bureau;
+	public final long department;
+	public final String bureauUser;
+	public final String departmentUser;
+	public final long service;
+	public final String managerToken;
+	public final long agreement;
 
-	TicketFixtures(JdbcClient jdbc, ApiClient api) {
+	public TicketFixtures(JdbcClient jdbc, ApiClient api) {
 		this.jdbc = jdbc;
 		this.api = api;
 		this.directory = new TestDirectory(jdbc);
@@ -66,22 +66,22 @@ final class TicketFixtures {
 		agreement = agreement();
 	}
 
-	String token(String username) {
+	public String token(String username) {
 		return Accounts.tokenFor(api, username, TestDirectory.PASSWORD, null);
 	}
 
-	long userId(String username) {
+	public long userId(String username) {
 		return directory.userId(username);
 	}
 
-	long managementUnit() {
+	public long managementUnit() {
 		return jdbc.sql("""
 				select o.id from org_unit o join party p on p.id = o.party_id where p.kind = 'MANAGEMENT'
 				order by o.id limit 1""").query(Long.class).single();
 	}
 
 	/** A portal submission body for the service. */
-	Map<String, Object> ticket(String subject) {
+	public Map<String, Object> ticket(String subject) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", "INCIDENT");
 		body.put("subject", subject);
@@ -93,7 +93,7 @@ final class TicketFixtures {
 	}
 
 	/** Opens a ticket as the bureau's user and answers it. */
-	JsonNode submitted(String subject) {
+	public JsonNode submitted(String subject) {
 		var response = api.post("/api/v1/tickets", token(bureauUser), ticket(subject));
 		if (response.status() != 201) {
 			throw new AssertionError(response);
