@@ -12,12 +12,11 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunwei.identity.DataScope;
-import org.yunwei.ticket.internal.statistics.AssigneeTimeliness;
 
 /**
  * The satisfaction ratings (满意度评价) given in a period, by the rated ticket's assignee now: how many and their mean
- * score. Kept apart from {@link AssigneeTimeliness}, with its one query, because the ratings are moving to the
- * {@code evaluation} module, which will answer this from its own table.
+ * score. Kept apart from {@link org.yunwei.ticket.internal.statistics.AssigneeTimeliness}, with its one query, because
+ * the ratings are moving to the {@code evaluation} module, which will answer this from its own table.
  */
 @Repository
 public class AssigneeRatings {

@@ -14,8 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunwei.sla.ClockKind;
 import org.yunwei.ticket.TicketType;
-import org.yunwei.ticket.internal.intake.TicketNumbers;
-import org.yunwei.ticket.internal.work.TicketStatisticsBreaches;
 
 /** The {@code ticket} table: one row per ticket, read and written whole or field by field. */
 @Repository
@@ -59,7 +57,7 @@ public class TicketRecords {
 	/**
 	 * Draws a new ticket's id and reads its priority, the {@link PriorityMatrix}'s cell for its impact and urgency:
 	 * the clocks start on the id before the row is written, so that the row is written once, numbered (see
-	 * {@link TicketNumbers#numberAndInsert}).
+	 * {@link org.yunwei.ticket.internal.intake.TicketNumbers#numberAndInsert}).
 	 */
 	public Reserved reserve(int impact, int urgency) {
 		return jdbc.sql("""
@@ -124,9 +122,9 @@ public class TicketRecords {
 	}
 
 	/**
-	 * Keeps the deadline of a ticket's clock that the SLA engine declared breached, for attainment
-	 * ({@link TicketStatisticsBreaches}). The first breach stays: a clock is breached once, and a repeated delivery
-	 * carries the same deadline.
+	 * Keeps the deadline of a ticket's clock that the SLA engine declared breached, for attainment ({@link
+	 * org.yunwei.ticket.internal.work.TicketStatisticsBreaches}). The first breach stays: a clock is breached once, and
+	 * a repeated delivery carries the same deadline.
 	 */
 	public void breached(long id, ClockKind kind, Instant deadline) {
 		String column = kind == ClockKind.RESPONSE ? "response_breached_at" : "resolution_breached_at";

@@ -3,11 +3,11 @@ package org.yunwei.ticket.internal.record;
 import java.time.Instant;
 
 import org.yunwei.ticket.TicketType;
-import org.yunwei.ticket.internal.work.Ticket;
 
 /**
- * A ticket as stored, one row of {@code ticket}, as lists, pages and the API read it; the {@code with…} methods give
- * a copy with one field changed. What may change it, and how, is {@link Ticket}'s business.
+ * A ticket as stored, one row of {@code ticket}, as lists, pages and the API read it; the {@code with…} methods give a
+ * copy with one field changed. What may change it, and how, is {@link org.yunwei.ticket.internal.work.Ticket}'s
+ * business.
  */
 public record TicketRow(long id, String number, TicketType type, TicketStatus status, PendingReason pendingReason,
 		Channel channel, String subject, String description, Long reporterUserId, String reporterName,

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
-import org.yunwei.ticket.internal.intake.TicketNumbers;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,9 +57,9 @@ public class Timeline {
 	}
 
 	/**
-	 * The first entries of a new ticket, inserted by the statement that inserts the ticket (see
-	 * {@link TicketNumbers#numberAndInsert}): a {@code with} query named {@code entries}, its parameters, and the
-	 * entries as stored from the arrays of {@link #STORED} that the statement answers.
+	 * The first entries of a new ticket, inserted by the statement that inserts the ticket (see {@link
+	 * org.yunwei.ticket.internal.intake.TicketNumbers#numberAndInsert}): a {@code with} query named {@code entries},
+	 * its parameters, and the entries as stored from the arrays of {@link #STORED} that the statement answers.
 	 */
 	public record FirstEntries(List<Addition> additions) {
 

@@ -20,7 +20,6 @@ import org.yunwei.ticket.TicketReopened;
 import org.yunwei.ticket.TicketResolved;
 import org.yunwei.ticket.TicketType;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
-import org.yunwei.ticket.internal.intake.TicketIntake;
 import org.yunwei.ticket.internal.record.PendingReason;
 import org.yunwei.ticket.internal.record.PriorityMatrix;
 import org.yunwei.ticket.internal.record.ResolutionCode;
@@ -39,9 +38,10 @@ import org.yunwei.web.RejectedRequest;
  * in, so that it can say what changed ({@link #differences()}, {@link #changeLog()}) for the audit trail and the
  * timeline.
  * <p>
- * It knows no database, clock or person directory: the caller ({@link TicketWork}, {@link TicketIntake},
- * {@link TicketEscalation}) loads and locks it, hands it what it needs to look up (a group, a coordinator), applies
- * the SLA clocks' answer to it ({@link #clocked}), saves {@link #state()} and publishes {@link #events()}.
+ * It knows no database, clock or person directory: the caller ({@link TicketWork},
+ * {@link org.yunwei.ticket.internal.intake.TicketIntake}, {@link TicketEscalation}) loads and locks it, hands it what
+ * it needs to look up (a group, a coordinator), applies the SLA clocks' answer to it ({@link #clocked}), saves
+ * {@link #state()} and publishes {@link #events()}.
  */
 public final class Ticket {
 
