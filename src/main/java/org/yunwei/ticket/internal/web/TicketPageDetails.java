@@ -2,11 +2,10 @@ package org.yunwei.ticket.internal.web;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunwei.ticket.internal.work.TicketEscalation;
 
 /**
  * Puts a ticket's detail page together: the view the API gives, in words and with countdowns. SLA warnings,
- * breaches and escalations are entries of the ticket's own timeline ({@link TicketEscalation} records them).
+ * breaches and escalations are entries of the ticket's own timeline ({@code work.TicketEscalation} records them).
  */
 @Component
 class TicketPageDetails {

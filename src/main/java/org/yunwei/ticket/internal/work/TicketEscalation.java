@@ -42,7 +42,7 @@ import org.yunwei.ticket.internal.record.Timeline;
  * clock and threshold, even when the event registry delivers it again after a crash.
  */
 @Component
-public class TicketEscalation {
+class TicketEscalation {
 
 	private static final String SLA_AUTHOR = "SLA";
 
