@@ -1,22 +1,199 @@
 package org.yunwei.ticket;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.identity.Actors;
+import org.yunwei.identity.DataScope;
 import org.yunwei.ticket.internal.statistics.AssigneeTimeliness;
+import org.yunwei.ticket.internal.TicketFacade;
 import org.yunwei.web.DateRange;
+import org.yunwei.web.RejectedRequest;
 
 /**
- * What other modules may ask of the service desk (服务台): today, how each person handled tickets in a period. Every
- * answer is scoped by the person asking, as the ticket statistics are.
+ * What other modules may ask of the service desk (服务台): find a ticket, the open incidents of a configuration item,
+ * a service or a customer unit, link two tickets, how each person handled tickets in a period, and — for the
+ * evaluation module — write a rating or return visit
+ * to a ticket's timeline and open (or add to) a dissatisfied customer's follow-up. Everything else about a ticket
+ * (its lifecycle, clocks and timeline) stays inside this module; what happens to tickets is published as events
+ * ({@link TicketOpened}, {@link TicketAssigned}, {@link TicketResolved}, {@link TicketClosed},
+ * {@link TicketReopened}).
+ * <p>
+ * Methods named for the signed-in person apply their scope ({@code Actors}): a ticket outside it is "not found",
+ * never "forbidden", so that its existence is not revealed. Methods named {@code …ForSystem} apply none and are for
+ * listeners and jobs, which act for nobody in particular. No method returns {@code null}; ids are never {@code null}.
  */
 @Service
 public class Tickets {
 
-	private final AssigneeTimeliness timeliness;
+	/** The most tickets one call of the {@code openIncidentsOf…} methods returns. */
+	public static final int MAX_LIMIT = 200;
 
-	Tickets(AssigneeTimeliness timeliness) {
+	private final TicketFacade tickets;
+	private final AssigneeTimeliness timeliness;
+	private final Actors actors;
+
+	Tickets(TicketFacade tickets, AssigneeTimeliness timeliness, Actors actors) {
+		this.tickets = tickets;
 		this.timeliness = timeliness;
+		this.actors = actors;
+	}
+
+	/**
+	 * The ticket if the signed-in person may see it.
+	 *
+	 * @return empty when there is no such ticket or it lies outside the person's scope
+	 */
+	@Transactional(readOnly = true)
+	public Optional<TicketReference> find(long id) {
+		DataScope scope = actors.scope();
+		return tickets.find(id).filter(t -> scope.includes(t.providerPartyId(), t.customerOrgUnitId()));
+	}
+
+	/** The ticket whoever asks, for listeners and jobs; empty when there is no such ticket. */
+	@Transactional(readOnly = true)
+	public Optional<TicketReference> findForSystem(long id) {
+		return tickets.find(id);
+	}
+
+	/**
+	 * The ticket, locked until the caller's transaction ends, for a change its customer (or an agent) makes, such
+	 * as a rating. Call it within a transaction.
+	 *
+	 * @throws RejectedRequest 404 when there is no such ticket or it lies outside the person's writable scope
+	 */
+	@Transactional
+	public TicketReference lockForParticipant(long id) {
+		return tickets.lockForParticipant(id);
+	}
+
+	/**
+	 * The ticket, locked until the caller's transaction ends, for a change an agent makes, such as recording a
+	 * return visit: the person needs TICKET_WORK and a writable scope (supervision has none).
+	 *
+	 * @throws RejectedRequest 403 for customers, supervision and people without TICKET_WORK; 404 when there is no
+	 *         such ticket or it lies outside the person's scope
+	 */
+	@Transactional
+	public TicketReference lockForAgent(long id) {
+		return tickets.lockForAgent(id);
+	}
+
+	/**
+	 * Whether the signed-in person belongs to the service desk's side (an agent, management or supervision): they
+	 * see internal entries and the service desk's own records; a customer does not.
+	 */
+	public boolean isAgent() {
+		return tickets.isAgent();
+	}
+
+	/**
+	 * The assignment groups the signed-in person sees: every group for management and supervision, their own
+	 * party's otherwise; by name.
+	 */
+	@Transactional(readOnly = true)
+	public List<TicketGroup> groups() {
+		return tickets.groups(actors.scope());
+	}
+
+	/**
+	 * One assignment group by id, whoever asks (its name is shown beside the tickets of it that the asker sees).
+	 *
+	 * @return empty when there is no such group
+	 */
+	@Transactional(readOnly = true)
+	public Optional<TicketGroup> group(long id) {
+		return tickets.group(id);
+	}
+
+	/**
+	 * Adds an entry to the timeline of a ticket the caller has checked (e.g. with {@link #lockForParticipant}),
+	 * written by the signed-in person, in the caller's transaction.
+	 *
+	 * @param note the entry; never {@code null}
+	 */
+	@Transactional
+	public void addNote(long ticketId, TimelineNote note) {
+		tickets.addNote(ticketId, note.kind().name(), note.visibleToCustomer(), note.body(),
+				note.details().isEmpty() ? null : new LinkedHashMap<>(note.details()));
+	}
+
+	/**
+	 * Opens a follow-up of a dissatisfied customer (回访跟进): a service request "回访跟进：&lt;subject&gt;" for the
+	 * original's customer, for the group that resolved it, linked to it as related, its group lead told; opened by the
+	 * signed-in person through {@code via}.
+	 *
+	 * @param reason what the customer said, in the service desk's language; never {@code null}
+	 * @return the follow-up; empty when the original does not exist or its customer unit is gone or disabled
+	 */
+	@Transactional
+	public Optional<TicketReference> openFollowUp(long originalTicketId, String reason, Via via) {
+		return tickets.openFollowUp(originalTicketId, reason, via.name());
+	}
+
+	/**
+	 * Adds another complaint to a follow-up that is still open, as an internal note, and tells its group lead.
+	 *
+	 * @param reason what the customer said; never {@code null}
+	 * @return the follow-up; empty when it is no longer open (nothing is written then), or either ticket is missing
+	 */
+	@Transactional
+	public Optional<TicketReference> addToFollowUp(long followUpTicketId, long originalTicketId, String reason) {
+		return tickets.addToFollowUp(followUpTicketId, originalTicketId, reason);
+	}
+
+	/**
+	 * Resolved and closed tickets with an id above {@code afterTicketId}, in id order, whoever asks: for a module
+	 * that rebuilds what it keeps of finished tickets (the data generator, a backfill). Pass the last id of a page
+	 * to read the next; an empty list is the end.
+	 *
+	 * @param limit 1 to 10,000
+	 */
+	@Transactional(readOnly = true)
+	public List<TicketReference> finishedForSystem(long afterTicketId, int limit) {
+		if (limit < 1 || limit > 10_000) {
+			throw new IllegalArgumentException("limit must be 1 to 10000, not " + limit);
+		}
+		return tickets.finishedAfter(afterTicketId, limit);
+	}
+
+	/**
+	 * The open incidents naming a configuration item, newest first, of those the signed-in person may see.
+	 *
+	 * @param configurationItem as the tickets name it; never {@code null}
+	 * @param limit 1 to {@link #MAX_LIMIT}
+	 */
+	@Transactional(readOnly = true)
+	public List<TicketReference> openIncidentsOfConfigurationItem(String configurationItem, int limit) {
+		return tickets.openIncidents("configuration_item", configurationItem, actors.scope(), checked(limit));
+	}
+
+	/** The open incidents about a catalogue service, newest first, of those the signed-in person may see. */
+	@Transactional(readOnly = true)
+	public List<TicketReference> openIncidentsOfService(long serviceId, int limit) {
+		return tickets.openIncidents("service_id", serviceId, actors.scope(), checked(limit));
+	}
+
+	/** The open incidents of one customer unit, newest first, of those the signed-in person may see. */
+	@Transactional(readOnly = true)
+	public List<TicketReference> openIncidentsOfCustomer(long customerOrgUnitId, int limit) {
+		return tickets.openIncidents("customer_org_unit_id", customerOrgUnitId, actors.scope(), checked(limit));
+	}
+
+	/**
+	 * Links two tickets for the signed-in agent, as the ticket page does: both timelines get an entry and the link
+	 * is audited.
+	 *
+	 * @param kind {@code PARENT_OF} (the first is the parent), {@code DUPLICATE_OF} or {@code RELATED}
+	 * @throws RejectedRequest 404 for a ticket outside the person's scope, 400 for an unknown kind or a ticket
+	 *         linked to itself, 409 for a pair linked already, 422 for a parent link that would form a cycle
+	 */
+	@Transactional
+	public void link(long ticketId, long otherTicketId, String kind) {
+		tickets.link(ticketId, otherTicketId, kind);
 	}
 
 	/**
@@ -33,5 +210,22 @@ public class Tickets {
 	 */
 	public List<AssigneeFigures> figuresByAssignee(DateRange period, Long providerPartyId) {
 		return timeliness.figures(period, providerPartyId);
+	}
+
+	private static int checked(int limit) {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", not " + limit);
+		}
+		return limit;
+	}
+
+	/** How a follow-up's complaint came in: the channel the follow-up is opened on. */
+	public enum Via {
+		/** A rating on the portal's page. */
+		PORTAL,
+		/** A rating through the API. */
+		API,
+		/** A return-visit call. */
+		PHONE
 	}
 }

@@ -84,6 +84,9 @@ class GenerateCommandIntegrationTests {
 		assertThat(count(interrupted, "select count(*) from ticket_entry where kind in ('REPLY', 'NOTE', 'WORK_LOG')"))
 			.isGreaterThan(TICKETS);
 		assertThat(count(interrupted, "select count(*) from ticket_rating")).isGreaterThan(TICKETS / 10L);
+		// evaluation's record of the finished tickets, which its listeners keep in a running system
+		assertThat(count(interrupted, "select count(*) from evaluation_ticket")).isEqualTo(
+				count(interrupted, "select count(*) from ticket where status in ('RESOLVED', 'CLOSED')"));
 		assertThat(count(interrupted, "select count(*) from audit_record where action = 'DATASET_GENERATED'"))
 			.isEqualTo(1);
 		// the statistics' daily rollup is built with the data, every ticket counted once on its creation day
@@ -127,7 +130,8 @@ class GenerateCommandIntegrationTests {
 
 	@Test
 	void aResumedRunEndsWhereAnUninterruptedOneEnds() {
-		for (String table : new String[] { "ticket", "ticket_entry", "ticket_rating", "ticket_number_counter",
+		for (String table : new String[] { "ticket", "ticket_entry", "ticket_rating", "evaluation_ticket",
+				"ticket_number_counter",
 				"sla_clock", "sla_clock_event", "sla_clock_due", "catalog_service", "catalog_service_customer",
 				"service_level_agreement", "sla_target", "ticket_group", "ticket_group_member",
 				"(select * from party where code like 'GEN-%')", "(select * from org_unit where code like 'GEN-%')" }) {

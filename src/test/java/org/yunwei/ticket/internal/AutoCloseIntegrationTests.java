@@ -40,14 +40,14 @@ class AutoCloseIntegrationTests extends IntegrationTestSupport {
 
 	ApiClient api;
 	TicketFixtures world;
-	SatisfactionTesting testing;
+	ResolvedTickets testing;
 	HeldClusterLock scheduledRun;
 
 	@BeforeEach
 	void world() {
 		api = new ApiClient(port);
 		world = new TicketFixtures(jdbc, api);
-		testing = new SatisfactionTesting(world);
+		testing = new ResolvedTickets(world);
 		scheduledRun = HeldClusterLock.hold(locks, "ticket-auto-close");
 	}
 
@@ -86,10 +86,10 @@ class AutoCloseIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void leavesConfirmedReopenedAndRecentlyResolvedTicketsAlone() {
 		long reopened = resolvedAt("重新打开", "2026-03-02T10:00");
-		SatisfactionTesting.expect(200, api.post("/api/v1/tickets/" + reopened + "/reopen",
+		ResolvedTickets.expect(200, api.post("/api/v1/tickets/" + reopened + "/reopen",
 				world.token(world.bureauUser), Map.of("comment", "问题依旧")));
 		long confirmed = resolvedAt("已确认", "2026-03-02T10:00");
-		SatisfactionTesting.expect(200,
+		ResolvedTickets.expect(200,
 				api.post("/api/v1/tickets/" + confirmed + "/confirm", world.token(world.bureauUser), Map.of()));
 		long recent = testing.resolved("刚解决");
 

@@ -41,18 +41,18 @@ class EvidenceIntegrationTests extends IntegrationTestSupport {
 		to = from.plusDays(2);
 		first = new TicketFixtures(jdbc, api);
 		second = new TicketFixtures(jdbc, api);
-		SatisfactionTesting testing = new SatisfactionTesting(first);
+		ResolvedTickets testing = new ResolvedTickets(first);
 		String agent = first.token(first.agent);
 
 		long worked = first.submitted("打印机卡纸").get("ticket").get("id").asLong();
-		SatisfactionTesting.expect(200, api.post("/api/v1/tickets/" + worked + "/assign", agent,
+		ResolvedTickets.expect(200, api.post("/api/v1/tickets/" + worked + "/assign", agent,
 				Map.of("groupId", first.firstLine, "assigneeUserId", first.userId(first.agent))));
-		SatisfactionTesting.expect(200, api.post("/api/v1/tickets/" + worked + "/work-log", agent,
+		ResolvedTickets.expect(200, api.post("/api/v1/tickets/" + worked + "/work-log", agent,
 				Map.of("minutes", 25, "body", "清理卡纸并测试打印")));
 		testing.resolve(worked);
-		SatisfactionTesting.expect(201, api.post("/api/v1/tickets/" + worked + "/rating", first.token(first.bureauUser),
+		ResolvedTickets.expect(201, api.post("/api/v1/tickets/" + worked + "/rating", first.token(first.bureauUser),
 				Map.of("score", 1)));
-		SatisfactionTesting.expect(201, api.post("/api/v1/return-visits", agent, Map.of("ticketId", worked,
+		ResolvedTickets.expect(201, api.post("/api/v1/return-visits", agent, Map.of("ticketId", worked,
 				"contact", "张三 13800138000", "result", "SATISFIED", "comment", "已恢复")));
 		first.submitted("显示器闪烁");
 		long earlier = first.submitted("上周的工单").get("ticket").get("id").asLong();

@@ -17,13 +17,13 @@ import tools.jackson.databind.JsonNode;
  * records: a provider with a first-line group (lead and agent) and a second-line group, a customer bureau with a
  * department below it and a person in each, a catalogue service the bureau may order, and an SLA for it (P1 15 min
  * response / 4 h resolution in calendar time, escalating at 90 % to the group lead and at breach to the second
- * line). Catalogue rows go straight into the catalogue's tables (creating them is another module's business); the
+ * line). Public for the modules that build on tickets (evaluation). Catalogue rows go straight into the catalogue's tables (creating them is another module's business); the
  * SLA and the groups go through the API.
  */
 public final class TicketFixtures {
 
 	public final TestDirectory directory;
-	final JdbcClient jdbc;
+	public final JdbcClient jdbc;
 	public final ApiClient api;
 
 	public final long providerParty;
@@ -33,7 +33,7 @@ public final class TicketFixtures {
 	public final String secondLineAgent;
 	public final long firstLine;
 	public final long secondLine;
-	final String secondLineCode;
+	public final String secondLineCode;
 	public final long customerParty;
 	public final long bureau;
 	public final long department;

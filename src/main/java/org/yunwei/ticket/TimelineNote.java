@@ -1,0 +1,26 @@
+package org.yunwei.ticket;
+
+import java.util.Map;
+
+/**
+ * An entry another module adds to a ticket's timeline, written for the signed-in person.
+ *
+ * @param kind what the entry records
+ * @param visibleToCustomer whether the ticket's customer sees it (a rating) or only the service desk (a return visit)
+ * @param body the text; {@code null} for none
+ * @param details values shown beside the text (e.g. {@code score}); empty for none, never {@code null}
+ */
+public record TimelineNote(Kind kind, boolean visibleToCustomer, String body, Map<String, Object> details) {
+
+	public TimelineNote {
+		details = details == null ? Map.of() : details;
+	}
+
+	/** The kinds of entry other modules write. */
+	public enum Kind {
+		/** The customer's satisfaction rating (满意度评价). */
+		RATING,
+		/** A return-visit call (回访). */
+		RETURN_VISIT
+	}
+}

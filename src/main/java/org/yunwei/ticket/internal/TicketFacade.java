@@ -1,0 +1,129 @@
+package org.yunwei.ticket.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.yunwei.identity.Actor;
+import org.yunwei.identity.Actors;
+import org.yunwei.identity.DataScope;
+import org.yunwei.ticket.TicketGroup;
+import org.yunwei.ticket.TicketReference;
+import org.yunwei.ticket.internal.group.AssignmentGroup;
+import org.yunwei.ticket.internal.group.AssignmentGroups;
+import org.yunwei.ticket.internal.link.TicketLinkDraft;
+import org.yunwei.ticket.internal.link.TicketLinking;
+import org.yunwei.ticket.internal.record.Author;
+import org.yunwei.ticket.internal.record.Channel;
+import org.yunwei.ticket.internal.record.EntryKind;
+import org.yunwei.ticket.internal.record.TicketAccess;
+import org.yunwei.ticket.internal.record.TicketRecords;
+import org.yunwei.ticket.internal.record.TicketRow;
+import org.yunwei.ticket.internal.record.TicketStatus;
+import org.yunwei.ticket.internal.record.Timeline;
+
+/**
+ * What {@link org.yunwei.ticket.Tickets} delegates to: the module's internals, translated into the public records.
+ * Public only so that the module's API package can reach it; no other module may (Modulith's verification refuses).
+ */
+@Component
+public class TicketFacade {
+
+	private final TicketRecords tickets;
+	private final TicketAccess access;
+	private final Timeline timeline;
+	private final FollowUpTickets followUps;
+	private final OpenIncidents openIncidents;
+	private final FinishedTickets finished;
+	private final TicketLinking linking;
+	private final AssignmentGroups groups;
+	private final Actors actors;
+
+	TicketFacade(TicketRecords tickets, TicketAccess access, Timeline timeline, FollowUpTickets followUps,
+			OpenIncidents openIncidents, FinishedTickets finished, TicketLinking linking, AssignmentGroups groups,
+			Actors actors) {
+		this.tickets = tickets;
+		this.access = access;
+		this.timeline = timeline;
+		this.followUps = followUps;
+		this.openIncidents = openIncidents;
+		this.finished = finished;
+		this.linking = linking;
+		this.groups = groups;
+		this.actors = actors;
+	}
+
+	public Optional<TicketReference> find(long id) {
+		return tickets.find(id).map(TicketFacade::reference);
+	}
+
+	public TicketReference lockForParticipant(long id) {
+		return reference(access.lockForParticipant(id));
+	}
+
+	public TicketReference lockForAgent(long id) {
+		return reference(access.lockForAgent(id));
+	}
+
+	public boolean isAgent() {
+		return access.isAgent();
+	}
+
+	public List<TicketGroup> groups(DataScope scope) {
+		return groups.visibleTo(scope).stream()
+			.map(TicketFacade::group)
+			.toList();
+	}
+
+	public Optional<TicketGroup> group(long id) {
+		return groups.find(id).map(TicketFacade::group);
+	}
+
+	public void addNote(long ticketId, String kind, boolean visibleToCustomer, String body,
+			Map<String, Object> details) {
+		Actor actor = actors.current();
+		timeline.append(ticketId, EntryKind.valueOf(kind), visibleToCustomer, actor.userId(), actor.displayName(),
+				body, details, null);
+	}
+
+	public Optional<TicketReference> openFollowUp(long originalTicketId, String reason, String via) {
+		return tickets.find(originalTicketId)
+			.flatMap(original -> followUps.open(original, reason, Channel.valueOf(via), Author.of(actors.current())))
+			.map(TicketFacade::reference);
+	}
+
+	public Optional<TicketReference> addToFollowUp(long followUpTicketId, long originalTicketId, String reason) {
+		Optional<TicketRow> original = tickets.find(originalTicketId);
+		if (original.isEmpty()) {
+			return Optional.empty();
+		}
+		return tickets.lock(followUpTicketId)
+			.filter(t -> t.status() != TicketStatus.RESOLVED && t.status() != TicketStatus.CLOSED)
+			.map(t -> followUps.join(t, original.get(), reason, Author.of(actors.current())))
+			.map(TicketFacade::reference);
+	}
+
+	public List<TicketReference> openIncidents(String column, Object value, DataScope scope, int limit) {
+		return openIncidents.where(column, value, scope, limit).stream().map(TicketFacade::reference).toList();
+	}
+
+	public List<TicketReference> finishedAfter(long ticketId, int limit) {
+		return finished.after(ticketId, limit).stream().map(TicketFacade::reference).toList();
+	}
+
+	public void link(long ticketId, long otherTicketId, String kind) {
+		linking.link(ticketId, new TicketLinkDraft(null, otherTicketId, kind));
+	}
+
+	private static TicketGroup group(AssignmentGroup g) {
+		return new TicketGroup(g.id(), g.code(), g.name(), g.partyId(), g.enabled());
+	}
+
+	static TicketReference reference(TicketRow t) {
+		return new TicketReference(t.id(), t.number(), t.type(), t.status().name(), t.priority(), t.subject(),
+				t.customerOrgUnitId(), t.providerPartyId(), t.groupId(), t.assigneeUserId(), t.reporterUserId(),
+				t.reporterName(), t.reporterContact(), t.serviceId(), t.configurationItem(), t.major(),
+				t.resolutionText(), t.resolvedAt(), t.closedAt(), t.createdAt());
+	}
+}
