@@ -68,7 +68,7 @@ public class AutoCloseJob {
 	 *
 	 * @return how many were closed
 	 */
-	public int closeDue(Instant now) {
+	int closeDue(Instant now) {
 		int days = settings.autoCloseBusinessDays();
 		if (days < 1) {
 			return 0;

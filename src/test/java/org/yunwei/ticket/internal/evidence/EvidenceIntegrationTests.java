@@ -1,4 +1,4 @@
-package org.yunwei.ticket.internal;
+package org.yunwei.ticket.internal.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yunwei.support.ApiClient;
 import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.ticket.internal.ResolvedTickets;
+import org.yunwei.ticket.internal.TicketFixtures;
 
 import tools.jackson.databind.JsonNode;
 

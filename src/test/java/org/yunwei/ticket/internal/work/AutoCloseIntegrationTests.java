@@ -1,4 +1,4 @@
-package org.yunwei.ticket.internal;
+package org.yunwei.ticket.internal.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.yunwei.support.ApiClient;
 import org.yunwei.support.HeldClusterLock;
 import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.ticket.internal.ResolvedTickets;
+import org.yunwei.ticket.internal.TicketFixtures;
 import org.yunwei.ticket.internal.record.TicketSettings;
 import org.yunwei.ticket.internal.work.AutoCloseJob;
 
