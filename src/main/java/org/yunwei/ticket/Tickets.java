@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
-import org.yunwei.ticket.internal.AssigneeTimeliness;
+import org.yunwei.ticket.internal.statistics.AssigneeTimeliness;
 import org.yunwei.ticket.internal.TicketFacade;
 import org.yunwei.web.DateRange;
 import org.yunwei.web.RejectedRequest;

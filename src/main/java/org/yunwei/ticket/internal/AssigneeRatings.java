@@ -15,14 +15,14 @@ import org.yunwei.identity.DataScope;
 
 /**
  * The satisfaction ratings (满意度评价) given in a period, by the rated ticket's assignee now: how many and their mean
- * score. Kept apart from {@link AssigneeTimeliness}, with its one query, because the ratings are moving to the
- * {@code evaluation} module, which will answer this from its own table.
+ * score. Kept apart from {@link org.yunwei.ticket.internal.statistics.AssigneeTimeliness}, with its one query, because
+ * the ratings are moving to the {@code evaluation} module, which will answer this from its own table.
  */
 @Repository
-class AssigneeRatings {
+public class AssigneeRatings {
 
 	/** Rating key of the tickets nobody is assigned to. */
-	static final long NOBODY = -1;
+	public static final long NOBODY = -1;
 
 	private final JdbcClient jdbc;
 
@@ -31,14 +31,14 @@ class AssigneeRatings {
 	}
 
 	/** How many ratings and their mean score (1–5, two decimals). */
-	record Rated(long count, BigDecimal meanScore) {
+	public record Rated(long count, BigDecimal meanScore) {
 	}
 
 	/**
 	 * By assignee ({@link #NOBODY} for no one), the ratings given from {@code start} (included) to {@code end}
 	 * (excluded) on tickets within {@code scope}, a condition on the ticket's columns.
 	 */
-	Map<Long, Rated> byAssignee(Instant start, Instant end, DataScope.Condition scope) {
+	public Map<Long, Rated> byAssignee(Instant start, Instant end, DataScope.Condition scope) {
 		List<Object> params = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end)));
 		params.addAll(scope.parameters());
 		Map<Long, Rated> rated = new HashMap<>();

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yunwei.ticket.internal.record.TicketRecords;
+import org.yunwei.ticket.internal.record.TicketRow;
 
 /**
  * Resolved and closed tickets in id order, a page at a time, for a module that rebuilds what it keeps of them (the

@@ -21,6 +21,18 @@ import org.yunwei.identity.People;
 import org.yunwei.identity.Permission;
 import org.yunwei.identity.Person;
 import org.yunwei.ticket.TicketType;
+import org.yunwei.ticket.internal.group.AssignmentGroup;
+import org.yunwei.ticket.internal.group.AssignmentGroups;
+import org.yunwei.ticket.internal.intake.TicketDraft;
+import org.yunwei.ticket.internal.intake.TicketIntake;
+import org.yunwei.ticket.internal.link.LinkKind;
+import org.yunwei.ticket.internal.record.Author;
+import org.yunwei.ticket.internal.record.Channel;
+import org.yunwei.ticket.internal.record.EntryKind;
+import org.yunwei.ticket.internal.record.TicketRecords;
+import org.yunwei.ticket.internal.record.TicketRow;
+import org.yunwei.ticket.internal.record.Timeline;
+import org.yunwei.ticket.internal.work.TicketNotices;
 
 /**
  * The ticket side of a dissatisfied customer's follow-up (回访跟进), which the evaluation module asks for through

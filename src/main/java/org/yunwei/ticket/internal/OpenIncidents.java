@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yunwei.identity.DataScope;
+import org.yunwei.ticket.internal.record.TicketRecords;
+import org.yunwei.ticket.internal.record.TicketRow;
 
 /**
  * The open incidents of one configuration item, service or customer unit, newest first, for other modules'

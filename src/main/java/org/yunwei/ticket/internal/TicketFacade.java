@@ -10,6 +10,18 @@ import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
 import org.yunwei.ticket.TicketGroup;
 import org.yunwei.ticket.TicketReference;
+import org.yunwei.ticket.internal.group.AssignmentGroup;
+import org.yunwei.ticket.internal.group.AssignmentGroups;
+import org.yunwei.ticket.internal.link.TicketLinkDraft;
+import org.yunwei.ticket.internal.link.TicketLinking;
+import org.yunwei.ticket.internal.record.Author;
+import org.yunwei.ticket.internal.record.Channel;
+import org.yunwei.ticket.internal.record.EntryKind;
+import org.yunwei.ticket.internal.record.TicketAccess;
+import org.yunwei.ticket.internal.record.TicketRecords;
+import org.yunwei.ticket.internal.record.TicketRow;
+import org.yunwei.ticket.internal.record.TicketStatus;
+import org.yunwei.ticket.internal.record.Timeline;
 
 /**
  * What {@link org.yunwei.ticket.Tickets} delegates to: the module's internals, translated into the public records.

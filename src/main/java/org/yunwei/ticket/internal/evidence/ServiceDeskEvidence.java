@@ -12,7 +12,7 @@ import org.yunwei.compliance.Evidence.Figure;
 import org.yunwei.compliance.Evidence.Note;
 import org.yunwei.compliance.EvidenceRequest;
 import org.yunwei.compliance.EvidenceSource;
-import org.yunwei.ticket.internal.TicketSettings;
+import org.yunwei.ticket.internal.record.TicketSettings;
 
 /**
  * The service desk's evidence (服务台, 事件管理): the ticket records of a period (4.3.2c 运维服务记录表, 4.4.2b 事件处理记录表,

@@ -1,9 +1,0 @@
-package org.yunwei.ticket.internal;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-
-@Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TicketSettings.class)
-class TicketConfiguration {
-}

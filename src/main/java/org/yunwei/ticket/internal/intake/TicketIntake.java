@@ -1,0 +1,312 @@
+package org.yunwei.ticket.internal.intake;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.audit.AuditEntry;
+import org.yunwei.audit.AuditTrail;
+import org.yunwei.catalog.CatalogService;
+import org.yunwei.identity.Actor;
+import org.yunwei.identity.Actors;
+import org.yunwei.identity.DataScope;
+import org.yunwei.identity.OrganisationUnit;
+import org.yunwei.identity.Organisations;
+import org.yunwei.identity.PartyKind;
+import org.yunwei.identity.People;
+import org.yunwei.identity.Permission;
+import org.yunwei.identity.Person;
+import org.yunwei.sla.ClockState;
+import org.yunwei.ticket.TicketType;
+import org.yunwei.ticket.internal.group.AssignmentGroup;
+import org.yunwei.ticket.internal.group.AssignmentGroups;
+import org.yunwei.ticket.internal.record.Author;
+import org.yunwei.ticket.internal.record.Channel;
+import org.yunwei.ticket.internal.record.EntryKind;
+import org.yunwei.ticket.internal.record.NewTicket;
+import org.yunwei.ticket.internal.record.TicketFields;
+import org.yunwei.ticket.internal.record.TicketRecords;
+import org.yunwei.ticket.internal.record.TicketRow;
+import org.yunwei.ticket.internal.record.TicketSettings;
+import org.yunwei.ticket.internal.record.TicketStatus;
+import org.yunwei.ticket.internal.record.TicketTime;
+import org.yunwei.ticket.internal.record.Timeline;
+import org.yunwei.ticket.internal.record.TimelineEntry;
+import org.yunwei.ticket.internal.work.Ticket;
+import org.yunwei.ticket.internal.work.TicketClocks;
+import org.yunwei.ticket.internal.work.TicketNotices;
+import org.yunwei.web.FieldErrors;
+import org.yunwei.web.RejectedRequest;
+
+/**
+ * Opens tickets from every channel into one model. A customer submits for their own unit (or one below it), as
+ * their own reporter, about a service their unit may order; an agent (TICKET_WORK) records a ticket for any customer
+ * unit their party serves; the mailbox and monitoring intakes open tickets for the system. Everything is checked
+ * before anything is written; the ticket, its first timeline entries, its SLA clocks, its audit entry and its number
+ * are written in one transaction, which publishes {@link org.yunwei.ticket.TicketOpened} (and
+ * {@link org.yunwei.ticket.TicketAssigned} for a ticket opened in a group).
+ */
+@Service
+public class TicketIntake {
+
+	private final Actors actors;
+	private final Organisations organisations;
+	private final People people;
+	private final TicketPlacement placement;
+	private final AssignmentGroups groups;
+	private final TicketRecords tickets;
+	private final TicketNumbers numbers;
+	private final Timeline timeline;
+	private final TicketClocks clocks;
+	private final TicketNotices notices;
+	private final AuditTrail audit;
+	private final TicketSettings settings;
+	private final ApplicationEventPublisher events;
+
+	TicketIntake(Actors actors, Organisations organisations, People people, TicketPlacement placement,
+			AssignmentGroups groups, TicketRecords tickets, TicketNumbers numbers, Timeline timeline,
+			TicketClocks clocks, TicketNotices notices, AuditTrail audit, TicketSettings settings,
+			ApplicationEventPublisher events) {
+		this.actors = actors;
+		this.organisations = organisations;
+		this.people = people;
+		this.placement = placement;
+		this.groups = groups;
+		this.tickets = tickets;
+		this.numbers = numbers;
+		this.timeline = timeline;
+		this.clocks = clocks;
+		this.notices = notices;
+		this.audit = audit;
+		this.settings = settings;
+		this.events = events;
+	}
+
+	/**
+	 * A ticket submitted by the signed-in person.
+	 *
+	 * @param viaPortal whether a customer used the portal's form (channel PORTAL) rather than the API
+	 */
+	@Transactional
+	public TicketRow submit(TicketDraft draft, boolean viaPortal) {
+		return accept(draft, viaPortal).ticket();
+	}
+
+	/**
+	 * {@link #submit}, answering also what the intake read and wrote on the way, so that the answer to the
+	 * submitter can be shown without reading it back.
+	 */
+	@Transactional
+	public Opened accept(TicketDraft draft, boolean viaPortal) {
+		Actor actor = actors.current();
+		DataScope scope = actors.writableScope();
+		FieldErrors errors = new FieldErrors();
+		boolean customer = actor.partyKind() == PartyKind.CUSTOMER;
+		if (!customer && !actor.can(Permission.TICKET_WORK)) {
+			throw RejectedRequest.forbidden("ticket.agent-only");
+		}
+		// boxed on purpose: a mixed long/Long conditional would unbox an agent's missing unit into a NullPointerException
+		Long unitId = draft.customerOrgUnitId() == null && customer ? Long.valueOf(actor.orgUnitId())
+				: draft.customerOrgUnitId();
+		if (unitId != null && customer && !scope.orgUnitIds().contains(unitId)) {
+			errors.add("customerOrgUnitId", "ticket.customer.not-yours");
+		}
+		Channel channel;
+		Reporter reporter;
+		if (customer) {
+			channel = viaPortal ? Channel.PORTAL : Channel.API;
+			reporter = new Reporter(actor.userId(), actor.displayName(), FieldErrors.clean(draft.reporterContact()));
+			if (draft.serviceId() == null) {
+				errors.add("serviceId", "field.required");
+			}
+			if (draft.groupId() != null) {
+				errors.add("groupId", "ticket.customer.cannot-assign");
+			}
+			if (draft.assigneeUserId() != null) {
+				errors.add("assigneeUserId", "ticket.customer.cannot-assign");
+			}
+		}
+		else {
+			channel = parseChannel(draft.channel(), errors);
+			reporter = reporter(draft, unitId, errors);
+		}
+		Checked checked = check(draft, unitId, errors);
+		Long providerPartyId = checked.providerPartyId();
+		if (providerPartyId == null && actor.partyKind() == PartyKind.PROVIDER) {
+			providerPartyId = actor.partyId();
+		}
+		if (actor.partyKind() == PartyKind.PROVIDER && providerPartyId != actor.partyId()) {
+			throw FieldErrors.ruleBroken("ticket-other-provider", draft.groupId() != null ? "groupId" : "serviceId",
+					"ticket.provider.other");
+		}
+		return open(checked, channel, reporter, providerPartyId, null, Author.of(actor));
+	}
+
+	/**
+	 * A ticket opened by an intake for the system (mailbox, monitoring), checked like any other.
+	 *
+	 * @param alertKey the alert source's key that later repeats add to; {@code null} for none
+	 */
+	@Transactional
+	public TicketRow openForSystem(TicketDraft draft, Channel channel, Author author, String alertKey) {
+		FieldErrors errors = new FieldErrors();
+		Reporter reporter = reporter(draft, draft.customerOrgUnitId(), errors);
+		Checked checked = check(draft, draft.customerOrgUnitId(), errors);
+		return open(checked, channel, reporter, checked.providerPartyId(), alertKey, author).ticket();
+	}
+
+	private Opened open(Checked checked, Channel channel, Reporter reporter, Long providerPartyId,
+			String alertKey, Author author) {
+		Instant now = TicketTime.now();
+		TicketStatus status = Ticket.openingStatus(checked.groupId());
+		NewTicket draft = new NewTicket(checked.type(), status, channel, checked.subject(), checked.description(),
+				reporter.userId(), reporter.name(), reporter.contact(), checked.customerOrgUnitId(), providerPartyId,
+				checked.serviceId(), checked.serviceObject(), checked.configurationItem(), checked.category(),
+				checked.impact(), checked.urgency(), checked.groupId(), checked.assigneeUserId(), alertKey);
+		// the id and priority first: the clocks start on them, and the row is written once, numbered, at the end
+		TicketRecords.Reserved reserved = tickets.reserve(checked.impact(), checked.urgency());
+		TicketRow ticket = reserved.ticket(draft, now);
+		List<Timeline.Addition> additions = new ArrayList<>(2);
+		additions.add(new Timeline.Addition(EntryKind.CREATED, true, author.userId(), author.name(), null,
+				Map.of("channel", channel.name(), "priority", ticket.priority()), null));
+		if (checked.groupId() != null) {
+			additions.add(new Timeline.Addition(EntryKind.ASSIGNED, false, author.userId(), author.name(), null,
+					Timeline.assignment(checked.groupId(), checked.assigneeUserId()), null));
+		}
+		TicketClocks.Started started = clocks.start(ticket, checked.unit(), now);
+		// prepared before the number is taken: nothing but the number's own writes should wait while the counter is
+		// locked
+		Set<Long> workers = TicketNotices.workers(checked.assigneeUserId(), checked.group());
+		TicketNumbers.Numbered stored = numbers.numberAndInsert(started.ticket(), new Timeline.FirstEntries(additions),
+				LocalDate.ofInstant(now, settings.zone()));
+		TicketRow numbered = stored.ticket();
+		String number = numbered.number();
+		long id = numbered.id();
+		audit.record(AuditEntry.of("TICKET_CREATED", "ticket", id).after(snapshot(numbered)).detail(number)
+			.actor(author.auditActor()));
+		if (checked.groupId() != null) {
+			notices.to(numbered, "assigned", notices.text("ticket.notice.assigned.body", number), workers);
+		}
+		Ticket.opened(numbered).events().forEach(events::publishEvent);
+		return new Opened(numbered, checked.unit(), checked.service(), checked.group(), started.response(),
+				started.resolution(), stored.timeline());
+	}
+
+	/**
+	 * A ticket just opened, with what the intake read and wrote for it: its customer unit, service and group
+	 * ({@code null} for none), its clocks' states at the start ({@code null}: no SLA) and its first timeline entries.
+	 */
+	public record Opened(TicketRow ticket, OrganisationUnit customerUnit, CatalogService service,
+			AssignmentGroup group, ClockState response, ClockState resolution, List<TimelineEntry> timeline) {
+	}
+
+	static Map<String, Object> snapshot(TicketRow t) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("number", t.number());
+		values.put("type", t.type());
+		values.put("status", t.status());
+		values.put("channel", t.channel());
+		values.put("subject", t.subject());
+		values.put("customerOrgUnitId", t.customerOrgUnitId());
+		values.put("providerPartyId", t.providerPartyId());
+		values.put("serviceId", t.serviceId());
+		values.put("priority", t.priority());
+		values.put("groupId", t.groupId());
+		values.put("assigneeUserId", t.assigneeUserId());
+		values.put("agreementId", t.agreementId());
+		return values;
+	}
+
+	private Reporter reporter(TicketDraft draft, Long unitId, FieldErrors errors) {
+		String contact = FieldErrors.clean(draft.reporterContact());
+		errors.optional("reporterContact", contact, 200);
+		if (draft.reporterUserId() != null) {
+			Optional<Person> person = people.find(draft.reporterUserId());
+			Optional<OrganisationUnit> unit = unitId == null ? Optional.empty() : organisations.find(unitId);
+			if (person.isEmpty() || !person.get().enabled()
+					|| unit.isPresent() && person.get().partyId() != unit.get().partyId()) {
+				errors.add("reporterUserId", "ticket.reporter.invalid");
+				return new Reporter(null, "?", contact);
+			}
+			String personContact = contact != null ? contact
+					: person.get().email() != null ? person.get().email() : person.get().phone();
+			return new Reporter(person.get().id(), person.get().displayName(), personContact);
+		}
+		String name = FieldErrors.clean(draft.reporterName());
+		errors.required("reporterName", name, 100);
+		return new Reporter(null, name, contact);
+	}
+
+	private Checked check(TicketDraft draft, Long unitId, FieldErrors errors) {
+		TicketType type = TicketFields.parse(TicketType.class, draft.type(), "type", errors);
+		String subject = FieldErrors.clean(draft.subject());
+		String description = FieldErrors.clean(draft.description());
+		errors.required("subject", subject, 200).required("description", description, 10000);
+		OrganisationUnit unit = placement.customerUnit(unitId, errors);
+		CatalogService service = placement.service(draft.serviceId(), unit, errors);
+		// an assignment group's party serves the ticket (below); the service's provider only when there is none
+		Long providerPartyId = service == null || draft.groupId() != null ? null : placement.providerOf(service);
+		String serviceObject = TicketFields.serviceObject(draft.serviceObject(), errors);
+		String configurationItem = FieldErrors.clean(draft.configurationItem());
+		String category = FieldErrors.clean(draft.category());
+		errors.optional("configurationItem", configurationItem, 200).optional("category", category, 100);
+		int impact = TicketFields.level(draft.impact(), "impact", errors);
+		int urgency = TicketFields.level(draft.urgency(), "urgency", errors);
+		AssignmentGroup group = null;
+		if (draft.groupId() != null) {
+			group = groups.find(draft.groupId()).filter(AssignmentGroup::enabled).orElse(null);
+			if (group == null) {
+				errors.add("groupId", "ticket.group.invalid");
+			}
+			else {
+				providerPartyId = group.partyId();
+				if (draft.assigneeUserId() != null && !group.hasMember(draft.assigneeUserId())) {
+					errors.add("assigneeUserId", "ticket.assignee.not-member");
+				}
+			}
+		}
+		else if (draft.assigneeUserId() != null) {
+			errors.add("groupId", "ticket.assignee.needs-group");
+		}
+		errors.throwIfAny();
+		return new Checked(type, subject, description, unitId, draft.serviceId(), serviceObject, configurationItem,
+				category, impact, urgency, draft.groupId(), draft.assigneeUserId(), providerPartyId, unit, service,
+				group);
+	}
+
+	private static Channel parseChannel(String value, FieldErrors errors) {
+		if (value == null || value.isBlank()) {
+			return Channel.PHONE;
+		}
+		Channel channel = TicketFields.parse(Channel.class, value, "channel", errors);
+		if (channel == Channel.PORTAL || channel == Channel.MONITORING) {
+			errors.add("channel", "ticket.channel.not-for-agents");
+		}
+		return channel;
+	}
+
+	/**
+	 * {@link TicketFields#parse}, for the return-visit classes, which call it here until they move to their own
+	 * module (issue 12): not to be used by new code.
+	 */
+	public static <E extends Enum<E>> E parse(Class<E> type, String value, String field, FieldErrors errors) {
+		return TicketFields.parse(type, value, field, errors);
+	}
+
+	private record Reporter(Long userId, String name, String contact) {
+	}
+
+	private record Checked(TicketType type, String subject, String description, Long customerOrgUnitId,
+			Long serviceId, String serviceObject, String configurationItem, String category, int impact, int urgency,
+			Long groupId, Long assigneeUserId, Long providerPartyId, OrganisationUnit unit, CatalogService service,
+			AssignmentGroup group) {
+	}
+}

@@ -1,0 +1,263 @@
+package org.yunwei.ticket.internal.mail;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
+import jakarta.mail.search.FlagTerm;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yunwei.audit.AuditEntry;
+import org.yunwei.audit.AuditTrail;
+import org.yunwei.catalog.ServiceCatalog;
+import org.yunwei.identity.Organisations;
+import org.yunwei.ticket.TicketType;
+import org.yunwei.ticket.internal.group.AssignmentGroup;
+import org.yunwei.ticket.internal.group.AssignmentGroups;
+import org.yunwei.ticket.internal.mail.MailMessages.Outcome;
+import org.yunwei.web.RejectedRequest;
+
+/**
+ * The e-mail intake (邮件受理): reads the unseen messages of an IMAP mailbox and files each into the service desk
+ * ({@link MailFiling}). Exactly once: a message's Message-ID is recorded in the transaction that changes the ticket,
+ * and the message is marked {@code \Seen} only after that commits; a message seen again after a crash between the
+ * two is found in the record and only marked. Messages are fetched with {@code BODY.PEEK} so that reading one does
+ * not mark it before its ticket is committed. A message that cannot be filed (unreadable, refused by the service
+ * desk's checks) is recorded as failed with the reason and marked, so that it is not read again; the database or the
+ * mailbox failing stops the poll and leaves the message for the next one.
+ */
+@Service
+class MailIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(MailIntake.class);
+
+	private final MailReader reader;
+	private final MailFiling filing;
+	private final MailMessages messages;
+	private final MailSenders senders;
+	private final AssignmentGroups groups;
+	private final ServiceCatalog catalog;
+	private final Organisations organisations;
+	private final MessageSource messageSource;
+	private final AuditTrail audit;
+	private final TransactionTemplate transactions;
+
+	MailIntake(MailReader reader, MailFiling filing, MailMessages messages, MailSenders senders,
+			AssignmentGroups groups, ServiceCatalog catalog, Organisations organisations, MessageSource messageSource,
+			AuditTrail audit, PlatformTransactionManager transactionManager) {
+		this.reader = reader;
+		this.filing = filing;
+		this.messages = messages;
+		this.senders = senders;
+		this.groups = groups;
+		this.catalog = catalog;
+		this.organisations = organisations;
+		this.messageSource = messageSource;
+		this.audit = audit;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/** How many messages of one poll ended how; {@code before} counts those filed by an earlier poll. */
+	record Poll(Map<Outcome, Integer> outcomes, int before) {
+
+		int count(Outcome outcome) {
+			return outcomes.getOrDefault(outcome, 0);
+		}
+	}
+
+	/**
+	 * Reads up to {@link MailboxSettings#batchSize()} unseen messages and files each.
+	 *
+	 * @throws IllegalStateException when the settings name no valid customer unit or group; nothing is read then
+	 * @throws MessagingException when the mailbox cannot be reached or read
+	 */
+	Poll poll(MailboxSettings mailbox) throws MessagingException {
+		Long partyId = check(mailbox);
+		Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+		int before = 0;
+		Session session = Session.getInstance(properties(mailbox));
+		try (Store store = session.getStore(mailbox.protocol())) {
+			store.connect(mailbox.host(), mailbox.effectivePort(), mailbox.username(), mailbox.password());
+			Folder folder = store.getFolder(mailbox.folder());
+			folder.open(Folder.READ_WRITE);
+			try {
+				Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+				for (Message message : Arrays.copyOf(unseen, Math.min(unseen.length, mailbox.batchSize()))) {
+					Outcome outcome = take(message, mailbox, partyId);
+					if (outcome == null) {
+						before++;
+					}
+					else {
+						outcomes.merge(outcome, 1, Integer::sum);
+					}
+				}
+			}
+			finally {
+				if (folder.isOpen()) {
+					folder.close(false);
+				}
+			}
+		}
+		if (!outcomes.isEmpty()) {
+			log.info("Mail intake {}: {}", mailbox.address(), outcomes);
+		}
+		return new Poll(Map.copyOf(outcomes), before);
+	}
+
+	/** Files one message and marks it; {@code null} when it had been filed already. */
+	private Outcome take(Message message, MailboxSettings mailbox, Long partyId) throws MessagingException {
+		String messageId;
+		try {
+			messageId = MailReader.messageId(message);
+		}
+		catch (MessageRemovedException gone) {
+			return null;
+		}
+		catch (IOException unreadable) {
+			throw new MessagingException("message unreadable", unreadable);
+		}
+		if (messages.known(messageId)) {
+			seen(message);
+			return null;
+		}
+		Outcome outcome;
+		try {
+			MailInbound mail = reader.read(message);
+			MailFiling.Filed filed = filing.file(mail, mailbox, partyId);
+			outcome = filed.outcome();
+		}
+		catch (MessageRemovedException gone) {
+			return null;
+		}
+		catch (FolderClosedException | StoreClosedException | TransientDataAccessException
+				| DataAccessResourceFailureException | TransactionException passing) {
+			// the mailbox or the database is away for now: the message stays unseen for the next poll
+			throw passing instanceof MessagingException m ? m : new MessagingException("poll interrupted", passing);
+		}
+		catch (MailUnreadable unreadable) {
+			outcome = fail(message, messageId, mailbox, partyId,
+					text(unreadable.messageKey(), unreadable.arguments()));
+		}
+		catch (RejectedRequest refused) {
+			outcome = fail(message, messageId, mailbox, partyId, reason(refused));
+		}
+		catch (MessagingException | IOException | RuntimeException broken) {
+			log.warn("Mail intake {}: message {} could not be filed", mailbox.address(), messageId, broken);
+			outcome = fail(message, messageId, mailbox, partyId,
+					text("ticket.mail.failure.unexpected", broken.getClass().getSimpleName() + ": " + broken.getMessage()));
+		}
+		seen(message);
+		return outcome;
+	}
+
+	private Outcome fail(Message message, String messageId, MailboxSettings mailbox, Long partyId, String reason) {
+		String sender = MailText.fit(MailReader.senderOrNull(message), 500);
+		String subject = MailText.fit(MailReader.subjectOrNull(message), 500);
+		transactions.executeWithoutResult(status -> {
+			if (messages.fail(messageId, mailbox.address(), sender, subject, partyId, reason)) {
+				audit.record(AuditEntry.of("TICKET_MAIL_FAILED", "ticket_mail_message", messageId)
+					.outcome(org.yunwei.audit.Outcome.FAILURE)
+					.after(Map.of("from", String.valueOf(sender), "reason", reason))
+					.detail(mailbox.address())
+					.actor(text("ticket.mail.author")));
+			}
+		});
+		return Outcome.FAILED;
+	}
+
+	private static void seen(Message message) throws MessagingException {
+		try {
+			message.setFlag(Flags.Flag.SEEN, true);
+		}
+		catch (MessageRemovedException gone) {
+			// someone deleted it meanwhile: nothing left to mark
+		}
+	}
+
+	/**
+	 * Refuses settings that would fail every message, before any is read; answers the provider party the mailbox
+	 * serves (of its group, else of its service), whose administrators see its failures.
+	 */
+	private Long check(MailboxSettings mailbox) {
+		if (mailbox.host() == null || mailbox.host().isBlank() || mailbox.username() == null) {
+			throw new IllegalStateException("yunwei.mail.intake: host and username are required");
+		}
+		if (!senders.customerUnit(mailbox.customerOrgUnitId())) {
+			throw new IllegalStateException(
+					"yunwei.mail.intake.customer-org-unit-id: not an enabled customer unit: " + mailbox.customerOrgUnitId());
+		}
+		for (Long unit : mailbox.senderDomains().values()) {
+			if (!senders.customerUnit(unit)) {
+				throw new IllegalStateException("yunwei.mail.intake.sender-domains: not an enabled customer unit: " + unit);
+			}
+		}
+		if (!Arrays.stream(TicketType.values()).map(Enum::name).toList().contains(mailbox.ticketType())) {
+			throw new IllegalStateException("yunwei.mail.intake.ticket-type: INCIDENT or SERVICE_REQUEST");
+		}
+		if (mailbox.groupId() != null) {
+			return groups.find(mailbox.groupId()).filter(AssignmentGroup::enabled).map(AssignmentGroup::partyId)
+				.orElseThrow(() -> new IllegalStateException(
+						"yunwei.mail.intake.group-id: not an enabled group: " + mailbox.groupId()));
+		}
+		if (mailbox.serviceId() != null) {
+			return catalog.find(mailbox.serviceId())
+				.flatMap(service -> organisations.find(service.providerOrgUnitId()))
+				.map(unit -> unit.partyId())
+				.orElseThrow(() -> new IllegalStateException(
+						"yunwei.mail.intake.service-id: no such service: " + mailbox.serviceId()));
+		}
+		return null;
+	}
+
+	private static Properties properties(MailboxSettings mailbox) {
+		String protocol = mailbox.protocol();
+		Properties properties = new Properties();
+		properties.put("mail.store.protocol", protocol);
+		// a slow or silent server must not hold the poll (and its ShedLock) for ever
+		properties.put("mail.%s.connectiontimeout".formatted(protocol), "30000");
+		properties.put("mail.%s.timeout".formatted(protocol), "60000");
+		properties.put("mail.%s.writetimeout".formatted(protocol), "60000");
+		// BODY.PEEK: reading a message does not mark it \Seen; only a committed filing does
+		properties.put("mail.%s.peek".formatted(protocol), "true");
+		// attachments come in 1 MiB pieces rather than the default 16 KiB: fewer round trips per file
+		properties.put("mail.%s.fetchsize".formatted(protocol), String.valueOf(1024 * 1024));
+		if ("imaps".equals(protocol)) {
+			properties.put("mail.imaps.ssl.checkserveridentity", "true");
+		}
+		return properties;
+	}
+
+	private String reason(RejectedRequest refused) {
+		if (!refused.fieldErrors().isEmpty()) {
+			return refused.fieldErrors().entrySet().stream()
+				.map(e -> e.getKey() + ": " + text(e.getValue()))
+				.collect(Collectors.joining("; "));
+		}
+		return text(refused.messageKey(), refused.arguments());
+	}
+
+	private String text(String key, Object... arguments) {
+		return messageSource.getMessage(key, arguments, key, Locale.SIMPLIFIED_CHINESE);
+	}
+}

@@ -1,0 +1,67 @@
+package org.yunwei.ticket.internal.work;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.ticket.internal.record.TicketAction;
+import org.yunwei.ticket.internal.record.TicketFields;
+import org.yunwei.web.FieldErrors;
+import org.yunwei.web.RejectedRequest;
+
+/**
+ * One action on many tickets from a list (批量操作): all of them or, when one is refused, none — the refusal names
+ * the ticket by its place in the list.
+ */
+@Service
+public class BulkTicketWork {
+
+	static final int MAX_TICKETS = 200;
+
+	private final TicketWork work;
+
+	BulkTicketWork(TicketWork work) {
+		this.work = work;
+	}
+
+	@Transactional
+	public int apply(List<Long> ids, String action, Long groupId, Long assigneeUserId, String resolutionCode,
+			String resolutionText) {
+		FieldErrors errors = new FieldErrors();
+		List<Long> tickets = ids == null ? List.of() : ids.stream().distinct().toList();
+		if (tickets.isEmpty() || tickets.contains(null)) {
+			errors.add("ids", "field.required");
+		}
+		else if (tickets.size() > MAX_TICKETS) {
+			errors.add("ids", "ticket.bulk.too-many");
+		}
+		TicketAction chosen = TicketFields.parse(TicketAction.class, action, "action", errors);
+		if (chosen != null && !List.of(TicketAction.ASSIGN, TicketAction.START, TicketAction.RESOLVE,
+				TicketAction.CLOSE).contains(chosen)) {
+			errors.add("action", "ticket.bulk.action-invalid");
+		}
+		errors.throwIfAny();
+		for (int i = 0; i < tickets.size(); i++) {
+			long id = tickets.get(i);
+			try {
+				switch (chosen) {
+					case ASSIGN -> work.assign(id, groupId, assigneeUserId, null);
+					case START -> work.start(id);
+					case RESOLVE -> work.resolve(id, resolutionCode, resolutionText);
+					default -> work.close(id);
+				}
+			}
+			catch (RejectedRequest refused) {
+				if (!refused.fieldErrors().isEmpty()) {
+					throw refused;
+				}
+				throw new RejectedRequest(refused.status() == HttpStatus.NOT_FOUND ? HttpStatus.UNPROCESSABLE_CONTENT
+						: refused.status(), refused.type(), refused.messageKey(), refused.arguments(),
+						Map.of("ids[" + i + "]", refused.messageKey()));
+			}
+		}
+		return tickets.size();
+	}
+}
