@@ -47,6 +47,25 @@ public final class FieldErrors {
 		return matches(field, value, CODE, "field.code");
 	}
 
+	/**
+	 * The constant of {@code type} that {@code value} names, in any case; a missing or unknown name is a mistake of
+	 * {@code field} ({@code field.required}, {@code field.value.unknown}) and gives {@code null}.
+	 */
+	public <E extends Enum<E>> E constant(Class<E> type, String value, String field) {
+		String cleaned = clean(value);
+		if (cleaned == null) {
+			add(field, "field.required");
+			return null;
+		}
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equalsIgnoreCase(cleaned)) {
+				return constant;
+			}
+		}
+		add(field, "field.value.unknown");
+		return null;
+	}
+
 	/** Adds a mistake unless the field already has one: the first found is the one to fix first. */
 	public FieldErrors add(String field, String messageKey) {
 		errors.putIfAbsent(field, messageKey);

@@ -27,7 +27,7 @@ public record ReturnVisitQuery(FinishedStatus status, Long groupId, Long custome
 			errors.add("status", "return-visit.status.invalid");
 		}
 		ReturnVisitReason why = blank(reason) ? null
-				: EnumField.parse(ReturnVisitReason.class, reason, "reason", errors);
+				: errors.constant(ReturnVisitReason.class, reason, "reason");
 		int size = limit == null ? DEFAULT_LIMIT : limit;
 		if (size < 1 || size > MAX_LIMIT) {
 			errors.add("limit", "evaluation.limit.invalid");

@@ -85,9 +85,9 @@ class ReturnVisitReportWebController {
 			Model model) {
 		Period period = period(from, to);
 		FieldErrors errors = new FieldErrors();
-		ReturnVisitReport.Figure which = EnumField.parse(ReturnVisitReport.Figure.class, figure, "figure", errors);
+		ReturnVisitReport.Figure which = errors.constant(ReturnVisitReport.Figure.class, figure, "figure");
 		if (which == ReturnVisitReport.Figure.RESULT && value != null && !value.isBlank()) {
-			EnumField.parse(ReturnVisitResult.class, value, "value", errors);
+			errors.constant(ReturnVisitResult.class, value, "value");
 		}
 		if (which == ReturnVisitReport.Figure.SCORE && value != null && !value.matches("[1-5]")) {
 			errors.add("value", "evaluation.value.unknown");

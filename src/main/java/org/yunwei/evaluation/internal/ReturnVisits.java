@@ -61,7 +61,7 @@ class ReturnVisits {
 		TicketReference ticket = tickets.lockForAgent(draft.ticketId());
 		SatisfactionSurvey.requireResolved(ticket);
 		FieldErrors errors = new FieldErrors();
-		ReturnVisitResult result = EnumField.parse(ReturnVisitResult.class, draft.result(), "result", errors);
+		ReturnVisitResult result = errors.constant(ReturnVisitResult.class, draft.result(), "result");
 		String contact = FieldErrors.clean(draft.contact());
 		String comment = FieldErrors.clean(draft.comment());
 		String followUp = FieldErrors.clean(draft.followUp());

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.context.ApplicationEvent;
@@ -14,6 +13,7 @@ import org.springframework.context.PayloadApplicationEvent;
 import org.yunwei.identity.DataScope;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.notification.Notice;
+import org.yunwei.ticket.internal.ResolvedTickets;
 import org.yunwei.ticket.internal.TicketFixtures;
 
 /**
@@ -22,27 +22,15 @@ import org.yunwei.ticket.internal.TicketFixtures;
  * on another thread: {@link #resolve} waits for that state change (polling the record, as Modulith's
  * {@code Scenario} does), never for a fixed time.
  */
-final class SatisfactionTesting {
-
-	final TicketFixtures world;
+final class SatisfactionTesting extends ResolvedTickets {
 
 	SatisfactionTesting(TicketFixtures world) {
-		this.world = world;
+		super(world);
 	}
 
-	/** A ticket of the bureau's user, assigned to the first line and resolved by its agent. */
-	long resolved(String subject) {
-		long id = world.submitted(subject).get("ticket").get("id").asLong();
-		resolve(id);
-		return id;
-	}
-
-	void resolve(long id) {
-		String agent = world.token(world.agent);
-		expect(200, world.api.post("/api/v1/tickets/" + id + "/assign", agent,
-				Map.of("groupId", world.firstLine, "assigneeUserId", world.userId(world.agent))));
-		expect(200, world.api.post("/api/v1/tickets/" + id + "/resolve", agent,
-				Map.of("resolutionCode", "SOLVED", "resolutionText", "更换硒鼓后打印恢复正常")));
+	@Override
+	public void resolve(long id) {
+		super.resolve(id);
 		awaitRecorded(id, "RESOLVED");
 	}
 
@@ -56,23 +44,6 @@ final class SatisfactionTesting {
 	/** The provider's scope, as its agents have it. */
 	DataScope providerScope() {
 		return new DataScope(PartyKind.PROVIDER, world.providerParty, java.util.Set.of());
-	}
-
-	String status(long id) {
-		return world.jdbc.sql("select status from ticket where id = ?").param(id).query(String.class).single();
-	}
-
-	long audits(String action, long id) {
-		return world.jdbc.sql("select count(*) from audit_record where action = ? and object_id = ?")
-			.params(action, String.valueOf(id))
-			.query(Long.class)
-			.single();
-	}
-
-	static void expect(int status, org.yunwei.support.ApiClient.Response response) {
-		if (response.status() != status) {
-			throw new AssertionError("expected " + status + " but was " + response);
-		}
 	}
 
 	/** Keeps the notices published while it listens; close it to stop. */

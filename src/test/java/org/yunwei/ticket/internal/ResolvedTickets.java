@@ -2,10 +2,13 @@ package org.yunwei.ticket.internal;
 
 import java.util.Map;
 
-/** Resolved tickets of the fixtures' bureau and what became of them, for the lifecycle tests (auto-close). */
-public final class ResolvedTickets {
+/**
+ * Resolved tickets of the fixtures' bureau and what became of them, for the lifecycle tests (auto-close) and, with
+ * a wait for their listeners, the evaluation module's tests.
+ */
+public class ResolvedTickets {
 
-	final TicketFixtures world;
+	public final TicketFixtures world;
 
 	public ResolvedTickets(TicketFixtures world) {
 		this.world = world;

@@ -246,7 +246,7 @@ public class TicketIntake {
 	}
 
 	private Checked check(TicketDraft draft, Long unitId, FieldErrors errors) {
-		TicketType type = TicketFields.parse(TicketType.class, draft.type(), "type", errors);
+		TicketType type = errors.constant(TicketType.class, draft.type(), "type");
 		String subject = FieldErrors.clean(draft.subject());
 		String description = FieldErrors.clean(draft.description());
 		errors.required("subject", subject, 200).required("description", description, 10000);
@@ -286,19 +286,11 @@ public class TicketIntake {
 		if (value == null || value.isBlank()) {
 			return Channel.PHONE;
 		}
-		Channel channel = TicketFields.parse(Channel.class, value, "channel", errors);
+		Channel channel = errors.constant(Channel.class, value, "channel");
 		if (channel == Channel.PORTAL || channel == Channel.MONITORING) {
 			errors.add("channel", "ticket.channel.not-for-agents");
 		}
 		return channel;
-	}
-
-	/**
-	 * {@link TicketFields#parse}, for the return-visit classes, which call it here until they move to their own
-	 * module (issue 12): not to be used by new code.
-	 */
-	public static <E extends Enum<E>> E parse(Class<E> type, String value, String field, FieldErrors errors) {
-		return TicketFields.parse(type, value, field, errors);
 	}
 
 	private record Reporter(Long userId, String name, String contact) {

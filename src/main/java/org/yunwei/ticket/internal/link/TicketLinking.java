@@ -15,7 +15,6 @@ import org.yunwei.identity.DataScope;
 import org.yunwei.ticket.internal.record.EntryKind;
 import org.yunwei.ticket.internal.record.TicketAccess;
 import org.yunwei.ticket.internal.record.TicketAction;
-import org.yunwei.ticket.internal.record.TicketFields;
 import org.yunwei.ticket.internal.record.TicketRecords;
 import org.yunwei.ticket.internal.record.TicketRow;
 import org.yunwei.ticket.internal.record.Timeline;
@@ -59,7 +58,7 @@ public class TicketLinking {
 	public List<TicketLinkView> link(long ticketId, TicketLinkDraft draft) {
 		TicketRow ticket = access.visible(ticketId);
 		FieldErrors errors = new FieldErrors();
-		LinkKind kind = TicketFields.parse(LinkKind.class, draft.kind(), "kind", errors);
+		LinkKind kind = errors.constant(LinkKind.class, draft.kind(), "kind");
 		TicketRow other = other(draft, errors);
 		if (other != null && other.id() == ticketId) {
 			errors.add("otherNumber", "ticket.link.self");
@@ -82,7 +81,7 @@ public class TicketLinking {
 	public List<TicketLinkView> unlink(long ticketId, long otherTicketId, String kindName) {
 		TicketRow ticket = access.visible(ticketId);
 		FieldErrors errors = new FieldErrors();
-		LinkKind kind = TicketFields.parse(LinkKind.class, kindName, "kind", errors);
+		LinkKind kind = errors.constant(LinkKind.class, kindName, "kind");
 		errors.throwIfAny();
 		TicketRow other = tickets.find(otherTicketId).filter(this::inScope)
 			.orElseThrow(() -> RejectedRequest.notFound("link"));

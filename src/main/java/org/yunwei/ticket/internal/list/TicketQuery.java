@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.yunwei.ticket.TicketType;
 import org.yunwei.ticket.internal.record.Channel;
-import org.yunwei.ticket.internal.record.TicketFields;
 import org.yunwei.ticket.internal.record.TicketStatus;
 import org.yunwei.web.DateRange;
 import org.yunwei.web.FieldErrors;
@@ -164,7 +163,7 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 		Window closed = Window.of(DateRange.optional("closedFrom", narrowing.closedFrom(), "closedTo",
 				narrowing.closedTo(), errors), zone);
 		Age age = FieldErrors.clean(narrowing.age()) == null ? null
-				: TicketFields.parse(Age.class, narrowing.age().strip(), "age", errors);
+				: errors.constant(Age.class, narrowing.age().strip(), "age");
 		String category = FieldErrors.clean(narrowing.category());
 		errors.optional("category", category, 100);
 		SlaOutcome sla = FieldErrors.clean(narrowing.sla()) == null ? null : SlaOutcome.parse(narrowing.sla(), errors);
@@ -194,14 +193,14 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 				statuses.addAll(TicketStatus.OPEN);
 			}
 			else {
-				TicketStatus parsed = TicketFields.parse(TicketStatus.class, value, "status", errors);
+				TicketStatus parsed = errors.constant(TicketStatus.class, value, "status");
 				if (parsed != null) {
 					statuses.add(parsed);
 				}
 			}
 		}
 		TicketType ticketType = type == null || type.isBlank() ? null
-				: TicketFields.parse(TicketType.class, type, "type", errors);
+				: errors.constant(TicketType.class, type, "type");
 		Set<String> priorities = new java.util.TreeSet<>();
 		for (String value : split(priority)) {
 			if (value.toUpperCase().matches("P[1-4]")) {
@@ -212,9 +211,9 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 			}
 		}
 		Channel ticketChannel = channel == null || channel.isBlank() ? null
-				: TicketFields.parse(Channel.class, channel, "channel", errors);
+				: errors.constant(Channel.class, channel, "channel");
 		Sort order = sort == null || sort.isBlank() ? Sort.CREATED
-				: TicketFields.parse(Sort.class, sort, "sort", errors);
+				: errors.constant(Sort.class, sort, "sort");
 		int size = KeysetPage.limit(limit, errors, "ticket.limit.invalid");
 		Cursor after = null;
 		if (cursor != null && !cursor.isBlank()) {

@@ -3,8 +3,8 @@ package org.yunwei.ticket.internal.record;
 import org.yunwei.web.FieldErrors;
 
 /**
- * The checks of ticket fields that the intake, the lifecycle, the queries and the forms share: a named constant of
- * an enum, an impact or urgency level, a service object. Each adds its complaint to {@code errors} and answers what
+ * The checks of ticket fields that the intake, the lifecycle, the queries and the forms share: an impact or urgency
+ * level, a service object. Each adds its complaint to {@code errors} and answers what
  * it could read.
  */
 public final class TicketFields {
@@ -13,22 +13,6 @@ public final class TicketFields {
 	static final int DEFAULT_LEVEL = 2;
 
 	private TicketFields() {
-	}
-
-	/** The constant of {@code type} named {@code value} (any case); required. */
-	public static <E extends Enum<E>> E parse(Class<E> type, String value, String field, FieldErrors errors) {
-		String cleaned = FieldErrors.clean(value);
-		if (cleaned == null) {
-			errors.add(field, "field.required");
-			return null;
-		}
-		for (E constant : type.getEnumConstants()) {
-			if (constant.name().equalsIgnoreCase(cleaned)) {
-				return constant;
-			}
-		}
-		errors.add(field, "ticket.value.unknown");
-		return null;
 	}
 
 	/** An impact or urgency: 1 (high) to 3 (low), {@link #DEFAULT_LEVEL} when none is given. */

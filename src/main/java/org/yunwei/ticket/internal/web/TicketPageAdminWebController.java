@@ -28,7 +28,6 @@ import org.yunwei.sla.Priority;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.GroupAdministration;
 import org.yunwei.ticket.internal.record.PriorityMatrix;
-import org.yunwei.ticket.internal.record.TicketFields;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
@@ -156,7 +155,7 @@ class TicketPageAdminWebController {
 		for (int impact = 1; impact <= 3; impact++) {
 			for (int urgency = 1; urgency <= 3; urgency++) {
 				String field = "cell-" + impact + "-" + urgency;
-				Priority priority = TicketFields.parse(Priority.class, fields.getFirst(field), field, errors);
+				Priority priority = errors.constant(Priority.class, fields.getFirst(field), field);
 				if (priority != null) {
 					cells.add(new PriorityMatrix.Cell(impact, urgency, priority));
 				}

@@ -7,7 +7,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.ticket.internal.record.TicketAction;
-import org.yunwei.ticket.internal.record.TicketFields;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
@@ -37,7 +36,7 @@ public class BulkTicketWork {
 		else if (tickets.size() > MAX_TICKETS) {
 			errors.add("ids", "ticket.bulk.too-many");
 		}
-		TicketAction chosen = TicketFields.parse(TicketAction.class, action, "action", errors);
+		TicketAction chosen = errors.constant(TicketAction.class, action, "action");
 		if (chosen != null && !List.of(TicketAction.ASSIGN, TicketAction.START, TicketAction.RESOLVE,
 				TicketAction.CLOSE).contains(chosen)) {
 			errors.add("action", "ticket.bulk.action-invalid");

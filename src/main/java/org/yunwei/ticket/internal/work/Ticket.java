@@ -187,7 +187,7 @@ public final class Ticket {
 	String pend(String reason, String comment) {
 		TicketAction.PEND.requireFrom(state.status());
 		FieldErrors errors = new FieldErrors();
-		PendingReason why = TicketFields.parse(PendingReason.class, reason, "reason", errors);
+		PendingReason why = errors.constant(PendingReason.class, reason, "reason");
 		String text = FieldErrors.clean(comment);
 		errors.required("comment", text, 2000).throwIfAny();
 		state = state.withStatus(TicketStatus.PENDING).withPendingReason(why);
@@ -224,7 +224,7 @@ public final class Ticket {
 	String resolve(String code, String text, Long takerUserId, Instant now) {
 		TicketAction.RESOLVE.requireFrom(state.status());
 		FieldErrors errors = new FieldErrors();
-		ResolutionCode resolution = TicketFields.parse(ResolutionCode.class, code, "resolutionCode", errors);
+		ResolutionCode resolution = errors.constant(ResolutionCode.class, code, "resolutionCode");
 		String resolutionText = FieldErrors.clean(text);
 		errors.required("resolutionText", resolutionText, 10000).throwIfAny();
 		resolve(resolution, resolutionText, takerUserId, now);
