@@ -74,13 +74,13 @@ class EvaluationDataset implements Dataset {
 		}
 		try (CopyRows rows = CopyRows.into(dataSource, "evaluation_ticket", """
 				ticket_id, number, type, status, priority, subject, customer_org_unit_id, provider_party_id, group_id,
-				reporter_name, reporter_contact, major, resolved_at, closed_at, changed_at""")) {
+				reporter_name, reporter_contact, major, resolved_at, closed_at, changed_at, assignee_user_id""")) {
 			for (TicketReference t : finished) {
 				Instant changed = t.closedAt() != null ? t.closedAt() : t.resolvedAt();
 				rows.row(t.id(), t.number(), t.type().name(), t.status(), t.priority(), t.subject(),
 						t.customerOrgUnitId(), t.providerPartyId(), t.groupId(), t.reporterName(),
 						t.reporterContact(), t.major(), t.resolvedAt(), t.closedAt(),
-						changed == null ? plan.anchor() : changed);
+						changed == null ? plan.anchor() : changed, t.assigneeUserId());
 			}
 			return rows.finish();
 		}

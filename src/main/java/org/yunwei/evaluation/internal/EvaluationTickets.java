@@ -28,24 +28,27 @@ class EvaluationTickets {
 	 * Records that {@code ticket} reached {@code status} at {@code at}, with its current details.
 	 *
 	 * @param status RESOLVED, CLOSED or REOPENED
+	 * @param assigneeUserId who is assigned to it as the event says; {@code null} for nobody
 	 * @param resolvedAt the resolution it stands on; {@code null} for a reopened ticket
 	 */
-	void apply(TicketReference ticket, String status, Instant resolvedAt, Instant closedAt, Instant at) {
+	void apply(TicketReference ticket, String status, Long assigneeUserId, Instant resolvedAt, Instant closedAt,
+			Instant at) {
 		jdbc.sql("""
 				insert into evaluation_ticket (ticket_id, number, type, status, priority, subject, customer_org_unit_id,
-				  provider_party_id, group_id, reporter_name, reporter_contact, major, resolved_at, closed_at, changed_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  provider_party_id, group_id, reporter_name, reporter_contact, major, resolved_at, closed_at, changed_at,
+				  assignee_user_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (ticket_id) do update set status = excluded.status, priority = excluded.priority,
 				  subject = excluded.subject, customer_org_unit_id = excluded.customer_org_unit_id,
 				  provider_party_id = excluded.provider_party_id, group_id = excluded.group_id,
 				  reporter_name = excluded.reporter_name, reporter_contact = excluded.reporter_contact,
 				  major = excluded.major, resolved_at = excluded.resolved_at, closed_at = excluded.closed_at,
-				  changed_at = excluded.changed_at
+				  changed_at = excluded.changed_at, assignee_user_id = excluded.assignee_user_id
 				where evaluation_ticket.changed_at <= excluded.changed_at""")
 			.params(ticket.id(), ticket.number(), ticket.type().name(), status, ticket.priority(), ticket.subject(),
 					ticket.customerOrgUnitId(), ticket.providerPartyId(), ticket.groupId(), ticket.reporterName(),
 					ticket.reporterContact(), ticket.major(), timestamp(resolvedAt), timestamp(closedAt),
-					timestamp(at))
+					timestamp(at), assigneeUserId)
 			.update();
 	}
 
@@ -57,12 +60,13 @@ class EvaluationTickets {
 		Instant at = ticket.closedAt() != null ? ticket.closedAt() : ticket.resolvedAt();
 		jdbc.sql("""
 				insert into evaluation_ticket (ticket_id, number, type, status, priority, subject, customer_org_unit_id,
-				  provider_party_id, group_id, reporter_name, reporter_contact, major, resolved_at, closed_at, changed_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (ticket_id) do nothing""")
+				  provider_party_id, group_id, reporter_name, reporter_contact, major, resolved_at, closed_at, changed_at,
+				  assignee_user_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (ticket_id) do nothing""")
 			.params(ticket.id(), ticket.number(), ticket.type().name(), ticket.status(), ticket.priority(),
 					ticket.subject(), ticket.customerOrgUnitId(), ticket.providerPartyId(), ticket.groupId(),
 					ticket.reporterName(), ticket.reporterContact(), ticket.major(), timestamp(ticket.resolvedAt()),
-					timestamp(ticket.closedAt()), timestamp(at == null ? Instant.now() : at))
+					timestamp(ticket.closedAt()), timestamp(at == null ? Instant.now() : at), ticket.assigneeUserId())
 			.update();
 	}
 

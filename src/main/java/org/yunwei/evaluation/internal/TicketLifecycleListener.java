@@ -11,7 +11,7 @@ import org.yunwei.ticket.Tickets;
  * Keeps evaluation's record of resolved tickets ({@link EvaluationTickets}) as the ticket module reports them:
  * a resolved ticket may be rated and becomes due for a return visit when the sample draws it (or it is a major
  * incident, or rated low); a closed one stays due until a visit reaches its customer; a reopened one leaves the
- * worklist until it is resolved again. The details the events do not carry (subject, group, reporter) are read once
+ * worklist until it is resolved again. The assignee is the event's; the details the events do not carry (subject, group, reporter) are read once
  * through the facade. Safe to deliver twice or out of order: each write applies only what is newer than the record.
  */
 @Component
@@ -28,19 +28,19 @@ class TicketLifecycleListener {
 	@ApplicationModuleListener
 	void on(TicketResolved event) {
 		tickets.findForSystem(event.ticketId())
-			.ifPresent(t -> records.apply(t, "RESOLVED", event.resolvedAt(), null, event.resolvedAt()));
+			.ifPresent(t -> records.apply(t, "RESOLVED", event.assigneeUserId(), event.resolvedAt(), null, event.resolvedAt()));
 	}
 
 	@ApplicationModuleListener
 	void on(TicketClosed event) {
 		tickets.findForSystem(event.ticketId())
-			.ifPresent(t -> records.apply(t, "CLOSED", t.resolvedAt() == null ? event.closedAt() : t.resolvedAt(),
+			.ifPresent(t -> records.apply(t, "CLOSED", event.assigneeUserId(), t.resolvedAt() == null ? event.closedAt() : t.resolvedAt(),
 					event.closedAt(), event.closedAt()));
 	}
 
 	@ApplicationModuleListener
 	void on(TicketReopened event) {
 		tickets.findForSystem(event.ticketId())
-			.ifPresent(t -> records.apply(t, "REOPENED", null, null, event.reopenedAt()));
+			.ifPresent(t -> records.apply(t, "REOPENED", event.assigneeUserId(), null, null, event.reopenedAt()));
 	}
 }

@@ -2,8 +2,11 @@ package org.yunwei.evaluation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.util.AopTestUtils;
+import org.yunwei.identity.DataScope;
 import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.ticket.AssigneeRatings;
 import org.yunwei.ticket.TicketClosed;
 import org.yunwei.ticket.TicketReopened;
 import org.yunwei.ticket.TicketResolved;
@@ -28,6 +33,9 @@ class TicketLifecycleListenerIntegrationTests extends IntegrationTestSupport {
 
 	@Autowired
 	TicketLifecycleListener listener;
+
+	@Autowired
+	AssigneeRatings ratings;
 
 	TicketFixtures world;
 	long ticketId;
@@ -74,6 +82,33 @@ class TicketLifecycleListenerIntegrationTests extends IntegrationTestSupport {
 			.andVerify(status -> assertThat(jdbc.sql(
 					"select resolved_at is null from evaluation_ticket where ticket_id = ?").param(other)
 				.query(Boolean.class).single()).isTrue());
+	}
+
+	@Test
+	void aRatingOfAResolvedTicketCountsForTheAssigneeTheEventNamed(Scenario scenario) {
+		long agent = world.userId(world.agent);
+		Instant resolvedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		scenario.publish(new TicketResolved(ticketId, number, TicketType.INCIDENT, world.bureau, world.providerParty,
+				agent, null, "SOLVED", resolvedAt))
+			.andWaitForStateChange(() -> status())
+			.andVerify(status -> assertThat(status).isEqualTo("RESOLVED"));
+		// the customer's rating, as SatisfactionRatings writes it
+		jdbc.sql("""
+				insert into ticket_rating (ticket_id, score, rated_by_user_id, rated_by_name, rated_at)
+				values (?, 4, ?, '测试用户', ?)""")
+			.params(ticketId, world.userId(world.bureauUser), Timestamp.from(resolvedAt.plusSeconds(60)))
+			.update();
+
+		Map<Long, AssigneeRatings.Rated> byAssignee = ratings.byAssignee(resolvedAt, resolvedAt.plusSeconds(120),
+				new DataScope.Condition("provider_party_id = ?", List.of(world.providerParty)));
+		assertThat(byAssignee).containsOnlyKeys(agent);
+		assertThat(byAssignee.get(agent).count()).isEqualTo(1);
+		assertThat(byAssignee.get(agent).meanScore()).isEqualByComparingTo("4.00");
+		// outside the period, or outside the scope, it is not counted
+		assertThat(ratings.byAssignee(resolvedAt.plusSeconds(61), resolvedAt.plusSeconds(120),
+				new DataScope.Condition("true", List.of()))).doesNotContainKey(agent);
+		assertThat(ratings.byAssignee(resolvedAt, resolvedAt.plusSeconds(120),
+				new DataScope.Condition("provider_party_id = ?", List.of(-1L)))).isEmpty();
 	}
 
 	@Test

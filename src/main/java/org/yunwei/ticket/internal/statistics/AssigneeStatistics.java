@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,20 +28,21 @@ import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
 import org.yunwei.identity.Person;
 import org.yunwei.ticket.AssigneeFigures;
-import org.yunwei.ticket.internal.AssigneeRatings;
+import org.yunwei.ticket.AssigneeRatings;
 import org.yunwei.ticket.internal.list.TicketQuery;
 import org.yunwei.web.DateRange;
 
 /**
  * The statistics by assignee (按处理人) as the page, the API and the export show them: each person's figures
- * ({@link AssigneeTimeliness}), the ratings of their tickets ({@link AssigneeRatings}), and the ticket list behind
- * each figure. Reading is not audited, as the other statistics are not; exporting is.
+ * ({@link AssigneeTimeliness}), the ratings of their tickets ({@link AssigneeRatings}, implemented by the module that
+ * keeps the ratings; none shown without it), and the ticket list behind each figure. Reading is not audited, as the
+ * other statistics are not; exporting is.
  */
 @Service
 class AssigneeStatistics {
 
 	private final AssigneeTimeliness timeliness;
-	private final AssigneeRatings ratings;
+	private final ObjectProvider<AssigneeRatings> ratings;
 	private final AssigneeWorkbook workbook;
 	private final Actors actors;
 	private final Organisations organisations;
@@ -48,8 +50,9 @@ class AssigneeStatistics {
 	private final MessageSource messages;
 	private final AuditTrail audit;
 
-	AssigneeStatistics(AssigneeTimeliness timeliness, AssigneeRatings ratings, AssigneeWorkbook workbook,
-			Actors actors, Organisations organisations, People people, MessageSource messages, AuditTrail audit) {
+	AssigneeStatistics(AssigneeTimeliness timeliness, ObjectProvider<AssigneeRatings> ratings,
+			AssigneeWorkbook workbook, Actors actors, Organisations organisations, People people,
+			MessageSource messages, AuditTrail audit) {
 		this.timeliness = timeliness;
 		this.ratings = ratings;
 		this.workbook = workbook;
@@ -77,8 +80,9 @@ class AssigneeStatistics {
 		DataScope.Condition scope = timeliness.condition(provider);
 		DateRange days = new DateRange(period.from(), period.to());
 		List<AssigneeFigures> figures = new ArrayList<>(timeliness.figures(days, scope));
-		Map<Long, AssigneeRatings.Rated> rated = ratings.byAssignee(days.start(timeliness.zone()),
-				days.end(timeliness.zone()), scope);
+		AssigneeRatings kept = ratings.getIfAvailable();
+		Map<Long, AssigneeRatings.Rated> rated = kept == null ? Map.of()
+				: kept.byAssignee(days.start(timeliness.zone()), days.end(timeliness.zone()), scope);
 		Set<Long> onlyRated = new HashSet<>(rated.keySet());
 		figures.forEach(f -> onlyRated.remove(key(f)));
 		figures.addAll(onlyRated(onlyRated));

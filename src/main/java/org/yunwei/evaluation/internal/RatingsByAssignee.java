@@ -1,7 +1,7 @@
-package org.yunwei.ticket.internal;
+package org.yunwei.evaluation.internal;
 
-import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,42 +12,33 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunwei.identity.DataScope;
+import org.yunwei.ticket.AssigneeRatings;
 
 /**
- * The satisfaction ratings (满意度评价) given in a period, by the rated ticket's assignee now: how many and their mean
- * score. Kept apart from {@link org.yunwei.ticket.internal.statistics.AssigneeTimeliness}, with its one query, because
- * the ratings are moving to the {@code evaluation} module, which will answer this from its own table.
+ * The ratings of a period by the rated ticket's assignee, for the ticket module's statistics by assignee, from this
+ * module's own tables: the ratings and its record of the rated tickets ({@link EvaluationTickets}), whose provider
+ * and customer columns bear the names the ticket module's scope condition uses.
  */
 @Repository
-public class AssigneeRatings {
-
-	/** Rating key of the tickets nobody is assigned to. */
-	public static final long NOBODY = -1;
+class RatingsByAssignee implements AssigneeRatings {
 
 	private final JdbcClient jdbc;
 
-	AssigneeRatings(JdbcClient jdbc) {
+	RatingsByAssignee(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** How many ratings and their mean score (1–5, two decimals). */
-	public record Rated(long count, BigDecimal meanScore) {
-	}
-
-	/**
-	 * By assignee ({@link #NOBODY} for no one), the ratings given from {@code start} (included) to {@code end}
-	 * (excluded) on tickets within {@code scope}, a condition on the ticket's columns.
-	 */
+	@Override
 	public Map<Long, Rated> byAssignee(Instant start, Instant end, DataScope.Condition scope) {
 		List<Object> params = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end)));
 		params.addAll(scope.parameters());
 		Map<Long, Rated> rated = new HashMap<>();
 		jdbc.sql("""
 				select coalesce(t.assignee_user_id, -1) as who, count(*) as n, avg(r.score) as mean
-				from ticket_rating r join ticket t on t.id = r.ticket_id
+				from ticket_rating r join evaluation_ticket t on t.ticket_id = r.ticket_id
 				where r.rated_at >= ? and r.rated_at < ? and\s""" + scope.sql() + " group by 1")
 			.params(params)
-			.query((java.sql.ResultSet rs) -> {
+			.query((ResultSet rs) -> {
 				rated.put(rs.getLong("who"), new Rated(rs.getLong("n"),
 						rs.getBigDecimal("mean").setScale(2, RoundingMode.HALF_UP)));
 			});
