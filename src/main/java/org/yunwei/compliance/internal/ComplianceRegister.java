@@ -25,6 +25,7 @@ import org.yunwei.identity.Actors;
 import org.yunwei.identity.Organisations;
 import org.yunwei.identity.Party;
 import org.yunwei.identity.PartyKind;
+import org.yunwei.web.DateRange;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -115,7 +116,7 @@ class ComplianceRegister {
 	}
 
 	@Transactional(readOnly = true)
-	public Register read(CompliancePeriod period, Long provider, Locale locale) {
+	public Register read(DateRange period, Long provider, Locale locale) {
 		EvidenceRequest request = request(period, provider);
 		Map<String, Evidence> evidence = new LinkedHashMap<>();
 		for (EvidenceSource source : sources) {
@@ -139,7 +140,7 @@ class ComplianceRegister {
 
 	/** One item; 404 for an id that is no key assessment item. */
 	@Transactional(readOnly = true)
-	public ItemAnswer item(String id, CompliancePeriod period, Long provider, Locale locale) {
+	public ItemAnswer item(String id, DateRange period, Long provider, Locale locale) {
 		EvidenceRequest request = request(period, provider);
 		AssessmentItem item = items.find(id).orElseThrow(() -> RejectedRequest.notFound("compliance-item"));
 		Map<String, Evidence> evidence = new LinkedHashMap<>();
@@ -153,7 +154,7 @@ class ComplianceRegister {
 	}
 
 	/** The question for the sources: the reader's scope decides the provider, a provider's own choice is ignored. */
-	private EvidenceRequest request(CompliancePeriod period, Long provider) {
+	private EvidenceRequest request(DateRange period, Long provider) {
 		ComplianceReader reader = ComplianceReader.of(actors.current());
 		Long providerPartyId = reader.providerPartyId();
 		if (reader.mayPick() && provider != null) {

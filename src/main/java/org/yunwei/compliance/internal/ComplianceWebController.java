@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yunwei.web.DateRange;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -34,7 +35,7 @@ class ComplianceWebController {
 	String register(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String provider, Model model) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		CompliancePeriod period = period(from, to, errors);
+		DateRange period = period(from, to, errors);
 		Long providerId = provider(provider, errors);
 		ComplianceRegister.Register read;
 		try {
@@ -52,7 +53,7 @@ class ComplianceWebController {
 	String item(@PathVariable String id, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String provider, Model model) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		CompliancePeriod period = period(from, to, errors);
+		DateRange period = period(from, to, errors);
 		Long providerId = provider(provider, errors);
 		ComplianceRegister.ItemAnswer answer;
 		try {
@@ -66,7 +67,7 @@ class ComplianceWebController {
 		return "compliance/item";
 	}
 
-	private void common(Model model, CompliancePeriod period, Map<String, String> errors) {
+	private void common(Model model, DateRange period, Map<String, String> errors) {
 		model.addAttribute("period", period);
 		model.addAttribute("zone", register.zone());
 		model.addAttribute("errors", errors);
@@ -74,13 +75,13 @@ class ComplianceWebController {
 		model.addAttribute("presets", presets(LocalDate.now(register.zone())));
 	}
 
-	private CompliancePeriod period(String from, String to, Map<String, String> errors) {
+	private DateRange period(String from, String to, Map<String, String> errors) {
 		try {
 			return CompliancePeriod.parse(from, to, register.zone());
 		}
 		catch (RejectedRequest refused) {
 			refusedField(refused, errors);
-			return CompliancePeriod.currentMonth(register.zone());
+			return DateRange.currentMonth(register.zone());
 		}
 	}
 
