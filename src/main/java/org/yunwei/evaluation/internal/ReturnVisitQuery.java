@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.KeysetCursor;
+import org.yunwei.web.KeysetPage;
 
 /**
  * What the return-visit worklist is filtered by, and where a keyset page starts; the list is newest resolution first.
@@ -15,9 +16,6 @@ import org.yunwei.web.KeysetCursor;
 public record ReturnVisitQuery(FinishedStatus status, Long groupId, Long customerOrgUnitId, ReturnVisitReason reason,
 		String q, int limit, Cursor after) {
 
-	static final int DEFAULT_LIMIT = 50;
-	static final int MAX_LIMIT = 200;
-
 	/** Reads request parameters, refusing (400, naming the parameter) what cannot be understood. */
 	public static ReturnVisitQuery of(String status, Long groupId, Long customerOrgUnitId, String reason, String q,
 			Integer limit, String cursor) {
@@ -28,10 +26,7 @@ public record ReturnVisitQuery(FinishedStatus status, Long groupId, Long custome
 		}
 		ReturnVisitReason why = blank(reason) ? null
 				: errors.constant(ReturnVisitReason.class, reason, "reason");
-		int size = limit == null ? DEFAULT_LIMIT : limit;
-		if (size < 1 || size > MAX_LIMIT) {
-			errors.add("limit", "evaluation.limit.invalid");
-		}
+		int size = KeysetPage.limit(limit, errors, "evaluation.limit.invalid");
 		Cursor after = null;
 		if (!blank(cursor)) {
 			after = Cursor.decode(cursor);
@@ -45,7 +40,7 @@ public record ReturnVisitQuery(FinishedStatus status, Long groupId, Long custome
 	}
 
 	public static ReturnVisitQuery firstPage() {
-		return new ReturnVisitQuery(null, null, null, null, null, DEFAULT_LIMIT, null);
+		return new ReturnVisitQuery(null, null, null, null, null, KeysetPage.DEFAULT_LIMIT, null);
 	}
 
 	/** The two states of a ticket that the worklist holds. */
