@@ -139,6 +139,9 @@ class TicketSearchSourceIntegrationTests extends IntegrationTestSupport {
 		assertThat(page.body()).contains("id=\"search-group-ticket\"", "id=\"search-count-ticket\"", number,
 				"二楼" + word + "告警", "/tickets/" + ticket);
 
+		var english = agent.get("/search?lang=en&q=" + encoded(word));
+		assertThat(english.body()).contains("Results for", "Tickets 1", "New").doesNotContain("??", "NEW<");
+
 		var suggestions = agent.htmx("/search/suggestions?q=" + encoded(word));
 		assertThat(suggestions.body()).contains("search-suggestion-ticket-0", number).doesNotContain("<html");
 
