@@ -41,11 +41,6 @@ public class GlobalSearch {
 		}
 	}
 
-	/** The kinds that can be searched, in the order their groups are shown. */
-	public List<String> kinds() {
-		return sources.stream().map(SearchSource::kind).toList();
-	}
-
 	/**
 	 * The hits of every kind, or of one; refuses (400, naming {@code q}, {@code kind} or {@code limit}) an empty or
 	 * too long text, an unknown kind or a limit outside 1–{@value #MAX_LIMIT}.

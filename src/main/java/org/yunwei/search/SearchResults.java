@@ -19,11 +19,6 @@ public record SearchResults(String query, List<Group> groups) {
 		return groups.isEmpty();
 	}
 
-	/** The hits shown, over every kind. */
-	public int shown() {
-		return groups.stream().mapToInt(g -> g.hits().size()).sum();
-	}
-
 	/**
 	 * The hits of one kind.
 	 *

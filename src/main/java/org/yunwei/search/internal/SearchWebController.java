@@ -40,20 +40,21 @@ class SearchWebController {
 	String results(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
 			Model model) {
 		Locale locale = LocaleContextHolder.getLocale();
+		String oneKind = FieldErrors.clean(kind);
 		model.addAttribute("q", q == null ? "" : q.strip());
-		model.addAttribute("kind", FieldErrors.clean(kind));
+		model.addAttribute("kind", oneKind);
 		model.addAttribute("zone", zone);
 		if (FieldErrors.clean(q) == null) {
 			// the empty state says what to type
 			return "search/results";
 		}
 		try {
-			Optional<SearchHit> named = kind == null ? search.resolve(q, locale) : Optional.empty();
+			Optional<SearchHit> named = oneKind == null ? search.resolve(q, locale) : Optional.empty();
 			if (named.isPresent()) {
 				return "redirect:" + named.get().link();
 			}
 			model.addAttribute("results",
-					search.search(q, kind, kind == null ? PAGE_LIMIT : GlobalSearch.MAX_LIMIT, locale));
+					search.search(q, oneKind, oneKind == null ? PAGE_LIMIT : GlobalSearch.MAX_LIMIT, locale));
 		}
 		catch (RejectedRequest refused) {
 			model.addAttribute("problem", refused.fieldErrors().values().stream().findFirst()
