@@ -30,7 +30,8 @@ class QueueDensityBrowserTests extends BrowserTestSupport {
 	void aLaptopScreenShowsFifteenTicketsAndTheFiltersFoldAway() {
 		TicketFixtures world = new TicketFixtures(jdbc, api());
 		for (int i = 1; i <= 20; i++) {
-			world.submitted("队列密度 " + i);
+			// as long as subjects get: a row stays one line, and the page stays beside the navigation
+			world.submitted("队列密度 " + i + "：市政务服务中心三楼大厅自助终端无法打印回执单，群众排队等候，请尽快派人到现场处理并反馈原因");
 		}
 		signIn(world.agent, TestDirectory.PASSWORD, null);
 		waitForPath("/");
@@ -43,6 +44,8 @@ class QueueDensityBrowserTests extends BrowserTestSupport {
 				return Array.from(document.querySelectorAll('#ticket-table tbody tr[id^="ticket-"]'))
 				  .filter(row => row.getBoundingClientRect().bottom <= window.innerHeight).length""");
 		assertThat(visible).isGreaterThanOrEqualTo(15);
+		assertThat((Long) js.executeScript("return Math.round(document.querySelector('main').getBoundingClientRect().top)"))
+			.isLessThan(100);
 		for (WebElement header : browser.findElements(By.cssSelector("#ticket-table thead th"))) {
 			assertThat(header.getSize().getHeight()).as(header.getText()).isLessThan(40);
 		}
