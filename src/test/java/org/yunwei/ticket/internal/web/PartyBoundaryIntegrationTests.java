@@ -18,8 +18,8 @@ import org.yunwei.ticket.internal.TicketFixtures;
 /**
  * No reference moves a record between parties (issue 14, findings 1–4 and 8c): two providers, each serving its own
  * customer through the catalogue ({@link TicketFixtures} twice). A provider's group escalates only within its party
- * or to management, an agreement's functional step names a group that exists, an agent records tickets only for
- * the units their party serves and reporters of that unit, a coordinator is a person of the ticket's provider, and
+ * or to management, an agreement's functional step names a group that exists, an agent (or an alert route) records
+ * tickets only for the units their party serves and reporters of that unit, a coordinator is a person of the ticket's provider, and
  * the new-ticket form and its reporter picker offer only the served units and their people.
  */
 class PartyBoundaryIntegrationTests extends IntegrationTestSupport {
@@ -67,7 +67,7 @@ class PartyBoundaryIntegrationTests extends IntegrationTestSupport {
 		form.put("memberIds", String.valueOf(ours.userId(ours.agent)));
 		long before = groups();
 
-		var refused = lead.post("/tickets/groups", form);
+		var refused = lead.submit("/tickets/groups/new", "/tickets/groups", form);
 
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("id=\"escalationGroupId-error\"");
@@ -126,11 +126,31 @@ class PartyBoundaryIntegrationTests extends IntegrationTestSupport {
 		form.put("urgency", "2");
 		long before = tickets();
 
-		var refused = agent.post("/tickets", form);
+		var refused = agent.submit("/tickets/new", "/tickets", form);
 
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("id=\"customerOrgUnitId-error\"");
 		assertThat(tickets()).isEqualTo(before);
+	}
+
+	@Test
+	void anAlertRouteOpensTicketsOnlyForUnitsItsProviderServes() {
+		long account = ours.userId(ours.directory.user(ours.providerUnit, "ALERT_INTEGRATION"));
+		String lead = ours.token(ours.lead);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("accountUserId", account);
+		body.put("name", "默认路由");
+		body.put("customerOrgUnitId", theirs.bureau);
+		body.put("groupId", ours.firstLine);
+
+		var refused = api.post("/api/v1/alert-routes", lead, body);
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+		assertThat(refused.json().get("errors").has("customerOrgUnitId")).isTrue();
+		assertThat(jdbc.sql("select count(*) from alert_route where account_user_id = ?").param(account)
+			.query(Long.class).single()).isZero();
+
+		body.put("customerOrgUnitId", ours.department);
+		assertThat(api.post("/api/v1/alert-routes", lead, body).status()).isEqualTo(201);
 	}
 
 	@Test
@@ -145,7 +165,7 @@ class PartyBoundaryIntegrationTests extends IntegrationTestSupport {
 		assertThat(jdbc.sql("select major from ticket where id = ?").param(id).query(Boolean.class).single()).isFalse();
 
 		WebSession page = signedIn(ours.agent);
-		var refusedOnPage = page.post("/tickets/" + id + "/major",
+		var refusedOnPage = page.submit("/tickets/" + id, "/tickets/" + id + "/major",
 				Map.of("major", "on", "coordinatorUserId", String.valueOf(theirs.userId(theirs.lead))));
 		assertThat(refusedOnPage.status()).isEqualTo(200);
 		assertThat(refusedOnPage.body()).contains("major-coordinator-error");
