@@ -37,24 +37,17 @@ public class EscalationTargetGroups implements EscalationTargets {
 	 *        management's groups may take it
 	 */
 	public Reach reach(String target, Long currentGroupId, Long providerPartyId) {
-		Optional<AssignmentGroup> group;
-		if (isSecondLine(target)) {
-			group = Optional.ofNullable(currentGroupId).flatMap(groups::find).map(AssignmentGroup::escalationGroupId)
-				.flatMap(groups::find);
-			if (group.isEmpty()) {
-				return Reach.failed(Failure.NO_SECOND_LINE);
-			}
-		}
-		else {
-			group = groups.findByCode(target);
-			if (group.isEmpty()) {
-				return Reach.failed(Failure.UNKNOWN_GROUP);
-			}
+		boolean secondLine = isSecondLine(target);
+		Optional<AssignmentGroup> group = secondLine ? Optional.ofNullable(currentGroupId).flatMap(groups::find)
+			.map(AssignmentGroup::escalationGroupId).flatMap(groups::find) : groups.findByCode(target);
+		if (group.isEmpty()) {
+			return Reach.failed(secondLine ? Failure.NO_SECOND_LINE : Failure.UNKNOWN_GROUP);
 		}
 		if (!group.get().enabled()) {
 			return Reach.failed(Failure.DISABLED_GROUP);
 		}
-		return boundary.mayHandOver(providerPartyId, group.get().partyId()) ? new Reach(group.get(), null) : Reach.failed(Failure.OTHER_PARTY);
+		return boundary.mayHandOver(providerPartyId, group.get().partyId()) ? new Reach(group.get(), null)
+				: Reach.failed(Failure.OTHER_PARTY);
 	}
 
 	private static boolean isSecondLine(String target) {
