@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,7 @@ import org.yunwei.identity.Person;
 import org.yunwei.sla.ClockState;
 import org.yunwei.sla.Priority;
 import org.yunwei.ticket.TicketType;
+import org.yunwei.ticket.internal.boundary.PartyBoundary;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.AssignmentGroups;
 import org.yunwei.ticket.internal.record.Author;
@@ -52,11 +54,12 @@ import org.yunwei.web.RejectedRequest;
 
 /**
  * Opens tickets from every channel into one model. A customer submits for their own unit (or one below it), as
- * their own reporter, about a service their unit may order; an agent (TICKET_WORK) records a ticket for any customer
- * unit their party serves; the mailbox and monitoring intakes open tickets for the system. Everything is checked
- * before anything is written; the ticket, its first timeline entries, its SLA clocks, its audit entry and its number
- * are written in one transaction, which publishes {@link org.yunwei.ticket.TicketOpened} (and
- * {@link org.yunwei.ticket.TicketAssigned} for a ticket opened in a group).
+ * their own reporter, about a service their unit may order; an agent (TICKET_WORK) records a ticket for a customer
+ * unit their party serves, reported by one of that unit's people or a caller by name ({@link PartyBoundary}); the
+ * mailbox and monitoring intakes open tickets for the system. Everything is checked before anything is written;
+ * the ticket, its first timeline entries, its SLA clocks, its audit entry and its number are written in one
+ * transaction, which publishes {@link org.yunwei.ticket.TicketOpened} (and {@link org.yunwei.ticket.TicketAssigned}
+ * for a ticket opened in a group).
  */
 @Service
 public class TicketIntake {
@@ -76,11 +79,14 @@ public class TicketIntake {
 	private final ApplicationEventPublisher events;
 	private final TicketRouter router;
 	private final UnassignedWatch unassigned;
+	private final PartyBoundary boundary;
 
 	TicketIntake(Actors actors, Organisations organisations, People people, TicketPlacement placement,
 			AssignmentGroups groups, TicketRecords tickets, TicketNumbers numbers, Timeline timeline,
 			TicketClocks clocks, TicketNotices notices, AuditTrail audit, TicketSettings settings,
-			ApplicationEventPublisher events, TicketRouter router, UnassignedWatch unassigned) {
+			ApplicationEventPublisher events, TicketRouter router, UnassignedWatch unassigned,
+			PartyBoundary boundary) {
+		this.boundary = boundary;
 		this.actors = actors;
 		this.organisations = organisations;
 		this.people = people;
@@ -144,7 +150,12 @@ public class TicketIntake {
 		}
 		else {
 			channel = parseChannel(draft.channel(), errors);
-			reporter = reporter(draft, unitId, errors);
+			Optional<OrganisationUnit> unit = unitId == null ? Optional.empty() : organisations.find(unitId)
+				.filter(u -> u.partyKind() == PartyKind.CUSTOMER);
+			if (unit.isPresent() && !boundary.serves(actor, unit.get())) {
+				errors.add("customerOrgUnitId", "ticket.customer.not-served");
+			}
+			reporter = reporter(draft, unit, person -> boundary.reportsFor(person, unit.get()), errors);
 		}
 		Checked checked = check(draft, unitId, errors);
 		Long providerPartyId = checked.providerPartyId();
@@ -166,7 +177,10 @@ public class TicketIntake {
 	@Transactional
 	public TicketRow openForSystem(TicketDraft draft, Channel channel, Author author, String alertKey) {
 		FieldErrors errors = new FieldErrors();
-		Reporter reporter = reporter(draft, draft.customerOrgUnitId(), errors);
+		Optional<OrganisationUnit> unit = draft.customerOrgUnitId() == null ? Optional.empty()
+				: organisations.find(draft.customerOrgUnitId());
+		// a mailbox or an alert route names its unit itself; a reporter found by address need only be of its party
+		Reporter reporter = reporter(draft, unit, person -> person.partyId() == unit.get().partyId(), errors);
 		Checked checked = check(draft, draft.customerOrgUnitId(), errors);
 		return open(checked, channel, reporter, checked.providerPartyId(), alertKey, author).ticket();
 	}
@@ -259,14 +273,17 @@ public class TicketIntake {
 		return values;
 	}
 
-	private Reporter reporter(TicketDraft draft, Long unitId, FieldErrors errors) {
+	/**
+	 * The reporter the draft names: a user who {@code belongs} to the ticket's unit (asked only when the unit is
+	 * known), or a caller by name.
+	 */
+	private Reporter reporter(TicketDraft draft, Optional<OrganisationUnit> unit, Predicate<Person> belongs,
+			FieldErrors errors) {
 		String contact = FieldErrors.clean(draft.reporterContact());
 		errors.optional("reporterContact", contact, 200);
 		if (draft.reporterUserId() != null) {
 			Optional<Person> person = people.find(draft.reporterUserId());
-			Optional<OrganisationUnit> unit = unitId == null ? Optional.empty() : organisations.find(unitId);
-			if (person.isEmpty() || !person.get().enabled()
-					|| unit.isPresent() && person.get().partyId() != unit.get().partyId()) {
+			if (person.isEmpty() || !person.get().enabled() || unit.isPresent() && !belongs.test(person.get())) {
 				errors.add("reporterUserId", "ticket.reporter.invalid");
 				return new Reporter(null, "?", contact);
 			}

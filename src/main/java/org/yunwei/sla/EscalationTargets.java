@@ -1,0 +1,16 @@
+package org.yunwei.sla;
+
+/**
+ * What a functional escalation step (职能升级) may name, answered by the module that keeps the assignment groups
+ * (service provider interface): an agreement is refused when it is saved with a step that could not run, or that
+ * would hand the provider's records to another provider, rather than failing when a ticket reaches the step.
+ * An application without such a module stores the steps unchecked.
+ */
+public interface EscalationTargets {
+
+	/**
+	 * Whether a functional step of an agreement with this provider may name {@code target}: {@link
+	 * EscalationStep#SECOND_LINE} or the code of an enabled group of the provider's party or of management's.
+	 */
+	boolean acceptsFunctional(String target, long providerPartyId);
+}
