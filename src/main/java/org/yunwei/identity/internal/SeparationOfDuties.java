@@ -9,8 +9,8 @@ import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.Permission;
 
 /**
- * 三员分立 (等保 level 3): the system, security and audit administrators are three different people; reading the
- * audit trail is kept to the audit administrator and supervision; the supervisors' role belongs to the supervision
+ * 三员分立 (等保 level 3): the system, security and audit administrators are three different people of the management
+ * party; reading the audit trail is kept to the audit administrator and supervision; the supervisors' role belongs to the supervision
  * party, the service level manager's to management, which owns the catalogue and the SLAs; the service desk's to a
  * provider or management, who serve the customers.
  */
@@ -26,10 +26,18 @@ final class SeparationOfDuties {
 	private SeparationOfDuties() {
 	}
 
+	/** Whether the set gives an administrative role that the set before did not hold. */
+	static boolean givesAdministrator(Collection<String> before, Collection<String> after) {
+		return after.stream().anyMatch(code -> ADMINISTRATORS.contains(code) && !before.contains(code));
+	}
+
 	/** Refuses a set of roles no single account may hold, for a user of the given party. */
 	static void checkRoles(Collection<String> roleCodes, PartyKind userParty) {
 		if (roleCodes.stream().filter(ADMINISTRATORS::contains).count() > 1) {
 			throw FieldErrors.ruleBroken("separation-of-duties", "roles", "directory.role.two-administrators");
+		}
+		if (roleCodes.stream().anyMatch(ADMINISTRATORS::contains) && userParty != PartyKind.MANAGEMENT) {
+			throw FieldErrors.ruleBroken("separation-of-duties", "roles", "directory.role.administrator-party");
 		}
 		if (roleCodes.contains(SUPERVISOR) && userParty != PartyKind.SUPERVISION) {
 			throw FieldErrors.ruleBroken("separation-of-duties", "roles", "directory.role.supervisor-party");
