@@ -76,11 +76,12 @@ class RoleAssignments {
 			}
 			codes.add(clean);
 		}
-		List<Roles.Role> found = checked(user, codes);
+		List<Roles.Role> found = rolesOf(codes);
 		List<String> before = user.roles();
 		if (actor.partyKind() != PartyKind.MANAGEMENT) {
 			requireDelegable(actor, found, before, codes);
 		}
+		checkRules(user, codes);
 		if (SeparationOfDuties.givesAdministrator(before, codes)) {
 			return new AssignmentOutcome(user, request(user, codes, actor));
 		}
@@ -92,21 +93,26 @@ class RoleAssignments {
 	 */
 	UserView applyConfirmed(GrantView grant) {
 		UserView user = roster.find(grant.userId()).orElseThrow(() -> RejectedRequest.notFound("user"));
-		List<Roles.Role> found = checked(user, new LinkedHashSet<>(grant.rolesAsked()));
+		Set<String> codes = new LinkedHashSet<>(grant.rolesAsked());
+		List<Roles.Role> found = rolesOf(codes);
+		checkRules(user, codes);
 		return apply(grant.userId(), user.roles(), found, Map.of("grantId", grant.id()));
 	}
 
-	/** The roles of these codes, after the rules that hold whoever asks. */
-	private List<Roles.Role> checked(UserView user, Set<String> codes) {
+	private List<Roles.Role> rolesOf(Set<String> codes) {
 		List<Roles.Role> found = codes.isEmpty() ? List.of() : roles.findByCodes(codes);
 		if (found.size() != codes.size()) {
 			throw RejectedRequest.invalidField("roles", "directory.role.unknown");
 		}
+		return found;
+	}
+
+	/** The rules that hold whoever asks and whoever confirms. */
+	private void checkRules(UserView user, Set<String> codes) {
 		SeparationOfDuties.checkRoles(codes, PartyKind.valueOf(user.partyKind()));
 		if (user.roles().contains(SeparationOfDuties.SYSTEM_ADMIN) && !codes.contains(SeparationOfDuties.SYSTEM_ADMIN)) {
 			lastSystemAdministrator.requireAnotherBesides(user.id());
 		}
-		return found;
 	}
 
 	private GrantView request(UserView user, Set<String> codes, Actor actor) {
