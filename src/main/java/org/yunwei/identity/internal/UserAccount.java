@@ -3,6 +3,7 @@ package org.yunwei.identity.internal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * A row of {@code app_user}: a person who signs in.
@@ -24,10 +25,10 @@ record UserAccount(long id, String username, String displayName, String email, S
 	 * Whether this code is the account's second factor now and newer than the last one accepted: the step to
 	 * remember, or empty when it is wrong or a replay.
 	 */
-	java.util.OptionalLong freshSecondFactorStep(String code, Instant now) {
+	OptionalLong freshSecondFactorStep(String code, Instant now) {
 		var step = TotpAlgorithm.matchingStep(totpSecret, code == null ? null : code.trim(), now);
 		return step.isPresent() && totpLastStep != null && step.getAsLong() <= totpLastStep
-				? java.util.OptionalLong.empty() : step;
+				? OptionalLong.empty() : step;
 	}
 
 	/** The fields an audit record shows: never a hash or a secret. */

@@ -76,6 +76,14 @@ class UserApiController {
 		return users.unlock(id);
 	}
 
+	@PostMapping("/{id}/password-reset")
+	@Operation(summary = "Reset (重置) a user's password to a temporary one they must change at the next sign-in (USER_MANAGE)",
+			description = "Their sessions end and their tokens are revoked; the second factor stays. Refused for one's own "
+					+ "account and for an administrator without a second factor.")
+	UserView resetPassword(@PathVariable long id, @RequestBody PasswordReset reset) {
+		return users.resetPassword(id, reset);
+	}
+
 	@PostMapping("/{id}/end-sessions")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Sign the user out everywhere (强制下线): sessions end, tokens are revoked (USER_MANAGE or USER_UNLOCK)")

@@ -122,6 +122,11 @@ class UserWebController {
 		return act(id, redirect, () -> users.unlock(id));
 	}
 
+	@PostMapping("/{id}/password-reset")
+	String resetPassword(@PathVariable long id, @ModelAttribute PasswordReset reset, RedirectAttributes redirect) {
+		return act(id, redirect, () -> users.resetPassword(id, reset));
+	}
+
 	@PostMapping("/{id}/end-sessions")
 	String endSessions(@PathVariable long id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> users.endSessions(id));

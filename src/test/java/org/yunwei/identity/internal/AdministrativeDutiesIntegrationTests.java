@@ -146,6 +146,33 @@ class AdministrativeDutiesIntegrationTests extends IntegrationTestSupport {
 		assertThat(api().post("/api/v1/administrative-grants/99999999/confirm", admin, null).status()).isEqualTo(404);
 	}
 
+	@Test
+	void theSystemAdministratorResetsAPasswordToATemporaryOneAndTheOldTokensStop() {
+		long unit = testing.directory.orgUnit(testing.directory.party("CUSTOMER", "使用方"), null, "档案科");
+		String username = testing.directory.user(unit);
+		long id = testing.directory.userId(username);
+		String token = Accounts.tokenFor(api(), username, TestDirectory.PASSWORD, null);
+		String admin = adminToken();
+
+		var weak = api().post("/api/v1/users/" + id + "/password-reset", admin, map("password", "abcdefgh"));
+		assertThat(weak.status()).isEqualTo(400);
+		assertThat(weak.json().get("errors").has("password")).isTrue();
+		assertThat(api().get("/api/v1/auth/tokens", token).status()).isEqualTo(200);
+		assertThat(api().post("/api/v1/users/" + id + "/password-reset", securityAdminToken(),
+				map("password", "Temp#2026-reset")).status()).isEqualTo(403);
+
+		var reset = api().post("/api/v1/users/" + id + "/password-reset", admin, map("password", "Temp#2026-reset"));
+
+		assertThat(reset.status()).isEqualTo(200);
+		assertThat(reset.json().get("mustChangePassword").asBoolean()).isTrue();
+		assertThat(api().get("/api/v1/auth/tokens", token).status()).isEqualTo(401);
+		assertThat(testing.audited("USER_PASSWORD_RESET", id)[1].get("tokensRevoked").asInt()).isOne();
+		var officer = officers().account("AUDIT_ADMIN");
+		jdbc.sql("update app_user set totp_secret = null where id = ?").param(officer.id()).update();
+		assertThat(api().post("/api/v1/users/" + officer.id() + "/password-reset", admin,
+				map("password", "Temp#2026-reset")).status()).isEqualTo(422);
+	}
+
 	private long rolesOf(long userId) {
 		return jdbc.sql("select count(*) from user_role where user_id = ?").param(userId).query(Long.class).single();
 	}
