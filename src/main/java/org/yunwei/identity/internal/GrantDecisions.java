@@ -1,7 +1,6 @@
 package org.yunwei.identity.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,10 +50,7 @@ class GrantDecisions {
 	@PreAuthorize("hasAuthority('ADMIN_GRANT_DECIDE')")
 	public List<GrantView> pending() {
 		DataScope scope = actors.scope();
-		return grants.pending(LIST_LIMIT).stream()
-			.filter(grant -> roster.find(grant.userId()).filter(u -> scope.includes(u.partyId(), u.orgUnitId()))
-				.isPresent())
-			.toList();
+		return grants.pending(LIST_LIMIT).stream().filter(grant -> visible(grant, scope)).toList();
 	}
 
 	/** The request waiting for this user, for a page that has already checked the reader may see them. */
@@ -70,10 +66,7 @@ class GrantDecisions {
 		if (!Set.copyOf(roles.codesOf(grant.userId())).equals(Set.copyOf(grant.rolesBefore()))) {
 			throw RejectedRequest.conflict("grant-stale", "directory.grant.stale");
 		}
-		grants.decide(grantId, "CONFIRMED", actor.userId(), clock.instant());
-		audit.record(AuditEntry.of("ADMIN_GRANT_CONFIRM", "user", grant.userId())
-			.before(Map.of("grantId", grantId, "status", "PENDING", "requestedBy", grant.requestedByUsername()))
-			.after(Map.of("grantId", grantId, "status", "CONFIRMED", "roles", grant.rolesAsked())));
+		decide(grant, actor, "CONFIRMED");
 		return assignments.applyConfirmed(grant);
 	}
 
@@ -81,19 +74,25 @@ class GrantDecisions {
 	@Transactional
 	public void reject(long grantId) {
 		Actor actor = actors.current();
-		GrantView grant = open(grantId, actor);
-		Instant now = clock.instant();
-		grants.decide(grantId, "REJECTED", actor.userId(), now);
-		audit.record(AuditEntry.of("ADMIN_GRANT_REJECT", "user", grant.userId())
-			.before(Map.of("grantId", grantId, "status", "PENDING", "requestedBy", grant.requestedByUsername()))
-			.after(Map.of("grantId", grantId, "status", "REJECTED", "roles", grant.rolesAsked())));
+		decide(open(grantId, actor), actor, "REJECTED");
+	}
+
+	private void decide(GrantView grant, Actor actor, String status) {
+		grants.decide(grant.id(), status, actor.userId(), clock.instant());
+		audit.record(AuditEntry.of("CONFIRMED".equals(status) ? "ADMIN_GRANT_CONFIRM" : "ADMIN_GRANT_REJECT", "user",
+				grant.userId())
+			.before(Map.of("grantId", grant.id(), "status", "PENDING", "requestedBy", grant.requestedByUsername()))
+			.after(Map.of("grantId", grant.id(), "status", status, "roles", grant.rolesAsked())));
+	}
+
+	private boolean visible(GrantView grant, DataScope scope) {
+		return roster.find(grant.userId()).filter(u -> scope.includes(u.partyId(), u.orgUnitId())).isPresent();
 	}
 
 	/** The request, locked, if it waits, is within the decider's scope, and the decider is a second person. */
 	private GrantView open(long grantId, Actor actor) {
 		DataScope scope = actors.writableScope();
-		GrantView grant = grants.lock(grantId)
-			.filter(g -> roster.find(g.userId()).filter(u -> scope.includes(u.partyId(), u.orgUnitId())).isPresent())
+		GrantView grant = grants.lock(grantId).filter(g -> visible(g, scope))
 			.orElseThrow(() -> RejectedRequest.notFound("grant"));
 		if (!"PENDING".equals(grant.status())) {
 			throw RejectedRequest.conflict("grant-decided", "directory.grant.decided");

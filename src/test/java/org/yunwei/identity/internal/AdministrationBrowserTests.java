@@ -124,8 +124,8 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 		open("/admin/grants");
 		long grant = jdbc.sql("select id from administrative_grant where user_id = ? and status = 'PENDING'")
 			.param(directory.userId(colleague)).query(Long.class).single();
-		clickAndWaitForTheNextPage("#grant-confirm-" + grant);
-		assertThat(find("#problem").getText()).contains("不能确认或驳回自己提出的授予申请");
+		assertThat(find("#grant-own-" + grant).getText()).isEqualTo("须由另一名管理员确认");
+		assertThat(browser.findElements(By.id("grant-confirm-" + grant))).as("not for the one who asked").isEmpty();
 
 		WebSession systemAdministrator = new WebSession(port);
 		systemAdministrator.signIn(officers().account("SYSTEM_ADMIN").username(), TestDirectory.PASSWORD,
