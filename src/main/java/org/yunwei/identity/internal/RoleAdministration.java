@@ -93,6 +93,11 @@ class RoleAdministration {
 		List<Permission> permissions = permissions(change.permissions(), violations);
 		violations.throwIfAny();
 		SeparationOfDuties.checkCustomPermissions(permissions);
+		for (List<String> others : roles.otherPermissionsOfHolders(id)) {
+			List<String> combined = new ArrayList<>(others);
+			permissions.forEach(permission -> combined.add(permission.name()));
+			SeparationOfDuties.checkDuties(combined, "permissions");
+		}
 		if (roles.nameTaken(name, id)) {
 			throw FieldErrors.taken("name", "directory.role.name.taken");
 		}

@@ -81,7 +81,7 @@ class RoleAssignments {
 		if (actor.partyKind() != PartyKind.MANAGEMENT) {
 			requireDelegable(actor, found, before, codes);
 		}
-		checkRules(user, codes);
+		checkRules(user, codes, found);
 		if (SeparationOfDuties.givesAdministrator(before, codes)) {
 			return new AssignmentOutcome(user, request(user, codes, actor));
 		}
@@ -95,7 +95,7 @@ class RoleAssignments {
 		UserView user = roster.find(grant.userId()).orElseThrow(() -> RejectedRequest.notFound("user"));
 		Set<String> codes = new LinkedHashSet<>(grant.rolesAsked());
 		List<Roles.Role> found = rolesOf(codes);
-		checkRules(user, codes);
+		checkRules(user, codes, found);
 		return apply(grant.userId(), user.roles(), found, Map.of("grantId", grant.id()));
 	}
 
@@ -108,8 +108,9 @@ class RoleAssignments {
 	}
 
 	/** The rules that hold whoever asks and whoever confirms. */
-	private void checkRules(UserView user, Set<String> codes) {
+	private void checkRules(UserView user, Set<String> codes, List<Roles.Role> found) {
 		SeparationOfDuties.checkRoles(codes, PartyKind.valueOf(user.partyKind()));
+		SeparationOfDuties.checkDuties(found.stream().flatMap(role -> role.permissions().stream()).toList(), "roles");
 		if (user.roles().contains(SeparationOfDuties.SYSTEM_ADMIN) && !codes.contains(SeparationOfDuties.SYSTEM_ADMIN)) {
 			lastSystemAdministrator.requireAnotherBesides(user.id());
 		}

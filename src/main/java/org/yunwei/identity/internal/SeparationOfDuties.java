@@ -23,6 +23,13 @@ final class SeparationOfDuties {
 	static final Set<String> SERVICE_DESK = Set.of("SERVICE_DESK_AGENT", "SERVICE_DESK_MANAGER");
 	static final Set<String> ADMINISTRATORS = Set.of(SYSTEM_ADMIN, "SECURITY_ADMIN", "AUDIT_ADMIN");
 
+	/**
+	 * The duties of the three administrators by permission: accounts, roles, the audit trail. One account holds the
+	 * duties of one at most, whether through the built-in roles or custom ones.
+	 */
+	private static final List<Set<String>> DUTIES = List.of(Set.of("PARTY_MANAGE", "USER_MANAGE", "POST_MANAGE"),
+			Set.of("ROLE_MANAGE", "ROLE_ASSIGN", "USER_UNLOCK"), Set.of("AUDIT_READ", "AUDIT_EXPORT"));
+
 	private SeparationOfDuties() {
 	}
 
@@ -55,6 +62,14 @@ final class SeparationOfDuties {
 	static void checkCustomPermissions(List<Permission> permissions) {
 		if (permissions.stream().anyMatch(Permission::reservedForBuiltInRoles)) {
 			throw FieldErrors.ruleBroken("separation-of-duties", "permissions", "directory.role.permission-reserved");
+		}
+		checkDuties(permissions.stream().map(Enum::name).toList(), "permissions");
+	}
+
+	/** Refuses a set of permissions, of one role or of all of a person's roles, that spans two administrators' duties. */
+	static void checkDuties(Collection<String> permissions, String field) {
+		if (DUTIES.stream().filter(duty -> permissions.stream().anyMatch(duty::contains)).count() > 1) {
+			throw FieldErrors.ruleBroken("separation-of-duties", field, "directory.role.two-duties");
 		}
 	}
 }

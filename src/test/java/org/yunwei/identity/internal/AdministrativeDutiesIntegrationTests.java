@@ -173,6 +173,30 @@ class AdministrativeDutiesIntegrationTests extends IntegrationTestSupport {
 				map("password", "Temp#2026-reset")).status()).isEqualTo(422);
 	}
 
+	@Test
+	void customRolesNeverCarryTheDutiesOfTwoAdministrators() {
+		String security = securityAdminToken();
+		String code = TestDirectory.unique("MIX_").toUpperCase();
+		var mixed = api().post("/api/v1/roles", security, map("code", code, "name", "万能 " + code,
+				"permissions", List.of("USER_MANAGE", "ROLE_ASSIGN")));
+		assertThat(mixed.status()).isEqualTo(422);
+		assertThat(mixed.json().get("errors").has("permissions")).isTrue();
+
+		String accounts = testing.directory.role("USER_MANAGE", "USER_READ");
+		String reader = testing.directory.role("USER_READ");
+		long id = testing.directory.userId(testing.directory.user(testing.managementUnit(), accounts, reader));
+		String grants = testing.directory.role("ROLE_ASSIGN");
+		var both = api().put("/api/v1/users/" + id + "/roles", security, map("roles", List.of(accounts, grants)));
+		assertThat(both.status()).isEqualTo(422);
+		assertThat(both.json().get("errors").has("roles")).isTrue();
+		long readerId = jdbc.sql("select id from role where code = ?").param(reader).query(Long.class).single();
+		var widened = api().put("/api/v1/roles/" + readerId, security,
+				map("name", "读者 " + reader, "permissions", List.of("USER_READ", "ROLE_ASSIGN")));
+		assertThat(widened.status()).as("its holder also keeps accounts").isEqualTo(422);
+		assertThat(jdbc.sql("select count(*) from role_permission where role_id = ?").param(readerId)
+			.query(Long.class).single()).isOne();
+	}
+
 	private long rolesOf(long userId) {
 		return jdbc.sql("select count(*) from user_role where user_id = ?").param(userId).query(Long.class).single();
 	}
