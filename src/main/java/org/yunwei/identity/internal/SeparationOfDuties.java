@@ -10,9 +10,9 @@ import org.yunwei.identity.Permission;
 
 /**
  * 三员分立 (等保 level 3): the system, security and audit administrators are three different people of the management
- * party; reading the audit trail is kept to the audit administrator and supervision; the supervisors' role belongs to the supervision
- * party, the service level manager's to management, which owns the catalogue and the SLAs; the service desk's to a
- * provider or management, who serve the customers.
+ * party; reading the audit trail is kept to the audit administrator and supervision; the supervisors' role belongs
+ * to the supervision party, the service level manager's to management, which owns the catalogue and the SLAs; the
+ * service desk's to a provider or management, who serve the customers.
  */
 final class SeparationOfDuties {
 

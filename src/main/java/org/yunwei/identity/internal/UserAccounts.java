@@ -18,8 +18,8 @@ class UserAccounts {
 
 	private static final String COLUMNS = """
 			id, username, display_name, email, phone, org_unit_id, enabled, password_hash, password_changed_at,
-			must_change_password, totp_secret, totp_last_step, failed_attempts, locked_until, sessions_valid_after, last_sign_in_at,
-			created_at""";
+			must_change_password, totp_secret, totp_last_step, failed_attempts, locked_until, sessions_valid_after,
+			last_sign_in_at, created_at""";
 
 	private final JdbcClient jdbc;
 

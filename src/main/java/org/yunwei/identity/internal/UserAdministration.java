@@ -23,8 +23,8 @@ import org.yunwei.web.RejectedRequest;
 
 /**
  * Users as administrators manage them: create with an initial password, edit the profile, disable and enable,
- * reset the password, unlock, end every session. Disabling and ending sessions also revoke every API token in the same transaction, so
- * that nothing the person holds works a moment later.
+ * reset the password, unlock, end every session. Disabling, resetting the password and ending sessions also revoke
+ * every API token in the same transaction, so that nothing the person holds works a moment later.
  */
 @Service
 class UserAdministration {
@@ -201,7 +201,8 @@ class UserAdministration {
 		}
 		passwordPolicy.check("password", account.username(), password,
 				accounts.recentPasswordHashes(id, PasswordPolicy.HISTORY));
-		if (!account.hasSecondFactor() && roles.codesOf(id).stream().anyMatch(SeparationOfDuties.ADMINISTRATORS::contains)) {
+		boolean administrator = roles.codesOf(id).stream().anyMatch(SeparationOfDuties.ADMINISTRATORS::contains);
+		if (administrator && !account.hasSecondFactor()) {
 			throw FieldErrors.ruleBroken("separation-of-duties", "password", "directory.user.reset-administrator");
 		}
 		Instant now = clock.instant();

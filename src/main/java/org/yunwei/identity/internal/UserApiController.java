@@ -77,7 +77,7 @@ class UserApiController {
 	}
 
 	@PostMapping("/{id}/password-reset")
-	@Operation(summary = "Reset (重置) a user's password to a temporary one they must change at the next sign-in (USER_MANAGE)",
+	@Operation(summary = "Reset (重置) a user's password to a temporary one, to change at the next sign-in (USER_MANAGE)",
 			description = "Their sessions end and their tokens are revoked; the second factor stays. Refused for one's own "
 					+ "account and for an administrator without a second factor.")
 	UserView resetPassword(@PathVariable long id, @RequestBody PasswordReset reset) {
@@ -99,7 +99,8 @@ class UserApiController {
 					+ "administrative roles is not applied: it is answered 202 with the request, which a second officer "
 					+ "confirms or rejects under `/api/v1/administrative-grants`. Any change of roles ends the user's "
 					+ "sessions and revokes their API tokens.")
-	@ApiResponse(responseCode = "200", description = "applied", content = @Content(schema = @Schema(implementation = UserView.class)))
+	@ApiResponse(responseCode = "200", description = "applied",
+			content = @Content(schema = @Schema(implementation = UserView.class)))
 	@ApiResponse(responseCode = "202", description = "waiting for a second officer",
 			content = @Content(schema = @Schema(implementation = GrantView.class)))
 	ResponseEntity<Object> assignRoles(@PathVariable long id, @RequestBody RoleAssignment assignment) {
