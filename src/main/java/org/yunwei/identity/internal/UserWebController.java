@@ -30,10 +30,12 @@ class UserWebController {
 	private final RoleAdministration roles;
 	private final OrgUnitAdministration units;
 	private final PartyAdministration parties;
+	private final GrantDecisions grants;
 
 	UserWebController(UserAdministration users, RoleAssignments assignments, RoleAdministration roles,
-			OrgUnitAdministration units, PartyAdministration parties) {
+			OrgUnitAdministration units, PartyAdministration parties, GrantDecisions grants) {
 		this.users = users;
+		this.grants = grants;
 		this.assignments = assignments;
 		this.roles = roles;
 		this.units = units;
@@ -120,6 +122,11 @@ class UserWebController {
 		return act(id, redirect, () -> users.unlock(id));
 	}
 
+	@PostMapping("/{id}/password-reset")
+	String resetPassword(@PathVariable long id, @ModelAttribute PasswordReset reset, RedirectAttributes redirect) {
+		return act(id, redirect, () -> users.resetPassword(id, reset));
+	}
+
 	@PostMapping("/{id}/end-sessions")
 	String endSessions(@PathVariable long id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> users.endSessions(id));
@@ -127,7 +134,15 @@ class UserWebController {
 
 	@PostMapping("/{id}/roles")
 	String assignRoles(@PathVariable long id, @ModelAttribute RoleAssignment assignment, RedirectAttributes redirect) {
-		return act(id, redirect, () -> assignments.assign(id, assignment));
+		try {
+			var outcome = assignments.assign(id, assignment);
+			redirect.addFlashAttribute("notice",
+					outcome.pendingGrant() == null ? "directory.saved" : "directory.grant.requested");
+		}
+		catch (RejectedRequest refused) {
+			AdminForms.flashRefusal(redirect, refused);
+		}
+		return "redirect:/admin/users/" + id;
 	}
 
 	private String act(long id, RedirectAttributes redirect, Runnable action) {
@@ -153,6 +168,8 @@ class UserWebController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("roles", roles.list());
+		model.addAttribute("pendingGrant", grants.pendingFor(user.id()).orElse(null));
+		model.addAttribute("roleNames", roles.names());
 		addUnits(model);
 		return "identity/admin/user";
 	}
