@@ -98,7 +98,7 @@ class InputHandlingIntegrationTests extends IntegrationTestSupport {
 		assertThat(chinese.status()).isEqualTo(400);
 		assertThat(chinese.json().get("errors").get("enabled").asString()).contains("true").contains("false");
 		assertThat(chinese.body()).doesNotContain("java.").doesNotContain("Boolean");
-		var english = send(HttpRequest.newBuilder(uri("/api/v1/services?enabled=maybe"))
+		var english = send(HttpRequest.newBuilder(uri("/api/v1/catalog/services?enabled=maybe"))
 			.header("Authorization", "Bearer " + adminToken())
 			.header("Accept-Language", "en"));
 		assertThat(english.statusCode()).isEqualTo(400);
