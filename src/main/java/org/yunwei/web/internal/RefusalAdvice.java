@@ -96,8 +96,8 @@ class RefusalAdvice {
 	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	Object unreadable(HttpMessageNotReadableException unreadable, HttpServletRequest request) {
-		if (unreadable.getMostSpecificCause() instanceof MismatchedInputException mismatch
-				&& !mismatch.getPath().isEmpty()) {
+		MismatchedInputException mismatch = mismatchIn(unreadable);
+		if (mismatch != null && !mismatch.getPath().isEmpty()) {
 			String field = JsonPath.of(mismatch);
 			MessageSourceResolvable message = mismatch instanceof PlainTextJson.ControlCharactersInText
 					? new DefaultMessageSourceResolvable(new String[] { ControlCharacters.MESSAGE_KEY }, "")
@@ -105,6 +105,16 @@ class RefusalAdvice {
 			return invalidField(request, field, message);
 		}
 		return malformed(request);
+	}
+
+	/** Jackson's account of the failure, which a date or number parser's own exception may lie beneath. */
+	private static MismatchedInputException mismatchIn(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MismatchedInputException mismatch) {
+				return mismatch;
+			}
+		}
+		return null;
 	}
 
 	/** A multipart request that cannot be parsed: no boundary, a cut-off body. */
