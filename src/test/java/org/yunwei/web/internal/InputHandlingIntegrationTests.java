@@ -65,6 +65,15 @@ class InputHandlingIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void aSignInWithControlCharactersIsRefusedWithoutAServerError() {
+		var session = new WebSession(port);
+		session.get("/login");
+		var refused = session.post("/login", Map.of("username", "ad\u0000min", "password", "x\u0000"));
+		assertThat(refused.status()).isLessThan(500);
+		assertThat(refused.body()).doesNotContain("Exception");
+	}
+
+	@Test
 	void aMultipartFileNameWithNulIsA400() throws Exception {
 		var fixtures = new TicketFixtures(jdbc, api());
 		long ticket = fixtures.submitted("附件文件名测试").get("ticket").get("id").asLong();
