@@ -30,7 +30,12 @@ public enum Permission {
 	/** Group robots (DingTalk, WeCom, Feishu) that hear of notifications, and the notification outbox. */
 	NOTIFICATION_MANAGE,
 	/** The assessment-evidence register (考核证据): read; never given to a customer, whom it is refused anyway. */
-	COMPLIANCE_READ;
+	COMPLIANCE_READ,
+	/**
+	 * The Prometheus metrics ({@code /actuator/prometheus}) with a bearer token: for the account of an intranet
+	 * scraper, unless the installation makes the metrics public ({@code YUNWEI_PUBLIC_METRICS}).
+	 */
+	METRICS_READ;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative
