@@ -46,6 +46,9 @@ class QueueDensityBrowserTests extends BrowserTestSupport {
 		assertThat(visible).isGreaterThanOrEqualTo(15);
 		assertThat((Long) js.executeScript("return Math.round(document.querySelector('main').getBoundingClientRect().top)"))
 			.isLessThan(100);
+		// the SLA countdown, what an agent works by, is in view without scrolling sideways
+		assertThat((Boolean) js.executeScript(
+				"return document.getElementById('sort-due').getBoundingClientRect().right <= window.innerWidth")).isTrue();
 		for (WebElement header : browser.findElements(By.cssSelector("#ticket-table thead th"))) {
 			assertThat(header.getSize().getHeight()).as(header.getText()).isLessThan(40);
 		}
