@@ -64,11 +64,11 @@ class SatisfactionSurvey {
 	 */
 	@Transactional
 	public SatisfactionRating rate(long ticketId, Integer score, String comment, boolean viaPortal) {
-		TicketReference ticket = tickets.lockForParticipant(ticketId);
-		Actor actor = actors.current();
-		if (actor.partyKind() != PartyKind.CUSTOMER) {
+		if (actors.current().partyKind() != PartyKind.CUSTOMER) {
 			throw RejectedRequest.forbidden("satisfaction.customers-only");
 		}
+		TicketReference ticket = tickets.lockForCustomer(ticketId);
+		Actor actor = actors.current();
 		requireResolved(ticket);
 		if (ratings.find(ticketId).isPresent()) {
 			throw RejectedRequest.conflict("already-rated", "satisfaction.already-rated");
