@@ -92,6 +92,14 @@ public class Tickets {
 	}
 
 	/**
+	 * Whether the signed-in person works tickets: TICKET_WORK in a provider or management (the actions
+	 * {@link #lockForAgent} allows).
+	 */
+	public boolean mayWork() {
+		return tickets.mayWork();
+	}
+
+	/**
 	 * The assignment groups the signed-in person sees: every group for management and supervision, their own
 	 * party's otherwise; by name.
 	 */

@@ -78,6 +78,10 @@ public class TicketFacade {
 		return access.isAgent();
 	}
 
+	public boolean mayWork() {
+		return actors.find().filter(TicketAccess::works).isPresent();
+	}
+
 	public List<TicketGroup> groups(DataScope scope) {
 		return groups.visibleTo(scope).stream()
 			.map(TicketFacade::group)
