@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yunwei.support.Accounts;
 import org.yunwei.support.ApiClient;
 import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.TestDirectory;
@@ -40,7 +39,8 @@ class EvaluationAccessIntegrationTests extends IntegrationTestSupport {
 	void peopleWithoutATicketRoleReadNoReturnVisitAndRateNothing() {
 		List<String> refused = List.of(world.token(world.directory.user(world.providerUnit)),
 				world.token(world.directory.user(world.providerUnit, "ALERT_INTEGRATION")),
-				administrator("SYSTEM_ADMIN"), administrator("SECURITY_ADMIN"), administrator("AUDIT_ADMIN"));
+				world.administratorToken("SYSTEM_ADMIN"), world.administratorToken("SECURITY_ADMIN"),
+				world.administratorToken("AUDIT_ADMIN"));
 		for (String token : refused) {
 			var visits = api.get("/api/v1/return-visits?ticketId=" + ticket, token);
 			assertThat(visits.status()).as(visits.toString()).isEqualTo(403);
@@ -73,9 +73,4 @@ class EvaluationAccessIntegrationTests extends IntegrationTestSupport {
 				Map.of("score", 5)).status()).isEqualTo(201);
 	}
 
-	private String administrator(String role) {
-		String user = world.directory.user(world.managementUnit(), role);
-		jdbc.sql("update app_user set totp_secret = ? where username = ?").params(ADMIN_TOTP_SECRET, user).update();
-		return Accounts.tokenFor(api, user, TestDirectory.PASSWORD, ADMIN_TOTP_SECRET);
-	}
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.yunwei.support.Accounts;
 import org.yunwei.support.ApiClient;
 import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.TestDirectory;
@@ -63,7 +62,7 @@ class TicketAccessIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void theThreeAdministratorsReadAndChangeNoBusinessRecord() {
 		for (String role : List.of("SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN")) {
-			assertRefusedEverything(administrator(role));
+			assertRefusedEverything(world.administratorToken(role));
 		}
 	}
 
@@ -119,12 +118,6 @@ class TicketAccessIntegrationTests extends IntegrationTestSupport {
 		assertThat(resolved.status(ticket)).isEqualTo("RESOLVED");
 	}
 
-	private String administrator(String role) {
-		TestDirectory directory = world.directory;
-		String user = directory.user(world.managementUnit(), role);
-		jdbc.sql("update app_user set totp_secret = ? where username = ?").params(ADMIN_TOTP_SECRET, user).update();
-		return Accounts.tokenFor(api, user, TestDirectory.PASSWORD, ADMIN_TOTP_SECRET);
-	}
 
 	private String path(String rest) {
 		return "/api/v1/tickets/" + ticket + rest;
