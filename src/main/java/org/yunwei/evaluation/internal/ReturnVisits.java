@@ -37,8 +37,8 @@ class ReturnVisits {
 	private final EvaluationTexts texts;
 	private final AuditTrail audit;
 
-	ReturnVisits(Tickets tickets, EvaluationAccess access, Actors actors, ReturnVisitRecords records, EvaluationTickets known,
-			SatisfactionFollowUp followUps, EvaluationTexts texts, AuditTrail audit) {
+	ReturnVisits(Tickets tickets, EvaluationAccess access, Actors actors, ReturnVisitRecords records,
+			EvaluationTickets known, SatisfactionFollowUp followUps, EvaluationTexts texts, AuditTrail audit) {
 		this.tickets = tickets;
 		this.access = access;
 		this.actors = actors;

@@ -44,7 +44,8 @@ class SatisfactionSurvey {
 	private final AuditTrail audit;
 
 	SatisfactionSurvey(Tickets tickets, EvaluationAccess access, Actors actors, SatisfactionRatings ratings,
-			EvaluationTickets known, SatisfactionFollowUp followUps, SatisfactionSettings settings, EvaluationTexts texts, AuditTrail audit) {
+			EvaluationTickets known, SatisfactionFollowUp followUps, SatisfactionSettings settings,
+			EvaluationTexts texts, AuditTrail audit) {
 		this.tickets = tickets;
 		this.access = access;
 		this.actors = actors;

@@ -108,8 +108,8 @@ class TicketApiController {
 	@Operation(summary = "The list as an Excel workbook (.xlsx): every ticket the filters match, in the list's order",
 			description = "The same filters, sort and scope as the list; headers in the caller's language. At most "
 					+ TicketListExport.MAX_ROWS + " tickets: a longer list is 422 `export-too-large` (narrow the "
-					+ "filters). Whoever may read tickets exports those of their scope; other users 403. Each export is on the audit trail (TICKET_LIST_EXPORT, with the filter and the "
-					+ "number of rows).")
+					+ "filters). Whoever may read tickets exports those of their scope; other users 403. Each export "
+					+ "is on the audit trail (TICKET_LIST_EXPORT, with the filter and the number of rows).")
 	void export(@ParameterObject TicketListFilter filter,
 			@Parameter(description = "created (default) or due") @RequestParam(required = false) String sort,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
