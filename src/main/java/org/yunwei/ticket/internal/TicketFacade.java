@@ -79,7 +79,7 @@ public class TicketFacade {
 	}
 
 	public boolean mayWork() {
-		return actors.find().filter(TicketAccess::works).isPresent();
+		return access.mayWork();
 	}
 
 	public List<TicketGroup> groups(DataScope scope) {

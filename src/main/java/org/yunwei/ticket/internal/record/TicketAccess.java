@@ -121,8 +121,8 @@ public class TicketAccess {
 		return actors.find().filter(TicketAccess::seesInternal).isPresent();
 	}
 
-	/** Whether the signed-in person may take the action on tickets of their scope. */
-	public boolean permits(TicketAction action) {
-		return actors.find().filter(actor -> permits(action, actor)).isPresent();
+	/** Whether the signed-in person works tickets ({@link #works}). */
+	public boolean mayWork() {
+		return actors.find().filter(TicketAccess::works).isPresent();
 	}
 }
