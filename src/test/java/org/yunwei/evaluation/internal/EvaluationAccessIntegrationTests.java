@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.yunwei.support.ApiClient;
 import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.TestDirectory;
+import org.yunwei.support.WebSession;
 import org.yunwei.ticket.internal.TicketFixtures;
 
 /**
@@ -53,6 +54,11 @@ class EvaluationAccessIntegrationTests extends IntegrationTestSupport {
 				.isEqualTo(403);
 			assertThat(api.get("/api/v1/tickets/" + ticket + "/rating", token).status()).isEqualTo(404);
 		}
+		WebSession pages = new WebSession(port);
+		pages.signIn(world.directory.user(world.providerUnit), TestDirectory.PASSWORD, null);
+		assertThat(pages.get("/return-visits").status()).isEqualTo(403);
+		assertThat(pages.get("/return-visits/new?ticketId=" + ticket).status()).isEqualTo(403);
+		assertThat(pages.get("/return-visits/report").status()).isEqualTo(403);
 		assertThat(jdbc.sql("select count(*) from ticket_return_visit where ticket_id = ?").param(ticket)
 			.query(Long.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from ticket_rating where ticket_id = ?").param(ticket)

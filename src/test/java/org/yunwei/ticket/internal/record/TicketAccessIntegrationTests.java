@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.yunwei.support.ApiClient;
 import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.TestDirectory;
+import org.yunwei.support.WebSession;
 import org.yunwei.ticket.internal.ResolvedTickets;
 import org.yunwei.ticket.internal.TicketFixtures;
 
@@ -49,8 +50,13 @@ class TicketAccessIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void aProviderUserWithoutARoleNeitherListsNorReadsTheirPartysTickets() {
-		String nobody = world.token(world.directory.user(world.providerUnit));
-		assertRefusedEverything(nobody);
+		String user = world.directory.user(world.providerUnit);
+		assertRefusedEverything(world.token(user));
+		WebSession pages = new WebSession(port);
+		pages.signIn(user, TestDirectory.PASSWORD, null);
+		assertThat(pages.get("/tickets").status()).isEqualTo(403);
+		assertThat(pages.get("/tickets/" + ticket).status()).isEqualTo(403);
+		assertThat(pages.get("/tickets/" + ticket + "/attachments/" + internalAttachment).status()).isEqualTo(403);
 	}
 
 	@Test
