@@ -25,6 +25,7 @@ import org.yunwei.identity.People;
 import org.yunwei.identity.Permission;
 import org.yunwei.identity.Person;
 import org.yunwei.sla.ClockState;
+import org.yunwei.sla.Priority;
 import org.yunwei.ticket.TicketType;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.AssignmentGroups;
@@ -40,6 +41,9 @@ import org.yunwei.ticket.internal.record.TicketStatus;
 import org.yunwei.ticket.internal.record.TicketTime;
 import org.yunwei.ticket.internal.record.Timeline;
 import org.yunwei.ticket.internal.record.TimelineEntry;
+import org.yunwei.ticket.internal.routing.RoutingRequest;
+import org.yunwei.ticket.internal.routing.TicketRouter;
+import org.yunwei.ticket.internal.routing.UnassignedWatch;
 import org.yunwei.ticket.internal.work.Ticket;
 import org.yunwei.ticket.internal.work.TicketClocks;
 import org.yunwei.ticket.internal.work.TicketNotices;
@@ -70,11 +74,13 @@ public class TicketIntake {
 	private final AuditTrail audit;
 	private final TicketSettings settings;
 	private final ApplicationEventPublisher events;
+	private final TicketRouter router;
+	private final UnassignedWatch unassigned;
 
 	TicketIntake(Actors actors, Organisations organisations, People people, TicketPlacement placement,
 			AssignmentGroups groups, TicketRecords tickets, TicketNumbers numbers, Timeline timeline,
 			TicketClocks clocks, TicketNotices notices, AuditTrail audit, TicketSettings settings,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, TicketRouter router, UnassignedWatch unassigned) {
 		this.actors = actors;
 		this.organisations = organisations;
 		this.people = people;
@@ -88,6 +94,8 @@ public class TicketIntake {
 		this.audit = audit;
 		this.settings = settings;
 		this.events = events;
+		this.router = router;
+		this.unassigned = unassigned;
 	}
 
 	/**
@@ -163,23 +171,30 @@ public class TicketIntake {
 		return open(checked, channel, reporter, checked.providerPartyId(), alertKey, author).ticket();
 	}
 
-	private Opened open(Checked checked, Channel channel, Reporter reporter, Long providerPartyId,
+	private Opened open(Checked submitted, Channel channel, Reporter reporter, Long providerPartyId,
 			String alertKey, Author author) {
 		Instant now = TicketTime.now();
+		// the id and priority first: routing and the clocks depend on the priority, and the row is written once,
+		// numbered, at the end
+		TicketRecords.Reserved reserved = tickets.reserve(submitted.impact(), submitted.urgency());
+		Optional<TicketRouter.Route> route = submitted.groupId() != null || providerPartyId == null ? Optional.empty()
+				: router.route(new RoutingRequest(providerPartyId, submitted.serviceId(), submitted.category(),
+						submitted.unit().ancestorIds(), channel, Priority.valueOf(reserved.priority())));
+		Checked checked = route.map(r -> submitted.routedTo(r.group(), r.assigneeUserId())).orElse(submitted);
 		TicketStatus status = Ticket.openingStatus(checked.groupId());
 		NewTicket draft = new NewTicket(checked.type(), status, channel, checked.subject(), checked.description(),
 				reporter.userId(), reporter.name(), reporter.contact(), checked.customerOrgUnitId(), providerPartyId,
 				checked.serviceId(), checked.serviceObject(), checked.configurationItem(), checked.category(),
 				checked.impact(), checked.urgency(), checked.groupId(), checked.assigneeUserId(), alertKey);
-		// the id and priority first: the clocks start on them, and the row is written once, numbered, at the end
-		TicketRecords.Reserved reserved = tickets.reserve(checked.impact(), checked.urgency());
 		TicketRow ticket = reserved.ticket(draft, now);
 		List<Timeline.Addition> additions = new ArrayList<>(2);
 		additions.add(new Timeline.Addition(EntryKind.CREATED, true, author.userId(), author.name(), null,
 				Map.of("channel", channel.name(), "priority", ticket.priority()), null));
 		if (checked.groupId() != null) {
+			Map<String, Object> assignment = Timeline.assignment(checked.groupId(), checked.assigneeUserId());
+			route.ifPresent(r -> assignment.put("routingRule", r.rule().name()));
 			additions.add(new Timeline.Addition(EntryKind.ASSIGNED, false, author.userId(), author.name(), null,
-					Timeline.assignment(checked.groupId(), checked.assigneeUserId()), null));
+					assignment, null));
 		}
 		TicketClocks.Started started = clocks.start(ticket, checked.unit(), now);
 		// prepared before the number is taken: nothing but the number's own writes should wait while the counter is
@@ -192,12 +207,31 @@ public class TicketIntake {
 		long id = numbered.id();
 		audit.record(AuditEntry.of("TICKET_CREATED", "ticket", id).after(snapshot(numbered)).detail(number)
 			.actor(author.auditActor()));
-		if (checked.groupId() != null) {
-			notices.to(numbered, "assigned", notices.text("ticket.notice.assigned.body", number), workers);
-		}
+		tellWhoWorksIt(numbered, checked, workers, route.isPresent());
+		route.ifPresent(r -> unassigned.watch(numbered, r.rule()));
 		Ticket.opened(numbered).events().forEach(events::publishEvent);
 		return new Opened(numbered, checked.unit(), checked.service(), checked.group(), started.response(),
 				started.resolution(), stored.timeline());
+	}
+
+	/**
+	 * Whoever must act on a new ticket hears of it: its assignee, else its whole group (a ticket nobody has taken yet
+	 * must not sit unseen), else the provider's service desk managers, who dispatch what no rule placed.
+	 */
+	private void tellWhoWorksIt(TicketRow ticket, Checked checked, Set<Long> workers, boolean routed) {
+		String number = ticket.number();
+		if (checked.assigneeUserId() != null || checked.groupId() != null && !routed) {
+			notices.to(ticket, "assigned", notices.text("ticket.notice.assigned.body", number), workers);
+		}
+		else if (checked.groupId() != null) {
+			notices.to(ticket, "unassigned", notices.text("ticket.notice.unassigned.body", number,
+					checked.group().name()), workers);
+		}
+		else if (ticket.providerPartyId() != null) {
+			notices.to(ticket, "unassigned", notices.text("ticket.notice.unrouted.body", number),
+					people.holding(Permission.TICKET_ADMIN, ticket.providerPartyId()).stream().map(Person::id)
+						.toList());
+		}
 	}
 
 	/**
@@ -300,5 +334,11 @@ public class TicketIntake {
 			Long serviceId, String serviceObject, String configurationItem, String category, int impact, int urgency,
 			Long groupId, Long assigneeUserId, Long providerPartyId, OrganisationUnit unit, CatalogService service,
 			AssignmentGroup group) {
+
+		Checked routedTo(AssignmentGroup routed, Long assignee) {
+			return new Checked(type, subject, description, customerOrgUnitId, serviceId, serviceObject,
+					configurationItem, category, impact, urgency, routed.id(), assignee, providerPartyId, unit, service,
+					routed);
+		}
 	}
 }
