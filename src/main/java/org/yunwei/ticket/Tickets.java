@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.identity.Actors;
-import org.yunwei.identity.DataScope;
 import org.yunwei.ticket.internal.statistics.AssigneeTimeliness;
 import org.yunwei.ticket.internal.TicketFacade;
 import org.yunwei.web.DateRange;
@@ -43,14 +42,14 @@ public class Tickets {
 	}
 
 	/**
-	 * The ticket if the signed-in person may see it.
+	 * The ticket if the signed-in person may read it: they need a right to read tickets (a customer's people,
+	 * TICKET_WORK or TICKET_REPORT) and the ticket in their scope.
 	 *
-	 * @return empty when there is no such ticket or it lies outside the person's scope
+	 * @return empty when there is no such ticket, the person may read no ticket, or it lies outside their scope
 	 */
 	@Transactional(readOnly = true)
 	public Optional<TicketReference> find(long id) {
-		DataScope scope = actors.scope();
-		return tickets.find(id).filter(t -> scope.includes(t.providerPartyId(), t.customerOrgUnitId()));
+		return tickets.findVisible(id);
 	}
 
 	/** The ticket whoever asks, for listeners and jobs; empty when there is no such ticket. */
@@ -60,14 +59,15 @@ public class Tickets {
 	}
 
 	/**
-	 * The ticket, locked until the caller's transaction ends, for a change its customer (or an agent) makes, such
-	 * as a rating. Call it within a transaction.
+	 * The ticket, locked until the caller's transaction ends, for a change only its customer makes, such as a
+	 * rating. Call it within a transaction.
 	 *
-	 * @throws RejectedRequest 404 when there is no such ticket or it lies outside the person's writable scope
+	 * @throws RejectedRequest 403 for anyone but a person of a customer; 404 when there is no such ticket or it lies
+	 *         outside the person's unit and the units below it
 	 */
 	@Transactional
-	public TicketReference lockForParticipant(long id) {
-		return tickets.lockForParticipant(id);
+	public TicketReference lockForCustomer(long id) {
+		return tickets.lockForCustomer(id);
 	}
 
 	/**
@@ -83,11 +83,20 @@ public class Tickets {
 	}
 
 	/**
-	 * Whether the signed-in person belongs to the service desk's side (an agent, management or supervision): they
-	 * see internal entries and the service desk's own records; a customer does not.
+	 * Whether the signed-in person belongs to the service desk's side with a ticket role (TICKET_WORK or
+	 * TICKET_REPORT, of a provider, management or supervision): they see internal entries and the service desk's own
+	 * records. A customer does not, nor does anyone without such a role (administrators, integration accounts).
 	 */
 	public boolean isAgent() {
 		return tickets.isAgent();
+	}
+
+	/**
+	 * Whether the signed-in person works tickets: TICKET_WORK in a provider or management (the actions
+	 * {@link #lockForAgent} allows).
+	 */
+	public boolean mayWork() {
+		return tickets.mayWork();
 	}
 
 	/**
@@ -110,7 +119,7 @@ public class Tickets {
 	}
 
 	/**
-	 * Adds an entry to the timeline of a ticket the caller has checked (e.g. with {@link #lockForParticipant}),
+	 * Adds an entry to the timeline of a ticket the caller has checked (e.g. with {@link #lockForCustomer}),
 	 * written by the signed-in person, in the caller's transaction.
 	 *
 	 * @param note the entry; never {@code null}
@@ -168,19 +177,19 @@ public class Tickets {
 	 */
 	@Transactional(readOnly = true)
 	public List<TicketReference> openIncidentsOfConfigurationItem(String configurationItem, int limit) {
-		return tickets.openIncidents("configuration_item", configurationItem, actors.scope(), checked(limit));
+		return openIncidents("configuration_item", configurationItem, checked(limit));
 	}
 
 	/** The open incidents about a catalogue service, newest first, of those the signed-in person may see. */
 	@Transactional(readOnly = true)
 	public List<TicketReference> openIncidentsOfService(long serviceId, int limit) {
-		return tickets.openIncidents("service_id", serviceId, actors.scope(), checked(limit));
+		return openIncidents("service_id", serviceId, checked(limit));
 	}
 
 	/** The open incidents of one customer unit, newest first, of those the signed-in person may see. */
 	@Transactional(readOnly = true)
 	public List<TicketReference> openIncidentsOfCustomer(long customerOrgUnitId, int limit) {
-		return tickets.openIncidents("customer_org_unit_id", customerOrgUnitId, actors.scope(), checked(limit));
+		return openIncidents("customer_org_unit_id", customerOrgUnitId, checked(limit));
 	}
 
 	/**
@@ -210,6 +219,12 @@ public class Tickets {
 	 */
 	public List<AssigneeFigures> figuresByAssignee(DateRange period, Long providerPartyId) {
 		return timeliness.figures(period, providerPartyId);
+	}
+
+	/** Nothing for a person who may read no ticket, whatever their party's scope would include. */
+	private List<TicketReference> openIncidents(String column, Object value, int limit) {
+		return tickets.readerScope().map(scope -> tickets.openIncidents(column, value, scope, limit))
+			.orElse(List.of());
 	}
 
 	private static int checked(int limit) {

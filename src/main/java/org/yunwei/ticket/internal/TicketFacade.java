@@ -58,8 +58,16 @@ public class TicketFacade {
 		return tickets.find(id).map(TicketFacade::reference);
 	}
 
-	public TicketReference lockForParticipant(long id) {
-		return reference(access.lockForParticipant(id));
+	public Optional<TicketReference> findVisible(long id) {
+		return access.find(id).map(TicketFacade::reference);
+	}
+
+	public Optional<DataScope> readerScope() {
+		return access.readerScope();
+	}
+
+	public TicketReference lockForCustomer(long id) {
+		return reference(access.lockForCustomer(id));
 	}
 
 	public TicketReference lockForAgent(long id) {
@@ -68,6 +76,10 @@ public class TicketFacade {
 
 	public boolean isAgent() {
 		return access.isAgent();
+	}
+
+	public boolean mayWork() {
+		return access.mayWork();
 	}
 
 	public List<TicketGroup> groups(DataScope scope) {
