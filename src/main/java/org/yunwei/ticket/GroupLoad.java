@@ -4,8 +4,11 @@ import java.util.Objects;
 
 /**
  * How much waits in one assignment group now: its open tickets, those of them nobody has taken, and those past their
- * resolution target. Each count stops at {@link #CAP}: a home page needs "a lot", not the exact thousands, and
- * counting no further keeps the read of a group's backlog bounded however large it grows.
+ * resolution target. The counts read no further than the group's {@link #CAP} open tickets with the earliest due
+ * time: a home page needs "a lot", not the exact thousands, and reading no further keeps the read bounded however
+ * large a backlog grows. Below the cap every count is exact; at it ({@link #capped()}), {@code open} means "at least
+ * this many" and the other two count among those tickets (the overdue ones come first in due order, so theirs is
+ * still exact unless it reaches the cap itself).
  *
  * @param group the group; never {@code null}
  */
@@ -16,5 +19,10 @@ public record GroupLoad(TicketGroup group, long open, long unassigned, long over
 
 	public GroupLoad {
 		Objects.requireNonNull(group, "group");
+	}
+
+	/** Whether the group has at least {@link #CAP} open tickets, so that the counts are lower bounds. */
+	public boolean capped() {
+		return open >= CAP;
 	}
 }

@@ -3,7 +3,6 @@ package org.yunwei.home.internal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.yunwei.ticket.GroupLoad;
 
 /** The home page of the signed-in person: the sections of {@link HomeSections} that are theirs. */
 @Controller
@@ -20,7 +19,6 @@ class HomeWebController {
 		HomePage page = sections.of();
 		model.addAttribute("page", page);
 		model.addAttribute("actor", page.actor());
-		model.addAttribute("cap", GroupLoad.CAP);
 		return "home/index";
 	}
 }

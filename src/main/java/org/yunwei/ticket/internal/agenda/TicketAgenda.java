@@ -1,5 +1,6 @@
 package org.yunwei.ticket.internal.agenda;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,14 +46,15 @@ public class TicketAgenda {
 
 	/** The open tickets assigned to the person, the earliest due first. */
 	public List<TicketRow> assignedTo(long userId, DataScope scope, int limit) {
-		return openByDue("assignee_user_id = ?", List.of(userId), scope, limit);
+		return openByDueEachStatus("assignee_user_id = ?", List.of(userId), scope, limit);
 	}
 
 	/** The open tickets nobody has taken in the groups, the earliest due first. */
 	public List<TicketRow> unassignedIn(Collection<Long> groupIds, DataScope scope, int limit) {
 		List<TicketRow> found = new ArrayList<>();
 		for (long group : groupIds) {
-			found.addAll(openByDue("group_id = ? and assignee_user_id is null", List.of(group), scope, limit));
+			found.addAll(openByDueEachStatus("group_id = ? and assignee_user_id is null", List.of(group), scope,
+					limit));
 		}
 		return earliest(found, limit);
 	}
@@ -78,28 +81,42 @@ public class TicketAgenda {
 		return openByDue("resolution_due_at < now()", List.of(), scope, limit);
 	}
 
-	/** Each group's open, unassigned and overdue tickets within the scope, each count stopped at {@link GroupLoad#CAP}. */
+	/**
+	 * Each group's open, unassigned and overdue tickets within the scope, as {@link GroupLoad} counts them: the
+	 * group's first {@link GroupLoad#CAP} open tickets in due order, all groups in one statement. Each group's are
+	 * read one status at a time, as {@link #openByDueEachStatus} reads a list and for the same reason (asked for
+	 * the four statuses at once, PostgreSQL read every open ticket of the provider for each group: 150 ms for two
+	 * groups on the test table). The overdue ones come first in due order, so their count is exact below the cap.
+	 */
 	public List<GroupLoad> loads(List<TicketGroup> groups, DataScope scope) {
-		DataScope.Condition condition = scope.where("provider_party_id", "customer_org_unit_id");
-		String counted = "(select count(*) from (select 1 from ticket where group_id = ? and " + OPEN + " and %s and "
-				+ condition.sql() + " limit " + GroupLoad.CAP + ") c)";
-		String sql = "select " + counted.formatted("true") + " as open, "
-				+ counted.formatted("assignee_user_id is null") + " as unassigned, "
-				+ counted.formatted("resolution_due_at < now()") + " as overdue";
-		List<GroupLoad> loads = new ArrayList<>();
-		for (TicketGroup group : groups) {
-			List<Object> params = new ArrayList<>();
-			for (int i = 0; i < 3; i++) {
-				params.add(group.id());
-				params.addAll(condition.parameters());
-			}
-			loads.add(jdbc.sql(sql)
-				.params(params)
-				.query((rs, n) -> new GroupLoad(group, rs.getLong("open"), rs.getLong("unassigned"),
-						rs.getLong("overdue")))
-				.single());
+		if (groups.isEmpty()) {
+			return List.of();
 		}
-		return loads;
+		DataScope.Condition condition = scope.where("provider_party_id", "customer_org_unit_id");
+		List<Object> params = new ArrayList<>();
+		params.add(groups.stream().map(g -> String.valueOf(g.id())).collect(Collectors.joining(",", "{", "}")));
+		List<String> parts = new ArrayList<>();
+		for (String status : List.of("NEW", "ASSIGNED", "IN_PROGRESS", "PENDING")) {
+			parts.add("(select id, assignee_user_id, resolution_due_at from ticket where group_id = g.id and status = '"
+					+ status + "' and " + condition.sql() + " order by resolution_due_at, id limit " + GroupLoad.CAP
+					+ ")");
+			params.addAll(condition.parameters());
+		}
+		Map<Long, long[]> counts = new LinkedHashMap<>();
+		jdbc.sql("select g.id, count(t.id) as open, count(t.id) filter (where t.assignee_user_id is null) as unassigned,"
+				+ " count(t.id) filter (where t.resolution_due_at < now()) as overdue"
+				+ " from unnest(cast(? as bigint[])) g(id) left join lateral (select * from ("
+				+ String.join(" union all ", parts) + ") open order by resolution_due_at, id limit " + GroupLoad.CAP
+				+ ") t on true group by g.id")
+			.params(params)
+			.query((ResultSet rs) -> {
+				counts.put(rs.getLong("id"), new long[] { rs.getLong("open"), rs.getLong("unassigned"),
+						rs.getLong("overdue") });
+			});
+		return groups.stream().map(group -> {
+			long[] n = counts.getOrDefault(group.id(), new long[3]);
+			return new GroupLoad(group, n[0], n[1], n[2]);
+		}).toList();
 	}
 
 	/**
@@ -127,6 +144,32 @@ public class TicketAgenda {
 		// the reporter's index (reporter_user_id, created_at desc): a person's own tickets, newest first
 		return jdbc.sql("select " + TicketRecords.COLUMNS + " from ticket where reporter_user_id = ? and " + where
 				+ " and " + condition.sql() + " order by created_at desc, id desc limit ?")
+			.params(params)
+			.query(TicketRecords.ROW)
+			.list();
+	}
+
+	/**
+	 * The open tickets meeting {@code where}, the earliest due first, read one status at a time: each status is then
+	 * one range of the queue indexes (assignee or group, status, due time; ticket V1) read in order and stopped at
+	 * {@code limit}. Asked for the four statuses at once, PostgreSQL may instead walk a provider's (or everyone's) open
+	 * tickets in due order looking for these, or gather all of them to sort; on a test table of 400,000 tickets with
+	 * 20,000 open that took 60–160 ms, where four short ranges take under a millisecond.
+	 */
+	private List<TicketRow> openByDueEachStatus(String where, List<Object> values, DataScope scope, int limit) {
+		DataScope.Condition condition = scope.where("provider_party_id", "customer_org_unit_id");
+		List<Object> params = new ArrayList<>();
+		List<String> parts = new ArrayList<>();
+		for (String status : List.of("NEW", "ASSIGNED", "IN_PROGRESS", "PENDING")) {
+			parts.add("(select " + TicketRecords.COLUMNS + " from ticket where " + where + " and status = '" + status
+					+ "' and " + condition.sql() + " order by resolution_due_at, id limit ?)");
+			params.addAll(values);
+			params.addAll(condition.parameters());
+			params.add(limit);
+		}
+		params.add(limit);
+		return jdbc.sql("select * from (" + String.join(" union all ", parts) + ") open order by resolution_due_at, id"
+				+ " limit ?")
 			.params(params)
 			.query(TicketRecords.ROW)
 			.list();
