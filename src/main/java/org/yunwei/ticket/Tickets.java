@@ -1,6 +1,7 @@
 package org.yunwei.ticket;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
+import org.yunwei.identity.PartyKind;
+import org.yunwei.identity.Permission;
 import org.yunwei.ticket.internal.statistics.AssigneeTimeliness;
 import org.yunwei.ticket.internal.statistics.HeadlineFigures;
 import org.yunwei.ticket.internal.TicketFacade;
@@ -316,14 +319,14 @@ public class Tickets {
 	}
 
 	/** The service desk's time zone, in which days and months begin. */
-	public java.time.ZoneId zone() {
+	public ZoneId zone() {
 		return headline.zone();
 	}
 
 	private Actor worker() {
 		Actor actor = actors.current();
-		if (!actor.can(org.yunwei.identity.Permission.TICKET_WORK) || !actors.scopeOf(actor).mayWrite()
-				|| actor.partyKind() == org.yunwei.identity.PartyKind.CUSTOMER) {
+		if (!actor.can(Permission.TICKET_WORK) || !actors.scopeOf(actor).mayWrite()
+				|| actor.partyKind() == PartyKind.CUSTOMER) {
 			throw RejectedRequest.forbidden("ticket.agent-only");
 		}
 		return actor;
@@ -331,7 +334,7 @@ public class Tickets {
 
 	private Actor administrator() {
 		Actor actor = actors.current();
-		if (!actor.can(org.yunwei.identity.Permission.TICKET_ADMIN)) {
+		if (!actor.can(Permission.TICKET_ADMIN)) {
 			throw RejectedRequest.forbidden("problem.forbidden");
 		}
 		return actor;
