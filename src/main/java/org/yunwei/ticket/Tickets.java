@@ -21,7 +21,9 @@ import org.yunwei.web.RejectedRequest;
 
 /**
  * What other modules may ask of the service desk (服务台): find a ticket, the open incidents of a configuration item,
- * a service or a customer unit, link two tickets, how each person handled tickets in a period, and — for the
+ * a service or a customer unit, link two tickets, how each person handled tickets in a period, what waits for the
+ * signed-in person (their queue, the tickets near their deadline, the unassigned ones of their groups, the groups'
+ * load and breaches, the requests they reported) and the headline figures of a period for a home page, and — for the
  * evaluation module — write a rating or return visit
  * to a ticket's timeline and open (or add to) a dissatisfied customer's follow-up. Everything else about a ticket
  * (its lifecycle, clocks and timeline) stays inside this module; what happens to tickets is published as events
