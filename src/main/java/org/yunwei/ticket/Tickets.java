@@ -11,11 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
-import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.Permission;
 import org.yunwei.ticket.internal.statistics.AssigneeTimeliness;
 import org.yunwei.ticket.internal.statistics.HeadlineFigures;
 import org.yunwei.ticket.internal.TicketFacade;
+import org.yunwei.ticket.internal.record.TicketAccess;
 import org.yunwei.web.DateRange;
 import org.yunwei.web.RejectedRequest;
 
@@ -343,8 +343,7 @@ public class Tickets {
 
 	private Actor worker() {
 		Actor actor = actors.current();
-		if (!actor.can(Permission.TICKET_WORK) || !actors.scopeOf(actor).mayWrite()
-				|| actor.partyKind() == PartyKind.CUSTOMER) {
+		if (!TicketAccess.works(actor)) {
 			throw RejectedRequest.forbidden("ticket.agent-only");
 		}
 		return actor;
