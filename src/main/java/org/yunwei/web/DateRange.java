@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Days as people pick them in a form or a query string (ISO dates such as {@code 2026-11-01}), both ends included,
@@ -26,6 +28,20 @@ public record DateRange(LocalDate from, LocalDate to) {
 
 	public static DateRange currentMonth(ZoneId zone) {
 		return month(YearMonth.now(zone));
+	}
+
+	/**
+	 * The quick choices every report's period picker offers, by the key of their label ({@code period.preset.*},
+	 * in {@code templates/layout/period.html}): this month, last month, the last 30 days, this year.
+	 */
+	public static Map<String, DateRange> presets(LocalDate today) {
+		Map<String, DateRange> presets = new LinkedHashMap<>();
+		YearMonth month = YearMonth.from(today);
+		presets.put("this-month", month(month));
+		presets.put("last-month", month(month.minusMonths(1)));
+		presets.put("last-30-days", new DateRange(today.minusDays(29), today));
+		presets.put("this-year", new DateRange(today.withDayOfYear(1), today.withDayOfYear(today.lengthOfYear())));
+		return presets;
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package org.yunwei.compliance.internal;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -72,7 +71,7 @@ class ComplianceWebController {
 		model.addAttribute("zone", register.zone());
 		model.addAttribute("errors", errors);
 		model.addAttribute("providers", register.providers());
-		model.addAttribute("presets", presets(LocalDate.now(register.zone())));
+		model.addAttribute("presets", DateRange.presets(LocalDate.now(register.zone())));
 	}
 
 	private DateRange period(String from, String to, Map<String, String> errors) {
@@ -107,12 +106,4 @@ class ComplianceWebController {
 	}
 
 	/** Quick choices of the period picker: this month, last month, the last 30 days. */
-	private static Map<String, LocalDate[]> presets(LocalDate today) {
-		Map<String, LocalDate[]> presets = new LinkedHashMap<>();
-		YearMonth month = YearMonth.from(today);
-		presets.put("this-month", new LocalDate[] { month.atDay(1), month.atEndOfMonth() });
-		presets.put("last-month", new LocalDate[] { month.minusMonths(1).atDay(1), month.minusMonths(1).atEndOfMonth() });
-		presets.put("last-30-days", new LocalDate[] { today.minusDays(29), today });
-		return presets;
-	}
 }

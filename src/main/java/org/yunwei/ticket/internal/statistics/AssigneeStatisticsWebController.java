@@ -16,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yunwei.web.DateRange;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -61,7 +62,7 @@ class AssigneeStatisticsWebController {
 		model.addAttribute("report", report);
 		model.addAttribute("providers", statistics.providers());
 		model.addAttribute("durations", new DashboardDurations(messages, locale));
-		model.addAttribute("presets", DashboardWebController.presets(LocalDate.now(statistics.zone())));
+		model.addAttribute("presets", DateRange.presets(LocalDate.now(statistics.zone())));
 		return "ticket/statistics/assignees";
 	}
 

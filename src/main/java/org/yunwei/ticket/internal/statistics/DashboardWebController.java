@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yunwei.web.DateRange;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -76,7 +76,7 @@ class DashboardWebController {
 		model.addAttribute("volumes", report.volumes());
 		model.addAttribute("charts", charts.of(report, locale));
 		model.addAttribute("durations", new DashboardDurations(messages, locale));
-		model.addAttribute("presets", presets(LocalDate.now(statistics.zone())));
+		model.addAttribute("presets", DateRange.presets(LocalDate.now(statistics.zone())));
 		return "ticket/statistics/dashboard";
 	}
 
@@ -87,16 +87,5 @@ class DashboardWebController {
 		TicketStatisticsPeriod period = TicketStatisticsPeriod.parse(from, to, statistics.zone());
 		statistics.export(period, TicketStatisticsGranularity.parse(granularity, period),
 				LocaleContextHolder.getLocale(), () -> TicketStatisticsWorkbook.open(response, period));
-	}
-
-	/** Quick choices of the period picker: this month, last month, the last 30 days, this year. */
-	static Map<String, LocalDate[]> presets(LocalDate today) {
-		Map<String, LocalDate[]> presets = new LinkedHashMap<>();
-		YearMonth month = YearMonth.from(today);
-		presets.put("this-month", new LocalDate[] { month.atDay(1), month.atEndOfMonth() });
-		presets.put("last-month", new LocalDate[] { month.minusMonths(1).atDay(1), month.minusMonths(1).atEndOfMonth() });
-		presets.put("last-30-days", new LocalDate[] { today.minusDays(29), today });
-		presets.put("this-year", new LocalDate[] { today.withDayOfYear(1), today.withDayOfYear(today.lengthOfYear()) });
-		return presets;
 	}
 }

@@ -302,6 +302,9 @@ class TicketStatisticsIntegrationTests extends IntegrationTestSupport {
 				"href=\"/tickets?createdFrom=2025-03-01&amp;createdTo=2025-03-31&amp;type=INCIDENT\"", "id=\"backlog-GT_30D\"", "66.7 %", "/webjars/chart.js/",
 				"/js/charts.js", "/tickets/statistics/export?from=2025-03-01");
 		assertThat(page.body()).doesNotContain("style=", "<script>");
+		int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+		assertThat(page.body()).contains("id=\"preset-this-year\"", "href=\"/tickets/statistics?from=" + year
+				+ "-01-01&amp;to=" + year + "-12-31\">本年<", "id=\"preset-last-30-days\"");
 
 		var bad = session.get("/tickets/statistics?from=2025-13-01&to=2025-03-31");
 		assertThat(bad.status()).isEqualTo(200);
