@@ -28,14 +28,16 @@ class UserWebController {
 	private final UserAdministration users;
 	private final RoleAssignments assignments;
 	private final RoleAdministration roles;
+	private final RoleNames roleNames;
 	private final OrgUnitAdministration units;
 	private final PartyAdministration parties;
 
 	UserWebController(UserAdministration users, RoleAssignments assignments, RoleAdministration roles,
-			OrgUnitAdministration units, PartyAdministration parties) {
+			RoleNames roleNames, OrgUnitAdministration units, PartyAdministration parties) {
 		this.users = users;
 		this.assignments = assignments;
 		this.roles = roles;
+		this.roleNames = roleNames;
 		this.units = units;
 		this.parties = parties;
 	}
@@ -53,6 +55,7 @@ class UserWebController {
 			page = new KeysetPage<>(List.of(), null);
 		}
 		model.addAttribute("page", page);
+		model.addAttribute("roleNames", roleNames.byCode());
 		if (htmx != null && query.cursor() != null) {
 			return "identity/admin/users :: rows";
 		}

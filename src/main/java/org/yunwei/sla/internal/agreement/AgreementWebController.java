@@ -1,5 +1,14 @@
 package org.yunwei.sla.internal.agreement;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.yunwei.sla.Calendars;
+import org.yunwei.sla.EscalationGroups;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +53,17 @@ class AgreementWebController {
 	private final Organisations organisations;
 	private final ServiceCatalog catalog;
 	private final Actors actors;
+	private final Calendars calendars;
+	private final ObjectProvider<EscalationGroups> escalationGroups;
 
 	AgreementWebController(AgreementAdministration agreements, Organisations organisations, ServiceCatalog catalog,
-			Actors actors) {
+			Actors actors, Calendars calendars, ObjectProvider<EscalationGroups> escalationGroups) {
 		this.agreements = agreements;
 		this.organisations = organisations;
 		this.catalog = catalog;
 		this.actors = actors;
+		this.calendars = calendars;
+		this.escalationGroups = escalationGroups;
 	}
 
 	@GetMapping("/sla/agreements")
@@ -138,6 +151,8 @@ class AgreementWebController {
 		model.addAttribute("mayManage", agreements.mayManage());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("levels", EscalationStep.LEVELS);
+		model.addAttribute("escalationGroups", escalationGroups(form));
+		model.addAttribute("calendars", calendars.list());
 		List<CatalogService> linked = agreement == null ? List.of()
 				: agreement.serviceIds().stream().map(catalog::find).flatMap(java.util.Optional::stream).toList();
 		// the enabled services to choose from, and those already linked even when disabled since
@@ -148,6 +163,31 @@ class AgreementWebController {
 		model.addAttribute("serviceChoices", choices.values());
 		addChoices(model);
 		return "sla/agreements/editor";
+	}
+
+	/**
+	 * The groups a functional step may name, by name: the enabled ones the reader sees, and any group a step of the
+	 * form already names (disabled, of another party, or no longer known: then shown by its code) so that saving
+	 * the form again keeps it.
+	 */
+	private List<EscalationGroups.EscalationGroup> escalationGroups(AgreementForm form) {
+		EscalationGroups source = escalationGroups.getIfAvailable();
+		List<EscalationGroups.EscalationGroup> known = source == null ? List.of() : source.visibleTo(actors.scope());
+		Set<String> named = form.getEscalations().stream().map(AgreementForm.EscalationRow::getTarget)
+			.filter(target -> target != null && !target.isBlank() && !EscalationStep.LEVELS.contains(target))
+			.map(target -> target.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		List<EscalationGroups.EscalationGroup> offered = new ArrayList<>();
+		for (EscalationGroups.EscalationGroup group : known) {
+			if (group.enabled() || named.contains(group.code().toLowerCase(Locale.ROOT))) {
+				offered.add(group);
+			}
+			named.remove(group.code().toLowerCase(Locale.ROOT));
+		}
+		form.getEscalations().stream().map(AgreementForm.EscalationRow::getTarget)
+			.filter(target -> target != null && named.remove(target.toLowerCase(Locale.ROOT)))
+			.forEach(target -> offered.add(new EscalationGroups.EscalationGroup(target, target, false)));
+		return offered;
 	}
 
 	/**
