@@ -67,11 +67,11 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			if (NOT_PAGES.containsKey(pattern)) {
 				continue;
 			}
-			if (!VARIABLE.matcher(pattern).find()) {
-				paths.add(pattern);
-			}
-			else if (samples.containsKey(pattern)) {
+			if (samples.containsKey(pattern)) {
 				paths.addAll(samples.get(pattern).get());
+			}
+			else if (!VARIABLE.matcher(pattern).find()) {
+				paths.add(pattern);
 			}
 			else {
 				withoutSample.add(pattern);
@@ -161,7 +161,7 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		return patterns;
 	}
 
-	/** Concrete addresses for the pages with a variable, from the fixtures' records. */
+	/** Concrete addresses for the pages with a variable, and for pages that show more with a query, from the fixtures. */
 	private Map<String, Supplier<List<String>>> samples(TicketFixtures world, long ticket) {
 		Map<String, Supplier<List<String>>> samples = new LinkedHashMap<>();
 		samples.put("/catalog/services/{id}", () -> List.of("/catalog/services/" + world.service));
@@ -186,6 +186,9 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			.params(world.userId(world.directory.user(world.providerUnit, "ALERT_INTEGRATION")), world.bureau,
 					world.service, world.firstLine)
 			.query(Long.class).single()));
+		samples.put("/sla/clocks", () -> List.of("/sla/clocks", "/sla/clocks?number=" + jdbc
+			.sql("select number from ticket where id = ?").param(ticket).query(String.class).single()));
+		samples.put("/audit", () -> List.of("/audit", "/audit?verify=true"));
 		samples.put("/sla/agreements/{id}", () -> List.of("/sla/agreements/" + world.agreement));
 		samples.put("/sla/calendars/{id}", () -> List.of("/sla/calendars/" + jdbc.sql("""
 				insert into business_calendar (code, name, zone_id, working_hours) values (?, '工作日历', 'Asia/Shanghai',

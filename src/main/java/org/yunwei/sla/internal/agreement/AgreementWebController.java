@@ -1,19 +1,15 @@
 package org.yunwei.sla.internal.agreement;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.Locale;
-import java.util.Set;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.yunwei.sla.Calendars;
-import org.yunwei.sla.EscalationGroups;
-
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -34,6 +30,8 @@ import org.yunwei.identity.OrganisationUnit;
 import org.yunwei.identity.Organisations;
 import org.yunwei.identity.Party;
 import org.yunwei.identity.PartyKind;
+import org.yunwei.sla.Calendars;
+import org.yunwei.sla.EscalationGroups;
 import org.yunwei.sla.EscalationStep;
 import org.yunwei.sla.Priority;
 import org.yunwei.web.RejectedRequest;
