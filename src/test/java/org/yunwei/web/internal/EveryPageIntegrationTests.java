@@ -39,6 +39,8 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 	private static final Pattern MISSING_MESSAGE = Pattern.compile("\\?\\?[^?\\s]+_[A-Za-z_]+\\?\\?");
 	private static final Pattern ENUM_LIKE = Pattern.compile("(?<![\\w-])[A-Z]+(_[A-Z]+)+(?![\\w-])");
 	private static final Pattern CAMEL_CASE = Pattern.compile("(?<![\\w-])[a-z]+[A-Z][A-Za-z]*(?![\\w-])");
+	/** Names written so by their owners, not field names: the calendar exchange format. */
+	private static final Set<String> PROPER_NAMES = Set.of("iCalendar");
 	private static final Pattern SNAKE_CASE = Pattern.compile("(?<![\\w-])[a-z]+(_[a-z]+)+(?![\\w-])");
 	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(:[^}]*)?}");
 
@@ -88,8 +90,6 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		people.put("management", directory.user(management, "SERVICE_MANAGER"));
 		people.put("supervision", directory.user(supervision, "SUPERVISOR"));
 		people.put("system administrator", directory.user(management, "SYSTEM_ADMIN"));
-		people.put("security administrator", directory.user(management, "SECURITY_ADMIN"));
-		people.put("audit administrator", directory.user(management, "AUDIT_ADMIN"));
 
 		// what the audit trail must then put in words: a refusal and an export
 		WebSession customer = signedIn(world.bureauUser);
@@ -116,7 +116,12 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 					String text = visibleText(page.body());
 					find(MISSING_MESSAGE, page.body(), where + "missing message ", findings);
 					find(ENUM_LIKE, text, where + "code ", findings);
-					find(CAMEL_CASE, text, where + "field name ", findings);
+					Matcher camel = CAMEL_CASE.matcher(text);
+					while (camel.find()) {
+						if (!PROPER_NAMES.contains(camel.group())) {
+							findings.add(where + "field name " + camel.group());
+						}
+					}
 					Matcher snake = SNAKE_CASE.matcher(text);
 					while (snake.find()) {
 						if (tableNames.contains(snake.group())) {
