@@ -137,6 +137,42 @@ class AgreementPagesIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void theCalendarAndTheEscalationTargetsAreChosenByName() {
+		String calendarName = TestDirectory.unique("税务工作日历");
+		long calendar = jdbc.sql("""
+				insert into business_calendar (code, name, zone_id, working_hours) values (?, ?, 'Asia/Shanghai',
+				'{"MONDAY": ["09:00-17:00"]}') returning id""").params(TestDirectory.unique("CAL"), calendarName)
+			.query(Long.class).single();
+		String groupCode = TestDirectory.unique("NET-");
+		jdbc.sql("insert into ticket_group (code, name, party_id) values (?, ?, ?)")
+			.params(groupCode, "网络二线 " + groupCode, provider).update();
+
+		String editor = browser.get("/sla/agreements/new").body();
+		assertThat(editor).contains("<select class=\"form-select\" id=\"calendarId\"")
+			.contains("<option value=\"" + calendar + "\">" + calendarName + "</option>")
+			.contains("value=\"GROUP_LEAD\" data-kind=\"HIERARCHICAL\">组长</option>")
+			.contains("value=\"" + groupCode + "\" data-kind=\"FUNCTIONAL\">网络二线 " + groupCode + "</option>")
+			.doesNotContain("type=\"number\" min=\"1\" th:value").doesNotContain(" multiple");
+
+		Map<String, String> form = form("按名称选择的协议");
+		form.put("calendarId", String.valueOf(calendar));
+		form.put("escalations[1].priority", "P1");
+		form.put("escalations[1].thresholdPercent", "100");
+		form.put("escalations[1].order", "1");
+		form.put("escalations[1].kind", "FUNCTIONAL");
+		form.put("escalations[1].target", groupCode);
+		var saved = browser.post("/sla/agreements", form);
+		assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+
+		String shown = browser.get(saved.location().replaceFirst("^https?://[^/]+", "")).body();
+		assertThat(shown).contains("<option value=\"" + calendar + "\" selected=\"selected\">" + calendarName)
+			.contains("value=\"" + groupCode + "\" selected=\"selected\" data-kind=\"FUNCTIONAL\">")
+			.contains("value=\"PROVIDER_MANAGER\" selected=\"selected\" data-kind=\"HIERARCHICAL\">服务方经理");
+		String english = browser.get(saved.location().replaceFirst("^https?://[^/]+", "") + "?lang=en").body();
+		assertThat(english).contains(">Group lead</option>").doesNotContain(">GROUP_LEAD<");
+	}
+
+	@Test
 	void supervisionSeesTheEditorReadOnlyAndAnotherDepartmentSeesNothing() {
 		var saved = browser.post("/sla/agreements", form("只读协议"));
 		String path = saved.location().replaceFirst("^https?://[^/]+", "");
