@@ -25,8 +25,9 @@ public interface EscalationGroups {
 	 *
 	 * @param code what the step stores as its target
 	 * @param name what the editor shows
+	 * @param partyId the provider party whose group it is
 	 * @param enabled a disabled group is offered only when a step already names it
 	 */
-	record EscalationGroup(String code, String name, boolean enabled) {
+	record EscalationGroup(String code, String name, long partyId, boolean enabled) {
 	}
 }

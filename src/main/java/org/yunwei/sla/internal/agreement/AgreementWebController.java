@@ -164,9 +164,9 @@ class AgreementWebController {
 	}
 
 	/**
-	 * The groups a functional step may name, by name: the enabled ones the reader sees, and any group a step of the
-	 * form already names (disabled, of another party, or no longer known: then shown by its code) so that saving
-	 * the form again keeps it.
+	 * The groups a functional step may name, by name: the enabled ones the reader sees, of the agreement's provider
+	 * once it is chosen, and any group a step of the form already names (disabled, of another party, or no longer
+	 * known: then shown by its code) so that saving the form again keeps it.
 	 */
 	private List<EscalationGroups.EscalationGroup> escalationGroups(AgreementForm form) {
 		EscalationGroups source = escalationGroups.getIfAvailable();
@@ -177,14 +177,15 @@ class AgreementWebController {
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		List<EscalationGroups.EscalationGroup> offered = new ArrayList<>();
 		for (EscalationGroups.EscalationGroup group : known) {
-			if (group.enabled() || named.contains(group.code().toLowerCase(Locale.ROOT))) {
+			boolean ofProvider = form.getProviderPartyId() == null || form.getProviderPartyId() == group.partyId();
+			if (group.enabled() && ofProvider || named.contains(group.code().toLowerCase(Locale.ROOT))) {
 				offered.add(group);
 			}
 			named.remove(group.code().toLowerCase(Locale.ROOT));
 		}
 		form.getEscalations().stream().map(AgreementForm.EscalationRow::getTarget)
 			.filter(target -> target != null && named.remove(target.toLowerCase(Locale.ROOT)))
-			.forEach(target -> offered.add(new EscalationGroups.EscalationGroup(target, target, false)));
+			.forEach(target -> offered.add(new EscalationGroups.EscalationGroup(target, target, 0, false)));
 		return offered;
 	}
 

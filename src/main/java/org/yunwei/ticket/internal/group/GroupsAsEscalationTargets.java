@@ -19,7 +19,7 @@ class GroupsAsEscalationTargets implements EscalationGroups {
 	@Override
 	public List<EscalationGroup> visibleTo(DataScope scope) {
 		return groups.visibleTo(scope).stream()
-			.map(group -> new EscalationGroup(group.code(), group.name(), group.enabled()))
+			.map(group -> new EscalationGroup(group.code(), group.name(), group.partyId(), group.enabled()))
 			.toList();
 	}
 }

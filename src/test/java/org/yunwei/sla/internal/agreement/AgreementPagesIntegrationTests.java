@@ -147,12 +147,12 @@ class AgreementPagesIntegrationTests extends IntegrationTestSupport {
 		jdbc.sql("insert into ticket_group (code, name, party_id) values (?, ?, ?)")
 			.params(groupCode, "网络二线 " + groupCode, provider).update();
 
-		String editor = browser.get("/sla/agreements/new").body();
+		String editor = browser.get("/sla/agreements/new").body().replaceAll("\\s+", " ");
 		assertThat(editor).contains("<select class=\"form-select\" id=\"calendarId\"")
 			.contains("<option value=\"" + calendar + "\">" + calendarName + "</option>")
 			.contains("value=\"GROUP_LEAD\" data-kind=\"HIERARCHICAL\">组长</option>")
 			.contains("value=\"" + groupCode + "\" data-kind=\"FUNCTIONAL\">网络二线 " + groupCode + "</option>")
-			.doesNotContain("type=\"number\" min=\"1\" th:value").doesNotContain(" multiple");
+			.doesNotContain("name=\"calendarId\" type=\"number\"").doesNotContain(" multiple");
 
 		Map<String, String> form = form("按名称选择的协议");
 		form.put("calendarId", String.valueOf(calendar));
@@ -164,11 +164,12 @@ class AgreementPagesIntegrationTests extends IntegrationTestSupport {
 		var saved = browser.post("/sla/agreements", form);
 		assertThat(saved.status()).as(saved.body()).isEqualTo(302);
 
-		String shown = browser.get(saved.location().replaceFirst("^https?://[^/]+", "")).body();
-		assertThat(shown).contains("<option value=\"" + calendar + "\" selected=\"selected\">" + calendarName)
-			.contains("value=\"" + groupCode + "\" selected=\"selected\" data-kind=\"FUNCTIONAL\">")
-			.contains("value=\"PROVIDER_MANAGER\" selected=\"selected\" data-kind=\"HIERARCHICAL\">服务方经理");
-		String english = browser.get(saved.location().replaceFirst("^https?://[^/]+", "") + "?lang=en").body();
+		String path = saved.location().replaceFirst("^https?://[^/]+", "");
+		String shown = browser.get(path).body().replaceAll("\\s+", " ");
+		assertThat(shown).containsPattern("<option value=\"" + calendar + "\" selected=\"selected\">" + calendarName)
+			.containsPattern("<option value=\"" + groupCode + "\"[^>]*selected=\"selected\"[^>]*>网络二线")
+			.containsPattern("<option value=\"PROVIDER_MANAGER\"[^>]*selected=\"selected\"[^>]*>服务方经理");
+		String english = browser.get(path + "?lang=en").body();
 		assertThat(english).contains(">Group lead</option>").doesNotContain(">GROUP_LEAD<");
 	}
 
