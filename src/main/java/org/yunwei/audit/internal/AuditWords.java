@@ -35,8 +35,14 @@ public class AuditWords {
 		if (detail == null) {
 			return null;
 		}
-		Locale locale = LocaleContextHolder.getLocale();
-		return messages.getMessage("audit.detail." + action, new Object[] { detail }, detail, locale);
+		try {
+			return messages.getMessage("audit.detail." + action, new Object[] { detail },
+					LocaleContextHolder.getLocale());
+		}
+		catch (NoSuchMessageException absent) {
+			// as written: a detail is free text, and would be misread as a message pattern
+			return detail;
+		}
 	}
 
 	private String word(String key, String code) {
