@@ -43,6 +43,7 @@ class MessageKeysTests {
 	private static final Pattern AUDIT_ENTRY = Pattern.compile("AuditEntry\\.of\\(([^;]*?)\"([a-z][a-z_-]*)\"",
 			Pattern.DOTALL);
 	private static final Pattern ACTION = Pattern.compile("\"([A-Z][A-Z_]*)\"");
+	private static final Pattern TICKET_TOPIC = Pattern.compile("notices\\.(?:to|toReporter)\\([^,]+,\\s*\"([a-z-]+)\"");
 	private static final Pattern BUILT_IN_ROLE = Pattern.compile("\\('([A-Z_]+)',\\s*'[^']+',\\s*'[^']*',\\s*true\\)");
 
 	/** The values behind each key built from a value: an enum's constants or the page's own list. */
@@ -163,6 +164,21 @@ class MessageKeysTests {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		assertThat(missing).isEmpty();
+	}
+
+	@Test
+	void everyTopicTheServiceDeskNotifiesHasAName() {
+		Bundles bundles = Bundles.load();
+		Set<String> missing = new TreeSet<>();
+		sources().forEach(source -> {
+			Matcher topic = TICKET_TOPIC.matcher(read(source));
+			while (topic.find()) {
+				// the notification list names a notice by its topic, which the ticket module prefixes with "ticket."
+				missing.addAll(bundles.missing("notification.topic.ticket." + topic.group(1),
+						SOURCES.relativize(source).toString()));
+			}
+		});
 		assertThat(missing).isEmpty();
 	}
 
