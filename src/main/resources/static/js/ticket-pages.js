@@ -1,7 +1,31 @@
 // The service desk's pages, without inline script (Content-Security-Policy):
 // Ctrl+Enter (⌘+Enter) submits the form being typed in; "select all" ticks every ticket of a list for a bulk action;
-// opening an action form puts the cursor in its first field.
+// opening an action form puts the cursor in its first field; the list's bulk bar shows once a ticket is ticked; the
+// list's "more filters" fold stays as the person last left it (it opens by itself when one of its filters is set).
 (function () {
+  var MORE_FILTERS = 'yunwei.tickets.moreFilters';
+
+  function bulkBar() {
+    var form = document.getElementById('bulk-form');
+    if (form) {
+      form.classList.toggle('yw-bulk-idle', !document.querySelector('input.yw-select:checked')
+          && !form.querySelector('.is-invalid'));
+    }
+  }
+
+  function rememberedFilters() {
+    var fold = document.getElementById('more-filters');
+    if (fold && !fold.open && window.localStorage && localStorage.getItem(MORE_FILTERS) === 'open') {
+      fold.open = true;
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', rememberedFilters);
+  document.addEventListener('htmx:afterSwap', function () {
+    rememberedFilters();
+    bulkBar();
+  });
+
   document.addEventListener('keydown', function (event) {
     if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) {
       return;
@@ -27,6 +51,19 @@
       box.checked = all.checked;
     });
   });
+
+  document.addEventListener('change', function (event) {
+    if (event.target.classList && (event.target.classList.contains('yw-select')
+        || event.target.classList.contains('yw-select-all'))) {
+      bulkBar();
+    }
+  });
+
+  document.addEventListener('toggle', function (event) {
+    if (event.target.id === 'more-filters' && window.localStorage) {
+      localStorage.setItem(MORE_FILTERS, event.target.open ? 'open' : 'closed');
+    }
+  }, true);
 
   document.addEventListener('toggle', function (event) {
     var details = event.target;

@@ -1,10 +1,13 @@
 package org.yunwei.catalog;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -103,6 +106,22 @@ public class ServiceCatalog {
 				.collect(java.util.stream.Collectors.joining(",", "{", "}")), limit)
 			.query(CatalogService.class)
 			.list();
+	}
+
+	/**
+	 * The customer units named among the customers of an enabled service that one of these units provides: the units
+	 * (with everything below them) that the providing units' party serves. Empty for no providing unit.
+	 */
+	public Set<Long> customersOf(Collection<Long> providerOrgUnitIds) {
+		if (providerOrgUnitIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("""
+				select distinct c.org_unit_id from catalog_service s join catalog_service_customer c on c.service_id = s.id
+				where s.enabled and s.provider_org_unit_id = any(?)""")
+			.param(new SqlArrayValue("bigint", providerOrgUnitIds.toArray()))
+			.query(Long.class)
+			.list());
 	}
 
 	/**

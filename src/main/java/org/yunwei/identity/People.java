@@ -71,6 +71,23 @@ public class People {
 	}
 
 	/**
+	 * The enabled users of these organisation units, by display name, at most {@code limit}: e.g. the reporters a
+	 * ticket for a unit (and the units below it) may name.
+	 */
+	public List<Person> ofUnits(Collection<Long> orgUnitIds, int limit) {
+		if (orgUnitIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + """
+				 where o.id = any(cast(? as bigint[])) and u.enabled and o.enabled
+				order by u.display_name, u.id limit ?""")
+			.params(orgUnitIds.stream().distinct().map(String::valueOf).collect(Collectors.joining(",", "{", "}")),
+					limit)
+			.query(PERSON)
+			.list();
+	}
+
+	/**
 	 * The enabled users of a party, by display name, at most {@code limit}: e.g. the people a form offers as the
 	 * members of a team or the reporter of a ticket.
 	 */

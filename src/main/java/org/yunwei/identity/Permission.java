@@ -5,6 +5,11 @@ package org.yunwei.identity;
  */
 public enum Permission {
 	PARTY_MANAGE, USER_MANAGE, USER_READ, USER_UNLOCK, POST_MANAGE, ROLE_MANAGE, ROLE_ASSIGN,
+	/**
+	 * Confirms or rejects another officer's request to give an administrative role (三员分立: a second person);
+	 * never one's own request, nor a request for oneself.
+	 */
+	ADMIN_GRANT_DECIDE,
 	AUDIT_READ, AUDIT_EXPORT, AUDIT_VERIFY,
 	/** The service catalogue (服务目录): categories, services, service objects, indicators. */
 	CATALOG_MANAGE,
@@ -25,13 +30,18 @@ public enum Permission {
 	/** Group robots (DingTalk, WeCom, Feishu) that hear of notifications, and the notification outbox. */
 	NOTIFICATION_MANAGE,
 	/** The assessment-evidence register (考核证据): read; never given to a customer, whom it is refused anyway. */
-	COMPLIANCE_READ;
+	COMPLIANCE_READ,
+	/**
+	 * The Prometheus metrics ({@code /actuator/prometheus}) with a bearer token: for the account of an intranet
+	 * scraper, unless the installation makes the metrics public ({@code YUNWEI_PUBLIC_METRICS}).
+	 */
+	METRICS_READ;
 
 	/**
-	 * Reading the audit trail belongs to the audit administrator and supervision alone (三员分立): no other role may
-	 * be given it.
+	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative
+	 * grants to the system and security administrators (三员分立): no other role may be given them.
 	 */
 	public boolean reservedForBuiltInRoles() {
-		return this == AUDIT_READ || this == AUDIT_EXPORT;
+		return this == AUDIT_READ || this == AUDIT_EXPORT || this == ADMIN_GRANT_DECIDE;
 	}
 }

@@ -7,10 +7,17 @@ import java.util.List;
  *
  * @param thresholdPercent one of the target's warning thresholds, or 100 for the breach
  * @param order the place of this step among the steps at the same threshold, from 1
- * @param target for {@link Kind#FUNCTIONAL} the assignment group to hand the record to (free text until assignment
- *        groups exist); for {@link Kind#HIERARCHICAL} one of {@link #LEVELS}
+ * @param target for {@link Kind#FUNCTIONAL} the code of the assignment group to hand the record to, or {@link
+ *        #SECOND_LINE} ({@link EscalationTargets} checks it when the agreement is saved); for {@link Kind#HIERARCHICAL}
+ *        one of {@link #LEVELS}
  */
 public record EscalationStep(int thresholdPercent, int order, Kind kind, String target) {
+
+	/**
+	 * A functional step's target: the second line (升级处理组) of the record's current assignment group, so that one
+	 * agreement serves tickets of several first lines.
+	 */
+	public static final String SECOND_LINE = "SECOND_LINE";
 
 	/** A hierarchical step's target: the lead of the record's assignment group. */
 	public static final String GROUP_LEAD = "GROUP_LEAD";

@@ -160,7 +160,12 @@ public final class HolidaySchedule {
 			throw new HolidayScheduleFormatException(number,
 					"the kind must be HOLIDAY or WORKDAY but is '" + fields[1].strip() + "'");
 		}
-		return new ScheduledDay(date, kind, fields.length == 3 ? fields[2] : "");
+		String name = fields.length == 3 ? fields[2] : "";
+		if (!ScheduledDay.isAcceptableName(name)) {
+			throw new HolidayScheduleFormatException(number, "the name must be plain text of at most "
+					+ ScheduledDay.NAME_MAX_LENGTH + " characters");
+		}
+		return new ScheduledDay(date, kind, name);
 	}
 
 	/**

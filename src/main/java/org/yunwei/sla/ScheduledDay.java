@@ -3,6 +3,8 @@ package org.yunwei.sla;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import org.yunwei.web.ControlCharacters;
+
 /**
  * A date on which the holiday schedule overrides the weekly working hours: a day off (法定节假日 or a day moved
  * into a holiday) or a make-up workday (调休上班).
@@ -13,10 +15,21 @@ import java.util.Objects;
  */
 public record ScheduledDay(LocalDate date, Kind kind, String name) {
 
+	/** The longest name of a day: the API, the form and every import hold to it. */
+	public static final int NAME_MAX_LENGTH = 100;
+
 	public ScheduledDay {
 		Objects.requireNonNull(date, "date");
 		Objects.requireNonNull(kind, "kind");
 		name = name == null ? "" : name.strip();
+	}
+
+	/**
+	 * Whether {@code name} may name a day, wherever it comes from (a request, a CSV or iCalendar import): at most
+	 * {@link #NAME_MAX_LENGTH} characters once trimmed, and plain text ({@link ControlCharacters}). {@code null} may.
+	 */
+	public static boolean isAcceptableName(String name) {
+		return name == null || name.strip().length() <= NAME_MAX_LENGTH && !ControlCharacters.in(name);
 	}
 
 	/** What the schedule makes of the day. */

@@ -69,21 +69,30 @@ record City(List<Agent> agents, List<Customer> customers, List<Manager> managers
 	}
 
 	/**
-	 * The {@code n}-th placement for this agent: a service the agent's party provides and one of the units that may
-	 * order it; when the city has no such service, a customer's unit without a service (the ticket is then served by
-	 * the agent's party, with no SLA clocks).
+	 * The agents who may record tickets: those whose party provides a service some unit may order (an agent records
+	 * tickets only for the units their party serves).
 	 */
-	Placement placementFor(Agent agent, int n) {
-		List<Service> own = services.stream()
-			.filter(s -> s.providerPartyId() != null && s.providerPartyId().equals(agent.providerPartyId()))
-			.filter(s -> !s.orgUnitIds().isEmpty())
-			.toList();
-		if (own.isEmpty()) {
-			return new Placement(customers.get(Math.floorMod(n, customers.size())).orgUnitId(), null);
+	List<Agent> recordingAgents() {
+		List<Agent> serving = agents.stream().filter(agent -> !ownServices(agent).isEmpty()).toList();
+		if (serving.isEmpty()) {
+			throw new IllegalStateException("No agent's party provides a service that a unit may order");
 		}
+		return serving;
+	}
+
+	/** The {@code n}-th placement for one of the {@link #recordingAgents()}: a service of its party and a unit. */
+	Placement placementFor(Agent agent, int n) {
+		List<Service> own = ownServices(agent);
 		Service service = own.get(Math.floorMod(n, own.size()));
 		return new Placement(service.orgUnitIds().get(Math.floorMod(n / own.size(), service.orgUnitIds().size())),
 				service.id());
+	}
+
+	private List<Service> ownServices(Agent agent) {
+		return services.stream()
+			.filter(s -> s.providerPartyId() != null && s.providerPartyId().equals(agent.providerPartyId()))
+			.filter(s -> !s.orgUnitIds().isEmpty())
+			.toList();
 	}
 
 	private static List<Long> longs(JsonNode array) {

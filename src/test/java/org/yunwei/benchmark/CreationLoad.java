@@ -1,6 +1,7 @@
 package org.yunwei.benchmark;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -34,9 +35,10 @@ final class CreationLoad {
 		Latencies latencies = new Latencies();
 		long timedFrom = System.nanoTime() + warmUp.toNanos();
 		long timedTo = timedFrom + window.toNanos();
+		List<City.Agent> agents = city.recordingAgents();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int c = 0; c < clients; c++) {
-				City.Agent agent = city.agents().get(c % city.agents().size());
+				City.Agent agent = agents.get(c % agents.size());
 				executor.submit(() -> {
 					while (System.nanoTime() < timedTo) {
 						long sent = System.nanoTime();

@@ -101,11 +101,30 @@ final class RawPostgres implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The newest 21 tickets whose subject contains a word, each of {@code words} in turn: what global search reads for
+	 * a word (a page of 20 and one more), without a scope and without the subjects' index of grams.
+	 */
+	Latencies subjectContains(List<String> words, int samples) throws SQLException {
+		return sample("select * from ticket where subject ilike ? order by created_at desc, id desc limit 21", samples,
+				(query, i) -> query.setString(1, "%" + words.get(Math.floorMod(i, words.size())) + "%"));
+	}
+
 	private Latencies sample(String sql, List<Long> params, int samples) throws SQLException {
+		return sample(sql, samples, (query, i) -> query.setLong(1, params.get(Math.floorMod(i, params.size()))));
+	}
+
+	/** Sets the parameters of the {@code i}th run of a statement. */
+	private interface Binding {
+
+		void bind(PreparedStatement query, int i) throws SQLException;
+	}
+
+	private Latencies sample(String sql, int samples, Binding binding) throws SQLException {
 		Latencies latencies = new Latencies();
 		try (PreparedStatement query = connection.prepareStatement(sql)) {
 			for (int i = -Math.min(samples, 10); i < samples; i++) {
-				query.setLong(1, params.get(Math.floorMod(i, params.size())));
+				binding.bind(query, i);
 				long start = System.nanoTime();
 				try (ResultSet rs = query.executeQuery()) {
 					while (rs.next()) {

@@ -1,5 +1,7 @@
 package org.yunwei.benchmark;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -11,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Response times of the reads people wait for, one client at a time on an otherwise idle application: the agent
- * queue's first page, a ticket's detail, and the statistics dashboard of a manager. Each after a warm-up, so that
+ * queue's first page, a ticket's detail, global search, and the statistics dashboard of a manager. Each after a warm-up, so that
  * the figures are warm (JIT, PostgreSQL's buffers).
  */
 final class ReadLatencies {
@@ -33,8 +35,15 @@ final class ReadLatencies {
 	}
 
 	/** A ticket an agent saw in their queue (and so may read). */
-	record Seen(City.Agent agent, long ticketId) {
+	record Seen(City.Agent agent, long ticketId, String number) {
 	}
+
+	/**
+	 * Words of the generated subjects that global search is asked for: common ones (a tenth of the tickets or more),
+	 * rarer ones, and one that no subject holds (the whole table's index is read for nothing).
+	 */
+	static final List<String> SEARCH_WORDS = List.of("打印机", "无法打印", "机房漏水", "云主机", "VPN 无法连接", "蓝屏",
+			"硒鼓", "负载均衡", "门禁", "没有这样的工单");
 
 	/** The first page of the queues of the agents' groups in turn; the tickets seen are kept for the details. */
 	Latencies queue(int samples, List<Seen> ticketsSeen) {
@@ -44,7 +53,7 @@ final class ReadLatencies {
 			Api.Answer answer = api.get(queuePath(group), agent.token());
 			if (answer.ok() && ticketsSeen.size() < 10_000) {
 				for (JsonNode item : answer.json().path("items")) {
-					ticketsSeen.add(new Seen(agent, item.path("id").asLong()));
+					ticketsSeen.add(new Seen(agent, item.path("id").asLong(), item.path("number").asString()));
 				}
 			}
 			return answer;
@@ -60,6 +69,38 @@ final class ReadLatencies {
 			Seen ticket = seen.get((int) ((i * 7919L) % seen.size()));
 			return api.get("/api/v1/tickets/" + ticket.ticketId(), ticket.agent().token());
 		});
+	}
+
+	/**
+	 * Global search as the top bar's results page asks it ({@code /api/v1/search}, 20 hits per kind): agents in turn
+	 * for every other request a word of {@link #SEARCH_WORDS} within their party's tickets, between them the number of
+	 * a ticket they saw in their queue; customers in turn for a word within their units' tickets.
+	 */
+	Latencies search(int samples, List<Seen> seen) {
+		if (seen.isEmpty()) {
+			throw new IllegalStateException("The agents' queues were empty: no ticket number to search for");
+		}
+		return sample(samples, i -> {
+			String word = SEARCH_WORDS.get(i / 3 % SEARCH_WORDS.size());
+			return switch (i % 3) {
+				case 0 -> {
+					City.Agent agent = city.agents().get(i / 3 % city.agents().size());
+					yield api.get(searchPath(word), agent.token());
+				}
+				case 1 -> {
+					Seen ticket = seen.get((int) ((i * 7919L) % seen.size()));
+					yield api.get(searchPath(ticket.number()), ticket.agent().token());
+				}
+				default -> {
+					City.Customer customer = city.customers().get(i / 3 % city.customers().size());
+					yield api.get(searchPath(word), customer.token());
+				}
+			};
+		});
+	}
+
+	private static String searchPath(String text) {
+		return "/api/v1/search?limit=20&q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -27,6 +27,9 @@ public abstract class IntegrationTestSupport {
 	public static final String ADMIN_PASSWORD = "Yw!Adm1n-Test";
 	public static final String ADMIN_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
+	private static String adminToken;
+	private static String securityAdminToken;
+
 	@LocalServerPort
 	protected int port;
 
@@ -42,9 +45,35 @@ public abstract class IntegrationTestSupport {
 		return new ApiClient(port);
 	}
 
-	/** A token of the administrator, signing in with password and the current TOTP code. */
+	/**
+	 * A token of the system administrator {@code admin}, who signs in once per test JVM with password and TOTP code:
+	 * a code is accepted only once, so signing in again within the minute would be refused.
+	 */
 	protected String adminToken() {
-		return Accounts.tokenFor(api(), "admin", ADMIN_PASSWORD, ADMIN_TOTP_SECRET);
+		synchronized (IntegrationTestSupport.class) {
+			if (adminToken == null) {
+				adminToken = Accounts.tokenFor(api(), "admin", ADMIN_PASSWORD, ADMIN_TOTP_SECRET);
+			}
+			return adminToken;
+		}
+	}
+
+	/**
+	 * A token of a security administrator, who gives roles (the system administrator does not): one account per test
+	 * JVM, signed in once.
+	 */
+	protected String securityAdminToken() {
+		synchronized (IntegrationTestSupport.class) {
+			if (securityAdminToken == null) {
+				securityAdminToken = officers().signedIn("SECURITY_ADMIN").token();
+			}
+			return securityAdminToken;
+		}
+	}
+
+	/** New administrators of the management party, each with a second factor. */
+	protected Officers officers() {
+		return new Officers(jdbc, api());
 	}
 
 	protected static Map<String, Object> map(Object... keysAndValues) {

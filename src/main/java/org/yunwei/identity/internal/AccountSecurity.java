@@ -53,10 +53,12 @@ class AccountSecurity {
 		if (account.hasSecondFactor()) {
 			throw RejectedRequest.conflict("second-factor-exists", "account.totp.already");
 		}
-		if (!TotpAlgorithm.isValidSecret(secret) || !TotpAlgorithm.verify(secret, code, clock.instant())) {
+		var step = TotpAlgorithm.isValidSecret(secret) ? TotpAlgorithm.matchingStep(secret, code, clock.instant())
+				: java.util.OptionalLong.empty();
+		if (step.isEmpty()) {
 			throw RejectedRequest.invalidField("code", "account.totp.wrong");
 		}
-		accounts.setTotpSecret(userId, secret);
+		accounts.setTotpSecret(userId, secret, step.getAsLong());
 		audit.record(AuditEntry.of("SECOND_FACTOR_ENROL", "user", userId)
 			.before(Map.of("secondFactor", false))
 			.after(Map.of("secondFactor", true)));

@@ -10,9 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Pauses sign-in from a client address after many failures across any accounts, against password spraying that
- * stays under each account's lockout threshold. Counted per node, in memory: a restart forgets, which only lets an
- * attacker start counting again.
+ * Counts failed sign-ins per client address across any accounts, against password spraying that stays under each
+ * account's lockout threshold: past the threshold the address is paused. A pause does not refuse everyone behind
+ * the address: {@link SignIn} still lets through the people who have signed in successfully from it before, so that
+ * one machine's failures do not shut out a whole office behind one NAT. Counted per node, in memory: a restart
+ * forgets, which only lets an attacker start counting again.
  */
 @Component
 class AddressThrottle {
@@ -67,7 +69,7 @@ class AddressThrottle {
 		}
 	}
 
-	private static String key(String address) {
+	static String key(String address) {
 		return address == null ? "unknown" : address;
 	}
 }

@@ -23,13 +23,18 @@ import org.yunwei.web.RejectedRequest;
  * On the first start, creates the management party and the system administrator {@code admin}: with
  * {@code YUNWEI_ADMIN_PASSWORD} when set, otherwise with a random password printed once that must be changed at
  * first sign-in; with the second factor of {@code YUNWEI_ADMIN_TOTP_SECRET} when set, otherwise enrolled at first
- * sign-in.
+ * sign-in. Whenever nobody holds the security or the audit administrator's role, creates {@code secadmin} or
+ * {@code auditadmin} with a random password printed once, to change at first sign-in.
  */
 @Component
 @Order(0)
 class AdministratorBootstrap implements ApplicationRunner {
 
 	static final String ADMIN = "admin";
+	/** The other two of 三员分立, by role, with their user names. */
+	static final Map<String, String> OFFICERS = Map.of("SECURITY_ADMIN", "secadmin", "AUDIT_ADMIN", "auditadmin");
+	private static final Map<String, String> OFFICER_NAMES = Map.of("SECURITY_ADMIN", "安全管理员", "AUDIT_ADMIN",
+			"审计管理员");
 	private static final Logger log = LoggerFactory.getLogger(AdministratorBootstrap.class);
 
 	private final UserAccounts accounts;
@@ -59,6 +64,51 @@ class AdministratorBootstrap implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		createSystemAdministrator();
+		OFFICERS.forEach(this::createOfficerIfNone);
+	}
+
+	/**
+	 * Creates the security or audit administrator when nobody holds the role, on the first start and on an upgrade
+	 * from a version where the system administrator gave roles: without a security administrator nobody could give
+	 * one (三员分立 takes that from the system administrator).
+	 */
+	private void createOfficerIfNone(String role, String username) {
+		boolean held = jdbc.sql("select count(*) from user_role ur join role r on r.id = ur.role_id where r.code = ?")
+			.param(role)
+			.query(Long.class)
+			.single() > 0;
+		if (held) {
+			return;
+		}
+		if (accounts.findByUsername(username).isPresent()) {
+			log.warn("Nobody holds {} and the user name '{}' is taken by someone else: none was created", role,
+					username);
+			return;
+		}
+		String password = randomPassword();
+		transaction.executeWithoutResult(status -> {
+			long id = accounts.insert(username, OFFICER_NAMES.get(role), null, null, managementUnit(),
+					encoder.encode(password), true, null);
+			jdbc.sql("insert into user_role (user_id, role_id) select ?, id from role where code = ?")
+				.params(id, role)
+				.update();
+			audit.record(AuditEntry.of("USER_CREATE", "user", id)
+				.actor("system")
+				.after(Map.of("username", username, "roles", List.of(role), "secondFactor", false))
+				.detail("nobody held " + role));
+		});
+		log.warn("""
+
+				================================================================
+				 {} is '{}' with the initial password   {}
+				 It must be changed, and a second factor enrolled, at first
+				 sign-in. It is not shown again.
+				================================================================""", OFFICER_NAMES.get(role), username,
+				password);
+	}
+
+	private void createSystemAdministrator() {
 		if (accounts.findByUsername(ADMIN).isPresent()) {
 			return;
 		}

@@ -41,6 +41,12 @@ class RoleAdministration {
 		return roles.all();
 	}
 
+	/** Every role's name by its code, for pages that show roles by name. */
+	@PreAuthorize("hasAnyAuthority('ROLE_MANAGE', 'ROLE_ASSIGN', 'USER_READ', 'USER_MANAGE', 'ADMIN_GRANT_DECIDE')")
+	public java.util.Map<String, String> names() {
+		return roles.all().stream().collect(java.util.stream.Collectors.toMap(Roles.Role::code, Roles.Role::name));
+	}
+
 	@PreAuthorize("hasAnyAuthority('ROLE_MANAGE', 'ROLE_ASSIGN', 'USER_READ', 'USER_MANAGE')")
 	public Roles.Role get(long id) {
 		return roles.find(id).orElseThrow(() -> RejectedRequest.notFound("role"));
@@ -87,6 +93,11 @@ class RoleAdministration {
 		List<Permission> permissions = permissions(change.permissions(), violations);
 		violations.throwIfAny();
 		SeparationOfDuties.checkCustomPermissions(permissions);
+		for (List<String> others : roles.otherPermissionsOfHolders(id)) {
+			List<String> combined = new ArrayList<>(others);
+			permissions.forEach(permission -> combined.add(permission.name()));
+			SeparationOfDuties.checkDuties(combined, "permissions");
+		}
 		if (roles.nameTaken(name, id)) {
 			throw FieldErrors.taken("name", "directory.role.name.taken");
 		}

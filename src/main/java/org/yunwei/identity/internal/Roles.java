@@ -71,6 +71,19 @@ class Roles {
 		}
 	}
 
+	/** For each person holding this role, the permissions their other roles give them. */
+	List<List<String>> otherPermissionsOfHolders(long roleId) {
+		return jdbc.sql("""
+				select coalesce(array_agg(distinct rp.permission) filter (where rp.permission is not null), '{}')
+				from user_role holder
+				left join user_role ur on ur.user_id = holder.user_id and ur.role_id <> holder.role_id
+				left join role_permission rp on rp.role_id = ur.role_id
+				where holder.role_id = ? group by holder.user_id""")
+			.param(roleId)
+			.query((rs, n) -> List.of((String[]) rs.getArray(1).getArray()))
+			.list();
+	}
+
 	/** The codes of the roles a user holds, sorted. */
 	List<String> codesOf(long userId) {
 		return jdbc.sql("""

@@ -82,15 +82,17 @@ class SecurityConfiguration {
 	@Order(2)
 	@ConditionalOnWebApplication
 	SecurityFilterChain ui(HttpSecurity http, AuthenticationManager authenticationManager, UserAccounts accounts,
-			AccessDenials denials, PendingObligations obligations, AuditTrail audit) throws Exception {
+			AccessDenials denials, PendingObligations obligations, AuditTrail audit, OperationsAccess operations)
+			throws Exception {
 		var afterSignIn = new SavedRequestAwareAuthenticationSuccessHandler();
 		afterSignIn.setDefaultTargetUrl("/");
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
-						"/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs",
-						"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error")
 				.permitAll()
+				// the actuator and the API document have their own chain (OperationsSecurity); Swagger UI is a page
+				.requestMatchers(OperationsAccess.SWAGGER_UI)
+				.access(operations)
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login")

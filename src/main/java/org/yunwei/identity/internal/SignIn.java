@@ -1,8 +1,10 @@
 package org.yunwei.identity.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
@@ -14,12 +16,17 @@ import org.yunwei.audit.AuditTrail;
 import org.yunwei.audit.Outcome;
 
 /**
- * Checks a sign-in attempt (password, second factor, lockout, address throttle) for the sign-in form and the token
- * endpoint alike. Every refusal looks the same to the person trying, so that it never tells whether an account
+ * Checks a sign-in attempt (password, second factor used once, lockout, address throttle) for the sign-in form and
+ * the token endpoint alike. A paused address still lets through the people who signed in from it successfully in the
+ * last {@link #KNOWN_ORIGIN}: spraying from it is stopped for every other account, the office behind it keeps
+ * working. Every refusal looks the same to the person trying, so that it never tells whether an account
  * exists, is locked or disabled; the audit trail records the real reason.
  */
 @Service
 class SignIn {
+
+	/** How long a successful sign-in from an address lets the person through while that address is paused. */
+	static final Duration KNOWN_ORIGIN = Duration.ofDays(90);
 
 	/** A hash to compare against when the account does not exist, so that the answer takes as long as otherwise. */
 	private final String unknownAccountHash;
@@ -27,15 +34,17 @@ class SignIn {
 	private final UserAccounts accounts;
 	private final PasswordEncoder encoder;
 	private final AddressThrottle throttle;
+	private final SignInOrigins origins;
 	private final AuditTrail audit;
 	private final SecurityProperties properties;
 	private final Clock clock = Clock.systemUTC();
 
-	SignIn(UserAccounts accounts, PasswordEncoder encoder, AddressThrottle throttle, AuditTrail audit,
-			SecurityProperties properties) {
+	SignIn(UserAccounts accounts, PasswordEncoder encoder, AddressThrottle throttle, SignInOrigins origins,
+			AuditTrail audit, SecurityProperties properties) {
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.throttle = throttle;
+		this.origins = origins;
 		this.audit = audit;
 		this.properties = properties;
 		this.unknownAccountHash = encoder.encode("no such account " + System.nanoTime());
@@ -48,18 +57,20 @@ class SignIn {
 	@Transactional(noRollbackFor = AuthenticationException.class)
 	long verify(String username, String password, String totpCode, String clientAddress) {
 		String tried = username == null ? "" : username.trim();
-		if (throttle.isPaused(clientAddress)) {
-			refuse(tried, "address throttled after repeated failures");
-		}
 		var found = tried.isEmpty() ? java.util.Optional.<UserAccount>empty() : accounts.lockByUsername(tried);
+		// the password is compared in every case, so that the time taken tells nothing of the account or the pause
+		boolean passwordMatches = encoder.matches(password == null ? "" : password,
+				found.map(UserAccount::passwordHash).orElse(unknownAccountHash));
+		Instant now = clock.instant();
+		if (throttle.isPaused(clientAddress)
+				&& (found.isEmpty() || !origins.knownSince(found.get().id(), clientAddress, now.minus(KNOWN_ORIGIN)))) {
+			refuse(tried, "address throttled after repeated failures, account not known at this address");
+		}
 		if (found.isEmpty()) {
-			encoder.matches(password == null ? "" : password, unknownAccountHash);
 			throttle.recordFailure(clientAddress);
 			refuse(tried, "unknown account");
 		}
 		UserAccount account = found.get();
-		Instant now = clock.instant();
-		boolean passwordMatches = encoder.matches(password == null ? "" : password, account.passwordHash());
 		if (!account.enabled()) {
 			throttle.recordFailure(clientAddress);
 			refuse(account.username(), "account disabled");
@@ -68,13 +79,18 @@ class SignIn {
 			throttle.recordFailure(clientAddress);
 			refuse(account.username(), "account locked until " + account.lockedUntil());
 		}
-		boolean secondFactorMatches = !account.hasSecondFactor()
-				|| TotpAlgorithm.verify(account.totpSecret(), totpCode == null ? null : totpCode.trim(), now);
+		OptionalLong secondFactorStep = account.hasSecondFactor() ? account.freshSecondFactorStep(totpCode, now)
+				: OptionalLong.empty();
+		boolean secondFactorMatches = !account.hasSecondFactor() || secondFactorStep.isPresent();
 		if (!passwordMatches || !secondFactorMatches) {
 			throttle.recordFailure(clientAddress);
-			countFailure(account, now, passwordMatches ? "wrong second factor" : "wrong password");
+			countFailure(account, now, !passwordMatches ? "wrong password"
+					: TotpAlgorithm.verify(account.totpSecret(), totpCode == null ? null : totpCode.trim(), now)
+							? "second factor code already used" : "wrong second factor");
 		}
+		secondFactorStep.ifPresent(step -> accounts.rememberTotpStep(account.id(), step));
 		accounts.recordSuccess(account.id(), now);
+		origins.remember(account.id(), clientAddress, now);
 		audit.record(AuditEntry.of("SIGN_IN", "user", account.id()).actor(account.username()));
 		return account.id();
 	}

@@ -46,7 +46,10 @@ class TokenApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@SecurityRequirements
 	@Operation(summary = "Sign in with user name, password and (if enrolled) the current TOTP code, and get a token",
-			description = "The token is shown only in this answer. Send it as `Authorization: Bearer <token>`.")
+			description = "The token is shown only in this answer. Send it as `Authorization: Bearer <token>`. "
+					+ "A TOTP code is accepted once: a second request needs the next code. Administrators (system, "
+					+ "security, audit) get a token only with a second factor enrolled and its code; a change of the "
+					+ "user's roles revokes every token they hold.")
 	TokenIssued create(@RequestBody TokenRequest request, HttpServletRequest http) {
 		long userId;
 		try {
@@ -56,7 +59,7 @@ class TokenApiController {
 			throw new RejectedRequest(HttpStatus.UNAUTHORIZED, "sign-in-failed", "signin.failed", null, null);
 		}
 		var actor = directory.load(userId);
-		var pending = obligations.of(actor);
+		var pending = obligations.beforeToken(actor);
 		if (pending.contains(PendingObligations.Obligation.CHANGE_PASSWORD)) {
 			throw RejectedRequest.forbidden("token.password-change-required");
 		}

@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,16 +36,26 @@ final class TotpAlgorithm {
 	}
 
 	static boolean verify(String base32Secret, String code, Instant now) {
+		return matchingStep(base32Secret, code, now).isPresent();
+	}
+
+	/**
+	 * The time step whose code this is, within one step either side of now: what a replay register remembers, so
+	 * that a code once accepted is refused the second time (RFC 6238 §5.2).
+	 */
+	static OptionalLong matchingStep(String base32Secret, String code, Instant now) {
 		if (code == null || !code.matches("\\d{" + DIGITS + "}")) {
-			return false;
+			return OptionalLong.empty();
 		}
 		long step = now.getEpochSecond() / STEP_SECONDS;
-		boolean matched = false;
+		long matched = -1;
 		for (long s = step - 1; s <= step + 1; s++) {
 			// compare every candidate in constant time so that timing does not tell which step matched
-			matched |= MessageDigest.isEqual(codeAt(base32Secret, s).getBytes(), code.getBytes());
+			if (MessageDigest.isEqual(codeAt(base32Secret, s).getBytes(), code.getBytes())) {
+				matched = s;
+			}
 		}
-		return matched;
+		return matched < 0 ? OptionalLong.empty() : OptionalLong.of(matched);
 	}
 
 	static String codeAt(String base32Secret, Instant time) {

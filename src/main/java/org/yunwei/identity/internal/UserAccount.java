@@ -3,13 +3,14 @@ package org.yunwei.identity.internal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * A row of {@code app_user}: a person who signs in.
  */
 record UserAccount(long id, String username, String displayName, String email, String phone, long orgUnitId,
 		boolean enabled, String passwordHash, Instant passwordChangedAt, boolean mustChangePassword,
-		String totpSecret, int failedAttempts, Instant lockedUntil, Instant sessionsValidAfter,
+		String totpSecret, Long totpLastStep, int failedAttempts, Instant lockedUntil, Instant sessionsValidAfter,
 		Instant lastSignInAt, Instant createdAt) {
 
 	boolean lockedAt(Instant now) {
@@ -18,6 +19,16 @@ record UserAccount(long id, String username, String displayName, String email, S
 
 	boolean hasSecondFactor() {
 		return totpSecret != null;
+	}
+
+	/**
+	 * Whether this code is the account's second factor now and newer than the last one accepted: the step to
+	 * remember, or empty when it is wrong or a replay.
+	 */
+	OptionalLong freshSecondFactorStep(String code, Instant now) {
+		var step = TotpAlgorithm.matchingStep(totpSecret, code == null ? null : code.trim(), now);
+		return step.isPresent() && totpLastStep != null && step.getAsLong() <= totpLastStep
+				? OptionalLong.empty() : step;
 	}
 
 	/** The fields an audit record shows: never a hash or a secret. */

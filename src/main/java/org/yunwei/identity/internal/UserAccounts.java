@@ -18,8 +18,8 @@ class UserAccounts {
 
 	private static final String COLUMNS = """
 			id, username, display_name, email, phone, org_unit_id, enabled, password_hash, password_changed_at,
-			must_change_password, totp_secret, failed_attempts, locked_until, sessions_valid_after, last_sign_in_at,
-			created_at""";
+			must_change_password, totp_secret, totp_last_step, failed_attempts, locked_until, sessions_valid_after,
+			last_sign_in_at, created_at""";
 
 	private final JdbcClient jdbc;
 
@@ -109,8 +109,17 @@ class UserAccounts {
 		rememberPassword(id, passwordHash);
 	}
 
-	void setTotpSecret(long id, String secret) {
-		jdbc.sql("update app_user set totp_secret = ? where id = ?").params(secret, id).update();
+	/** Enrols a second factor whose code of {@code step} was just accepted, so that it cannot be used again. */
+	void setTotpSecret(long id, String secret, long step) {
+		jdbc.sql("update app_user set totp_secret = ?, totp_last_step = ? where id = ?").params(secret, step, id)
+			.update();
+	}
+
+	/** Remembers the time step of the code just accepted: that code and every earlier one are refused from now. */
+	void rememberTotpStep(long id, long step) {
+		jdbc.sql("update app_user set totp_last_step = greatest(coalesce(totp_last_step, ?), ?) where id = ?")
+			.params(step, step, id)
+			.update();
 	}
 
 	/** The hashes of the latest {@code count} passwords, newest first, the current one included. */
@@ -141,7 +150,8 @@ class UserAccounts {
 		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("email"), rs.getString("phone"), rs.getLong("org_unit_id"), rs.getBoolean("enabled"),
 				rs.getString("password_hash"), instant(rs, "password_changed_at"),
-				rs.getBoolean("must_change_password"), rs.getString("totp_secret"), rs.getInt("failed_attempts"),
+				rs.getBoolean("must_change_password"), rs.getString("totp_secret"),
+				rs.getObject("totp_last_step", Long.class), rs.getInt("failed_attempts"),
 				instant(rs, "locked_until"), instant(rs, "sessions_valid_after"), instant(rs, "last_sign_in_at"),
 				instant(rs, "created_at"));
 	}

@@ -23,8 +23,8 @@ import org.yunwei.web.RejectedRequest;
 
 /**
  * Users as administrators manage them: create with an initial password, edit the profile, disable and enable,
- * unlock, end every session. Disabling and ending sessions also revoke every API token in the same transaction, so
- * that nothing the person holds works a moment later.
+ * reset the password, unlock, end every session. Disabling, resetting the password and ending sessions also revoke
+ * every API token in the same transaction, so that nothing the person holds works a moment later.
  */
 @Service
 class UserAdministration {
@@ -180,6 +180,42 @@ class UserAdministration {
 		audit.record(AuditEntry.of("USER_END_SESSIONS", "user", id)
 			.before(Map.of("sessionsValidAfter", account.sessionsValidAfter().toString()))
 			.after(after));
+	}
+
+	/**
+	 * Sets a temporary password (重置密码) that the person must change at the next sign-in; their sessions end and
+	 * their tokens are revoked. The second factor stays, so that whoever resets a password cannot sign in as the
+	 * person; an administrator without one is therefore refused. One's own password is changed on the account page.
+	 */
+	@PreAuthorize("hasAuthority('USER_MANAGE')")
+	@Transactional
+	public UserView resetPassword(long id, PasswordReset reset) {
+		DataScope scope = actors.writableScope();
+		UserAccount account = visibleAccount(id, scope);
+		if (id == actors.current().userId()) {
+			throw FieldErrors.ruleBroken("self-reset", "password", "directory.user.self-reset");
+		}
+		String password = reset == null ? null : reset.password();
+		if (password == null || password.isEmpty()) {
+			throw RejectedRequest.invalidField("password", "field.required");
+		}
+		passwordPolicy.check("password", account.username(), password,
+				accounts.recentPasswordHashes(id, PasswordPolicy.HISTORY));
+		boolean administrator = roles.codesOf(id).stream().anyMatch(SeparationOfDuties.ADMINISTRATORS::contains);
+		if (administrator && !account.hasSecondFactor()) {
+			throw FieldErrors.ruleBroken("separation-of-duties", "password", "directory.user.reset-administrator");
+		}
+		Instant now = clock.instant();
+		accounts.changePassword(id, encoder.encode(password), true, now);
+		accounts.endSessions(id, now);
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("passwordChangedAt", now.toString());
+		after.put("mustChangePassword", true);
+		after.put("tokensRevoked", tokens.revokeAllOf(id, now));
+		audit.record(AuditEntry.of("USER_PASSWORD_RESET", "user", id)
+			.before(Map.of("passwordChangedAt", account.passwordChangedAt().toString()))
+			.after(after));
+		return roster.find(id).orElseThrow();
 	}
 
 	@PreAuthorize("hasAuthority('USER_UNLOCK')")

@@ -1,10 +1,14 @@
 package org.yunwei.identity.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,6 +76,14 @@ class UserApiController {
 		return users.unlock(id);
 	}
 
+	@PostMapping("/{id}/password-reset")
+	@Operation(summary = "Reset (重置) a user's password to a temporary one, to change at the next sign-in (USER_MANAGE)",
+			description = "Their sessions end and their tokens are revoked; the second factor stays. Refused for one's own "
+					+ "account and for an administrator without a second factor.")
+	UserView resetPassword(@PathVariable long id, @RequestBody PasswordReset reset) {
+		return users.resetPassword(id, reset);
+	}
+
 	@PostMapping("/{id}/end-sessions")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Sign the user out everywhere (强制下线): sessions end, tokens are revoked (USER_MANAGE or USER_UNLOCK)")
@@ -81,9 +93,19 @@ class UserApiController {
 
 	@PutMapping("/{id}/roles")
 	@Operation(summary = "Replace the roles a user holds (ROLE_ASSIGN)",
-			description = "三员分立: no account holds two of SYSTEM_ADMIN, SECURITY_ADMIN and AUDIT_ADMIN; SUPERVISOR only "
-					+ "for supervision; built-in roles are given by management; the last system administrator keeps the role.")
-	UserView assignRoles(@PathVariable long id, @RequestBody RoleAssignment assignment) {
-		return assignments.assign(id, assignment);
+			description = "三员分立: no account holds two of SYSTEM_ADMIN, SECURITY_ADMIN and AUDIT_ADMIN, and those three "
+					+ "belong to management people only; SUPERVISOR only for supervision; built-in roles are given by "
+					+ "management; the last system administrator keeps the role. A set that gives one of the three "
+					+ "administrative roles is not applied: it is answered 202 with the request, which a second officer "
+					+ "confirms or rejects under `/api/v1/administrative-grants`. Any change of roles ends the user's "
+					+ "sessions and revokes their API tokens.")
+	@ApiResponse(responseCode = "200", description = "applied",
+			content = @Content(schema = @Schema(implementation = UserView.class)))
+	@ApiResponse(responseCode = "202", description = "waiting for a second officer",
+			content = @Content(schema = @Schema(implementation = GrantView.class)))
+	ResponseEntity<Object> assignRoles(@PathVariable long id, @RequestBody RoleAssignment assignment) {
+		var outcome = assignments.assign(id, assignment);
+		return outcome.pendingGrant() == null ? ResponseEntity.ok(outcome.user())
+				: ResponseEntity.accepted().body(outcome.pendingGrant());
 	}
 }

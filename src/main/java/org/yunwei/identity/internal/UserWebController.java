@@ -31,10 +31,12 @@ class UserWebController {
 	private final RoleNames roleNames;
 	private final OrgUnitAdministration units;
 	private final PartyAdministration parties;
+	private final GrantDecisions grants;
 
 	UserWebController(UserAdministration users, RoleAssignments assignments, RoleAdministration roles,
-			RoleNames roleNames, OrgUnitAdministration units, PartyAdministration parties) {
+			RoleNames roleNames, OrgUnitAdministration units, PartyAdministration parties, GrantDecisions grants) {
 		this.users = users;
+		this.grants = grants;
 		this.assignments = assignments;
 		this.roles = roles;
 		this.roleNames = roleNames;
@@ -123,6 +125,11 @@ class UserWebController {
 		return act(id, redirect, () -> users.unlock(id));
 	}
 
+	@PostMapping("/{id}/password-reset")
+	String resetPassword(@PathVariable long id, @ModelAttribute PasswordReset reset, RedirectAttributes redirect) {
+		return act(id, redirect, () -> users.resetPassword(id, reset));
+	}
+
 	@PostMapping("/{id}/end-sessions")
 	String endSessions(@PathVariable long id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> users.endSessions(id));
@@ -130,7 +137,15 @@ class UserWebController {
 
 	@PostMapping("/{id}/roles")
 	String assignRoles(@PathVariable long id, @ModelAttribute RoleAssignment assignment, RedirectAttributes redirect) {
-		return act(id, redirect, () -> assignments.assign(id, assignment));
+		try {
+			var outcome = assignments.assign(id, assignment);
+			redirect.addFlashAttribute("notice",
+					outcome.pendingGrant() == null ? "directory.saved" : "directory.grant.requested");
+		}
+		catch (RejectedRequest refused) {
+			AdminForms.flashRefusal(redirect, refused);
+		}
+		return "redirect:/admin/users/" + id;
 	}
 
 	private String act(long id, RedirectAttributes redirect, Runnable action) {
@@ -156,6 +171,8 @@ class UserWebController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("roles", roles.list());
+		model.addAttribute("pendingGrant", grants.pendingFor(user.id()).orElse(null));
+		model.addAttribute("roleNames", roles.names());
 		addUnits(model);
 		return "identity/admin/user";
 	}

@@ -9,7 +9,10 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -29,9 +32,13 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.yunwei.web.ControlCharacters;
 import org.yunwei.web.RejectedRequest;
+
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every refusal and failure into what the requester can read: RFC 9457 problem details with a stable
@@ -62,16 +69,64 @@ class RefusalAdvice {
 	Object invalid(BindException invalid, HttpServletRequest request) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (FieldError error : invalid.getFieldErrors()) {
-			fields.putIfAbsent(error.getField(), messages.getMessage(error, LocaleContextHolder.getLocale()));
+			// a value that did not convert says what it should look like, never which Java type it missed
+			MessageSourceResolvable message = error.contains(TypeMismatchException.class)
+					? ExpectedForm.of(error.getField(), error.unwrap(TypeMismatchException.class).getRequiredType())
+					: error;
+			fields.putIfAbsent(error.getField(), messages.getMessage(message, LocaleContextHolder.getLocale()));
 		}
 		return respond(request, HttpStatus.BAD_REQUEST, "validation", text("problem.validation"), fields);
 	}
 
-	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-			MissingServletRequestParameterException.class })
-	Object unreadable(Exception unreadable, HttpServletRequest request) {
+	/** A query parameter or path segment that does not convert, such as {@code ?enabled=maybe}. */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	Object mismatched(MethodArgumentTypeMismatchException mismatch, HttpServletRequest request) {
+		return invalidField(request, mismatch.getName(), ExpectedForm.of(mismatch.getName(), mismatch.getRequiredType()));
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	Object missing(MissingServletRequestParameterException missing, HttpServletRequest request) {
+		return invalidField(request, missing.getParameterName(),
+				new DefaultMessageSourceResolvable(new String[] { "field.required" }, "field.required"));
+	}
+
+	/**
+	 * A body that is not JSON at all is malformed; a JSON value of the wrong kind, or text holding control
+	 * characters, is a mistake in the field Jackson was reading, and the answer names it.
+	 */
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	Object unreadable(HttpMessageNotReadableException unreadable, HttpServletRequest request) {
+		MismatchedInputException mismatch = mismatchIn(unreadable);
+		if (mismatch != null && !mismatch.getPath().isEmpty()) {
+			String field = JsonPath.of(mismatch);
+			MessageSourceResolvable message = mismatch instanceof PlainTextJson.ControlCharactersInText
+					? new DefaultMessageSourceResolvable(new String[] { ControlCharacters.MESSAGE_KEY }, "")
+					: ExpectedForm.of(field, mismatch.getTargetType());
+			return invalidField(request, field, message);
+		}
+		return malformed(request);
+	}
+
+	/** Jackson's account of the failure, which a date or number parser's own exception may lie beneath. */
+	private static MismatchedInputException mismatchIn(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MismatchedInputException mismatch) {
+				return mismatch;
+			}
+		}
+		return null;
+	}
+
+	/** A multipart request that cannot be parsed: no boundary, a cut-off body. */
+	@ExceptionHandler(MultipartException.class)
+	Object malformed(HttpServletRequest request) {
 		return respond(request, HttpStatus.BAD_REQUEST, "malformed-request", text("problem.malformed-request"),
 				Map.of());
+	}
+
+	private Object invalidField(HttpServletRequest request, String field, MessageSourceResolvable message) {
+		return respond(request, HttpStatus.BAD_REQUEST, "validation", text("problem.validation"),
+				Map.of(field, messages.getMessage(message, LocaleContextHolder.getLocale())));
 	}
 
 	/**

@@ -65,7 +65,7 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 	}
 
 	@Test
-	void administratorFindsAUserDisablesAndEnablesThemAndAssignsARole() {
+	void administratorFindsAUserDisablesAndEnablesThem() {
 		var directory = new TestDirectory(jdbc);
 		String user = directory.user(directory.orgUnit(directory.party("CUSTOMER", "市民政局"), null, "办公室"));
 		String role = directory.role("USER_READ");
@@ -91,7 +91,21 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 		clickAndWaitForTheNextPage("#user-enable");
 		assertThat(find("#user-state").getText()).isEqualTo("启用");
 		assertThat(browser.findElements(By.id("user-disable"))).hasSize(1);
+		assertThat(browser.findElements(By.id("roles-save"))).as("the system administrator gives no roles").isEmpty();
+	}
 
+	@Test
+	void securityAdministratorGivesARoleAtOnceAndAnAdministrativeOneOnlyOnceASecondOfficerConfirms() {
+		var directory = new TestDirectory(jdbc);
+		String user = directory.user(directory.orgUnit(directory.party("CUSTOMER", "市民政局"), null, "办公室"));
+		String role = directory.role("USER_READ");
+		String colleague = directory.user(jdbc.sql("""
+				select o.id from org_unit o join party p on p.id = o.party_id where p.kind = 'MANAGEMENT'
+				order by o.id limit 1""").query(Long.class).single());
+		signIn(officers().account("SECURITY_ADMIN").username(), TestDirectory.PASSWORD,
+				TestTotp.codeAt(ADMIN_TOTP_SECRET, Instant.now()));
+
+		open("/admin/users/" + directory.userId(user));
 		assertThat(find("#role-" + role).isSelected()).isFalse();
 		click("#role-" + role);
 		clickAndWaitForTheNextPage("#roles-save");
@@ -100,6 +114,28 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 		assertThat(jdbc.sql("""
 				select count(*) from user_role ur join role r on r.id = ur.role_id join app_user u on u.id = ur.user_id
 				where u.username = ? and r.code = ?""").params(user, role).query(Long.class).single()).isEqualTo(1);
+
+		open("/admin/users/" + directory.userId(colleague));
+		click("#role-AUDIT_ADMIN");
+		clickAndWaitForTheNextPage("#roles-save");
+		assertThat(find("#notice").getText()).contains("须由系统管理员或另一名安全管理员确认");
+		assertThat(find("#pending-grant").getText()).contains("审计管理员");
+		assertThat(find("#role-AUDIT_ADMIN").isSelected()).as("not given yet").isFalse();
+		open("/admin/grants");
+		long grant = jdbc.sql("select id from administrative_grant where user_id = ? and status = 'PENDING'")
+			.param(directory.userId(colleague)).query(Long.class).single();
+		assertThat(find("#grant-own-" + grant).getText()).isEqualTo("须由另一名管理员确认");
+		assertThat(browser.findElements(By.id("grant-confirm-" + grant))).as("not for the one who asked").isEmpty();
+
+		WebSession systemAdministrator = new WebSession(port);
+		systemAdministrator.signIn(officers().account("SYSTEM_ADMIN").username(), TestDirectory.PASSWORD,
+				TestTotp.codeAt(ADMIN_TOTP_SECRET, Instant.now()));
+		assertThat(systemAdministrator.get("/admin/grants").body()).contains("grant-confirm-" + grant);
+		assertThat(systemAdministrator.post("/admin/grants/" + grant + "/confirm", java.util.Map.of()).location())
+			.endsWith("/admin/grants");
+		open("/admin/users/" + directory.userId(colleague));
+		assertThat(find("#role-AUDIT_ADMIN").isSelected()).isTrue();
+		assertThat(browser.findElements(By.id("pending-grant"))).isEmpty();
 	}
 
 	@Test
@@ -180,7 +216,8 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 	}
 
 	private void signInAsAdministrator() {
-		signIn("admin", ADMIN_PASSWORD, TestTotp.codeAt(ADMIN_TOTP_SECRET, Instant.now()));
+		signIn(officers().account("SYSTEM_ADMIN").username(), TestDirectory.PASSWORD,
+				TestTotp.codeAt(ADMIN_TOTP_SECRET, Instant.now()));
 		assertThat(find("#party-kind").getAttribute("data-kind")).isEqualTo("MANAGEMENT");
 	}
 }

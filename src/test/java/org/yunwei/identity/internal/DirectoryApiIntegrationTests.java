@@ -250,15 +250,19 @@ class DirectoryApiIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void keepsTheThreeAdministratorsApart() {
+		String security = securityAdminToken();
 		long management = testing.managementUnit();
 		long id = testing.directory.userId(testing.directory.user(management));
 
-		var two = api().put("/api/v1/users/" + id + "/roles", admin, map("roles", List.of("SYSTEM_ADMIN", "AUDIT_ADMIN")));
+		var two = api().put("/api/v1/users/" + id + "/roles", security,
+				map("roles", List.of("SYSTEM_ADMIN", "AUDIT_ADMIN")));
 		assertThat(two.status()).isEqualTo(422);
 		assertThat(two.json().get("type").asString()).isEqualTo("urn:yunwei:problem:separation-of-duties");
-		assertThat(api().put("/api/v1/users/" + id + "/roles", admin, map("roles", List.of("SECURITY_ADMIN")))
-			.status()).isEqualTo(200);
-		assertThat(api().put("/api/v1/users/" + id + "/roles", admin,
+		var asked = api().put("/api/v1/users/" + id + "/roles", security, map("roles", List.of("SECURITY_ADMIN")));
+		assertThat(asked.status()).isEqualTo(202);
+		assertThat(api().post("/api/v1/administrative-grants/" + asked.json().get("id").asLong() + "/confirm", admin,
+				null).status()).isEqualTo(200);
+		assertThat(api().put("/api/v1/users/" + id + "/roles", security,
 				map("roles", List.of("SECURITY_ADMIN", "AUDIT_ADMIN"))).status()).isEqualTo(422);
 		assertThat(jdbc.sql("select count(*) from user_role where user_id = ?").param(id).query(Long.class).single())
 			.isOne();
@@ -268,19 +272,20 @@ class DirectoryApiIntegrationTests extends IntegrationTestSupport {
 
 		long adminId = testing.directory.userId("admin");
 		assertThat(api().put("/api/v1/users/" + adminId + "/roles", admin, map("roles", List.of())).status())
-			.isEqualTo(422);
+			.isEqualTo(403);
 		assertThat(api().post("/api/v1/users/" + adminId + "/disable", admin, null).status()).isEqualTo(422);
 	}
 
 	@Test
 	void givesTheSupervisorRoleToSupervisionOnly() {
+		String security = securityAdminToken();
 		long customer = testing.directory.userId(testing.directory.user(
 				testing.directory.orgUnit(testing.directory.party("CUSTOMER", "使用方"), null, "科室")));
 		long supervisor = testing.directory.userId(testing.directory.user(
 				testing.directory.orgUnit(testing.directory.party("SUPERVISION", "监理方"), null, "监理部")));
 
-		var refused = api().put("/api/v1/users/" + customer + "/roles", admin, map("roles", List.of("SUPERVISOR")));
-		var given = api().put("/api/v1/users/" + supervisor + "/roles", admin, map("roles", List.of("SUPERVISOR")));
+		var refused = api().put("/api/v1/users/" + customer + "/roles", security, map("roles", List.of("SUPERVISOR")));
+		var given = api().put("/api/v1/users/" + supervisor + "/roles", security, map("roles", List.of("SUPERVISOR")));
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(given.status()).isEqualTo(200);
@@ -288,7 +293,7 @@ class DirectoryApiIntegrationTests extends IntegrationTestSupport {
 			.single();
 		assertThat(api().put("/api/v1/users/" + supervisor, admin, map("displayName", "监理", "orgUnitId", customerUnit))
 			.status()).isEqualTo(422);
-		assertThat(api().put("/api/v1/users/" + customer + "/roles", admin, map("roles", List.of("NO_SUCH_ROLE")))
+		assertThat(api().put("/api/v1/users/" + customer + "/roles", security, map("roles", List.of("NO_SUCH_ROLE")))
 			.status()).isEqualTo(400);
 	}
 

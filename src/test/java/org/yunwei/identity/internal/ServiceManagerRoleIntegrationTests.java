@@ -15,11 +15,11 @@ class ServiceManagerRoleIntegrationTests extends IntegrationTestSupport {
 		var directory = new TestDirectory(jdbc);
 		long provider = directory.userId(directory.user(directory.orgUnit(directory.party("PROVIDER", "服务方"), null, "服务台")));
 		long management = directory.userId(directory.user(directory.orgUnit(directory.party("MANAGEMENT", "数据局"), null, "运维科")));
-		String admin = adminToken();
+		String security = securityAdminToken();
 
-		assertThat(api().put("/api/v1/users/" + provider + "/roles", admin, map("roles", List.of("SERVICE_MANAGER")))
+		assertThat(api().put("/api/v1/users/" + provider + "/roles", security, map("roles", List.of("SERVICE_MANAGER")))
 			.status()).isEqualTo(422);
-		assertThat(api().put("/api/v1/users/" + management + "/roles", admin, map("roles", List.of("SERVICE_MANAGER")))
+		assertThat(api().put("/api/v1/users/" + management + "/roles", security, map("roles", List.of("SERVICE_MANAGER")))
 			.status()).isEqualTo(200);
 		assertThat(jdbc.sql("""
 				select count(*) from user_role ur join role r on r.id = ur.role_id

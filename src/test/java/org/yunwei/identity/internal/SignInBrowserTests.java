@@ -37,7 +37,8 @@ class SignInBrowserTests extends BrowserTestSupport {
 
 	@Test
 	void theAdministratorSignsInWithTheSecondFactorAndSeesAdministration() {
-		signIn("admin", ADMIN_PASSWORD, TestTotp.codeAt(ADMIN_TOTP_SECRET, Instant.now()));
+		signIn(officers().account("SYSTEM_ADMIN").username(), TestDirectory.PASSWORD,
+				TestTotp.codeAt(ADMIN_TOTP_SECRET, Instant.now()));
 		assertThat(find("#party-kind").getAttribute("data-kind")).isEqualTo("MANAGEMENT");
 		assertThat(browser.findElements(By.cssSelector("a[href='/admin/users']"))).isNotEmpty();
 		assertThat(browser.findElements(By.cssSelector("a[href='/audit']"))).isEmpty();

@@ -88,12 +88,34 @@ class SignInIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void administratorNeedsTheSecondFactor() {
-		assertThat(new WebSession(port).signIn("admin", ADMIN_PASSWORD, null).location()).endsWith("/login?error");
-		assertThat(new WebSession(port).signIn("admin", ADMIN_PASSWORD, "000000").location())
+		String administrator = officers().account("SYSTEM_ADMIN").username();
+		assertThat(new WebSession(port).signIn(administrator, TestDirectory.PASSWORD, null).location())
 			.endsWith("/login?error");
-		assertThat(new WebSession(port).signIn("admin", ADMIN_PASSWORD, TestTotp.codeAt(ADMIN_TOTP_SECRET, Instant.now()))
-			.location()).doesNotContain("error");
-		jdbc.sql("update app_user set failed_attempts = 0 where username = 'admin'").update();
+		assertThat(new WebSession(port).signIn(administrator, TestDirectory.PASSWORD, "000000").location())
+			.endsWith("/login?error");
+		assertThat(new WebSession(port).signIn(administrator, TestDirectory.PASSWORD,
+				TestTotp.codeAt(ADMIN_TOTP_SECRET, Instant.now())).location()).doesNotContain("error");
+	}
+
+	@Test
+	void aSecondFactorCodeIsAcceptedOnceOnEveryPath() {
+		String administrator = officers().account("AUDIT_ADMIN").username();
+		String code = TestTotp.codeAt(ADMIN_TOTP_SECRET, Instant.now());
+		assertThat(new WebSession(port).signIn(administrator, TestDirectory.PASSWORD, code).location())
+			.doesNotContain("error");
+
+		assertThat(new WebSession(port).signIn(administrator, TestDirectory.PASSWORD, code).location())
+			.endsWith("/login?error");
+		var token = api().post("/api/v1/auth/tokens", null, map("username", administrator, "password",
+				TestDirectory.PASSWORD, "totp", code, "name", "replay", "expiresInDays", 1));
+		assertThat(token.status()).isEqualTo(401);
+		assertThat(jdbc.sql("""
+				select count(*) from audit_record where action = 'SIGN_IN' and outcome = 'FAILURE' and actor = ?
+				and detail like 'second factor code already used%'""").param(administrator).query(Long.class).single())
+			.isEqualTo(2);
+		// the next code is still good: the register refuses what was used, not what comes
+		assertThat(new WebSession(port).signIn(administrator, TestDirectory.PASSWORD,
+				TestTotp.codeAt(ADMIN_TOTP_SECRET, Instant.now().plusSeconds(30))).location()).doesNotContain("error");
 	}
 
 	@Test
@@ -185,6 +207,8 @@ class SignInIntegrationTests extends IntegrationTestSupport {
 		assertThat(enrolled.status()).isEqualTo(302);
 		assertThat(new WebSession(port).signIn(user, TestDirectory.PASSWORD, null).location()).endsWith("/login?error");
 		assertThat(new WebSession(port).signIn(user, TestDirectory.PASSWORD, TestTotp.codeAt(secret, Instant.now()))
-			.location()).doesNotContain("error");
+			.location()).as("the code of the enrolment is spent").endsWith("/login?error");
+		assertThat(new WebSession(port).signIn(user, TestDirectory.PASSWORD,
+				TestTotp.codeAt(secret, Instant.now().plusSeconds(30))).location()).doesNotContain("error");
 	}
 }

@@ -57,16 +57,49 @@ class ApiConventionsIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void healthIncludesTheDatabaseAndMetricsAreExposedForPrometheus() throws Exception {
+	void healthIsPublicAndIncludesTheDatabase() {
 		var health = api().get("/actuator/health", null);
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().get("status").asString()).isEqualTo("UP");
 		assertThat(health.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
-		var metrics = HttpClient.newHttpClient().send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).GET().build(),
+	}
+
+	@Test
+	void metricsNeedATokenOfAnAccountAllowedToReadThemByDefault() throws Exception {
+		var anonymous = metrics(null);
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.body()).contains("urn:yunwei:problem:unauthenticated").doesNotContain("jvm_memory");
+		assertThat(metrics(adminToken()).statusCode()).isEqualTo(403);
+		var directory = new TestDirectory(jdbc);
+		String scraper = directory.user(directory.orgUnit(directory.party("MANAGEMENT", "数据局"), null, "运维科"),
+				directory.role("METRICS_READ"));
+		var scraped = metrics(org.yunwei.support.Accounts.tokenFor(api(), scraper, TestDirectory.PASSWORD, null));
+		assertThat(scraped.statusCode()).isEqualTo(200);
+		assertThat(scraped.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+	}
+
+	@Test
+	void forwardedHeadersFromAnAddressThatIsNotATrustedProxyChangeNothing() throws Exception {
+		// by default no proxy is trusted: a client on 127.0.0.1 claiming TLS gets neither HSTS nor a Secure cookie
+		var response = HttpClient.newHttpClient().send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+					.header("X-Forwarded-Proto", "https")
+					.header("X-Forwarded-For", "203.0.113.7")
+					.GET()
+					.build(),
 				HttpResponse.BodyHandlers.ofString());
-		assertThat(metrics.statusCode()).isEqualTo(200);
-		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+		assertThat(response.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("YUNWEI_SESSION="))
+			.noneMatch(c -> c.toLowerCase(java.util.Locale.ROOT).contains("secure"));
+	}
+
+	private HttpResponse<String> metrics(String token) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test

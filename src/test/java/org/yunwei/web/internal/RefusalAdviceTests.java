@@ -46,6 +46,25 @@ class RefusalAdviceTests {
 		assertThat(english.getDetail()).isEqualTo("The requested organisation unit does not exist.");
 	}
 
+	@Test
+	void aParameterThatDoesNotConvertNamesTheParameterAndItsFormNeverAJavaType() throws Exception {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		var mismatch = new org.springframework.web.method.annotation.MethodArgumentTypeMismatchException("later",
+				java.time.DayOfWeek.class, "day", null, new IllegalArgumentException("No enum constant"));
+		var problem = (ProblemDetail) ((ResponseEntity<?>) advice.mismatched(mismatch,
+				new MockHttpServletRequest("GET", "/api/v1/calendars"))).getBody();
+		var errors = (java.util.Map<?, ?>) problem.getProperties().get("errors");
+		assertThat(errors.get("day")).isEqualTo(
+				"day must be one of: MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY");
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		var date = new org.springframework.web.method.annotation.MethodArgumentTypeMismatchException("2026-13-01",
+				java.time.LocalDate.class, "from", null, new IllegalArgumentException());
+		var chinese = (ProblemDetail) ((ResponseEntity<?>) advice.mismatched(date,
+				new MockHttpServletRequest("GET", "/api/v1/tickets"))).getBody();
+		assertThat(((java.util.Map<?, ?>) chinese.getProperties().get("errors")).get("from").toString())
+			.startsWith("from 应为日期").contains("yyyy-MM-dd").doesNotContain("java");
+	}
+
 	private static ResourceBundleMessageSource messages() {
 		var messages = new ResourceBundleMessageSource();
 		messages.setBasenames("messages");

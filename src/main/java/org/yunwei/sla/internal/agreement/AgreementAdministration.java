@@ -21,6 +21,8 @@ import org.yunwei.identity.Organisations;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.Permission;
 import org.yunwei.sla.AppliedAgreement;
+import org.yunwei.sla.EscalationStep;
+import org.yunwei.sla.EscalationTargets;
 import org.yunwei.sla.Priority;
 import org.yunwei.web.KeysetPage;
 import org.yunwei.web.RejectedRequest;
@@ -40,9 +42,12 @@ class AgreementAdministration {
 	private final Calendars calendars;
 	private final Actors actors;
 	private final AuditTrail audit;
+	private final List<EscalationTargets> escalationTargets;
 
 	AgreementAdministration(Agreements agreements, ApplicableAgreements applicable, Organisations organisations,
-			ServiceCatalog catalog, Calendars calendars, Actors actors, AuditTrail audit) {
+			ServiceCatalog catalog, Calendars calendars, Actors actors, AuditTrail audit,
+			List<EscalationTargets> escalationTargets) {
+		this.escalationTargets = escalationTargets;
 		this.agreements = agreements;
 		this.applicable = applicable;
 		this.organisations = organisations;
@@ -178,6 +183,23 @@ class AgreementAdministration {
 		}
 		if (draft.calendarId() != null && !calendars.exists(draft.calendarId())) {
 			errors.add("calendarId", "agreements.calendar.unknown");
+		}
+		checkFunctionalTargets(draft, errors);
+	}
+
+	/** A functional step names a group the provider may hand its records to (asked of the groups' module). */
+	private void checkFunctionalTargets(AgreementDraft draft, FieldErrors errors) {
+		List<EscalationTerms> steps = draft.escalations() == null ? List.of() : draft.escalations();
+		for (int i = 0; i < steps.size(); i++) {
+			EscalationTerms step = steps.get(i);
+			String target = step == null ? null : FieldErrors.clean(step.target());
+			if (target == null || !EscalationStep.Kind.FUNCTIONAL.name().equals(step.kind())
+					|| draft.providerPartyId() == null) {
+				continue;
+			}
+			if (escalationTargets.stream().anyMatch(t -> !t.acceptsFunctional(target, draft.providerPartyId()))) {
+				errors.add("escalations[" + i + "].target", "agreements.escalation.group");
+			}
 		}
 	}
 

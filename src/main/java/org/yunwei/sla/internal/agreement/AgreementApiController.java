@@ -61,7 +61,9 @@ class AgreementApiController {
 	@PostMapping("/agreements")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create an agreement (SLA_MANAGE)", description = "400 with a field error for each "
-			+ "contradiction (e.g. 'targets.P2.response'); 409 when the code is taken or a default already exists")
+			+ "contradiction (e.g. 'targets.P2.response'), and for a functional escalation step that names neither "
+			+ "SECOND_LINE nor an enabled group of the provider or of management ('escalations[0].target'); 409 when "
+			+ "the code is taken or a default already exists")
 	AgreementView create(@RequestBody AgreementDraft draft) {
 		return agreements.create(draft);
 	}

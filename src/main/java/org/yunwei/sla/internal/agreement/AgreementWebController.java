@@ -31,8 +31,8 @@ import org.yunwei.identity.Organisations;
 import org.yunwei.identity.Party;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.sla.Calendars;
-import org.yunwei.sla.EscalationGroups;
 import org.yunwei.sla.EscalationStep;
+import org.yunwei.sla.EscalationTargets;
 import org.yunwei.sla.Priority;
 import org.yunwei.web.RejectedRequest;
 
@@ -52,16 +52,16 @@ class AgreementWebController {
 	private final ServiceCatalog catalog;
 	private final Actors actors;
 	private final Calendars calendars;
-	private final ObjectProvider<EscalationGroups> escalationGroups;
+	private final ObjectProvider<EscalationTargets> escalationTargets;
 
 	AgreementWebController(AgreementAdministration agreements, Organisations organisations, ServiceCatalog catalog,
-			Actors actors, Calendars calendars, ObjectProvider<EscalationGroups> escalationGroups) {
+			Actors actors, Calendars calendars, ObjectProvider<EscalationTargets> escalationTargets) {
 		this.agreements = agreements;
 		this.organisations = organisations;
 		this.catalog = catalog;
 		this.actors = actors;
 		this.calendars = calendars;
-		this.escalationGroups = escalationGroups;
+		this.escalationTargets = escalationTargets;
 	}
 
 	@GetMapping("/sla/agreements")
@@ -164,28 +164,21 @@ class AgreementWebController {
 	}
 
 	/**
-	 * The groups a functional step may name, by name: the enabled ones the reader sees, of the agreement's provider
-	 * once it is chosen, and any group a step of the form already names (disabled, of another party, or no longer
-	 * known: then shown by its code) so that saving the form again keeps it.
+	 * The groups a functional step may name, by name: the enabled ones the reader sees that an agreement with the
+	 * chosen provider may hand records to, and any group a step of the form already names otherwise (disabled, out of
+	 * reach or no longer known: then shown by its code) so that the form shows what is stored.
 	 */
-	private List<EscalationGroups.EscalationGroup> escalationGroups(AgreementForm form) {
-		EscalationGroups source = escalationGroups.getIfAvailable();
-		List<EscalationGroups.EscalationGroup> known = source == null ? List.of() : source.visibleTo(actors.scope());
-		Set<String> named = form.getEscalations().stream().map(AgreementForm.EscalationRow::getTarget)
-			.filter(target -> target != null && !target.isBlank() && !EscalationStep.LEVELS.contains(target))
-			.map(target -> target.toLowerCase(Locale.ROOT))
+	private List<EscalationTargets.FunctionalTarget> escalationGroups(AgreementForm form) {
+		EscalationTargets targets = escalationTargets.getIfAvailable();
+		List<EscalationTargets.FunctionalTarget> offered = new ArrayList<>(targets == null ? List.of()
+				: targets.functionalChoices(actors.scope(), form.getProviderPartyId()));
+		Set<String> known = offered.stream().map(g -> g.code().toLowerCase(Locale.ROOT))
 			.collect(Collectors.toCollection(LinkedHashSet::new));
-		List<EscalationGroups.EscalationGroup> offered = new ArrayList<>();
-		for (EscalationGroups.EscalationGroup group : known) {
-			boolean ofProvider = form.getProviderPartyId() == null || form.getProviderPartyId() == group.partyId();
-			if (group.enabled() && ofProvider || named.contains(group.code().toLowerCase(Locale.ROOT))) {
-				offered.add(group);
-			}
-			named.remove(group.code().toLowerCase(Locale.ROOT));
-		}
+		known.add(EscalationStep.SECOND_LINE.toLowerCase(Locale.ROOT));
+		EscalationStep.LEVELS.forEach(level -> known.add(level.toLowerCase(Locale.ROOT)));
 		form.getEscalations().stream().map(AgreementForm.EscalationRow::getTarget)
-			.filter(target -> target != null && named.remove(target.toLowerCase(Locale.ROOT)))
-			.forEach(target -> offered.add(new EscalationGroups.EscalationGroup(target, target, 0, false)));
+			.filter(target -> target != null && !target.isBlank() && known.add(target.toLowerCase(Locale.ROOT)))
+			.forEach(target -> offered.add(new EscalationTargets.FunctionalTarget(target, target)));
 		return offered;
 	}
 

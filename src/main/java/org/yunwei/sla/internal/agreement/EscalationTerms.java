@@ -14,6 +14,7 @@ record EscalationTerms(
 		@Schema(example = "HIERARCHICAL", allowableValues = { "FUNCTIONAL", "HIERARCHICAL" },
 				description = "FUNCTIONAL (职能升级): hand to an assignment group; HIERARCHICAL (层级升级): notify a level",
 				requiredMode = Schema.RequiredMode.REQUIRED) String kind,
-		@Schema(example = "PROVIDER_MANAGER", description = "FUNCTIONAL: the assignment group's name; HIERARCHICAL: "
+		@Schema(example = "PROVIDER_MANAGER", description = "FUNCTIONAL: the code of an enabled assignment group of "
+				+ "the provider or of management, or SECOND_LINE (the current group's escalation group); HIERARCHICAL: "
 				+ "GROUP_LEAD, PROVIDER_MANAGER or MANAGEMENT", requiredMode = Schema.RequiredMode.REQUIRED) String target) {
 }

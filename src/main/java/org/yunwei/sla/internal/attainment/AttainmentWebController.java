@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,9 +23,11 @@ import org.yunwei.web.RejectedRequest;
 class AttainmentWebController {
 
 	private final AttainmentReports reports;
+	private final MessageSource messages;
 
-	AttainmentWebController(AttainmentReports reports) {
+	AttainmentWebController(AttainmentReports reports, MessageSource messages) {
 		this.reports = reports;
+		this.messages = messages;
 	}
 
 	@GetMapping("/sla/attainment")
@@ -46,7 +49,10 @@ class AttainmentWebController {
 		model.addAttribute("agreements", reports.agreements());
 		if (agreementId != null) {
 			model.addAttribute("breaches", reports.breaches(agreementId, period));
-			model.addAttribute("trend", reports.trend(agreementId));
+			AttainmentReports.Trend trend = reports.trend(agreementId);
+			model.addAttribute("trend", trend);
+			model.addAttribute("trendChart", AttainmentTrendChart.of(trend, messages, LocaleContextHolder.getLocale())
+				.json());
 		}
 		return "sla/attainment/page";
 	}

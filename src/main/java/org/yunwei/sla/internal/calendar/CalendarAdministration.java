@@ -263,7 +263,7 @@ class CalendarAdministration {
 		if (kind == null) {
 			errors.put("kind", "calendars.day.kind.invalid");
 		}
-		if (draft.name() != null && draft.name().strip().length() > 100) {
+		if (!ScheduledDay.isAcceptableName(draft.name())) {
 			errors.put("name", "calendars.name.too-long");
 		}
 		if (!errors.isEmpty()) {

@@ -135,6 +135,10 @@ final class ICalendarDays {
 			if (start.plusDays(LONGEST_EVENT_DAYS).isBefore(last)) {
 				throw new FormatException(line, "the event is longer than " + LONGEST_EVENT_DAYS + " days");
 			}
+			if (!ScheduledDay.isAcceptableName(summary)) {
+				throw new FormatException(line, "the SUMMARY must be plain text of at most "
+						+ ScheduledDay.NAME_MAX_LENGTH + " characters");
+			}
 			ScheduledDay.Kind kind = workday || summary.contains("班") ? ScheduledDay.Kind.WORKDAY
 					: ScheduledDay.Kind.HOLIDAY;
 			List<ScheduledDay> days = new ArrayList<>();

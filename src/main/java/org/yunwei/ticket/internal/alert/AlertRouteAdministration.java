@@ -20,6 +20,7 @@ import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
 import org.yunwei.identity.Permission;
 import org.yunwei.identity.Person;
+import org.yunwei.ticket.internal.boundary.PartyBoundary;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.AssignmentGroups;
 import org.yunwei.ticket.internal.intake.TicketPlacement;
@@ -44,9 +45,11 @@ public class AlertRouteAdministration {
 	private final TicketPlacement placement;
 	private final AssignmentGroups groups;
 	private final AuditTrail audit;
+	private final PartyBoundary boundary;
 
 	AlertRouteAdministration(AlertRoutes routes, Actors actors, People people, Organisations organisations,
-			TicketPlacement placement, AssignmentGroups groups, AuditTrail audit) {
+			TicketPlacement placement, AssignmentGroups groups, AuditTrail audit, PartyBoundary boundary) {
+		this.boundary = boundary;
 		this.routes = routes;
 		this.actors = actors;
 		this.people = people;
@@ -160,6 +163,9 @@ public class AlertRouteAdministration {
 		}
 		if (providerPartyId != null && !scope.includesParty(providerPartyId)) {
 			errors.add(draft.groupId() != null ? "groupId" : "serviceId", "alert.route.provider-out-of-scope");
+		}
+		else if (providerPartyId != null && unit != null && !boundary.serves(providerPartyId, unit)) {
+			errors.add("customerOrgUnitId", "alert.route.customer-not-served");
 		}
 		errors.throwIfAny();
 		if (matchers.isEmpty() && routes.hasDefault(draft.accountUserId(), before == null ? null : before.id())) {

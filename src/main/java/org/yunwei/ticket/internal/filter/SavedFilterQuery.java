@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.springframework.util.MultiValueMap;
 import org.yunwei.ticket.internal.list.TicketQuery;
@@ -145,6 +146,15 @@ public record SavedFilterQuery(String status, String type, String priority, Stri
 		carried.put("reopened", reopened);
 		carried.values().removeIf(Objects::isNull);
 		return carried;
+	}
+
+	/**
+	 * How many of the filters behind the list's "more filters" fold are set: the fold opens by itself when any is,
+	 * so that nothing narrowing the list is hidden.
+	 */
+	public int moreFilters() {
+		return (int) Stream.of(type, groupId, customerOrgUnitId, serviceId, channel, createdFrom, createdTo,
+				categoryId, major, overdue).filter(value -> value != null && !value.isBlank()).count();
 	}
 
 	/** Whether the list sorts by SLA due time. */

@@ -30,10 +30,15 @@ public class AssignmentGroups {
 		return load("where lower(g.code) = lower(?)", List.of(code)).stream().findFirst();
 	}
 
+	/** Every group, enabled or not. */
+	public List<AssignmentGroup> all() {
+		return load("", List.of());
+	}
+
 	/** The groups a person sees: every group for management and supervision, their own party's otherwise. */
 	public List<AssignmentGroup> visibleTo(DataScope scope) {
 		return switch (scope.partyKind()) {
-			case MANAGEMENT, SUPERVISION -> load("", List.of());
+			case MANAGEMENT, SUPERVISION -> all();
 			case PROVIDER, CUSTOMER -> load("where g.party_id = ?", List.of(scope.partyId()));
 		};
 	}

@@ -3,6 +3,7 @@ package org.yunwei.ticket.internal.group;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,7 @@ import org.yunwei.identity.Party;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
 import org.yunwei.identity.Person;
+import org.yunwei.ticket.internal.boundary.PartyBoundary;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
@@ -28,9 +30,11 @@ public class GroupAdministration {
 	private final Organisations organisations;
 	private final People people;
 	private final AuditTrail audit;
+	private final PartyBoundary boundary;
 
 	GroupAdministration(AssignmentGroups groups, Actors actors, Organisations organisations, People people,
-			AuditTrail audit) {
+			AuditTrail audit, PartyBoundary boundary) {
+		this.boundary = boundary;
 		this.groups = groups;
 		this.actors = actors;
 		this.organisations = organisations;
@@ -42,6 +46,19 @@ public class GroupAdministration {
 	@Transactional(readOnly = true)
 	public List<AssignmentGroup> list() {
 		return groups.visibleTo(actors.scope());
+	}
+
+	/**
+	 * The enabled groups a group of this party may name as its second line: its own party's and management's; for a
+	 * group not yet placed in a party, the groups the signed-in person sees.
+	 */
+	@Transactional(readOnly = true)
+	public List<AssignmentGroup> secondLines(Long partyId, Long exceptId) {
+		List<AssignmentGroup> candidates = partyId == null ? list() : groups.all();
+		return candidates.stream()
+			.filter(g -> g.enabled() && !Long.valueOf(g.id()).equals(exceptId))
+			.filter(g -> partyId == null || boundary.mayHandOver(partyId, g.partyId()))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -110,10 +127,13 @@ public class GroupAdministration {
 			errors.add("leadUserId", "ticket.group.lead-not-member");
 		}
 		if (draft.escalationGroupId() != null) {
-			boolean valid = !draft.escalationGroupId().equals(exceptId)
-					&& groups.find(draft.escalationGroupId()).filter(AssignmentGroup::enabled).isPresent();
-			if (!valid) {
+			Optional<AssignmentGroup> secondLine = draft.escalationGroupId().equals(exceptId) ? Optional.empty()
+					: groups.find(draft.escalationGroupId()).filter(AssignmentGroup::enabled);
+			if (secondLine.isEmpty()) {
 				errors.add("escalationGroupId", "ticket.group.escalation-invalid");
+			}
+			else if (partyId != null && !boundary.mayHandOver(partyId, secondLine.get().partyId())) {
+				errors.add("escalationGroupId", "ticket.group.escalation-other-party");
 			}
 		}
 		errors.throwIfAny();

@@ -52,8 +52,9 @@ class GroupApiController {
 	@PostMapping("/api/v1/ticket-groups")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a group (TICKET_ADMIN)",
-			description = "Members must be enabled users of the group's party; the lead must be a member. "
-					+ "409 when the code is taken.")
+			description = "Members must be enabled users of the group's party; the lead must be a member; the "
+					+ "escalation group (second line) must be an enabled group of the same party or of management "
+					+ "(400 `errors.escalationGroupId` otherwise). 409 when the code is taken.")
 	AssignmentGroup create(@RequestBody GroupDraft draft) {
 		return groups.create(draft);
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,9 @@ import org.yunwei.identity.People;
 import org.yunwei.identity.Permission;
 import org.yunwei.identity.Person;
 import org.yunwei.sla.ClockState;
+import org.yunwei.sla.Priority;
 import org.yunwei.ticket.TicketType;
+import org.yunwei.ticket.internal.boundary.PartyBoundary;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.AssignmentGroups;
 import org.yunwei.ticket.internal.record.Author;
@@ -40,6 +43,9 @@ import org.yunwei.ticket.internal.record.TicketStatus;
 import org.yunwei.ticket.internal.record.TicketTime;
 import org.yunwei.ticket.internal.record.Timeline;
 import org.yunwei.ticket.internal.record.TimelineEntry;
+import org.yunwei.ticket.internal.routing.RoutingRequest;
+import org.yunwei.ticket.internal.routing.TicketRouter;
+import org.yunwei.ticket.internal.routing.UnassignedWatch;
 import org.yunwei.ticket.internal.work.Ticket;
 import org.yunwei.ticket.internal.work.TicketClocks;
 import org.yunwei.ticket.internal.work.TicketNotices;
@@ -48,11 +54,12 @@ import org.yunwei.web.RejectedRequest;
 
 /**
  * Opens tickets from every channel into one model. A customer submits for their own unit (or one below it), as
- * their own reporter, about a service their unit may order; an agent (TICKET_WORK) records a ticket for any customer
- * unit their party serves; the mailbox and monitoring intakes open tickets for the system. Everything is checked
- * before anything is written; the ticket, its first timeline entries, its SLA clocks, its audit entry and its number
- * are written in one transaction, which publishes {@link org.yunwei.ticket.TicketOpened} (and
- * {@link org.yunwei.ticket.TicketAssigned} for a ticket opened in a group).
+ * their own reporter, about a service their unit may order; an agent (TICKET_WORK) records a ticket for a customer
+ * unit their party serves, reported by one of that unit's people or a caller by name ({@link PartyBoundary}); the
+ * mailbox and monitoring intakes open tickets for the system. Everything is checked before anything is written;
+ * the ticket, its first timeline entries, its SLA clocks, its audit entry and its number are written in one
+ * transaction, which publishes {@link org.yunwei.ticket.TicketOpened} (and {@link org.yunwei.ticket.TicketAssigned}
+ * for a ticket opened in a group).
  */
 @Service
 public class TicketIntake {
@@ -70,11 +77,16 @@ public class TicketIntake {
 	private final AuditTrail audit;
 	private final TicketSettings settings;
 	private final ApplicationEventPublisher events;
+	private final TicketRouter router;
+	private final UnassignedWatch unassigned;
+	private final PartyBoundary boundary;
 
 	TicketIntake(Actors actors, Organisations organisations, People people, TicketPlacement placement,
 			AssignmentGroups groups, TicketRecords tickets, TicketNumbers numbers, Timeline timeline,
 			TicketClocks clocks, TicketNotices notices, AuditTrail audit, TicketSettings settings,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, TicketRouter router, UnassignedWatch unassigned,
+			PartyBoundary boundary) {
+		this.boundary = boundary;
 		this.actors = actors;
 		this.organisations = organisations;
 		this.people = people;
@@ -88,6 +100,8 @@ public class TicketIntake {
 		this.audit = audit;
 		this.settings = settings;
 		this.events = events;
+		this.router = router;
+		this.unassigned = unassigned;
 	}
 
 	/**
@@ -136,7 +150,12 @@ public class TicketIntake {
 		}
 		else {
 			channel = parseChannel(draft.channel(), errors);
-			reporter = reporter(draft, unitId, errors);
+			Optional<OrganisationUnit> unit = unitId == null ? Optional.empty() : organisations.find(unitId)
+				.filter(u -> u.partyKind() == PartyKind.CUSTOMER);
+			if (unit.isPresent() && !boundary.serves(actor, unit.get())) {
+				errors.add("customerOrgUnitId", "ticket.customer.not-served");
+			}
+			reporter = reporter(draft, unit, person -> boundary.reportsFor(person, unit.get()), errors);
 		}
 		Checked checked = check(draft, unitId, errors);
 		Long providerPartyId = checked.providerPartyId();
@@ -158,28 +177,38 @@ public class TicketIntake {
 	@Transactional
 	public TicketRow openForSystem(TicketDraft draft, Channel channel, Author author, String alertKey) {
 		FieldErrors errors = new FieldErrors();
-		Reporter reporter = reporter(draft, draft.customerOrgUnitId(), errors);
+		Optional<OrganisationUnit> unit = draft.customerOrgUnitId() == null ? Optional.empty()
+				: organisations.find(draft.customerOrgUnitId());
+		// a mailbox or an alert route names its unit itself; a reporter found by address need only be of its party
+		Reporter reporter = reporter(draft, unit, person -> person.partyId() == unit.get().partyId(), errors);
 		Checked checked = check(draft, draft.customerOrgUnitId(), errors);
 		return open(checked, channel, reporter, checked.providerPartyId(), alertKey, author).ticket();
 	}
 
-	private Opened open(Checked checked, Channel channel, Reporter reporter, Long providerPartyId,
+	private Opened open(Checked submitted, Channel channel, Reporter reporter, Long providerPartyId,
 			String alertKey, Author author) {
 		Instant now = TicketTime.now();
+		// the id and priority first: routing and the clocks depend on the priority, and the row is written once,
+		// numbered, at the end
+		TicketRecords.Reserved reserved = tickets.reserve(submitted.impact(), submitted.urgency());
+		Optional<TicketRouter.Route> route = submitted.groupId() != null || providerPartyId == null ? Optional.empty()
+				: router.route(new RoutingRequest(providerPartyId, submitted.serviceId(), submitted.category(),
+						submitted.unit().ancestorIds(), channel, Priority.valueOf(reserved.priority())));
+		Checked checked = route.map(r -> submitted.routedTo(r.group(), r.assigneeUserId())).orElse(submitted);
 		TicketStatus status = Ticket.openingStatus(checked.groupId());
 		NewTicket draft = new NewTicket(checked.type(), status, channel, checked.subject(), checked.description(),
 				reporter.userId(), reporter.name(), reporter.contact(), checked.customerOrgUnitId(), providerPartyId,
 				checked.serviceId(), checked.serviceObject(), checked.configurationItem(), checked.category(),
 				checked.impact(), checked.urgency(), checked.groupId(), checked.assigneeUserId(), alertKey);
-		// the id and priority first: the clocks start on them, and the row is written once, numbered, at the end
-		TicketRecords.Reserved reserved = tickets.reserve(checked.impact(), checked.urgency());
 		TicketRow ticket = reserved.ticket(draft, now);
 		List<Timeline.Addition> additions = new ArrayList<>(2);
 		additions.add(new Timeline.Addition(EntryKind.CREATED, true, author.userId(), author.name(), null,
 				Map.of("channel", channel.name(), "priority", ticket.priority()), null));
 		if (checked.groupId() != null) {
+			Map<String, Object> assignment = Timeline.assignment(checked.groupId(), checked.assigneeUserId());
+			route.ifPresent(r -> assignment.put("routingRule", r.rule().name()));
 			additions.add(new Timeline.Addition(EntryKind.ASSIGNED, false, author.userId(), author.name(), null,
-					Timeline.assignment(checked.groupId(), checked.assigneeUserId()), null));
+					assignment, null));
 		}
 		TicketClocks.Started started = clocks.start(ticket, checked.unit(), now);
 		// prepared before the number is taken: nothing but the number's own writes should wait while the counter is
@@ -192,12 +221,31 @@ public class TicketIntake {
 		long id = numbered.id();
 		audit.record(AuditEntry.of("TICKET_CREATED", "ticket", id).after(snapshot(numbered)).detail(number)
 			.actor(author.auditActor()));
-		if (checked.groupId() != null) {
-			notices.to(numbered, "assigned", notices.text("ticket.notice.assigned.body", number), workers);
-		}
+		tellWhoWorksIt(numbered, checked, workers, route.isPresent());
+		route.ifPresent(r -> unassigned.watch(numbered, r.rule()));
 		Ticket.opened(numbered).events().forEach(events::publishEvent);
 		return new Opened(numbered, checked.unit(), checked.service(), checked.group(), started.response(),
 				started.resolution(), stored.timeline());
+	}
+
+	/**
+	 * Whoever must act on a new ticket hears of it: its assignee, else its whole group (a ticket nobody has taken yet
+	 * must not sit unseen), else the provider's service desk managers, who dispatch what no rule placed.
+	 */
+	private void tellWhoWorksIt(TicketRow ticket, Checked checked, Set<Long> workers, boolean routed) {
+		String number = ticket.number();
+		if (checked.assigneeUserId() != null || checked.groupId() != null && !routed) {
+			notices.to(ticket, "assigned", notices.text("ticket.notice.assigned.body", number), workers);
+		}
+		else if (checked.groupId() != null) {
+			notices.to(ticket, "unassigned", notices.text("ticket.notice.unassigned.body", number,
+					checked.group().name()), workers);
+		}
+		else if (ticket.providerPartyId() != null) {
+			notices.to(ticket, "unassigned", notices.text("ticket.notice.unrouted.body", number),
+					people.holding(Permission.TICKET_ADMIN, ticket.providerPartyId()).stream().map(Person::id)
+						.toList());
+		}
 	}
 
 	/**
@@ -225,14 +273,17 @@ public class TicketIntake {
 		return values;
 	}
 
-	private Reporter reporter(TicketDraft draft, Long unitId, FieldErrors errors) {
+	/**
+	 * The reporter the draft names: a user who {@code belongs} to the ticket's unit (asked only when the unit is
+	 * known), or a caller by name.
+	 */
+	private Reporter reporter(TicketDraft draft, Optional<OrganisationUnit> unit, Predicate<Person> belongs,
+			FieldErrors errors) {
 		String contact = FieldErrors.clean(draft.reporterContact());
 		errors.optional("reporterContact", contact, 200);
 		if (draft.reporterUserId() != null) {
 			Optional<Person> person = people.find(draft.reporterUserId());
-			Optional<OrganisationUnit> unit = unitId == null ? Optional.empty() : organisations.find(unitId);
-			if (person.isEmpty() || !person.get().enabled()
-					|| unit.isPresent() && person.get().partyId() != unit.get().partyId()) {
+			if (person.isEmpty() || !person.get().enabled() || unit.isPresent() && !belongs.test(person.get())) {
 				errors.add("reporterUserId", "ticket.reporter.invalid");
 				return new Reporter(null, "?", contact);
 			}
@@ -300,5 +351,11 @@ public class TicketIntake {
 			Long serviceId, String serviceObject, String configurationItem, String category, int impact, int urgency,
 			Long groupId, Long assigneeUserId, Long providerPartyId, OrganisationUnit unit, CatalogService service,
 			AssignmentGroup group) {
+
+		Checked routedTo(AssignmentGroup routed, Long assignee) {
+			return new Checked(type, subject, description, customerOrgUnitId, serviceId, serviceObject,
+					configurationItem, category, impact, urgency, routed.id(), assignee, providerPartyId, unit, service,
+					routed);
+		}
 	}
 }

@@ -238,7 +238,7 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 	}
 
 	/** Whether a search text is a whole ticket number, e.g. {@code INC-20261122-0001}, and only that. */
-	static boolean looksLikeNumber(String text) {
+	public static boolean looksLikeNumber(String text) {
 		return NUMBER.matcher(text).matches();
 	}
 

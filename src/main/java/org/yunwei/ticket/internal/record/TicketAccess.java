@@ -48,10 +48,22 @@ public class TicketAccess {
 
 	/** Whether the signed-in person works tickets (sees internal notes and the agent's actions). */
 	public boolean isAgent() {
-		Actor actor = actors.current();
+		return isAgent(actors.current());
+	}
+
+	/** Whether a person works or oversees tickets: the workspace's lists and pages are theirs. */
+	public boolean isAgent(Actor actor) {
 		return actor.partyKind() != PartyKind.CUSTOMER
 				&& (actor.can(Permission.TICKET_WORK) || actor.partyKind() == PartyKind.SUPERVISION
 						|| actor.partyKind() == PartyKind.MANAGEMENT);
+	}
+
+	/**
+	 * Whether a person reads ticket lists at all: a customer (the portal's, their units' tickets) or someone the
+	 * workspace is for; within their {@link DataScope} either way.
+	 */
+	public boolean readsLists(Actor actor) {
+		return actor.partyKind() == PartyKind.CUSTOMER || isAgent(actor);
 	}
 
 	private TicketRow lockInScope(long id) {

@@ -10,21 +10,18 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-
-import tools.jackson.databind.json.JsonMapper;
+import org.yunwei.web.Chart;
 
 /**
- * The dashboard's charts as the JSON that {@code static/js/ticket-statistics.js} reads from a canvas's
+ * The dashboard's charts as the JSON that {@code static/js/charts.js} reads from a canvas's
  * {@code data-chart}: the chart type, labels, datasets, and per dataset the ticket list behind each segment.
  */
 @Component
 class DashboardCharts {
 
-	private final JsonMapper json;
 	private final MessageSource messages;
 
-	DashboardCharts(JsonMapper json, MessageSource messages) {
-		this.json = json;
+	DashboardCharts(MessageSource messages) {
 		this.messages = messages;
 	}
 
@@ -73,21 +70,13 @@ class DashboardCharts {
 		return chart(type, labels, List.of(dataset(label, values)), List.of(links));
 	}
 
-	private String chart(String type, List<String> labels, List<Map<String, Object>> datasets,
+	private static String chart(String type, List<String> labels, List<Chart.Dataset> datasets,
 			List<List<String>> links) {
-		Map<String, Object> chart = new LinkedHashMap<>();
-		chart.put("type", type);
-		chart.put("labels", labels);
-		chart.put("datasets", datasets);
-		chart.put("links", links);
-		return json.writeValueAsString(chart);
+		return new Chart(type, labels, datasets, links, false).json();
 	}
 
-	private static Map<String, Object> dataset(String label, List<Long> data) {
-		Map<String, Object> dataset = new LinkedHashMap<>();
-		dataset.put("label", label);
-		dataset.put("data", data);
-		return dataset;
+	private static Chart.Dataset dataset(String label, List<Long> data) {
+		return new Chart.Dataset(label, data);
 	}
 
 	private String text(String key, Locale locale) {

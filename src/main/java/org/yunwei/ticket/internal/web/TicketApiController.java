@@ -82,8 +82,11 @@ class TicketApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Open a ticket",
 			description = "A customer opens one for their unit (or a unit below it) about a service their unit may "
-					+ "order; an agent (TICKET_WORK) records one for a customer unit (channel PHONE by default), "
-					+ "optionally assigned at once. 400 with `errors` by field; 403 for supervision.")
+					+ "order; an agent (TICKET_WORK) records one for a customer unit their party serves (one that may "
+					+ "order a service of theirs; management serves all) with a reporter of that unit or a unit below "
+					+ "it (channel PHONE by default), optionally assigned at once. 400 with `errors` by field "
+					+ "(`customerOrgUnitId` for a unit not served, `reporterUserId` for a reporter of another unit); "
+					+ "403 for supervision.")
 	TicketView create(@RequestBody TicketDraft draft) {
 		return details.ofOpened(gate.through(() -> intake.accept(draft, false)));
 	}
@@ -235,7 +238,9 @@ class TicketApiController {
 	}
 
 	@PostMapping("/{id}/major")
-	@Operation(summary = "Mark or unmark a major incident (重大事件) with its coordinator (TICKET_WORK)")
+	@Operation(summary = "Mark or unmark a major incident (重大事件) with its coordinator (TICKET_WORK)",
+			description = "The coordinator, who receives every stakeholder update, must be an enabled person of the "
+					+ "ticket's provider or of management: 400 with `errors.coordinatorUserId` otherwise.")
 	TicketView major(@PathVariable long id, @RequestBody TicketRequests.Major body) {
 		work.setMajor(id, Boolean.TRUE.equals(body.major()), body.coordinatorUserId());
 		return details.get(id);

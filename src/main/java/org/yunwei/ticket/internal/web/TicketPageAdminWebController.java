@@ -186,9 +186,9 @@ class TicketPageAdminWebController {
 		model.addAttribute("chosen", chosen == null ? Set.of() : Set.copyOf(chosen));
 		model.addAttribute("people", peopleOf(form.partyId()));
 		model.addAttribute("parties", choosableParties());
-		model.addAttribute("escalations", administration.list().stream()
-			.filter(g -> g.enabled() && (group == null || g.id() != group.id()))
-			.toList());
+		model.addAttribute("escalations", administration.secondLines(
+				TicketPageDraftForm.number(form.partyId(), "partyId", new java.util.HashMap<>()),
+				group == null ? null : group.id()));
 		return "ticket/admin/group";
 	}
 

@@ -158,7 +158,7 @@ class TicketPageDetailWebController {
 		List<AssignmentGroup> groups = directory.groups();
 		model.addAttribute("groups", groups);
 		model.addAttribute("members", directory.members(groups));
-		model.addAttribute("coordinators", directory.coordinators(groups));
+		model.addAttribute("coordinators", directory.coordinators(groups, detail.ticket().providerPartyId()));
 		model.addAttribute("reasons", PendingReason.values());
 		model.addAttribute("resolutionCodes", ResolutionCode.values());
 		model.addAttribute("serviceObjects", ServiceObject.NAMES);

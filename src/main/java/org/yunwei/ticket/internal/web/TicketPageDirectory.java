@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,7 @@ import org.yunwei.identity.Organisations;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
 import org.yunwei.identity.Person;
+import org.yunwei.ticket.internal.boundary.PartyBoundary;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.AssignmentGroups;
 import org.yunwei.ticket.internal.list.TicketSummary;
@@ -37,9 +39,11 @@ class TicketPageDirectory {
 	private final AssignmentGroups groups;
 	private final People people;
 	private final Actors actors;
+	private final PartyBoundary boundary;
 
 	TicketPageDirectory(Organisations organisations, ServiceCatalog catalog, AssignmentGroups groups, People people,
-			Actors actors) {
+			Actors actors, PartyBoundary boundary) {
+		this.boundary = boundary;
 		this.organisations = organisations;
 		this.catalog = catalog;
 		this.groups = groups;
@@ -76,9 +80,26 @@ class TicketPageDirectory {
 		return id == null ? null : groups.find(id).map(AssignmentGroup::name).orElse(null);
 	}
 
-	/** The customer units a ticket may be recorded for, enabled, by party and tree. */
+	/** The enabled customer units the signed-in agent may record a ticket for, by party and tree. */
 	List<OrganisationUnit> customerUnits() {
-		return organisations.ofPartyKind(PartyKind.CUSTOMER).stream().filter(OrganisationUnit::enabled).toList();
+		return boundary.served(actors.current(), organisations.ofPartyKind(PartyKind.CUSTOMER).stream()
+			.filter(OrganisationUnit::enabled).toList());
+	}
+
+	/**
+	 * The people the signed-in agent may name as the reporter of a ticket for this unit: its users and those of the
+	 * units below it, when the agent's party serves it; nobody otherwise. A caller is told apart by the last digits
+	 * of their number, which is all the picker shows of it.
+	 */
+	List<ReporterChoice> reporters(long unitId) {
+		List<OrganisationUnit> customerUnits = organisations.ofPartyKind(PartyKind.CUSTOMER);
+		Optional<OrganisationUnit> unit = customerUnits.stream().filter(u -> u.id() == unitId).findFirst()
+			.filter(u -> boundary.serves(actors.current(), u));
+		if (unit.isEmpty()) {
+			return List.of();
+		}
+		List<Long> subtree = customerUnits.stream().filter(u -> u.within(unitId)).map(OrganisationUnit::id).toList();
+		return people.ofUnits(subtree, CHOICES).stream().map(ReporterChoice::of).toList();
 	}
 
 	/** The services an agent may record a ticket about: their own provider's (all of them for management). */
@@ -122,13 +143,16 @@ class TicketPageDirectory {
 		return members;
 	}
 
-	/** People who may coordinate a major incident: the members of the groups the person sees, and their colleagues. */
-	List<Person> coordinators(List<AssignmentGroup> teams) {
+	/**
+	 * People who may coordinate a major incident of this provider: the members of the groups the person sees, and
+	 * their colleagues, as far as {@link PartyBoundary#mayCoordinate} lets them.
+	 */
+	List<Person> coordinators(List<AssignmentGroup> teams, Long providerPartyId) {
 		Set<Person> candidates = new LinkedHashSet<>();
 		members(teams).values().forEach(candidates::addAll);
 		Actor actor = actors.current();
 		candidates.addAll(people.ofParty(actor.partyId(), CHOICES));
-		return candidates.stream().filter(p -> p.partyKind() != PartyKind.CUSTOMER).distinct().toList();
+		return candidates.stream().filter(p -> PartyBoundary.mayCoordinate(p, providerPartyId)).distinct().toList();
 	}
 
 	/** The enabled users of a party, e.g. the reporters of a customer unit's party or a group's members. */

@@ -13,8 +13,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
-import org.yunwei.identity.OrganisationUnit;
-import org.yunwei.identity.Organisations;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.Permission;
 import org.yunwei.ticket.TicketType;
@@ -28,9 +26,9 @@ import org.yunwei.ticket.internal.record.TicketRow;
 import org.yunwei.web.RejectedRequest;
 
 /**
- * Phone intake (电话受理): an agent records a ticket for a customer unit and its reporter — one of its users, or a
- * caller by name and number — with the priority the matrix gives for impact and urgency, assigned at once if wished.
- * The reporters of the chosen unit and the priority are redrawn by htmx as the form is filled.
+ * Phone intake (电话受理): an agent records a ticket for a customer unit their party serves and its reporter — one of
+ * its users, or a caller by name and number — with the priority the matrix gives for impact and urgency, assigned
+ * at once if wished. The reporters of the chosen unit and the priority are redrawn by htmx as the form is filled.
  */
 @Controller
 class TicketPageIntakeWebController {
@@ -40,16 +38,14 @@ class TicketPageIntakeWebController {
 	private final TicketPageSubmission submission;
 	private final AttachmentPolicy policy;
 	private final PriorityMatrix matrix;
-	private final Organisations organisations;
 
 	TicketPageIntakeWebController(Actors actors, TicketPageDirectory directory, TicketPageSubmission submission,
-			AttachmentPolicy policy, PriorityMatrix matrix, Organisations organisations) {
+			AttachmentPolicy policy, PriorityMatrix matrix) {
 		this.actors = actors;
 		this.directory = directory;
 		this.submission = submission;
 		this.policy = policy;
 		this.matrix = matrix;
-		this.organisations = organisations;
 	}
 
 	@GetMapping("/tickets/new")
@@ -119,13 +115,9 @@ class TicketPageIntakeWebController {
 		return "ticket/workspace/new";
 	}
 
-	private List<org.yunwei.identity.Person> reportersOf(String customerOrgUnitId) {
+	private List<ReporterChoice> reportersOf(String customerOrgUnitId) {
 		Long unitId = TicketPageDraftForm.number(customerOrgUnitId, "customerOrgUnitId", new java.util.HashMap<>());
-		return unitId == null ? List.of() : organisations.find(unitId)
-			.filter(u -> u.partyKind() == PartyKind.CUSTOMER)
-			.map(OrganisationUnit::partyId)
-			.map(directory::ofParty)
-			.orElse(List.of());
+		return unitId == null ? List.of() : directory.reporters(unitId);
 	}
 
 	private String priorityOf(String impact, String urgency) {

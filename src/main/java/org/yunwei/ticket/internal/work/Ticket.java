@@ -19,6 +19,7 @@ import org.yunwei.ticket.TicketOpened;
 import org.yunwei.ticket.TicketReopened;
 import org.yunwei.ticket.TicketResolved;
 import org.yunwei.ticket.TicketType;
+import org.yunwei.ticket.internal.boundary.PartyBoundary;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.record.PendingReason;
 import org.yunwei.ticket.internal.record.PriorityMatrix;
@@ -342,8 +343,8 @@ public final class Ticket {
 		if (major && state.type() != TicketType.INCIDENT) {
 			throw RejectedRequest.unprocessable("not-an-incident", "ticket.major.incidents-only");
 		}
-		if (major && (coordinatorUserId == null || coordinator == null || !coordinator.enabled()
-				|| coordinator.partyKind() == PartyKind.CUSTOMER)) {
+		if (major && (coordinatorUserId == null || coordinator == null
+				|| !PartyBoundary.mayCoordinate(coordinator, state.providerPartyId()))) {
 			throw RejectedRequest.invalidField("coordinatorUserId", "ticket.major.coordinator-invalid");
 		}
 		TicketRow changed = state.withMajor(major).withCoordinatorUserId(major ? coordinatorUserId : null);

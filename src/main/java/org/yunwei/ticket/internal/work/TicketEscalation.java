@@ -20,6 +20,7 @@ import org.yunwei.identity.Party;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
 import org.yunwei.identity.Permission;
+import org.yunwei.identity.Person;
 import org.yunwei.sla.ClockKind;
 import org.yunwei.sla.EscalationStep;
 import org.yunwei.sla.ServiceLevels;
@@ -27,6 +28,7 @@ import org.yunwei.sla.SlaBreached;
 import org.yunwei.sla.SlaThresholdReached;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.AssignmentGroups;
+import org.yunwei.ticket.internal.group.EscalationTargetGroups;
 import org.yunwei.ticket.internal.record.EntryKind;
 import org.yunwei.ticket.internal.record.TicketRecords;
 import org.yunwei.ticket.internal.record.TicketRow;
@@ -36,8 +38,9 @@ import org.yunwei.ticket.internal.record.Timeline;
 /**
  * What a ticket does when one of its SLA clocks passes a warning threshold (预警) or its due time (超时): the timeline
  * records it, the people working the ticket and its group lead are told, and the agreement's escalation chain for
- * that threshold runs — functionally (职能升级: the ticket goes to the group the step names, by code, or else to its
- * group's second line) and hierarchically (层级升级: the group lead, the provider's service desk managers or
+ * that threshold runs — functionally (职能升级: the ticket goes to the group the step names, by code, or to its
+ * group's second line, within the party boundary; a step that reaches no such group is a recorded, notified failure
+ * and the ticket stays) and hierarchically (层级升级: the group lead, the provider's service desk managers or
  * management's are told). A ticket no longer open only records the event. Each event is handled once per ticket,
  * clock and threshold, even when the event registry delivers it again after a crash.
  */
@@ -50,6 +53,7 @@ class TicketEscalation {
 	private final Timeline timeline;
 	private final TicketNotices notices;
 	private final AssignmentGroups groups;
+	private final EscalationTargetGroups targets;
 	private final ServiceLevels serviceLevels;
 	private final People people;
 	private final Organisations organisations;
@@ -59,8 +63,9 @@ class TicketEscalation {
 	private final ApplicationEventPublisher events;
 
 	TicketEscalation(TicketRecords tickets, Timeline timeline, TicketNotices notices, AssignmentGroups groups,
-			ServiceLevels serviceLevels, People people, Organisations organisations, AuditTrail audit,
-			JdbcClient jdbc, TicketStatisticsBreaches breaches, ApplicationEventPublisher events) {
+			EscalationTargetGroups targets, ServiceLevels serviceLevels, People people, Organisations organisations,
+			AuditTrail audit, JdbcClient jdbc, TicketStatisticsBreaches breaches, ApplicationEventPublisher events) {
+		this.targets = targets;
 		this.events = events;
 		this.breaches = breaches;
 		this.tickets = tickets;
@@ -134,13 +139,15 @@ class TicketEscalation {
 	}
 
 	private TicketRow functional(TicketRow ticket, EscalationStep step, ClockKind kind, int percent) {
-		Optional<AssignmentGroup> target = groups.findByCode(step.target()).filter(AssignmentGroup::enabled)
-			.or(() -> Optional.ofNullable(ticket.groupId()).flatMap(groups::find)
-				.map(AssignmentGroup::escalationGroupId).flatMap(groups::find).filter(AssignmentGroup::enabled));
-		if (target.isEmpty() || target.get().id() == (ticket.groupId() == null ? -1 : ticket.groupId())) {
+		EscalationTargetGroups.Reach reach = targets.reach(step.target(), ticket.groupId(), ticket.providerPartyId());
+		if (reach.group() == null) {
+			failed(ticket, step, kind, percent, reach.failure());
 			return ticket;
 		}
-		AssignmentGroup group = target.get();
+		AssignmentGroup group = reach.group();
+		if (group.id() == (ticket.groupId() == null ? -1 : ticket.groupId())) {
+			return ticket;
+		}
 		Instant now = TicketTime.now();
 		Ticket escalated = Ticket.of(ticket);
 		escalated.escalateTo(group, now);
@@ -163,17 +170,35 @@ class TicketEscalation {
 		return after;
 	}
 
+	/**
+	 * A functional step that reached no group: the ticket stays where it is, and the failure is on its timeline, in
+	 * the audit trail and with the people who must mend the chain — those working the ticket, its group's lead and
+	 * the provider's service desk managers (management's, for a ticket no provider works yet).
+	 */
+	private void failed(TicketRow ticket, EscalationStep step, ClockKind kind, int percent,
+			EscalationTargetGroups.Failure failure) {
+		Map<String, Object> details = escalation(step, kind, percent);
+		details.put("failure", failure.name());
+		timeline.append(ticket.id(), EntryKind.ESCALATION_FAILED, false, null, SLA_AUTHOR, null, details, null);
+		audit.record(AuditEntry.of("TICKET_ESCALATION_FAILED", "ticket", ticket.id()).after(details)
+			.detail(ticket.number()).actor(SLA_AUTHOR));
+		Set<Long> told = new LinkedHashSet<>(notices.workers(ticket));
+		lead(ticket).ifPresent(told::add);
+		told.addAll(managers(ticket.providerPartyId()));
+		notices.to(ticket, "escalation-failed", notices.text("ticket.notice.escalation-failed.body", ticket.number(),
+				step.target(), notices.text("ticket.escalation.failure." + failure.name())), told);
+	}
+
 	private TicketRow hierarchical(TicketRow ticket, EscalationStep step, ClockKind kind, int percent) {
 		Set<Long> told = new LinkedHashSet<>();
 		switch (step.target()) {
 			case EscalationStep.GROUP_LEAD -> lead(ticket).ifPresent(told::add);
 			case EscalationStep.PROVIDER_MANAGER -> {
 				if (ticket.providerPartyId() != null) {
-					people.holding(Permission.TICKET_ADMIN, ticket.providerPartyId()).forEach(p -> told.add(p.id()));
+					told.addAll(managers(ticket.providerPartyId()));
 				}
 			}
-			case EscalationStep.MANAGEMENT -> organisations.parties(PartyKind.MANAGEMENT).stream().map(Party::id)
-				.forEach(party -> people.holding(Permission.TICKET_ADMIN, party).forEach(p -> told.add(p.id())));
+			case EscalationStep.MANAGEMENT -> told.addAll(managers(null));
 			default -> {
 			}
 		}
@@ -185,6 +210,14 @@ class TicketEscalation {
 		notices.to(ticket, "escalated", notices.text("ticket.notice.escalated.hierarchical", ticket.number(),
 				notices.text("ticket.escalation.level." + step.target())), told);
 		return ticket;
+	}
+
+	/** The service desk managers (TICKET_ADMIN) of a provider, or of management for {@code null}. */
+	private List<Long> managers(Long providerPartyId) {
+		List<Long> parties = providerPartyId != null ? List.of(providerPartyId)
+				: organisations.parties(PartyKind.MANAGEMENT).stream().map(Party::id).toList();
+		return parties.stream().flatMap(party -> people.holding(Permission.TICKET_ADMIN, party).stream())
+			.map(Person::id).toList();
 	}
 
 	private Optional<Long> lead(TicketRow ticket) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yunwei.sla.EscalationStep;
 import org.yunwei.support.Accounts;
 import org.yunwei.support.ApiClient;
 import org.yunwei.support.TestDirectory;
@@ -90,7 +91,7 @@ final class AgreementFixtures {
 				Map.of("priority", "P1", "thresholdPercent", 90, "order", 1, "kind", "HIERARCHICAL",
 						"target", "GROUP_LEAD"),
 				Map.of("priority", "P1", "thresholdPercent", 100, "order", 1, "kind", "FUNCTIONAL",
-						"target", "二线网络组"))));
+						"target", EscalationStep.SECOND_LINE))));
 		return body;
 	}
 

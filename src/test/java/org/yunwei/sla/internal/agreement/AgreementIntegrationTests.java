@@ -53,7 +53,7 @@ class AgreementIntegrationTests extends IntegrationTestSupport {
 		assertThat(applied.target().warningThresholds()).containsExactly(50, 75, 90);
 		assertThat(applied.target().escalations()).containsExactly(
 				new EscalationStep(90, 1, EscalationStep.Kind.HIERARCHICAL, "GROUP_LEAD"),
-				new EscalationStep(100, 1, EscalationStep.Kind.FUNCTIONAL, "二线网络组"));
+				new EscalationStep(100, 1, EscalationStep.Kind.FUNCTIONAL, EscalationStep.SECOND_LINE));
 
 		// the bureau's agreement ends with 2026; the department's is open-ended
 		AppliedAgreement later = serviceLevels.resolve(bureau, service, Priority.P4, LocalDate.of(2027, 1, 1))

@@ -211,6 +211,9 @@ class AttainmentIntegrationTests extends IntegrationTestSupport {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("attainment-" + agreement + "-RESPONSE", "66.7 %", "breaches-table",
 				"trend-" + PERIOD + "-RESPONSE", "<progress", "/sla/attainment/export?");
+		// the trend is a chart of rates (0–100 %) with the month-by-month table folded behind it
+		assertThat(page.body()).contains("id=\"chart-trend\"", "&quot;type&quot;:&quot;line&quot;",
+				"&quot;percent&quot;:true", "id=\"trend-details\"", "/js/charts.js");
 		assertThat(page.body()).doesNotContain("style=");
 
 		var empty = session.get("/sla/attainment?from=1999-01-01&to=1999-01-31");

@@ -224,6 +224,25 @@ class CalendarApiIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void anImportHoldsDayNamesToTheLimitsOfTheApi() {
+		long id = create(Map.of("MONDAY", MORNING_AND_AFTERNOON));
+		importCsv(id, "2027-01-01,HOLIDAY,元旦\n");
+		int version = version(id);
+		String huge = "节".repeat(1024 * 1024);
+		assertThat(api().post("/api/v1/calendars/" + id + "/days", manager,
+				Map.of("date", "2027-05-01", "kind", "HOLIDAY", "name", huge)).status()).isEqualTo(400);
+		var tooLong = importCsv(id, "date,kind,name\n2027-05-01,HOLIDAY,劳动节\n2027-05-02,HOLIDAY," + huge + "\n");
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.json().get("detail").asString()).contains("第 3 行");
+		var control = importCsv(id, "2027-05-01,HOLIDAY,劳动\u0000节\n");
+		assertThat(control.status()).isEqualTo(400);
+		assertThat(control.json().get("detail").asString()).contains("第 1 行");
+		assertThat(version(id)).isEqualTo(version);
+		assertThat(api().get("/api/v1/calendars/" + id + "?year=2027", manager).body()).contains("2027-01-01")
+			.doesNotContain("2027-05-01");
+	}
+
+	@Test
 	void importsAnICalendarFeed() {
 		long id = create(Map.of("MONDAY", MORNING_AND_AFTERNOON, "FRIDAY", MORNING_AND_AFTERNOON));
 		var imported = api().postRaw("/api/v1/calendars/" + id + "/import", manager, """

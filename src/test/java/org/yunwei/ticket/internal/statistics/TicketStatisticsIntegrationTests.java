@@ -300,7 +300,7 @@ class TicketStatisticsIntegrationTests extends IntegrationTestSupport {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"stat-created\" href=\"/tickets?createdFrom=2025-03-01&amp;createdTo=2025-03-31\">4<", "chart-trend", "data-chart=",
 				"href=\"/tickets?createdFrom=2025-03-01&amp;createdTo=2025-03-31&amp;type=INCIDENT\"", "id=\"backlog-GT_30D\"", "66.7 %", "/webjars/chart.js/",
-				"/js/ticket-statistics.js", "/tickets/statistics/export?from=2025-03-01");
+				"/js/charts.js", "/tickets/statistics/export?from=2025-03-01");
 		assertThat(page.body()).doesNotContain("style=", "<script>");
 
 		var bad = session.get("/tickets/statistics?from=2025-13-01&to=2025-03-31");

@@ -53,6 +53,8 @@ class TicketListBrowserTests extends BrowserTestSupport {
 		open("/tickets?status=");
 		find("#ticket-filter");
 		JavascriptExecutor js = (JavascriptExecutor) browser;
+		// the dates and the category are behind the "more filters" fold
+		js.executeScript("document.getElementById('more-filters').open = true");
 		js.executeScript("arguments[0].value = '2025-04-01'", find("#f-created-from"));
 		js.executeScript("arguments[0].value = '2025-04-30'", find("#f-created-to"));
 		new Select(find("#f-category")).selectByValue(String.valueOf(category));

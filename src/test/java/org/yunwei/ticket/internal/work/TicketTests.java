@@ -209,6 +209,11 @@ class TicketTests {
 					refused -> assertThat(refused.type()).isEqualTo("not-an-incident"));
 		Ticket incident = Ticket.of(row(TicketStatus.NEW));
 		assertThatThrownBy(() -> incident.markMajor(true, 100L, null)).isInstanceOf(RejectedRequest.class);
+		Person otherProvider = new Person(103, "other", "他方组长", null, null, 80, OTHER_PROVIDER, PartyKind.PROVIDER,
+				true);
+		assertThatThrownBy(() -> incident.markMajor(true, 103L, otherProvider))
+			.isInstanceOfSatisfying(RejectedRequest.class,
+					refused -> assertThat(refused.fieldErrors()).containsKey("coordinatorUserId"));
 		assertThat(incident.markMajor(true, 100L, coordinator)).isTrue();
 		assertThat(incident.differences()).isEqualTo(Map.of("major", true, "coordinatorUserId", 100L));
 		assertThat(Ticket.of(incident.state()).markMajor(true, 100L, coordinator)).isFalse();

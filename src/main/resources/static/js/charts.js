@@ -1,5 +1,5 @@
-// Draws the ticket statistics dashboard's charts from the JSON in each canvas's data-chart attribute (no inline
-// script: Content-Security-Policy). A click on a bar, slice or point opens the ticket list behind it.
+// Draws every chart of a page from the JSON in each canvas's data-chart attribute (org.yunwei.web.Chart; no inline
+// script: Content-Security-Policy). A click on a bar, slice or point opens the page behind it, where there is one.
 (function () {
   'use strict';
 
@@ -16,6 +16,9 @@
         indexAxis: horizontal ? 'y' : 'x',
         animation: false,
         plugins: { legend: { display: spec.type === 'doughnut' || spec.datasets.length > 1 } },
+        scales: spec.percent ? { y: { min: 0, max: 100, ticks: { callback: function (value) { return value + ' %'; } } } }
+          : undefined,
+        spanGaps: false,
         onHover: function (event, elements) {
           canvas.style.cursor = elements.length && linkOf(links, elements[0]) ? 'pointer' : 'default';
         },
