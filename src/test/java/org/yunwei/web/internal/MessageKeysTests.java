@@ -42,7 +42,8 @@ class MessageKeysTests {
 			+ "([A-Za-z][\\w.-]*\\.)'\\s*\\+\\s*[^+}]*}?(?:\\s*\\+\\s*'([\\w.-]+)')?");
 	private static final Pattern AUDIT_ENTRY = Pattern.compile("AuditEntry\\.of\\(([^;]*?)\"([a-z][a-z_-]*)\"",
 			Pattern.DOTALL);
-	private static final Pattern ACTION = Pattern.compile("\"([A-Z][A-Z_]*)\"");
+	// a literal compared with something ("CONFIRMED".equals(status)) chooses the action, and is not one
+	private static final Pattern ACTION = Pattern.compile("\"([A-Z][A-Z_]*)\"(?!\\s*\\.equals)");
 	private static final Pattern TICKET_TOPIC = Pattern.compile("notices\\.(?:to|toReporter)\\([^,]+,\\s*\"([a-z-]+)\"");
 	private static final Pattern BUILT_IN_ROLE = Pattern.compile("\\('([A-Z_]+)',\\s*'[^']+',\\s*'[^']*',\\s*true\\)");
 
@@ -76,6 +77,7 @@ class MessageKeysTests {
 		values("clocks.basis.", "org.yunwei.sla.TimeBasis");
 		values("calendars.check.basis.", "org.yunwei.sla.TimeBasis");
 		values("audit.outcome.", "org.yunwei.audit.Outcome");
+		values("routing.assignment.", "org.yunwei.ticket.internal.routing.AutoAssignment");
 		VALUES.put("agreements.level.", List.of("GROUP_LEAD", "PROVIDER_MANAGER", "MANAGEMENT"));
 		VALUES.put("ticket.level.", List.of("1", "2", "3"));
 		VALUES.put("satisfaction.score.", List.of("1", "2", "3", "4", "5"));
@@ -89,6 +91,8 @@ class MessageKeysTests {
 		VALUES.put("audit.filter.", List.of("actor", "action", "objectType"));
 		VALUES.put("ticketui.filter.sla.", List.of("response-met", "response-breached", "resolution-met",
 				"resolution-breached"));
+		// the kinds of record global search finds: one per module that registers a source
+		VALUES.put("search.kind.", List.of("ticket"));
 		VALUES.put("ticket-stats.preset.", List.of());
 		VALUES.put("compliance.preset.", List.of());
 		VALUES.put("compliance.chapter.", List.of());
