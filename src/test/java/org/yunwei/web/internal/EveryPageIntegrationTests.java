@@ -204,6 +204,10 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		samples.put("/sla/clocks", () -> List.of("/sla/clocks", "/sla/clocks?number=" + jdbc
 			.sql("select number from ticket where id = ?").param(ticket).query(String.class).single()));
 		samples.put("/audit", () -> List.of("/audit", "/audit?verify=true"));
+		samples.put("/tickets/routing/{id}", () -> List.of("/tickets/routing/" + jdbc.sql("""
+				insert into ticket_routing_rule (provider_party_id, name, service_id, group_id, assignment)
+				values (?, '办公设备转一线', ?, ?, 'ROUND_ROBIN') returning id""")
+			.params(world.providerParty, world.service, world.firstLine).query(Long.class).single()));
 		samples.put("/sla/agreements/{id}", () -> List.of("/sla/agreements/" + world.agreement));
 		samples.put("/sla/calendars/{id}", () -> List.of("/sla/calendars/" + jdbc.sql("""
 				insert into business_calendar (code, name, zone_id, working_hours) values (?, '工作日历', 'Asia/Shanghai',
