@@ -1,7 +1,14 @@
 /**
- * The home page of each party: what a person sees first after signing in, with the way into their work.
+ * The home page of each person (首页): what they see first after signing in, in sections by what they do — a
+ * customer's requests and what waits for them, an agent's queue, a service desk manager's groups and breaches,
+ * management's and supervision's figures of the month, everyone's unread notifications — and the side navigation's
+ * choices (which links a person sees, which one is the current page).
  * <p>
- * Depends on {@code identity} to know who is asking.
+ * It owns no data: every section is read through the facades of the modules that own it, which apply the person's
+ * permission and scope. Depends on {@code identity} for who is asking, on {@code ticket} for the queues, loads and
+ * figures of the service desk, on {@code evaluation} for ratings, on {@code notification} for the unread
+ * notifications, and on {@code web} for the month as a date range.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Home", allowedDependencies = { "identity" })
+@org.springframework.modulith.ApplicationModule(displayName = "Home",
+		allowedDependencies = { "identity", "ticket", "evaluation", "notification", "web" })
 package org.yunwei.home;

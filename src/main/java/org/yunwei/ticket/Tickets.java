@@ -1,21 +1,29 @@
 package org.yunwei.ticket;
 
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
+import org.yunwei.identity.Permission;
 import org.yunwei.ticket.internal.statistics.AssigneeTimeliness;
+import org.yunwei.ticket.internal.statistics.HeadlineFigures;
 import org.yunwei.ticket.internal.TicketFacade;
+import org.yunwei.ticket.internal.record.TicketAccess;
 import org.yunwei.web.DateRange;
 import org.yunwei.web.RejectedRequest;
 
 /**
  * What other modules may ask of the service desk (服务台): find a ticket, the open incidents of a configuration item,
- * a service or a customer unit, link two tickets, how each person handled tickets in a period, and — for the
+ * a service or a customer unit, link two tickets, how each person handled tickets in a period, what waits for the
+ * signed-in person (their queue, the tickets near their deadline, the unassigned ones of their groups, the groups'
+ * load and breaches, the requests they reported) and the headline figures of a period for a home page, and — for the
  * evaluation module — write a rating or return visit
  * to a ticket's timeline and open (or add to) a dissatisfied customer's follow-up. Everything else about a ticket
  * (its lifecycle, clocks and timeline) stays inside this module; what happens to tickets is published as events
@@ -34,23 +42,25 @@ public class Tickets {
 
 	private final TicketFacade tickets;
 	private final AssigneeTimeliness timeliness;
+	private final HeadlineFigures headline;
 	private final Actors actors;
 
-	Tickets(TicketFacade tickets, AssigneeTimeliness timeliness, Actors actors) {
+	Tickets(TicketFacade tickets, AssigneeTimeliness timeliness, HeadlineFigures headline, Actors actors) {
 		this.tickets = tickets;
 		this.timeliness = timeliness;
+		this.headline = headline;
 		this.actors = actors;
 	}
 
 	/**
-	 * The ticket if the signed-in person may see it.
+	 * The ticket if the signed-in person may read it: they need a right to read tickets (a customer's people,
+	 * TICKET_WORK or TICKET_REPORT) and the ticket in their scope.
 	 *
-	 * @return empty when there is no such ticket or it lies outside the person's scope
+	 * @return empty when there is no such ticket, the person may read no ticket, or it lies outside their scope
 	 */
 	@Transactional(readOnly = true)
 	public Optional<TicketReference> find(long id) {
-		DataScope scope = actors.scope();
-		return tickets.find(id).filter(t -> scope.includes(t.providerPartyId(), t.customerOrgUnitId()));
+		return tickets.findVisible(id);
 	}
 
 	/** The ticket whoever asks, for listeners and jobs; empty when there is no such ticket. */
@@ -60,14 +70,15 @@ public class Tickets {
 	}
 
 	/**
-	 * The ticket, locked until the caller's transaction ends, for a change its customer (or an agent) makes, such
-	 * as a rating. Call it within a transaction.
+	 * The ticket, locked until the caller's transaction ends, for a change only its customer makes, such as a
+	 * rating. Call it within a transaction.
 	 *
-	 * @throws RejectedRequest 404 when there is no such ticket or it lies outside the person's writable scope
+	 * @throws RejectedRequest 403 for anyone but a person of a customer; 404 when there is no such ticket or it lies
+	 *         outside the person's unit and the units below it
 	 */
 	@Transactional
-	public TicketReference lockForParticipant(long id) {
-		return tickets.lockForParticipant(id);
+	public TicketReference lockForCustomer(long id) {
+		return tickets.lockForCustomer(id);
 	}
 
 	/**
@@ -83,11 +94,20 @@ public class Tickets {
 	}
 
 	/**
-	 * Whether the signed-in person belongs to the service desk's side (an agent, management or supervision): they
-	 * see internal entries and the service desk's own records; a customer does not.
+	 * Whether the signed-in person belongs to the service desk's side with a ticket role (TICKET_WORK or
+	 * TICKET_REPORT, of a provider, management or supervision): they see internal entries and the service desk's own
+	 * records. A customer does not, nor does anyone without such a role (administrators, integration accounts).
 	 */
 	public boolean isAgent() {
 		return tickets.isAgent();
+	}
+
+	/**
+	 * Whether the signed-in person works tickets: TICKET_WORK in a provider or management (the actions
+	 * {@link #lockForAgent} allows).
+	 */
+	public boolean mayWork() {
+		return tickets.mayWork();
 	}
 
 	/**
@@ -110,7 +130,7 @@ public class Tickets {
 	}
 
 	/**
-	 * Adds an entry to the timeline of a ticket the caller has checked (e.g. with {@link #lockForParticipant}),
+	 * Adds an entry to the timeline of a ticket the caller has checked (e.g. with {@link #lockForCustomer}),
 	 * written by the signed-in person, in the caller's transaction.
 	 *
 	 * @param note the entry; never {@code null}
@@ -168,19 +188,19 @@ public class Tickets {
 	 */
 	@Transactional(readOnly = true)
 	public List<TicketReference> openIncidentsOfConfigurationItem(String configurationItem, int limit) {
-		return tickets.openIncidents("configuration_item", configurationItem, actors.scope(), checked(limit));
+		return openIncidents("configuration_item", configurationItem, checked(limit));
 	}
 
 	/** The open incidents about a catalogue service, newest first, of those the signed-in person may see. */
 	@Transactional(readOnly = true)
 	public List<TicketReference> openIncidentsOfService(long serviceId, int limit) {
-		return tickets.openIncidents("service_id", serviceId, actors.scope(), checked(limit));
+		return openIncidents("service_id", serviceId, checked(limit));
 	}
 
 	/** The open incidents of one customer unit, newest first, of those the signed-in person may see. */
 	@Transactional(readOnly = true)
 	public List<TicketReference> openIncidentsOfCustomer(long customerOrgUnitId, int limit) {
-		return tickets.openIncidents("customer_org_unit_id", customerOrgUnitId, actors.scope(), checked(limit));
+		return openIncidents("customer_org_unit_id", customerOrgUnitId, checked(limit));
 	}
 
 	/**
@@ -210,6 +230,131 @@ public class Tickets {
 	 */
 	public List<AssigneeFigures> figuresByAssignee(DateRange period, Long providerPartyId) {
 		return timeliness.figures(period, providerPartyId);
+	}
+
+	/** Nothing for a person who may read no ticket, whatever their party's scope would include. */
+	private List<TicketReference> openIncidents(String column, Object value, int limit) {
+		return tickets.readerScope().map(scope -> tickets.openIncidents(column, value, scope, limit))
+			.orElse(List.of());
+	}
+
+	/**
+	 * The open tickets assigned to the signed-in agent, the earliest resolution due first (those without a due time
+	 * last): their queue.
+	 *
+	 * @param limit 1 to {@link #MAX_LIMIT}
+	 * @throws RejectedRequest 403 for anyone who does not work tickets (TICKET_WORK, not a customer or supervision)
+	 */
+	@Transactional(readOnly = true)
+	public List<DueTicket> assignedToMe(int limit) {
+		Actor actor = worker();
+		return tickets.assignedTo(actor.userId(), actors.scopeOf(actor), checked(limit));
+	}
+
+	/**
+	 * The open tickets nobody has taken in the assignment groups the signed-in agent belongs to, the earliest
+	 * resolution due first.
+	 *
+	 * @throws RejectedRequest 403 as {@link #assignedToMe}
+	 */
+	@Transactional(readOnly = true)
+	public List<DueTicket> unassignedInMyGroups(int limit) {
+		Actor actor = worker();
+		return tickets.unassignedInGroupsOf(actor.userId(), actors.scopeOf(actor), checked(limit));
+	}
+
+	/**
+	 * The open tickets assigned to the signed-in agent or lying in their groups whose resolution target falls within
+	 * {@code within} from now or has passed, the earliest due first.
+	 *
+	 * @param within how far ahead "near" reaches; not negative
+	 * @throws RejectedRequest 403 as {@link #assignedToMe}
+	 */
+	@Transactional(readOnly = true)
+	public List<DueTicket> dueSoonForMe(Duration within, int limit) {
+		if (within.isNegative()) {
+			throw new IllegalArgumentException("within must not be negative, not " + within);
+		}
+		Actor actor = worker();
+		return tickets.dueSoonFor(actor.userId(), within, actors.scopeOf(actor), checked(limit));
+	}
+
+	/**
+	 * The load of each enabled assignment group the signed-in person sees ({@link #groups()}): open, unassigned and
+	 * overdue tickets within their scope, by group name; at most {@link #MAX_LIMIT} groups.
+	 *
+	 * @throws RejectedRequest 403 without TICKET_ADMIN (the service desk manager's permission)
+	 */
+	@Transactional(readOnly = true)
+	public List<GroupLoad> groupLoads() {
+		Actor actor = administrator();
+		DataScope scope = actors.scopeOf(actor);
+		return tickets.loads(tickets.groups(scope).stream().filter(TicketGroup::enabled).limit(MAX_LIMIT).toList(),
+				scope);
+	}
+
+	/**
+	 * The open tickets within the signed-in person's scope past their resolution target (breached), the longest
+	 * overdue first.
+	 *
+	 * @throws RejectedRequest 403 without TICKET_ADMIN
+	 */
+	@Transactional(readOnly = true)
+	public List<DueTicket> overdue(int limit) {
+		Actor actor = administrator();
+		return tickets.overdue(actors.scopeOf(actor), checked(limit));
+	}
+
+	/**
+	 * The tickets the signed-in person reported that still concern them (open, or resolved and awaiting their
+	 * confirmation), newest first, each with what it waits for from them. Anyone may ask; their scope applies.
+	 */
+	@Transactional(readOnly = true)
+	public List<OwnRequest> myOpenRequests(int limit) {
+		Actor actor = actors.current();
+		return tickets.reportedOpen(actor.userId(), actors.scopeOf(actor), checked(limit));
+	}
+
+	/**
+	 * The tickets the signed-in person reported that were resolved within {@code within} of now (and may since have
+	 * been closed), newest first: those a customer may still want to rate.
+	 */
+	@Transactional(readOnly = true)
+	public List<TicketReference> myRecentlyFinished(Duration within, int limit) {
+		Actor actor = actors.current();
+		return tickets.reportedFinishedWithin(actor.userId(), within, actors.scopeOf(actor), checked(limit));
+	}
+
+	/**
+	 * The headline figures of a period within the signed-in person's scope ({@link PeriodFigures}), as the ticket
+	 * statistics count them.
+	 *
+	 * @param period days in the service desk's zone, both given, both included
+	 * @throws RejectedRequest 403 without TICKET_REPORT
+	 */
+	public PeriodFigures figures(DateRange period) {
+		return headline.of(period);
+	}
+
+	/** The service desk's time zone, in which days and months begin. */
+	public ZoneId zone() {
+		return headline.zone();
+	}
+
+	private Actor worker() {
+		Actor actor = actors.current();
+		if (!TicketAccess.works(actor)) {
+			throw RejectedRequest.forbidden("ticket.agent-only");
+		}
+		return actor;
+	}
+
+	private Actor administrator() {
+		Actor actor = actors.current();
+		if (!actor.can(Permission.TICKET_ADMIN)) {
+			throw RejectedRequest.forbidden("problem.forbidden");
+		}
+		return actor;
 	}
 
 	private static int checked(int limit) {

@@ -29,6 +29,11 @@ final class Api {
 		this.base = "http://localhost:" + port;
 	}
 
+	/** Where the application answers, e.g. {@code http://localhost:8080}. */
+	String base() {
+		return base;
+	}
+
 	/** One answer; {@code status} 0 when no answer came (timeout, connection refused or reset). */
 	record Answer(int status, String body, long nanos) {
 

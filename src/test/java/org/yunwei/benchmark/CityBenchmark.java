@@ -146,6 +146,17 @@ class CityBenchmark {
 		}
 		figures.row("— its slowest request (" + slowest + ")", "p99 " + Figures.ms(dashboard.get(slowest)
 			.percentile(99)), "", "");
+		for (var home : reads.homes(READ_SAMPLES).entrySet()) {
+			Latencies l = home.getValue();
+			String key = "home." + home.getKey();
+			figures.put(key + "P50Ms", l.percentile(50));
+			figures.put(key + "P99Ms", l.percentile(99));
+			figures.put(key + "Errors", l.errors());
+			figures.row("Home page (/, signed in, Thymeleaf included), " + home.getKey(),
+					String.format("p50 %s, p99 %s (%d requests%s)", Figures.ms(l.percentile(50)),
+							Figures.ms(l.percentile(99)), l.count(), l.errors() == 0 ? "" : ", " + l.errors() + " errors"),
+					"", "p99 ≤ 150 ms warm");
+		}
 	}
 
 	private void mixed(MixedLoad load, City city, RawPostgres raw) throws Exception {

@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Response times of the reads people wait for, one client at a time on an otherwise idle application: the agent
- * queue's first page, a ticket's detail, global search, and the statistics dashboard of a manager. Each after a warm-up, so that
- * the figures are warm (JIT, PostgreSQL's buffers).
+ * queue's first page, a ticket's detail, global search, the statistics dashboard of a manager, and each role's home
+ * page. Each after a warm-up, so that the figures are warm (JIT, PostgreSQL's buffers).
  */
 final class ReadLatencies {
 
@@ -164,6 +164,85 @@ final class ReadLatencies {
 		}
 		result.put("dashboard", whole);
 		return result;
+	}
+
+	/**
+	 * The home page ({@code /}, the whole HTML page with Thymeleaf) of each role, signed in through the sign-in form
+	 * as a browser is: a customer (their requests, what to rate), an agent (queue, near the deadline, unassigned in
+	 * their groups), a provider's service desk manager (the agent's sections and the groups' load and breaches), a
+	 * manager and the supervisor (the month's figures). Every generated person has the generator's password
+	 * ({@code IdentityDataset.PASSWORD}); the desk manager and the supervisor are not in the accounts file, and are
+	 * named as the generator names them.
+	 */
+	Map<String, Latencies> homes(int samples) {
+		String password = System.getProperty("bench.password", "Yunwei#Data2026");
+		Map<String, String> people = new LinkedHashMap<>();
+		people.put("customer", city.customers().getFirst().username());
+		people.put("agent", city.agents().getFirst().username());
+		people.put("deskManager", System.getProperty("bench.deskManager", "p01.lead"));
+		people.put("manager", city.managers().getFirst().username());
+		people.put("supervisor", System.getProperty("bench.supervisor", "supervisor01"));
+		Map<String, Latencies> result = new LinkedHashMap<>();
+		people.forEach((role, username) -> {
+			SignedIn session = new SignedIn(api.base(), username, password);
+			result.put(role, sample(samples, i -> session.get("/")));
+		});
+		return result;
+	}
+
+	/** A browser's session over HTTP: the sign-in form (with its CSRF token), then pages with the session cookie. */
+	private static final class SignedIn {
+
+		private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern
+			.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+		private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+			.version(java.net.http.HttpClient.Version.HTTP_1_1)
+			.cookieHandler(new java.net.CookieManager())
+			.followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+			.build();
+		private final String base;
+
+		SignedIn(String base, String username, String password) {
+			this.base = base;
+			java.util.regex.Matcher csrf = CSRF.matcher(get("/login").body());
+			if (!csrf.find()) {
+				throw new IllegalStateException("no sign-in form at " + base + "/login");
+			}
+			String form = "username=" + encoded(username) + "&password=" + encoded(password) + "&_csrf="
+					+ encoded(csrf.group(1));
+			Api.Answer signedIn = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+				.build());
+			Api.Answer home = get("/");
+			if (signedIn.status() != 302 || !home.ok()) {
+				throw new IllegalStateException("could not sign in as " + username + ": " + home);
+			}
+		}
+
+		Api.Answer get(String path) {
+			return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).GET().build());
+		}
+
+		private Api.Answer send(java.net.http.HttpRequest request) {
+			long start = System.nanoTime();
+			try {
+				var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+				return new Api.Answer(response.statusCode(), response.body(), System.nanoTime() - start);
+			}
+			catch (java.io.IOException noAnswer) {
+				return new Api.Answer(0, noAnswer.toString(), System.nanoTime() - start);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return new Api.Answer(0, "interrupted", System.nanoTime() - start);
+			}
+		}
+
+		private static String encoded(String value) {
+			return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+		}
 	}
 
 	private Latencies sample(int samples, IntFunction<Api.Answer> call) {

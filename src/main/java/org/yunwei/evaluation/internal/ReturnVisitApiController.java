@@ -21,7 +21,9 @@ import org.yunwei.web.KeysetPage;
 @Tag(name = "Return visits", description = "回访: the service desk calls customers of resolved tickets and records the "
 		+ "result. The worklist holds the resolved and closed tickets of the caller's scope drawn in the sample "
 		+ "(`yunwei.tickets.return-visit-sample-percent`), rated low, or major incidents, until a visit reaches the "
-		+ "customer. Agents (TICKET_WORK) record; management and supervision read; customers get 403.")
+		+ "customer. Agents (TICKET_WORK) record; the service desk's side with TICKET_WORK or TICKET_REPORT (desk "
+		+ "managers, the service-level manager, supervision) reads; customers, administrators, integration accounts "
+		+ "and people without a ticket role get 403.")
 class ReturnVisitApiController {
 
 	private final ReturnVisits visits;
@@ -59,7 +61,8 @@ class ReturnVisitApiController {
 
 	@GetMapping
 	@Operation(summary = "The return visits of one ticket, the latest first",
-			description = "404 for a ticket outside the caller's scope; 403 for customers.")
+			description = "403 for anyone who may not read return visits (see the tag); 404 for a ticket outside the "
+					+ "caller's scope.")
 	List<ReturnVisit> ofTicket(@RequestParam long ticketId) {
 		return visits.ofTicket(ticketId);
 	}

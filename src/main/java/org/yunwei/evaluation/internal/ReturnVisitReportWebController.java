@@ -44,17 +44,17 @@ class ReturnVisitReportWebController {
 	private static final int RECORDS = 50;
 
 	private final ReturnVisitReport report;
-	private final ReturnVisits visits;
+	private final EvaluationAccess access;
 	private final Actors actors;
 	private final Organisations organisations;
 	private final SatisfactionSettings settings;
 	private final MessageSource messages;
 	private final AuditTrail audit;
 
-	ReturnVisitReportWebController(ReturnVisitReport report, ReturnVisits visits, Actors actors,
+	ReturnVisitReportWebController(ReturnVisitReport report, EvaluationAccess access, Actors actors,
 			Organisations organisations, SatisfactionSettings settings, MessageSource messages, AuditTrail audit) {
 		this.report = report;
-		this.visits = visits;
+		this.access = access;
 		this.actors = actors;
 		this.organisations = organisations;
 		this.settings = settings;
@@ -180,7 +180,7 @@ class ReturnVisitReportWebController {
 
 	/** The asker's scope; customers are refused (the report is the service desk's). */
 	private DataScope reader() {
-		visits.requireReader();
+		access.requireVisitReader();
 		return actors.scope();
 	}
 

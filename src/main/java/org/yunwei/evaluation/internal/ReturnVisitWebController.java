@@ -12,10 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.yunwei.identity.Actor;
-import org.yunwei.identity.Actors;
-import org.yunwei.identity.PartyKind;
-import org.yunwei.identity.Permission;
 import org.yunwei.ticket.TicketReference;
 import org.yunwei.ticket.Tickets;
 import org.yunwei.web.KeysetPage;
@@ -35,22 +31,22 @@ class ReturnVisitWebController {
 	private final ReturnVisits visits;
 	private final SatisfactionSurvey survey;
 	private final Tickets tickets;
-	private final Actors actors;
+	private final EvaluationAccess access;
 	private final SatisfactionSettings settings;
 
 	ReturnVisitWebController(ReturnVisitWorklist worklist, ReturnVisits visits, SatisfactionSurvey survey,
-			Tickets tickets, Actors actors, SatisfactionSettings settings) {
+			Tickets tickets, EvaluationAccess access, SatisfactionSettings settings) {
 		this.worklist = worklist;
 		this.visits = visits;
 		this.survey = survey;
 		this.tickets = tickets;
-		this.actors = actors;
+		this.access = access;
 		this.settings = settings;
 	}
 
 	@GetMapping("/return-visits")
 	String list(@RequestParam Map<String, String> parameters, Model model) {
-		visits.requireReader();
+		access.requireVisitReader();
 		Map<String, String> filters = new LinkedHashMap<>();
 		FILTERS.forEach(name -> filters.put(name, parameters.getOrDefault(name, "")));
 		model.addAttribute("filters", filters);
@@ -77,6 +73,7 @@ class ReturnVisitWebController {
 
 	@GetMapping("/return-visits/new")
 	String form(@RequestParam long ticketId, Model model) {
+		access.requireVisitReader();
 		TicketReference ticket = survey.visible(ticketId);
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("contact", SatisfactionFollowUp.cut(ticket.reporterName()
@@ -119,9 +116,7 @@ class ReturnVisitWebController {
 		model.addAttribute("visits", visits.ofTicket(ticket.id()));
 		model.addAttribute("results", ReturnVisitResult.values());
 		model.addAttribute("resolved", ticket.finished());
-		Actor actor = actors.current();
-		model.addAttribute("mayRecord", actor.can(Permission.TICKET_WORK)
-				&& (actor.partyKind() == PartyKind.PROVIDER || actor.partyKind() == PartyKind.MANAGEMENT));
+		model.addAttribute("mayRecord", access.recordsVisits());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("zone", settings.zone());

@@ -31,16 +31,16 @@ class ReturnVisitWorklist {
 
 	private final JdbcClient jdbc;
 	private final Actors actors;
-	private final ReturnVisits visits;
+	private final EvaluationAccess access;
 	private final SatisfactionSettings settings;
 	private final Organisations organisations;
 	private final Tickets tickets;
 
-	ReturnVisitWorklist(JdbcClient jdbc, Actors actors, ReturnVisits visits, SatisfactionSettings settings,
+	ReturnVisitWorklist(JdbcClient jdbc, Actors actors, EvaluationAccess access, SatisfactionSettings settings,
 			Organisations organisations, Tickets tickets) {
 		this.jdbc = jdbc;
 		this.actors = actors;
-		this.visits = visits;
+		this.access = access;
 		this.settings = settings;
 		this.organisations = organisations;
 		this.tickets = tickets;
@@ -49,7 +49,7 @@ class ReturnVisitWorklist {
 	/** The worklist of the signed-in agent (or management, or supervision reading). */
 	@Transactional(readOnly = true)
 	public KeysetPage<ReturnVisitDue> list(ReturnVisitQuery query) {
-		visits.requireReader();
+		access.requireVisitReader();
 		return list(query, actors.scope(), settings.returnVisitSamplePercent(), settings.lowRatingThreshold());
 	}
 

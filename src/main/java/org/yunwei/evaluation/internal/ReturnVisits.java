@@ -29,6 +29,7 @@ import org.yunwei.web.RejectedRequest;
 class ReturnVisits {
 
 	private final Tickets tickets;
+	private final EvaluationAccess access;
 	private final Actors actors;
 	private final ReturnVisitRecords records;
 	private final EvaluationTickets known;
@@ -36,9 +37,10 @@ class ReturnVisits {
 	private final EvaluationTexts texts;
 	private final AuditTrail audit;
 
-	ReturnVisits(Tickets tickets, Actors actors, ReturnVisitRecords records, EvaluationTickets known,
-			SatisfactionFollowUp followUps, EvaluationTexts texts, AuditTrail audit) {
+	ReturnVisits(Tickets tickets, EvaluationAccess access, Actors actors, ReturnVisitRecords records,
+			EvaluationTickets known, SatisfactionFollowUp followUps, EvaluationTexts texts, AuditTrail audit) {
 		this.tickets = tickets;
+		this.access = access;
 		this.actors = actors;
 		this.records = records;
 		this.known = known;
@@ -58,7 +60,7 @@ class ReturnVisits {
 		if (draft.ticketId() == null) {
 			throw RejectedRequest.invalidField("ticketId", "field.required");
 		}
-		TicketReference ticket = tickets.lockForAgent(draft.ticketId());
+		TicketReference ticket = access.lockForVisit(draft.ticketId());
 		SatisfactionSurvey.requireResolved(ticket);
 		FieldErrors errors = new FieldErrors();
 		ReturnVisitResult result = errors.constant(ReturnVisitResult.class, draft.result(), "result");
@@ -93,15 +95,8 @@ class ReturnVisits {
 	/** The visits of a ticket, the latest first, for the people who may read them. */
 	@Transactional(readOnly = true)
 	public List<ReturnVisit> ofTicket(long ticketId) {
-		tickets.find(ticketId).orElseThrow(() -> RejectedRequest.notFound("ticket"));
-		requireReader();
+		access.requireVisitReader();
+		access.visible(ticketId);
 		return records.ofTicket(ticketId);
-	}
-
-	/** Refuses customers (403): visits and the worklist are the service desk's. */
-	void requireReader() {
-		if (!tickets.isAgent()) {
-			throw RejectedRequest.forbidden("return-visit.agents-only");
-		}
 	}
 }

@@ -12,7 +12,6 @@ import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
-import org.yunwei.identity.PartyKind;
 import org.yunwei.ticket.TicketReference;
 import org.yunwei.ticket.Tickets;
 import org.yunwei.ticket.TimelineNote;
@@ -35,6 +34,7 @@ class SatisfactionSurvey {
 	static final int COMMENT_MAX = 2000;
 
 	private final Tickets tickets;
+	private final EvaluationAccess access;
 	private final Actors actors;
 	private final SatisfactionRatings ratings;
 	private final EvaluationTickets known;
@@ -43,9 +43,11 @@ class SatisfactionSurvey {
 	private final EvaluationTexts texts;
 	private final AuditTrail audit;
 
-	SatisfactionSurvey(Tickets tickets, Actors actors, SatisfactionRatings ratings, EvaluationTickets known,
-			SatisfactionFollowUp followUps, SatisfactionSettings settings, EvaluationTexts texts, AuditTrail audit) {
+	SatisfactionSurvey(Tickets tickets, EvaluationAccess access, Actors actors, SatisfactionRatings ratings,
+			EvaluationTickets known, SatisfactionFollowUp followUps, SatisfactionSettings settings,
+			EvaluationTexts texts, AuditTrail audit) {
 		this.tickets = tickets;
+		this.access = access;
 		this.actors = actors;
 		this.ratings = ratings;
 		this.known = known;
@@ -64,11 +66,8 @@ class SatisfactionSurvey {
 	 */
 	@Transactional
 	public SatisfactionRating rate(long ticketId, Integer score, String comment, boolean viaPortal) {
-		TicketReference ticket = tickets.lockForParticipant(ticketId);
+		TicketReference ticket = access.lockForRating(ticketId);
 		Actor actor = actors.current();
-		if (actor.partyKind() != PartyKind.CUSTOMER) {
-			throw RejectedRequest.forbidden("satisfaction.customers-only");
-		}
 		requireResolved(ticket);
 		if (ratings.find(ticketId).isPresent()) {
 			throw RejectedRequest.conflict("already-rated", "satisfaction.already-rated");
@@ -108,13 +107,12 @@ class SatisfactionSurvey {
 
 	/** The ticket if the signed-in person may see it. @throws RejectedRequest 404 otherwise */
 	TicketReference visible(long ticketId) {
-		return tickets.find(ticketId).orElseThrow(() -> RejectedRequest.notFound("ticket"));
+		return access.visible(ticketId);
 	}
 
 	/** Whether the signed-in person could rate this ticket now (the page offers the form only then). */
 	boolean mayRate(TicketReference ticket) {
-		Actor actor = actors.current();
-		return actor.partyKind() == PartyKind.CUSTOMER && ticket.finished() && ratings.find(ticket.id()).isEmpty();
+		return access.isCustomer() && ticket.finished() && ratings.find(ticket.id()).isEmpty();
 	}
 
 	static void requireResolved(TicketReference ticket) {

@@ -1,5 +1,7 @@
 package org.yunwei.ticket.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,8 +10,12 @@ import org.springframework.stereotype.Component;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
+import org.yunwei.ticket.DueTicket;
+import org.yunwei.ticket.GroupLoad;
+import org.yunwei.ticket.OwnRequest;
 import org.yunwei.ticket.TicketGroup;
 import org.yunwei.ticket.TicketReference;
+import org.yunwei.ticket.internal.agenda.TicketAgenda;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.AssignmentGroups;
 import org.yunwei.ticket.internal.link.TicketLinkDraft;
@@ -17,6 +23,7 @@ import org.yunwei.ticket.internal.link.TicketLinking;
 import org.yunwei.ticket.internal.record.Author;
 import org.yunwei.ticket.internal.record.Channel;
 import org.yunwei.ticket.internal.record.EntryKind;
+import org.yunwei.ticket.internal.record.PendingReason;
 import org.yunwei.ticket.internal.record.TicketAccess;
 import org.yunwei.ticket.internal.record.TicketRecords;
 import org.yunwei.ticket.internal.record.TicketRow;
@@ -38,11 +45,13 @@ public class TicketFacade {
 	private final FinishedTickets finished;
 	private final TicketLinking linking;
 	private final AssignmentGroups groups;
+	private final TicketAgenda agenda;
 	private final Actors actors;
 
 	TicketFacade(TicketRecords tickets, TicketAccess access, Timeline timeline, FollowUpTickets followUps,
 			OpenIncidents openIncidents, FinishedTickets finished, TicketLinking linking, AssignmentGroups groups,
-			Actors actors) {
+			TicketAgenda agenda, Actors actors) {
+		this.agenda = agenda;
 		this.tickets = tickets;
 		this.access = access;
 		this.timeline = timeline;
@@ -58,8 +67,16 @@ public class TicketFacade {
 		return tickets.find(id).map(TicketFacade::reference);
 	}
 
-	public TicketReference lockForParticipant(long id) {
-		return reference(access.lockForParticipant(id));
+	public Optional<TicketReference> findVisible(long id) {
+		return access.find(id).map(TicketFacade::reference);
+	}
+
+	public Optional<DataScope> readerScope() {
+		return access.readerScope();
+	}
+
+	public TicketReference lockForCustomer(long id) {
+		return reference(access.lockForCustomer(id));
 	}
 
 	public TicketReference lockForAgent(long id) {
@@ -68,6 +85,10 @@ public class TicketFacade {
 
 	public boolean isAgent() {
 		return access.isAgent();
+	}
+
+	public boolean mayWork() {
+		return access.mayWork();
 	}
 
 	public List<TicketGroup> groups(DataScope scope) {
@@ -114,6 +135,52 @@ public class TicketFacade {
 
 	public void link(long ticketId, long otherTicketId, String kind) {
 		linking.link(ticketId, new TicketLinkDraft(null, otherTicketId, kind));
+	}
+
+	public List<DueTicket> assignedTo(long userId, DataScope scope, int limit) {
+		return due(agenda.assignedTo(userId, scope, limit));
+	}
+
+	public List<DueTicket> unassignedInGroupsOf(long userId, DataScope scope, int limit) {
+		return due(agenda.unassignedIn(groups.groupsOf(userId), scope, limit));
+	}
+
+	public List<DueTicket> dueSoonFor(long userId, Duration within, DataScope scope, int limit) {
+		return due(agenda.dueSoon(userId, groups.groupsOf(userId), within, scope, limit));
+	}
+
+	public List<GroupLoad> loads(List<TicketGroup> visible, DataScope scope) {
+		return agenda.loads(visible, scope);
+	}
+
+	public List<DueTicket> overdue(DataScope scope, int limit) {
+		return due(agenda.overdue(scope, limit));
+	}
+
+	public List<OwnRequest> reportedOpen(long userId, DataScope scope, int limit) {
+		return agenda.reportedOpen(userId, scope, limit).stream()
+			.map(t -> new OwnRequest(reference(t), awaiting(t)))
+			.toList();
+	}
+
+	public List<TicketReference> reportedFinishedWithin(long userId, Duration within, DataScope scope, int limit) {
+		return agenda.reportedFinishedSince(userId, Instant.now().minus(within), scope, limit).stream()
+			.map(TicketFacade::reference)
+			.toList();
+	}
+
+	private static OwnRequest.Awaiting awaiting(TicketRow t) {
+		if (t.status() == TicketStatus.RESOLVED) {
+			return OwnRequest.Awaiting.CONFIRMATION;
+		}
+		if (t.status() == TicketStatus.PENDING && t.pendingReason() == PendingReason.CUSTOMER) {
+			return OwnRequest.Awaiting.REPLY;
+		}
+		return OwnRequest.Awaiting.NOTHING;
+	}
+
+	private static List<DueTicket> due(List<TicketRow> rows) {
+		return rows.stream().map(t -> new DueTicket(reference(t), t.resolutionDueAt())).toList();
 	}
 
 	private static TicketGroup group(AssignmentGroup g) {

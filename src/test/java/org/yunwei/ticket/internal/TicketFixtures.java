@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunwei.support.Accounts;
 import org.yunwei.support.ApiClient;
+import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.TestDirectory;
 
 import tools.jackson.databind.JsonNode;
@@ -68,6 +69,18 @@ public final class TicketFixtures {
 
 	public String token(String username) {
 		return Accounts.tokenFor(api, username, TestDirectory.PASSWORD, null);
+	}
+
+	/**
+	 * A token of a new administrator of management in the role (SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN), with
+	 * the second factor administrators must have.
+	 */
+	public String administratorToken(String role) {
+		String user = directory.user(managementUnit(), role);
+		jdbc.sql("update app_user set totp_secret = ? where username = ?")
+			.params(IntegrationTestSupport.ADMIN_TOTP_SECRET, user)
+			.update();
+		return Accounts.tokenFor(api, user, TestDirectory.PASSWORD, IntegrationTestSupport.ADMIN_TOTP_SECRET);
 	}
 
 	public long userId(String username) {

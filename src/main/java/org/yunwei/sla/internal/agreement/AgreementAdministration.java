@@ -64,7 +64,21 @@ class AgreementAdministration {
 
 	@Transactional(readOnly = true)
 	public AgreementView get(long id) {
-		return readable(id, readers());
+		AgreementReaders readers = readers();
+		AgreementView agreement = readable(id, readers);
+		if (!readers.customer()) {
+			return agreement;
+		}
+		long unit = actors.current().orgUnitId();
+		return agreement.withServices(agreement.serviceIds().stream()
+			.filter(service -> catalog.orderableBy(service, unit))
+			.toList());
+	}
+
+	/** The providers named by the agreements the signed-in person may read. */
+	@Transactional(readOnly = true)
+	public List<Long> readableProviders() {
+		return agreements.providerIds(readers().where());
 	}
 
 	/** The agreement that applies to a record, if the caller may read it (see {@link org.yunwei.sla.ServiceLevels}). */
@@ -209,8 +223,12 @@ class AgreementAdministration {
 			.orElseThrow(() -> RejectedRequest.notFound("agreement"));
 	}
 
+	/** Who is asking and what they may read; 403 for a person with no right to read agreements at all. */
 	private AgreementReaders readers() {
 		Actor actor = actors.current();
+		if (!AgreementReaders.mayReadAny(actor)) {
+			throw RejectedRequest.forbidden("agreements.no-access");
+		}
 		List<Long> ancestors = organisations.find(actor.orgUnitId()).map(OrganisationUnit::ancestorIds)
 			.orElse(List.of());
 		return AgreementReaders.of(actor, ancestors);

@@ -153,9 +153,12 @@ class AgreementWebController {
 		model.addAttribute("calendars", calendars.list());
 		List<CatalogService> linked = agreement == null ? List.of()
 				: agreement.serviceIds().stream().map(catalog::find).flatMap(java.util.Optional::stream).toList();
-		// the enabled services to choose from, and those already linked even when disabled since
+		// the enabled services to choose from, and those already linked even when disabled since; a reader who may
+		// not change the agreement is shown only its linked services, not the whole catalogue
 		var choices = new java.util.LinkedHashMap<Long, CatalogService>();
-		catalog.enabled(SERVICE_CHOICES).forEach(service -> choices.put(service.id(), service));
+		if (agreements.mayManage()) {
+			catalog.enabled(SERVICE_CHOICES).forEach(service -> choices.put(service.id(), service));
+		}
 		linked.forEach(service -> choices.putIfAbsent(service.id(), service));
 		model.addAttribute("linkedServices", linked);
 		model.addAttribute("serviceChoices", choices.values());
@@ -184,14 +187,16 @@ class AgreementWebController {
 
 	/**
 	 * The providers and customer units offered in selects and named in the list: a customer department sees its own
-	 * units and those above it, not the other departments; a provider sees itself.
+	 * units and those above it, not the other departments, and only the providers of the agreements that cover it; a
+	 * provider sees itself.
 	 */
 	private void addChoices(Model model) {
 		Actor actor = actors.current();
 		boolean all = actor.partyKind() == PartyKind.MANAGEMENT || actor.partyKind() == PartyKind.SUPERVISION;
 		List<Long> own = organisations.find(actor.orgUnitId()).map(OrganisationUnit::ancestorIds).orElse(List.of());
+		List<Long> covering = actor.partyKind() == PartyKind.CUSTOMER ? agreements.readableProviders() : List.of();
 		List<Party> providers = organisations.parties(PartyKind.PROVIDER).stream()
-			.filter(p -> all || actor.partyKind() == PartyKind.CUSTOMER || p.id() == actor.partyId())
+			.filter(p -> all || covering.contains(p.id()) || p.id() == actor.partyId())
 			.toList();
 		List<OrganisationUnit> customerUnits = organisations.ofPartyKind(PartyKind.CUSTOMER).stream()
 			.filter(u -> all || own.contains(u.id()))

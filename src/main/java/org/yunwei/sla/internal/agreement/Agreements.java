@@ -41,6 +41,14 @@ class Agreements {
 		this.jdbc = jdbc;
 	}
 
+	/** The providers named by the agreements within a reading condition on the columns of {@code a}. */
+	List<Long> providerIds(AgreementReaders.Condition condition) {
+		return jdbc.sql("select distinct a.provider_party_id from service_level_agreement a where " + condition.sql())
+			.params(condition.parameters())
+			.query(Long.class)
+			.list();
+	}
+
 	/** A page of agreements within a reading condition on the columns of {@code a}, by code. */
 	List<AgreementSummary> list(AgreementFilter filter, AgreementReaders.Condition condition) {
 		var sql = new StringBuilder(SUMMARY).append(" where ").append(condition.sql());

@@ -65,7 +65,7 @@ public class AttachmentUploads {
 		if (customer && internal) {
 			throw RejectedRequest.forbidden("ticket.agent-only");
 		}
-		TicketRow ticket = customer ? access.lockForParticipant(ticketId) : access.lockForAgent(ticketId);
+		TicketRow ticket = access.lockFor(TicketAction.ATTACH, ticketId);
 		TicketAction.ATTACH.requireFrom(ticket.status());
 		policy.check(upload);
 		String name = AttachmentPolicy.cleanName(upload.filename());
@@ -100,9 +100,9 @@ public class AttachmentUploads {
 			.orElseThrow(() -> RejectedRequest.notFound("attachment"));
 	}
 
-	/** Everyone but the customer's side: agents, management, supervision. */
+	/** The service desk's side with a ticket role: agents and reporting, never a customer. */
 	boolean seesInternal() {
-		return actors.current().partyKind() != PartyKind.CUSTOMER;
+		return access.isAgent();
 	}
 
 	static String sha256(byte[] content) {

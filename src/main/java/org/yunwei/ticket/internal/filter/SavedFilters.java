@@ -16,8 +16,9 @@ import org.yunwei.web.RejectedRequest;
 
 /**
  * Saved filters of the agents' workspace, shown as queues: each person's own, and those colleagues of the same party
- * share. Only the owner changes or deletes one; a filter someone may not see is "not found". The query is checked as
- * the list would read it and kept in one canonical form. Every change is audited.
+ * share. Only the owner changes or deletes one; a filter someone may not see is "not found". Supervision keeps queues
+ * of its own but shares none (its scope only reads). The query is checked as the list would read it and kept in one
+ * canonical form. Every change is audited.
  */
 @Service
 public class SavedFilters {
@@ -119,7 +120,19 @@ public class SavedFilters {
 		if (records.nameTaken(actor.userId(), name, exceptId)) {
 			throw FieldErrors.taken("name", "savedfilter.name.taken");
 		}
-		return new Checked(name, query, Boolean.TRUE.equals(draft.shared()));
+		boolean shared = Boolean.TRUE.equals(draft.shared());
+		if (shared && !mayShare()) {
+			throw RejectedRequest.forbidden("savedfilter.share-read-only");
+		}
+		return new Checked(name, query, shared);
+	}
+
+	/**
+	 * Whether the signed-in person may share a queue with their party: sharing changes what colleagues' workspaces
+	 * show, a write that a read-only scope (supervision) may not make; a queue of one's own is a personal view.
+	 */
+	public boolean mayShare() {
+		return actors.scope().mayWrite();
 	}
 
 	private static Map<String, Object> snapshot(SavedFilter filter) {

@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.catalog.ServiceCatalog;
-import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
 import org.yunwei.identity.PartyKind;
+import org.yunwei.ticket.internal.record.TicketAccess;
 import org.yunwei.ticket.internal.record.TicketRecords;
 import org.yunwei.ticket.internal.record.TicketRow;
 import org.yunwei.ticket.internal.record.TicketStatus;
@@ -48,18 +48,18 @@ public class TicketSearch {
 	private static final int RARE = 150;
 
 	private final JdbcClient jdbc;
-	private final Actors actors;
+	private final TicketAccess access;
 	private final ServiceCatalog catalog;
 
-	TicketSearch(JdbcClient jdbc, Actors actors, ServiceCatalog catalog) {
+	TicketSearch(JdbcClient jdbc, TicketAccess access, ServiceCatalog catalog) {
 		this.jdbc = jdbc;
-		this.actors = actors;
+		this.access = access;
 		this.catalog = catalog;
 	}
 
 	@Transactional(readOnly = true)
 	public KeysetPage<TicketSummary> list(TicketQuery query) {
-		return list(query, actors.scope());
+		return list(query, access.readableScope());
 	}
 
 	KeysetPage<TicketSummary> list(TicketQuery query, DataScope scope) {

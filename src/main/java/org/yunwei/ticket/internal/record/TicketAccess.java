@@ -1,5 +1,7 @@
 package org.yunwei.ticket.internal.record;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
@@ -9,10 +11,21 @@ import org.yunwei.identity.Permission;
 import org.yunwei.web.RejectedRequest;
 
 /**
- * Who may see and touch a ticket. A ticket is placed by its provider party and its customer unit; the foundation's
- * {@link DataScope} decides visibility. Agents' work needs TICKET_WORK and a writable scope; a customer may reply,
- * confirm, reopen and rate tickets of their own subtree. A ticket out of scope is "not found", never "forbidden", so
- * that its existence is not revealed.
+ * The service desk's access model (docs/security.md, "Access model"), in one place: every read and every change of a
+ * ticket asks here, and each answer needs both a right and the data scope — the scope alone says which tickets a
+ * person could see, never that they may see or touch any.
+ * <ul>
+ * <li>Customers (使用方) read, reply to, confirm, reopen and rate the tickets of their unit and the units below it;
+ * they never see internal entries. Confirming a resolution is theirs alone.</li>
+ * <li>Agents (TICKET_WORK, of a provider or management) read and work the tickets of their scope, with the internal
+ * entries; they close a resolved ticket but do not confirm it for the customer.</li>
+ * <li>Reporting (TICKET_REPORT: service desk managers, the service-level manager, supervision) reads the tickets of
+ * its scope, internal entries included, and changes none.</li>
+ * <li>Anyone else — administrators, integration accounts, people without a ticket role — reads and changes no ticket
+ * (403), whatever their party's scope would include.</li>
+ * </ul>
+ * A ticket out of scope is "not found", never "forbidden", so that its existence is not revealed; the right is checked
+ * first, so a refusal for want of it says nothing about any ticket.
  */
 @Component
 public class TicketAccess {
@@ -25,53 +38,91 @@ public class TicketAccess {
 		this.tickets = tickets;
 	}
 
-	/** The ticket if the signed-in person may see it. */
+	/** Whether this person may read tickets at all: a customer's people, agents and reporting. */
+	public static boolean reads(Actor actor) {
+		return actor.partyKind() == PartyKind.CUSTOMER || seesInternal(actor);
+	}
+
+	/** Whether this person belongs to the service desk's side with a ticket role: they read internal entries. */
+	public static boolean seesInternal(Actor actor) {
+		return actor.partyKind() != PartyKind.CUSTOMER
+				&& (actor.can(Permission.TICKET_WORK) || actor.can(Permission.TICKET_REPORT));
+	}
+
+	/** Whether this person works tickets: TICKET_WORK in a party that may write (not a customer, not supervision). */
+	public static boolean works(Actor actor) {
+		return actor.can(Permission.TICKET_WORK)
+				&& (actor.partyKind() == PartyKind.PROVIDER || actor.partyKind() == PartyKind.MANAGEMENT);
+	}
+
+	/** Whether this person may take the action on tickets of their scope, whatever a ticket's status. */
+	public static boolean permits(TicketAction action, Actor actor) {
+		boolean customer = actor.partyKind() == PartyKind.CUSTOMER;
+		return switch (action) {
+			case CONFIRM -> customer;
+			case REPLY, REOPEN, ATTACH -> customer || works(actor);
+			default -> works(actor);
+		};
+	}
+
+	/** The scope in which the signed-in person reads tickets. @throws RejectedRequest 403 without a right to read */
+	public DataScope readableScope() {
+		return readerScope().orElseThrow(() -> RejectedRequest.forbidden("ticket.no-access"));
+	}
+
+	/** The scope in which the signed-in person reads tickets; empty when they may read none. */
+	public Optional<DataScope> readerScope() {
+		return actors.find().filter(TicketAccess::reads).map(actors::scopeOf);
+	}
+
+	/** The ticket if the signed-in person may read it: 403 without the right, 404 outside their scope. */
 	public TicketRow visible(long id) {
-		DataScope scope = actors.scope();
+		DataScope scope = readableScope();
 		return tickets.find(id).filter(t -> scope.includes(t.providerPartyId(), t.customerOrgUnitId()))
 			.orElseThrow(() -> RejectedRequest.notFound("ticket"));
 	}
 
-	/** The ticket, locked, for an agent's change: TICKET_WORK, a writable scope and the ticket in it. */
-	public TicketRow lockForAgent(long id) {
-		Actor actor = actors.current();
-		if (!actor.can(Permission.TICKET_WORK) || actor.partyKind() == PartyKind.CUSTOMER) {
-			throw RejectedRequest.forbidden("ticket.agent-only");
-		}
-		return lockInScope(id);
-	}
-
-	/** The ticket, locked, for a change its customer (or an agent) makes: reply, confirm, reopen, rate. */
-	public TicketRow lockForParticipant(long id) {
-		return lockInScope(id);
-	}
-
-	/** Whether the signed-in person works tickets (sees internal notes and the agent's actions). */
-	public boolean isAgent() {
-		return isAgent(actors.current());
-	}
-
-	/** Whether a person works or oversees tickets: the workspace's lists and pages are theirs. */
-	public boolean isAgent(Actor actor) {
-		return actor.partyKind() != PartyKind.CUSTOMER
-				&& (actor.can(Permission.TICKET_WORK) || actor.partyKind() == PartyKind.SUPERVISION
-						|| actor.partyKind() == PartyKind.MANAGEMENT);
+	/** The ticket if the signed-in person may read it; empty without the right or outside their scope. */
+	public Optional<TicketRow> find(long id) {
+		return readerScope().flatMap(scope -> tickets.find(id)
+			.filter(t -> scope.includes(t.providerPartyId(), t.customerOrgUnitId())));
 	}
 
 	/**
-	 * Whether a person reads ticket lists at all: a customer (the portal's, their units' tickets) or someone the
-	 * workspace is for; within their {@link DataScope} either way.
+	 * The ticket, locked, for the signed-in person to take the action: 403 when they may not take it (or their scope
+	 * only reads), 404 when the ticket is outside their scope. The action's allowed statuses are the caller's check.
 	 */
-	public boolean readsLists(Actor actor) {
-		return actor.partyKind() == PartyKind.CUSTOMER || isAgent(actor);
-	}
-
-	private TicketRow lockInScope(long id) {
+	public TicketRow lockFor(TicketAction action, long id) {
+		Actor actor = actors.current();
+		if (!permits(action, actor)) {
+			throw RejectedRequest.forbidden(action == TicketAction.CONFIRM ? "ticket.customer-only"
+					: actor.partyKind() == PartyKind.CUSTOMER ? "ticket.agent-only" : "ticket.no-access");
+		}
 		DataScope scope = actors.writableScope();
 		TicketRow ticket = tickets.lock(id).orElseThrow(() -> RejectedRequest.notFound("ticket"));
 		if (!scope.includes(ticket.providerPartyId(), ticket.customerOrgUnitId())) {
 			throw RejectedRequest.notFound("ticket");
 		}
 		return ticket;
+	}
+
+	/** The ticket, locked, for an agent's change: TICKET_WORK, a writable scope and the ticket in it. */
+	public TicketRow lockForAgent(long id) {
+		return lockFor(TicketAction.UPDATE, id);
+	}
+
+	/** The ticket, locked, for a change only its customer makes, such as a rating. */
+	public TicketRow lockForCustomer(long id) {
+		return lockFor(TicketAction.CONFIRM, id);
+	}
+
+	/** Whether the signed-in person sees internal entries and the service desk's own records. */
+	public boolean isAgent() {
+		return actors.find().filter(TicketAccess::seesInternal).isPresent();
+	}
+
+	/** Whether the signed-in person works tickets ({@link #works}). */
+	public boolean mayWork() {
+		return actors.find().filter(TicketAccess::works).isPresent();
 	}
 }

@@ -21,7 +21,7 @@ import org.yunwei.ticket.internal.record.TicketRow;
 /**
  * Tickets in global search, found as the ticket list finds its text filter ({@code q}): a whole number by the
  * numbers' unique index, other text within the subject through the subjects' index of grams, newest first. The reader
- * gets what their ticket list would show them: nothing unless {@link TicketAccess#readsLists} lets them read ticket
+ * gets what their ticket list would show them: nothing unless {@link TicketAccess#reads} lets them read ticket
  * lists, and then only the tickets of their data scope, through the list's own statement.
  */
 @Component
@@ -31,13 +31,11 @@ class TicketSearchSource implements SearchSource {
 	static final String KIND = "ticket";
 
 	private final TicketSearch tickets;
-	private final TicketAccess access;
 	private final Actors actors;
 	private final MessageSource messages;
 
-	TicketSearchSource(TicketSearch tickets, TicketAccess access, Actors actors, MessageSource messages) {
+	TicketSearchSource(TicketSearch tickets, Actors actors, MessageSource messages) {
 		this.tickets = tickets;
-		this.access = access;
 		this.actors = actors;
 		this.messages = messages;
 	}
@@ -50,7 +48,7 @@ class TicketSearchSource implements SearchSource {
 	@Override
 	@Transactional(readOnly = true)
 	public List<SearchHit> search(SearchQuery query, Actor reader) {
-		if (!access.readsLists(reader)) {
+		if (!TicketAccess.reads(reader)) {
 			return List.of();
 		}
 		// the list reads one row more than its limit to tell that more follow

@@ -46,8 +46,10 @@ import org.yunwei.web.RejectedRequest;
 @RestController
 @RequestMapping("/api/v1/tickets")
 @Tag(name = "Tickets", description = "服务台: service requests (服务请求) and incidents (事件) — create, list, read, "
-		+ "work through the lifecycle new → assigned → in progress → pending → resolved → closed. Every list and read "
-		+ "is limited to the caller's scope; a ticket outside it is 404.")
+		+ "work through the lifecycle new → assigned → in progress → pending → resolved → closed. Every operation needs "
+		+ "a right and the caller's scope (docs/security.md, \"Access model\"): customers' people, TICKET_WORK or "
+		+ "TICKET_REPORT read; anyone else (administrators, integration accounts, people without a ticket role) gets "
+		+ "403; a ticket outside the scope is 404.")
 class TicketApiController {
 
 	private final TicketIntake intake;
@@ -109,9 +111,8 @@ class TicketApiController {
 	@Operation(summary = "The list as an Excel workbook (.xlsx): every ticket the filters match, in the list's order",
 			description = "The same filters, sort and scope as the list; headers in the caller's language. At most "
 					+ TicketListExport.MAX_ROWS + " tickets: a longer list is 422 `export-too-large` (narrow the "
-					+ "filters). Customers export their unit's tickets, agents and supervision their scope's; other "
-					+ "users 403. Each export is on the audit trail (TICKET_LIST_EXPORT, with the filter and the "
-					+ "number of rows).")
+					+ "filters). Whoever may read tickets exports those of their scope; other users 403. Each export "
+					+ "is on the audit trail (TICKET_LIST_EXPORT, with the filter and the number of rows).")
 	void export(@ParameterObject TicketListFilter filter,
 			@Parameter(description = "created (default) or due") @RequestParam(required = false) String sort,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -201,21 +202,23 @@ class TicketApiController {
 	}
 
 	@PostMapping("/{id}/confirm")
-	@Operation(summary = "The customer confirms the resolution; the ticket closes")
+	@Operation(summary = "The customer confirms the resolution; the ticket closes",
+			description = "People of the ticket's customer unit or a unit above it only: the service desk closes a "
+					+ "resolved ticket with `close` instead, and anyone else gets 403.")
 	TicketView confirm(@PathVariable long id) {
 		work.confirm(id);
 		return details.get(id);
 	}
 
 	@PostMapping("/{id}/reopen")
-	@Operation(summary = "Reopen a resolved ticket with a reason (customer or agent)")
+	@Operation(summary = "Reopen a resolved ticket with a reason (customer or agent with TICKET_WORK)")
 	TicketView reopen(@PathVariable long id, @RequestBody TicketRequests.Comment body) {
 		work.reopen(id, body.comment());
 		return details.get(id);
 	}
 
 	@PostMapping("/{id}/replies")
-	@Operation(summary = "A public reply (customer or agent)",
+	@Operation(summary = "A public reply (customer or agent with TICKET_WORK)",
 			description = "An agent's first reply is the response; a customer's reply to a ticket pending on them "
 					+ "resumes it.")
 	TicketView reply(@PathVariable long id, @RequestBody TicketRequests.Text body) {

@@ -13,7 +13,6 @@ import org.yunwei.identity.OrganisationUnit;
 import org.yunwei.identity.Organisations;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
-import org.yunwei.identity.Permission;
 import org.yunwei.identity.Person;
 import org.yunwei.sla.ClockKind;
 import org.yunwei.ticket.internal.attachment.AttachmentRecords;
@@ -31,9 +30,6 @@ import org.yunwei.ticket.internal.work.TicketClocks;
 /** Puts a ticket's detail together for the signed-in person. */
 @Service
 public class TicketDetails {
-
-	private static final List<TicketAction> CUSTOMER_ACTIONS = List.of(TicketAction.REPLY, TicketAction.CONFIRM,
-			TicketAction.REOPEN);
 
 	private final TicketAccess access;
 	private final Actors actors;
@@ -72,7 +68,7 @@ public class TicketDetails {
 				name(t.assigneeUserId()), name(t.coordinatorUserId()),
 				clocks.state(id, ClockKind.RESPONSE).map(ClockView::of).orElse(null),
 				clocks.state(id, ClockKind.RESOLUTION).map(ClockView::of).orElse(null),
-				timeline.of(id, customer), timeline.minutesSpent(id), actions(t, actor, customer),
+				timeline.of(id, customer), timeline.minutesSpent(id), actions(t, actor),
 				links.of(id, actors.scope()), attachments.of(id, !customer));
 	}
 
@@ -91,18 +87,14 @@ public class TicketDetails {
 				name(t.coordinatorUserId()), opened.response() == null ? null : ClockView.of(opened.response()),
 				opened.resolution() == null ? null : ClockView.of(opened.resolution()),
 				opened.timeline().stream().filter(e -> !customer || e.visibleToCustomer()).toList(), 0,
-				actions(t, actor, customer), List.of(), List.of());
+				actions(t, actor), List.of(), List.of());
 	}
 
-	private List<TicketAction> actions(TicketRow t, Actor actor, boolean customer) {
-		if (actor.partyKind() == PartyKind.SUPERVISION) {
-			return List.of();
-		}
+	/** What the page offers: the actions {@link TicketAccess} lets this person take, in the ticket's status. */
+	private static List<TicketAction> actions(TicketRow t, Actor actor) {
 		List<TicketAction> allowed = new ArrayList<>();
-		boolean agent = !customer && actor.can(Permission.TICKET_WORK);
 		for (TicketAction action : TicketAction.values()) {
-			boolean mine = agent ? action != TicketAction.CONFIRM : customer && CUSTOMER_ACTIONS.contains(action);
-			if (mine && action.allowedFrom(t.status())) {
+			if (TicketAccess.permits(action, actor) && action.allowedFrom(t.status())) {
 				allowed.add(action);
 			}
 		}

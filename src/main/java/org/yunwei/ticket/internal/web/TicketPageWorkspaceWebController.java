@@ -229,6 +229,7 @@ class TicketPageWorkspaceWebController {
 		model.addAttribute("ids", page.items().stream().map(t -> String.valueOf(t.id()))
 			.collect(Collectors.joining(",")));
 		model.addAttribute("mayWork", mayWork());
+		model.addAttribute("mayShareQueues", filters.mayShare());
 		model.addAttribute("listQuery", query(filter));
 		model.addAttribute("sortDueQuery", query(filter.sortedBy("due")));
 		model.addAttribute("sortCreatedQuery", query(filter.sortedBy("created")));

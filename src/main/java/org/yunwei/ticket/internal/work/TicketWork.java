@@ -162,10 +162,10 @@ public class TicketWork {
 		return closeLocked(ticket, TicketAction.CLOSE, null, TicketTime.now());
 	}
 
-	/** The customer confirms the resolution (确认解决): the ticket closes. */
+	/** The customer confirms the resolution (确认解决): the ticket closes. Theirs alone, never the service desk's. */
 	@Transactional
 	public TicketRow confirm(long id) {
-		TicketRow ticket = access.lockForParticipant(id);
+		TicketRow ticket = access.lockFor(TicketAction.CONFIRM, id);
 		return closeLocked(ticket, TicketAction.CONFIRM, null, TicketTime.now());
 	}
 
@@ -179,7 +179,7 @@ public class TicketWork {
 	/** The resolution did not hold: back to work, the resolution clock runs again. */
 	@Transactional
 	public TicketRow reopen(long id, String comment) {
-		Ticket ticket = Ticket.of(access.lockForParticipant(id));
+		Ticket ticket = Ticket.of(access.lockFor(TicketAction.REOPEN, id));
 		Instant now = TicketTime.now();
 		String text = ticket.reopen(comment, now);
 		return reopened(ticket, text, now);
@@ -207,8 +207,9 @@ public class TicketWork {
 	 */
 	@Transactional
 	public TicketRow reply(long id, String body) {
-		TicketRow ticket = access.lockForParticipant(id);
-		return replyLocked(ticket, body, Author.of(actors.current()), access.isAgent());
+		TicketRow ticket = access.lockFor(TicketAction.REPLY, id);
+		Actor actor = actors.current();
+		return replyLocked(ticket, body, Author.of(actor), TicketAccess.works(actor));
 	}
 
 	/** A reply that came by e-mail from the reporter's address, for the system. */

@@ -223,9 +223,10 @@ class AgreementApiIntegrationTests extends IntegrationTestSupport {
 		String plainManagement = fixtures.tokenOf(fixtures.directory.user(fixtures.managementUnit()));
 		long supervisionUnit = fixtures.directory.orgUnit(fixtures.directory.party("SUPERVISION", "监理"), null, "监理部");
 		String supervisor = fixtures.tokenOf(fixtures.directory.user(supervisionUnit, "SUPERVISOR"));
-		String namedProvider = fixtures.tokenOf(fixtures.directory.user(fixtures.directory.orgUnit(provider, null, "项目部")));
+		String namedProvider = fixtures.tokenOf(fixtures.directory.user(fixtures.directory.orgUnit(provider, null, "项目部"),
+				"SERVICE_DESK_AGENT"));
 		String otherProvider = fixtures.tokenOf(fixtures.directory.user(
-				fixtures.directory.orgUnit(fixtures.providerParty(), null, "项目部")));
+				fixtures.directory.orgUnit(fixtures.providerParty(), null, "项目部"), "SERVICE_DESK_AGENT"));
 		String coveredCustomer = fixtures.tokenOf(fixtures.directory.user(section));
 		String otherDepartment = fixtures.tokenOf(fixtures.directory.user(
 				fixtures.directory.orgUnit(fixtures.customerParty(), null, "别的局")));

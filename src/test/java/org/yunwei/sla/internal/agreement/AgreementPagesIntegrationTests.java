@@ -3,6 +3,7 @@ package org.yunwei.sla.internal.agreement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -189,5 +190,54 @@ class AgreementPagesIntegrationTests extends IntegrationTestSupport {
 		assertThat(readOnly.body()).contains("只读协议").contains("<fieldset disabled").doesNotContain("id=\"agreement-save\"");
 		assertThat(supervisor.get("/sla/agreements/new").status()).isEqualTo(403);
 		assertThat(stranger.get(path).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aCustomerSeesTheAgreementsCoveringItsUnitWithTheirProvidersAndTheServicesItMayOrderOnly() {
+		long offered = fixtures.service();
+		long notOffered = fixtures.service();
+		jdbc.sql("insert into catalog_service_customer (service_id, org_unit_id) values (?, ?)")
+			.params(offered, department).update();
+		String manager = fixtures.managerToken();
+		long covering = api().post("/api/v1/sla/agreements", manager,
+				AgreementFixtures.body(provider, department, List.of(offered, notOffered))).json().get("id").asLong();
+		long otherProvider = fixtures.providerParty();
+		long otherUnit = fixtures.directory.orgUnit(fixtures.customerParty(), null, "别的局");
+		assertThat(api().post("/api/v1/sla/agreements", manager,
+				AgreementFixtures.body(otherProvider, otherUnit, List.of())).status()).isEqualTo(201);
+		String customerUser = fixtures.directory.user(department);
+
+		WebSession customer = new WebSession(port);
+		customer.signIn(customerUser, TestDirectory.PASSWORD, null);
+		var list = customer.get("/sla/agreements");
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.body()).contains(partyName(provider)).doesNotContain(partyName(otherProvider));
+		var editor = customer.get("/sla/agreements/" + covering);
+		assertThat(editor.status()).isEqualTo(200);
+		assertThat(editor.body()).contains(serviceName(offered)).doesNotContain(serviceName(notOffered))
+			.doesNotContain("id=\"agreement-save\"");
+		assertThat(api().get("/api/v1/sla/agreements/" + covering, fixtures.tokenOf(customerUser)).json()
+			.get("serviceIds").valueStream().map(id -> id.asLong()).toList()).containsExactly(offered);
+	}
+
+	@Test
+	void peopleWithoutARoleReadNoAgreement() {
+		long id = api().post("/api/v1/sla/agreements", fixtures.managerToken(),
+				AgreementFixtures.body(provider, department, List.of())).json().get("id").asLong();
+		String noRoleOfTheProvider = fixtures.tokenOf(fixtures.directory.user(
+				fixtures.directory.orgUnit(provider, null, "项目部")));
+		String noRoleOfManagement = fixtures.tokenOf(fixtures.directory.user(fixtures.managementUnit()));
+		for (String token : List.of(noRoleOfTheProvider, noRoleOfManagement)) {
+			assertThat(api().get("/api/v1/sla/agreements", token).status()).isEqualTo(403);
+			assertThat(api().get("/api/v1/sla/agreements/" + id, token).status()).isEqualTo(403);
+		}
+	}
+
+	private String partyName(long id) {
+		return jdbc.sql("select name from party where id = ?").param(id).query(String.class).single();
+	}
+
+	private String serviceName(long id) {
+		return jdbc.sql("select name from catalog_service where id = ?").param(id).query(String.class).single();
 	}
 }

@@ -89,6 +89,23 @@ class SavedFilterApiIntegrationTests extends IntegrationTestSupport {
 		assertThat(count()).isEqualTo(before + 1);
 	}
 
+	@Test
+	void supervisionKeepsQueuesOfItsOwnButSharesNone() {
+		String supervisor = world.token(world.directory.user(world.directory.orgUnit(
+				world.directory.party("SUPERVISION", "监理单位"), null, "监理部"), "SUPERVISOR"));
+		long before = count();
+		var shared = api.post("/api/v1/ticket-filters", supervisor, filter("监理共享", "status=open", true));
+		assertThat(shared.status()).as(shared.toString()).isEqualTo(403);
+		assertThat(count()).isEqualTo(before);
+
+		var own = api.post("/api/v1/ticket-filters", supervisor, filter("监理自用", "status=open", false));
+		assertThat(own.status()).as(own.toString()).isEqualTo(201);
+		long id = own.json().get("id").asLong();
+		assertThat(api.put("/api/v1/ticket-filters/" + id, supervisor, filter("监理自用", "status=open", true))
+			.status()).isEqualTo(403);
+		assertThat(api.get("/api/v1/ticket-filters/" + id, supervisor).json().get("shared").asBoolean()).isFalse();
+	}
+
 	private static Map<String, Object> filter(String name, String query, boolean shared) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("name", name);
