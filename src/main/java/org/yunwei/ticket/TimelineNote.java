@@ -8,7 +8,12 @@ import java.util.Map;
  * @param kind what the entry records
  * @param visibleToCustomer whether the ticket's customer sees it (a rating) or only the service desk (a return visit)
  * @param body the text; {@code null} for none
- * @param details values shown beside the text (e.g. {@code score}); empty for none, never {@code null}
+ * @param details values shown beside the text (e.g. {@code score}); empty for none, never {@code null}. The ticket
+ *        page shows each as a sentence through the writing module's message bundle: the label
+ *        {@code timeline.field.<KIND>.<name>} (or {@code timeline.field.<name>}), a code value's words
+ *        {@code timeline.value.<KIND>.<name>.<VALUE>} (or {@code timeline.value.<name>.<VALUE>}, also for
+ *        {@code true}/{@code false}), and a plain value through the pattern {@code timeline.format.<KIND>.<name>}
+ *        (or {@code timeline.format.<name>}), such as {@code {0} 星}
  */
 public record TimelineNote(Kind kind, boolean visibleToCustomer, String body, Map<String, Object> details) {
 

@@ -94,7 +94,7 @@ public class DatasetRun {
 				after.put("rowsWritten", written);
 				after.put("baseData", context.counts());
 				audit.record(AuditEntry.of("DATASET_GENERATED", "dataset", plan.seed()).actor(ACTOR).after(after)
-					.detail(plan.tickets() + " tickets"));
+					.detail(String.valueOf(plan.tickets())));
 				progress.finish(Instant.now());
 			});
 			System.out.printf("Generated %,d rows in %s.%n", written.values().stream().mapToLong(Long::longValue).sum(),

@@ -28,16 +28,18 @@ class UserWebController {
 	private final UserAdministration users;
 	private final RoleAssignments assignments;
 	private final RoleAdministration roles;
+	private final RoleNames roleNames;
 	private final OrgUnitAdministration units;
 	private final PartyAdministration parties;
 	private final GrantDecisions grants;
 
 	UserWebController(UserAdministration users, RoleAssignments assignments, RoleAdministration roles,
-			OrgUnitAdministration units, PartyAdministration parties, GrantDecisions grants) {
+			RoleNames roleNames, OrgUnitAdministration units, PartyAdministration parties, GrantDecisions grants) {
 		this.users = users;
 		this.grants = grants;
 		this.assignments = assignments;
 		this.roles = roles;
+		this.roleNames = roleNames;
 		this.units = units;
 		this.parties = parties;
 	}
@@ -55,6 +57,7 @@ class UserWebController {
 			page = new KeysetPage<>(List.of(), null);
 		}
 		model.addAttribute("page", page);
+		model.addAttribute("roleNames", roleNames.byCode());
 		if (htmx != null && query.cursor() != null) {
 			return "identity/admin/users :: rows";
 		}

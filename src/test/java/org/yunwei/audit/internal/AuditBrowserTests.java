@@ -48,8 +48,11 @@ class AuditBrowserTests extends BrowserTestSupport {
 		clickAndWaitForTheNextPage("#audit-search");
 		List<WebElement> rows = browser.findElements(By.cssSelector(ROWS));
 		assertThat(rows).hasSize(3);
-		assertThat(rows).allSatisfy(row -> assertThat(row.findElement(By.tagName("code")).getText()).isEqualTo(action));
-		assertThat(rows.getFirst().getText()).contains("ticket #3", "巡检第 3 次", "成功");
+		// an action no bundle names reads as words, and links to the trail filtered by it
+		assertThat(rows).allSatisfy(row -> assertThat(row.findElement(By.cssSelector("td:nth-child(4) a"))
+			.getAttribute("href")).endsWith("action=" + action));
+		assertThat(rows.getFirst().getText()).contains("Browser check", "工单 #3", "巡检第 3 次", "成功")
+			.doesNotContain(action);
 		assertThat(find("#action").getAttribute("value")).isEqualTo(action);
 
 		String filtered = browser.getCurrentUrl();
@@ -86,7 +89,7 @@ class AuditBrowserTests extends BrowserTestSupport {
 		List<WebElement> rows = browser.findElements(By.cssSelector(ROWS));
 		assertThat(rows).isNotEmpty()
 			.allSatisfy(row -> assertThat(row.findElements(By.tagName("td")).get(1).getText()).isEqualTo(supervisor));
-		assertThat(rows).anySatisfy(row -> assertThat(row.findElement(By.tagName("code")).getText()).isEqualTo("SIGN_IN"));
+		assertThat(rows).anySatisfy(row -> assertThat(row.findElements(By.tagName("td")).get(3).getText()).isEqualTo("登录"));
 		assertThat(browser.findElements(By.id("audit-verify"))).isEmpty();
 		assertThat(find("#audit-export").getText()).isEqualTo("导出 Excel");
 	}

@@ -1,10 +1,15 @@
 package org.yunwei.sla.internal.agreement;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -25,7 +30,9 @@ import org.yunwei.identity.OrganisationUnit;
 import org.yunwei.identity.Organisations;
 import org.yunwei.identity.Party;
 import org.yunwei.identity.PartyKind;
+import org.yunwei.sla.Calendars;
 import org.yunwei.sla.EscalationStep;
+import org.yunwei.sla.EscalationTargets;
 import org.yunwei.sla.Priority;
 import org.yunwei.web.RejectedRequest;
 
@@ -44,13 +51,17 @@ class AgreementWebController {
 	private final Organisations organisations;
 	private final ServiceCatalog catalog;
 	private final Actors actors;
+	private final Calendars calendars;
+	private final ObjectProvider<EscalationTargets> escalationTargets;
 
 	AgreementWebController(AgreementAdministration agreements, Organisations organisations, ServiceCatalog catalog,
-			Actors actors) {
+			Actors actors, Calendars calendars, ObjectProvider<EscalationTargets> escalationTargets) {
 		this.agreements = agreements;
 		this.organisations = organisations;
 		this.catalog = catalog;
 		this.actors = actors;
+		this.calendars = calendars;
+		this.escalationTargets = escalationTargets;
 	}
 
 	@GetMapping("/sla/agreements")
@@ -138,6 +149,8 @@ class AgreementWebController {
 		model.addAttribute("mayManage", agreements.mayManage());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("levels", EscalationStep.LEVELS);
+		model.addAttribute("escalationGroups", escalationGroups(form));
+		model.addAttribute("calendars", calendars.list());
 		List<CatalogService> linked = agreement == null ? List.of()
 				: agreement.serviceIds().stream().map(catalog::find).flatMap(java.util.Optional::stream).toList();
 		// the enabled services to choose from, and those already linked even when disabled since; a reader who may
@@ -151,6 +164,25 @@ class AgreementWebController {
 		model.addAttribute("serviceChoices", choices.values());
 		addChoices(model);
 		return "sla/agreements/editor";
+	}
+
+	/**
+	 * The groups a functional step may name, by name: the enabled ones the reader sees that an agreement with the
+	 * chosen provider may hand records to, and any group a step of the form already names otherwise (disabled, out of
+	 * reach or no longer known: then shown by its code) so that the form shows what is stored.
+	 */
+	private List<EscalationTargets.FunctionalTarget> escalationGroups(AgreementForm form) {
+		EscalationTargets targets = escalationTargets.getIfAvailable();
+		List<EscalationTargets.FunctionalTarget> offered = new ArrayList<>(targets == null ? List.of()
+				: targets.functionalChoices(actors.scope(), form.getProviderPartyId()));
+		Set<String> known = offered.stream().map(g -> g.code().toLowerCase(Locale.ROOT))
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		known.add(EscalationStep.SECOND_LINE.toLowerCase(Locale.ROOT));
+		EscalationStep.LEVELS.forEach(level -> known.add(level.toLowerCase(Locale.ROOT)));
+		form.getEscalations().stream().map(AgreementForm.EscalationRow::getTarget)
+			.filter(target -> target != null && !target.isBlank() && known.add(target.toLowerCase(Locale.ROOT)))
+			.forEach(target -> offered.add(new EscalationTargets.FunctionalTarget(target, target)));
+		return offered;
 	}
 
 	/**

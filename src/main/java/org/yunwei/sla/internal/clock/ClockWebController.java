@@ -1,6 +1,9 @@
 package org.yunwei.sla.internal.clock;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -8,6 +11,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yunwei.identity.Actors;
+import org.yunwei.sla.ClockSubject;
+import org.yunwei.sla.ClockSubjects;
 import org.yunwei.web.FieldErrors;
 
 /**
@@ -20,27 +25,41 @@ class ClockWebController {
 
 	private final ClockKeeper clocks;
 	private final Actors actors;
+	private final List<ClockSubjects> subjects;
 
-	ClockWebController(ClockKeeper clocks, Actors actors) {
+	ClockWebController(ClockKeeper clocks, Actors actors, List<ClockSubjects> subjects) {
 		this.clocks = clocks;
 		this.actors = actors;
+		this.subjects = subjects;
 	}
 
+	/**
+	 * The clocks of a record found by its number ({@code ?number=INC-20261206-0001}, as the ticket page links here), or
+	 * named by subject type and id as the API names it.
+	 */
 	@GetMapping("/sla/clocks")
-	String page(@RequestParam(required = false) String subjectType, @RequestParam(required = false) String subjectId,
-			Model model) {
+	String page(@RequestParam(required = false) String number, @RequestParam(required = false) String subjectType,
+			@RequestParam(required = false) String subjectId, Model model) {
 		ClockAssessors.require(actors.current());
+		String wanted = FieldErrors.clean(number);
 		String type = FieldErrors.clean(subjectType);
 		String id = FieldErrors.clean(subjectId);
-		model.addAttribute("subjectType", type);
-		model.addAttribute("subjectId", id);
-		if (type == null && id == null) {
-			// the search form alone, with a word on what to enter
-			return "sla/clocks/page";
+		model.addAttribute("number", wanted);
+		if (wanted != null) {
+			Optional<ClockSubject> subject = subjects.stream().map(s -> s.byNumber(wanted)).flatMap(Optional::stream)
+				.findFirst();
+			if (subject.isEmpty()) {
+				model.addAttribute("errors", Map.of("number", "clocks.number.unknown"));
+				return "sla/clocks/page";
+			}
+			type = subject.get().type();
+			id = subject.get().id();
 		}
-		FieldErrors errors = new FieldErrors().required("subjectType", type).required("subjectId", id);
-		if (!errors.isEmpty()) {
-			model.addAttribute("errors", errors.asMap());
+		else if (type == null || id == null) {
+			// the search form alone, with a word on what to enter
+			if (type != null || id != null) {
+				model.addAttribute("errors", Map.of("number", "field.required"));
+			}
 			return "sla/clocks/page";
 		}
 		model.addAttribute("clocks",

@@ -1,8 +1,10 @@
 package org.yunwei.ticket.internal.group;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.yunwei.identity.DataScope;
 import org.yunwei.sla.EscalationStep;
 import org.yunwei.sla.EscalationTargets;
 import org.yunwei.ticket.internal.boundary.PartyBoundary;
@@ -28,6 +30,14 @@ public class EscalationTargetGroups implements EscalationTargets {
 	public boolean acceptsFunctional(String target, long providerPartyId) {
 		return isSecondLine(target) || groups.findByCode(target).filter(AssignmentGroup::enabled)
 			.filter(g -> boundary.mayHandOver(providerPartyId, g.partyId())).isPresent();
+	}
+
+	@Override
+	public List<FunctionalTarget> functionalChoices(DataScope scope, Long providerPartyId) {
+		return groups.visibleTo(scope).stream().filter(AssignmentGroup::enabled)
+			.filter(g -> providerPartyId == null || boundary.mayHandOver(providerPartyId, g.partyId()))
+			.map(g -> new FunctionalTarget(g.code(), g.name()))
+			.toList();
 	}
 
 	/**

@@ -122,7 +122,7 @@ class TicketListExport {
 			exported.put("rows", written);
 			exported.put("scope", scope.partyKind() + " " + scope.partyId());
 			audit.record(AuditEntry.of("TICKET_LIST_EXPORT", "ticket", null).after(exported)
-				.detail(written + " rows"));
+				.detail(String.valueOf(written)));
 			workbook.write(out.get());
 		}
 		finally {

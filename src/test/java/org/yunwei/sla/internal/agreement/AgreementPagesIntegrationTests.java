@@ -125,7 +125,7 @@ class AgreementPagesIntegrationTests extends IntegrationTestSupport {
 		long service = fixtures.service();
 		String code = jdbc.sql("select code from catalog_service where id = ?").param(service).query(String.class)
 			.single();
-		assertThat(browser.get("/sla/agreements/new").body()).contains("<option value=\"" + service + "\"");
+		assertThat(browser.get("/sla/agreements/new").body()).contains("id=\"service-" + service + "\"");
 		Map<String, String> form = form("服务器运维协议");
 		form.put("serviceIds", String.valueOf(service));
 
@@ -133,7 +133,45 @@ class AgreementPagesIntegrationTests extends IntegrationTestSupport {
 
 		assertThat(saved.status()).as(saved.body()).isEqualTo(302);
 		var editor = browser.get(saved.location().replaceFirst("^https?://[^/]+", ""));
-		assertThat(editor.body()).containsPattern("<option value=\"" + service + "\" selected=\"selected\">" + code);
+		assertThat(editor.body()).contains("id=\"service-" + service + "\" value=\"" + service + "\" checked=\"checked\"")
+			.contains(code);
+	}
+
+	@Test
+	void theCalendarAndTheEscalationTargetsAreChosenByName() {
+		String calendarName = TestDirectory.unique("税务工作日历");
+		long calendar = jdbc.sql("""
+				insert into business_calendar (code, name, zone_id, working_hours) values (?, ?, 'Asia/Shanghai',
+				'{"MONDAY": ["09:00-17:00"]}') returning id""").params(TestDirectory.unique("CAL"), calendarName)
+			.query(Long.class).single();
+		String groupCode = TestDirectory.unique("NET-");
+		jdbc.sql("insert into ticket_group (code, name, party_id) values (?, ?, ?)")
+			.params(groupCode, "网络二线 " + groupCode, provider).update();
+
+		String editor = browser.get("/sla/agreements/new").body().replaceAll("\\s+", " ");
+		assertThat(editor).contains("<select class=\"form-select\" id=\"calendarId\"")
+			.contains("<option value=\"" + calendar + "\">" + calendarName + "</option>")
+			.contains("value=\"GROUP_LEAD\" data-kind=\"HIERARCHICAL\">组长</option>")
+			.contains("value=\"" + groupCode + "\" data-kind=\"FUNCTIONAL\">网络二线 " + groupCode + "</option>")
+			.doesNotContain("name=\"calendarId\" type=\"number\"").doesNotContain(" multiple");
+
+		Map<String, String> form = form("按名称选择的协议");
+		form.put("calendarId", String.valueOf(calendar));
+		form.put("escalations[1].priority", "P1");
+		form.put("escalations[1].thresholdPercent", "100");
+		form.put("escalations[1].order", "1");
+		form.put("escalations[1].kind", "FUNCTIONAL");
+		form.put("escalations[1].target", groupCode);
+		var saved = browser.post("/sla/agreements", form);
+		assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+
+		String path = saved.location().replaceFirst("^https?://[^/]+", "");
+		String shown = browser.get(path).body().replaceAll("\\s+", " ");
+		assertThat(shown).containsPattern("<option value=\"" + calendar + "\" selected=\"selected\">" + calendarName)
+			.containsPattern("<option value=\"" + groupCode + "\"[^>]*selected=\"selected\"[^>]*>网络二线")
+			.containsPattern("<option value=\"PROVIDER_MANAGER\"[^>]*selected=\"selected\"[^>]*>服务方经理");
+		String english = browser.get(path + "?lang=en").body();
+		assertThat(english).contains(">Group lead</option>").doesNotContain(">GROUP_LEAD<");
 	}
 
 	@Test

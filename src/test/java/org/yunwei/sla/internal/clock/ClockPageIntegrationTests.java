@@ -21,6 +21,9 @@ import org.yunwei.support.HeldClusterLock;
 import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.TestDirectory;
 import org.yunwei.support.WebSession;
+import org.yunwei.ticket.internal.TicketFixtures;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The clocks page over HTTP: an object's clocks with their history in China's time, for management and supervision
@@ -104,10 +107,30 @@ class ClockPageIntegrationTests extends IntegrationTestSupport {
 		assertThat(manager.get("/sla/clocks").body()).contains("id=\"clocks-hint\"").doesNotContain("is-invalid");
 
 		String missing = manager.get("/sla/clocks?subjectType=ticket").body();
-		assertThat(missing).contains("is-invalid").contains("此项必填").contains("value=\"ticket\"");
+		assertThat(missing).contains("id=\"c-number-error\"").contains("此项必填");
+
+		String unknown = manager.get("/sla/clocks?number=INC-19990101-9999").body();
+		assertThat(unknown).contains("id=\"c-number-error\"").contains("没有这个编号的工单")
+			.contains("value=\"INC-19990101-9999\"");
 
 		String none = manager.get("/sla/clocks?subjectType=ticket&subjectId=" + TestDirectory.unique("none")).body();
 		assertThat(none).contains("id=\"clocks-empty\"").contains("没有 SLA 计时");
+	}
+
+	@Test
+	void findsATicketsClocksByTheNumberTheTicketPageLinksWith() {
+		TicketFixtures world = new TicketFixtures(jdbc, api());
+		JsonNode ticket = world.submitted("会议室大屏无法投屏").get("ticket");
+		String number = ticket.get("number").asString();
+		WebSession supervisor = session(directory.user(unit("SUPERVISION"), "SUPERVISOR"));
+		assertThat(supervisor.get("/tickets/" + ticket.get("id").asLong()).body())
+			.contains("href=\"/sla/clocks?number=" + number + "\"");
+
+		String page = supervisor.get("/sla/clocks?number=" + number.toLowerCase(java.util.Locale.ROOT)).body();
+		assertThat(page).contains("id=\"clock-RESPONSE\"", "id=\"clock-RESOLUTION\"")
+			.doesNotContain("id=\"c-number-error\"");
+		assertThat(session(world.agent).get("/tickets/" + ticket.get("id").asLong()).body())
+			.doesNotContain("id=\"ticket-clocks\"");
 	}
 
 	@Test
