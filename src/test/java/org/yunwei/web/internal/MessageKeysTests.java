@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,6 +24,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.yunwei.web.DateRange;
 
 /**
  * Every message a page asks for exists in Chinese and in English. A literal key ({@code #{audit.title}}) must be in
@@ -95,8 +97,7 @@ class MessageKeysTests {
 				"resolution-breached"));
 		// the kinds of record global search finds: one per module that registers a source
 		VALUES.put("search.kind.", List.of("ticket"));
-		VALUES.put("ticket-stats.preset.", List.of());
-		VALUES.put("compliance.preset.", List.of());
+		VALUES.put("period.preset.", DateRange.presets(LocalDate.now()).keySet());
 		VALUES.put("compliance.chapter.", List.of());
 		VALUES.put("users.", List.of());
 		VALUES.put("notification.topic.", List.of());
