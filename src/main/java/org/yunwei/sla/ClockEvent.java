@@ -17,7 +17,13 @@ public record ClockEvent(int seq, Type type, Instant occurredAt, ClockTerms term
 		Instant deadline) {
 
 	public enum Type {
-		STARTED, PAUSED, RESUMED, STOPPED, TARGET_CHANGED, THRESHOLD_REACHED, BREACHED,
+		STARTED, PAUSED, RESUMED, STOPPED,
+		/**
+		 * A stopped (or paused) clock runs again: the work it measured was reopened. The time since it stopped does
+		 * not count, as for a pause; deadlines raised before stay raised.
+		 */
+		REOPENED,
+		TARGET_CHANGED, THRESHOLD_REACHED, BREACHED,
 		/** The clock's state was recomputed from this history after a calendar or agreement correction. */
 		REPAIRED;
 

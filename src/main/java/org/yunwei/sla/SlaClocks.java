@@ -75,9 +75,20 @@ public class SlaClocks {
 		return clocks.record(subject, kind, Type.RESUMED, null, at);
 	}
 
-	/** Stops the clock for good: the object was responded to or resolved. */
+	/**
+	 * Stops the clock: the object was responded to or resolved. It stays stopped unless the work is reopened
+	 * ({@link #reopen}); the attainment report counts it in the period it stopped.
+	 */
 	public boolean stop(ClockSubject subject, ClockKind kind, Instant at) {
 		return clocks.record(subject, kind, Type.STOPPED, null, at);
+	}
+
+	/**
+	 * Runs a stopped (or paused) clock again because the work it measures was reopened: the time in between does not
+	 * count, and the clock leaves the attainment report's count until it stops again.
+	 */
+	public boolean reopen(ClockSubject subject, ClockKind kind, Instant at) {
+		return clocks.record(subject, kind, Type.REOPENED, null, at);
 	}
 
 	/**

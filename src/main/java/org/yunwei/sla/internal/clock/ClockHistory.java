@@ -88,6 +88,14 @@ final class ClockHistory {
 				stoppedAt = event.occurredAt();
 				status = Status.STOPPED;
 			}
+			case REOPENED -> {
+				closePause(event.occurredAt());
+				if (stoppedAt != null) {
+					pauses.add(new Pause(stoppedAt, event.occurredAt()));
+					stoppedAt = null;
+				}
+				status = Status.RUNNING;
+			}
 			case TARGET_CHANGED -> terms = event.terms();
 			case THRESHOLD_REACHED -> fired.add(event.percent());
 			case BREACHED -> {
@@ -123,6 +131,7 @@ final class ClockHistory {
 			case RESUMED -> status == Status.PAUSED ? Verdict.APPLY
 					: status == Status.RUNNING ? Verdict.NOTHING_TO_DO : Verdict.STOPPED;
 			case STOPPED -> status == Status.STOPPED ? Verdict.NOTHING_TO_DO : Verdict.APPLY;
+			case REOPENED -> status == Status.RUNNING ? Verdict.NOTHING_TO_DO : Verdict.APPLY;
 			case TARGET_CHANGED -> status == Status.STOPPED ? Verdict.STOPPED
 					: terms.equals(newTerms) ? Verdict.NOTHING_TO_DO : Verdict.APPLY;
 			default -> throw new IllegalArgumentException("Not a transition: " + type);

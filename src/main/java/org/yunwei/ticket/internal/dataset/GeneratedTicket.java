@@ -188,8 +188,8 @@ final class GeneratedTicket {
 				add(transitions, ClockEvent.Type.PAUSED, pendAt);
 				add(transitions, ClockEvent.Type.RESUMED, resumeAt);
 			}
-			add(transitions, ClockEvent.Type.PAUSED, resolveAt);
-			add(transitions, ClockEvent.Type.STOPPED, closeAt);
+			// the resolution is given when the ticket is resolved (decision 0002); closing changes nothing more
+			add(transitions, ClockEvent.Type.STOPPED, resolveAt);
 		}
 		return new PastClock(TicketClocks.subject(id), kind, ClockTerms.of(agreement, kind), created, transitions);
 	}

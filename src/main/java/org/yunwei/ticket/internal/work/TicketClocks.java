@@ -27,8 +27,9 @@ import org.yunwei.ticket.internal.record.TicketSettings;
  * <li>the response clock stops at the first response: work starts (in progress), an agent's public reply, or
  * resolution;</li>
  * <li>pending pauses the running clocks, going on resumes them;</li>
- * <li>resolving pauses the resolution clock (the customer may still reopen), closing stops it, reopening resumes
- * it: the time a resolved ticket waits for confirmation does not count;</li>
+ * <li>resolving stops the resolution clock, and reopening runs it again (the time a resolved ticket waited does not
+ * count): a resolution counts in the period it was given, on the dashboard and in the SLA attainment alike
+ * (decision 0002); closing changes nothing more;</li>
  * <li>a new priority (impact or urgency changed) retargets both from their start with the agreement's target for
  * it.</li>
  * </ul>
@@ -109,15 +110,15 @@ public class TicketClocks {
 		return withDueTimes(ticket, at);
 	}
 
-	/** On resolution: the response is given by now, the resolution waits for the customer's word. */
+	/** On resolution: the response is given by now, and the resolution too unless the customer reopens. */
 	TicketRow resolved(TicketRow ticket, Instant at) {
 		TicketRow responded = responded(ticket, at);
-		transition(responded, ClockKind.RESOLUTION, Move.PAUSE, at);
+		transition(responded, ClockKind.RESOLUTION, Move.STOP, at);
 		return withDueTimes(responded, at);
 	}
 
 	TicketRow reopened(TicketRow ticket, Instant at) {
-		transition(ticket, ClockKind.RESOLUTION, Move.RESUME, at);
+		transition(ticket, ClockKind.RESOLUTION, Move.REOPEN, at);
 		return withDueTimes(ticket, at);
 	}
 
@@ -162,13 +163,16 @@ public class TicketClocks {
 		}
 		ClockSubject subject = subject(ticket.id());
 		Optional<ClockState> state = clocks.state(subject, kind, at);
-		if (state.isEmpty() || state.get().status() == ClockState.Status.STOPPED) {
+		if (state.isEmpty() || state.get().status() == ClockState.Status.STOPPED && move != Move.REOPEN) {
 			return;
 		}
 		switch (move) {
 			case PAUSE -> clocks.pause(subject, kind, at);
 			case RESUME -> clocks.resume(subject, kind, at);
 			case STOP -> clocks.stop(subject, kind, at);
+			// a ticket resolved before decision 0002 waits with its resolution clock paused: running it again is
+			// the same move
+			case REOPEN -> clocks.reopen(subject, kind, at);
 		}
 	}
 
@@ -186,6 +190,6 @@ public class TicketClocks {
 	}
 
 	private enum Move {
-		PAUSE, RESUME, STOP
+		PAUSE, RESUME, STOP, REOPEN
 	}
 }

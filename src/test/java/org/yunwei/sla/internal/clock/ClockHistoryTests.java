@@ -112,6 +112,33 @@ class ClockHistoryTests {
 	}
 
 	@Test
+	void aReopenedClockRunsAgainWithoutCountingTheTimeItStoodStopped() {
+		ClockHistory clock = history(started(MONDAY_NINE, terms(Duration.ofHours(8), TimeBasis.BUSINESS)),
+				transition(Type.STOPPED, at("2026-03-02T10:00+08:00")));
+		assertThat(clock.judge(Type.REOPENED, null, at("2026-03-02T11:00+08:00"))).isEqualTo(Verdict.APPLY);
+
+		clock.apply(transition(Type.REOPENED, at("2026-03-02T11:00+08:00")));
+
+		assertThat(clock.status()).isEqualTo(ClockState.Status.RUNNING);
+		assertThat(clock.stoppedAt()).isNull();
+		// the stopped working hour (10:00–11:00) does not count: due an hour later than without it
+		assertThat(clock.dueAt()).isEqualTo(at("2026-03-03T11:00+08:00"));
+		assertThat(clock.judge(Type.REOPENED, null, at("2026-03-02T12:00+08:00"))).isEqualTo(Verdict.NOTHING_TO_DO);
+		clock.apply(transition(Type.STOPPED, at("2026-03-02T14:00+08:00")));
+		assertThat(clock.stoppedAt()).isEqualTo(at("2026-03-02T14:00+08:00"));
+	}
+
+	@Test
+	void reopeningAPausedClockRunsItAgainAsAResumeWould() {
+		ClockHistory clock = history(started(MONDAY_NINE, terms(Duration.ofHours(8), TimeBasis.BUSINESS)),
+				transition(Type.PAUSED, at("2026-03-02T10:00+08:00")),
+				transition(Type.REOPENED, at("2026-03-02T11:00+08:00")));
+
+		assertThat(clock.status()).isEqualTo(ClockState.Status.RUNNING);
+		assertThat(clock.dueAt()).isEqualTo(at("2026-03-03T11:00+08:00"));
+	}
+
+	@Test
 	void judgesTransitions() {
 		ClockTerms terms = terms(Duration.ofHours(4), TimeBasis.CALENDAR);
 		ClockHistory running = history(started(MONDAY_NINE, terms));

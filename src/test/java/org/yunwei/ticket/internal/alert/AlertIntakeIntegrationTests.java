@@ -96,7 +96,7 @@ class AlertIntakeIntegrationTests extends IntegrationTestSupport {
 		assertThat(view.get("ticket").get("resolutionCode").asString()).isEqualTo("SOLVED");
 		assertThat(view.get("ticket").get("resolutionText").asString()).contains("监控告警已恢复");
 		assertThat(view.get("ticket").get("assigneeUserId").isNull()).as("the account takes no work").isTrue();
-		assertThat(view.get("resolution").get("status").asString()).isEqualTo("PAUSED");
+		assertThat(view.get("resolution").get("status").asString()).isEqualTo("STOPPED");
 		assertThat(audits("TICKET_RESOLVE", id)).isEqualTo(1);
 
 		JsonNode again = post(ALERTMANAGER, resolving.token(), AlertFixtures.ALERTMANAGER_FIRING);

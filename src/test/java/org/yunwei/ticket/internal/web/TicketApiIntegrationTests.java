@@ -74,7 +74,8 @@ class TicketApiIntegrationTests extends IntegrationTestSupport {
 		JsonNode resolved = api.post("/api/v1/tickets/" + id + "/resolve", agent,
 				Map.of("resolutionCode", "SOLVED", "resolutionText", "更换硒鼓后恢复")).json();
 		assertThat(resolved.get("ticket").get("status").asString()).isEqualTo("RESOLVED");
-		assertThat(resolved.get("resolution").get("status").asString()).isEqualTo("PAUSED");
+		// the resolution is given: its clock stops (decision 0002), and runs again if the customer reopens
+		assertThat(resolved.get("resolution").get("status").asString()).isEqualTo("STOPPED");
 
 		JsonNode reopened = api.post("/api/v1/tickets/" + id + "/reopen", world.token(world.bureauUser),
 				Map.of("comment", "又坏了")).json();
