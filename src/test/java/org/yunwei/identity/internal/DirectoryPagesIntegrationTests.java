@@ -135,6 +135,26 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void oneFormCreatesAPartyWithItsTopUnit() {
+		String code = TestDirectory.unique("ONE");
+		assertThat(browser.get("/admin/parties").body()).contains("name=\"topUnitName\"").contains("name=\"topUnitCode\"");
+		var created = browser.submit("/admin/parties", "/admin/parties",
+				Map.of("kind", "CUSTOMER", "code", code, "name", "市教育局 " + code, "topUnitName", "局机关"));
+		assertThat(created.status()).isEqualTo(302);
+		String partyPage = created.location().replaceAll("^https?://[^/]+", "");
+		assertThat(browser.get(partyPage).body()).contains("局机关");
+		assertThat(jdbc.sql("select count(*) from org_unit u join party p on p.id = u.party_id where p.code = ? "
+				+ "and u.parent_id is null and u.name = '局机关' and u.code = ?").params(code, code)
+			.query(Long.class).single()).isOne();
+
+		var refused = browser.submit("/admin/parties", "/admin/parties",
+				Map.of("kind", "CUSTOMER", "code", TestDirectory.unique("ONE"), "name", "市卫健委", "topUnitCode", "带 空格",
+						"topUnitName", "委机关"));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("id=\"topUnitCode-error\"").contains("value=\"委机关\"");
+	}
+
+	@Test
 	void createsPartiesUnitsRolesAndPostsThroughTheForms() {
 		String code = TestDirectory.unique("WP");
 		var partyCreated = browser.submit("/admin/parties", "/admin/parties",
