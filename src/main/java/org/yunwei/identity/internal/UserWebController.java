@@ -32,10 +32,13 @@ class UserWebController {
 	private final OrgUnitAdministration units;
 	private final PartyAdministration parties;
 	private final GrantDecisions grants;
+	private final UserEnrolment enrolment;
 
 	UserWebController(UserAdministration users, RoleAssignments assignments, RoleAdministration roles,
-			RoleNames roleNames, OrgUnitAdministration units, PartyAdministration parties, GrantDecisions grants) {
+			RoleNames roleNames, OrgUnitAdministration units, PartyAdministration parties, GrantDecisions grants,
+			UserEnrolment enrolment) {
 		this.users = users;
+		this.enrolment = enrolment;
 		this.grants = grants;
 		this.assignments = assignments;
 		this.roles = roles;
@@ -69,22 +72,21 @@ class UserWebController {
 	@GetMapping("/new")
 	@PreAuthorize("hasAuthority('USER_MANAGE')")
 	String newUser(Model model) {
-		return userForm(model, new UserDraft(null, null, null, null, null, null), AdminForms.noErrors());
+		return userForm(model, UserDraft.empty(), AdminForms.noErrors());
 	}
 
 	@PostMapping
 	@PreAuthorize("hasAuthority('USER_MANAGE')")
 	String create(@ModelAttribute UserDraft draft, Model model, RedirectAttributes redirect) {
 		try {
-			UserView created = users.create(draft);
-			redirect.addFlashAttribute("notice", "directory.saved");
-			return "redirect:/admin/users/" + created.id();
+			var enrolled = enrolment.enrol(draft);
+			redirect.addFlashAttribute("notice",
+					enrolled.pendingGrant() == null ? "directory.saved" : "directory.grant.requested");
+			return "redirect:/admin/users/" + enrolled.user().id();
 		}
 		catch (RejectedRequest refused) {
 			AdminForms.showRefusal(model, refused);
-			// the password is never sent back to the browser
-			return userForm(model, new UserDraft(draft.username(), draft.displayName(), draft.email(), draft.phone(),
-					draft.orgUnitId(), null), refused.fieldErrors());
+			return userForm(model, draft.withoutPassword(), refused.fieldErrors());
 		}
 	}
 
@@ -162,6 +164,7 @@ class UserWebController {
 	private String userForm(Model model, UserDraft form, Map<String, String> errors) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
+		model.addAttribute("roles", roles.list());
 		addUnits(model);
 		return "identity/admin/user-new";
 	}

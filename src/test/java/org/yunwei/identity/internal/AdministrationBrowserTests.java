@@ -96,6 +96,11 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 		assertThat(find("#user-state").getText()).isEqualTo("启用");
 		assertThat(browser.findElements(By.id("user-disable"))).hasSize(1);
 		assertThat(browser.findElements(By.id("roles-save"))).as("the system administrator gives no roles").isEmpty();
+		assertThat(browser.findElements(By.cssSelector("input[name='roles']"))).isEmpty();
+		assertThat(find("#roles-given-by").getText()).contains("安全管理员");
+		open("/admin/users/new");
+		assertThat(browser.findElements(By.cssSelector("input[name='roles']"))).isEmpty();
+		assertThat(find("#roles-given-by").getText()).contains("安全管理员");
 	}
 
 	@Test

@@ -155,6 +155,31 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void whoeverMayGiveRolesChoosesThemOnTheNewUserFormInTheSameStep() {
+		String role = testing.directory.role("USER_READ");
+		var form = browser.get("/admin/users/new").body();
+		assertThat(form).contains("type=\"checkbox\" name=\"roles\"").contains("id=\"role-" + role + "\"")
+			.doesNotContain("multiple");
+
+		String username = TestDirectory.unique("withrole");
+		var created = browser.submit("/admin/users/new", "/admin/users", Map.of("username", username,
+				"displayName", "带角色", "orgUnitId", String.valueOf(unit), "password", "Initial#2026x", "roles", role));
+		assertThat(created.status()).isEqualTo(302);
+		long id = testing.directory.userId(username);
+		assertThat(jdbc.sql("select r.code from user_role ur join role r on r.id = ur.role_id where ur.user_id = ?")
+			.param(id).query(String.class).list()).containsExactly(role);
+		assertThat(testing.auditCount("USER_ROLES_ASSIGN", id)).isOne();
+
+		String refusedName = TestDirectory.unique("norole");
+		var refused = browser.submit("/admin/users/new", "/admin/users", Map.of("username", refusedName,
+				"displayName", "监理角色", "orgUnitId", String.valueOf(unit), "password", "Initial#2026x",
+				"roles", "SUPERVISOR"));
+		assertThat(refused.body()).contains("id=\"roles-error\"").contains("value=\"" + refusedName + "\"");
+		assertThat(jdbc.sql("select count(*) from app_user where username = ?").param(refusedName)
+			.query(Long.class).single()).as("the refused role set leaves no account behind").isZero();
+	}
+
+	@Test
 	void createsPartiesUnitsRolesAndPostsThroughTheForms() {
 		String code = TestDirectory.unique("WP");
 		var partyCreated = browser.submit("/admin/parties", "/admin/parties",
