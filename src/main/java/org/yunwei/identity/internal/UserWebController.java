@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunwei.identity.Actors;
+import org.yunwei.identity.Permission;
 import org.yunwei.web.KeysetPage;
 import org.yunwei.web.RejectedRequest;
 
@@ -33,11 +35,15 @@ class UserWebController {
 	private final PartyAdministration parties;
 	private final GrantDecisions grants;
 	private final UserEnrolment enrolment;
+	private final ServiceAccountTokens serviceTokens;
+	private final Actors actors;
 
 	UserWebController(UserAdministration users, RoleAssignments assignments, RoleAdministration roles,
 			RoleNames roleNames, OrgUnitAdministration units, PartyAdministration parties, GrantDecisions grants,
-			UserEnrolment enrolment) {
+			UserEnrolment enrolment, ServiceAccountTokens serviceTokens, Actors actors) {
 		this.users = users;
+		this.serviceTokens = serviceTokens;
+		this.actors = actors;
 		this.enrolment = enrolment;
 		this.grants = grants;
 		this.assignments = assignments;
@@ -150,6 +156,25 @@ class UserWebController {
 		return "redirect:/admin/users/" + id;
 	}
 
+	@PostMapping("/{id}/tokens")
+	String issueToken(@PathVariable long id, @ModelAttribute ServiceAccountTokenApiController.ServiceTokenRequest request,
+			RedirectAttributes redirect) {
+		try {
+			// shown once, on the page the redirect leads to, and never again
+			redirect.addFlashAttribute("issuedToken",
+					serviceTokens.issue(id, request.name(), request.expiresInDays()).token());
+		}
+		catch (RejectedRequest refused) {
+			AdminForms.flashRefusal(redirect, refused);
+		}
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/tokens/{tokenId}/revoke")
+	String revokeToken(@PathVariable long id, @PathVariable long tokenId, RedirectAttributes redirect) {
+		return act(id, redirect, () -> serviceTokens.revoke(id, tokenId));
+	}
+
 	private String act(long id, RedirectAttributes redirect, Runnable action) {
 		try {
 			action.run();
@@ -176,6 +201,10 @@ class UserWebController {
 		model.addAttribute("roles", roles.list());
 		model.addAttribute("pendingGrant", grants.pendingFor(user.id()).orElse(null));
 		model.addAttribute("roleNames", roles.names());
+		if (user.serviceAccount() && actors.current().can(Permission.ROLE_ASSIGN)) {
+			model.addAttribute("serviceTokens", serviceTokens.of(user.id()));
+			model.addAttribute("now", java.time.Instant.now());
+		}
 		addUnits(model);
 		return "identity/admin/user";
 	}
