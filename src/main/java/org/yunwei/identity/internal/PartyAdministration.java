@@ -17,7 +17,8 @@ import org.yunwei.identity.PartyKind;
 import org.yunwei.web.RejectedRequest;
 
 /**
- * Creates and changes the four kinds of party (管理方, 使用方, 监理方, 服务方). Only management founds a party; a
+ * Creates and changes the four kinds of party (管理方, 使用方, 监理方, 服务方). A party is founded together with the
+ * top unit of its organisation tree, so that users can be placed in it at once. Only management founds a party; a
  * provider's own administrators may rename theirs, a customer department's may not (their scope is their subtree,
  * the party spans other departments); nobody disables the party they belong to, which would lock them out.
  */
@@ -58,10 +59,15 @@ class PartyAdministration {
 		String kind = FieldErrors.clean(draft.kind());
 		String code = FieldErrors.clean(draft.code());
 		String name = FieldErrors.clean(draft.name());
+		String unitCode = FieldErrors.clean(draft.topUnitCode());
+		String unitName = FieldErrors.clean(draft.topUnitName());
 		var violations = new FieldErrors().required("kind", kind, 20)
 			.required("code", code, 50)
 			.matches("code", code, FieldErrors.CODE, "field.code")
-			.required("name", name, 100);
+			.required("name", name, 100)
+			.optional("topUnitCode", unitCode, 50)
+			.matches("topUnitCode", unitCode, FieldErrors.CODE, "field.code")
+			.optional("topUnitName", unitName, 100);
 		if (kind != null && Arrays.stream(PartyKind.values()).noneMatch(k -> k.name().equals(kind))) {
 			violations.add("kind", "directory.party.kind.unknown");
 		}
@@ -72,9 +78,16 @@ class PartyAdministration {
 		if (orgUnits.partyNameTaken(name, null)) {
 			throw FieldErrors.taken("name", "directory.party.name.taken");
 		}
+		String topUnitCode = unitCode == null ? code : unitCode;
+		if (orgUnits.codeTaken(topUnitCode)) {
+			throw FieldErrors.taken("topUnitCode", "directory.unit.code.taken");
+		}
 		long id = orgUnits.insertParty(kind, code, name);
 		OrgUnits.Party created = orgUnits.findParty(id).orElseThrow();
 		audit.record(AuditEntry.of("PARTY_CREATE", "party", id).after(view(created)));
+		long unitId = orgUnits.insert(id, null, topUnitCode, unitName == null ? name : unitName);
+		audit.record(AuditEntry.of("ORG_UNIT_CREATE", "org_unit", unitId)
+			.after(OrgUnitAdministration.view(orgUnits.find(unitId).orElseThrow())));
 		return created;
 	}
 

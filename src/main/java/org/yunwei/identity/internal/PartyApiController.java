@@ -37,7 +37,10 @@ class PartyApiController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Create a party (management only, PARTY_MANAGE)")
+	@Operation(summary = "Create a party with its top organisation unit (management only, PARTY_MANAGE)",
+			description = "The top unit is created in the same transaction: named and coded as given in topUnitName "
+					+ "and topUnitCode, or like the party when these are omitted. Its id is listed by "
+					+ "GET /api/v1/parties/{id}/org-units.")
 	OrgUnits.Party create(@RequestBody PartyDraft draft) {
 		return parties.create(draft);
 	}

@@ -33,7 +33,7 @@ class PartyWebController {
 
 	@GetMapping("/admin/parties")
 	String list(Model model) {
-		return listPage(model, new PartyDraft(null, null, null), AdminForms.noErrors());
+		return listPage(model, PartyDraft.empty(), AdminForms.noErrors());
 	}
 
 	@PostMapping("/admin/parties")

@@ -43,6 +43,10 @@ class PendingObligations {
 	private Set<Obligation> of(Actor actor, boolean secondFactorRequired) {
 		UserAccount account = accounts.findById(actor.userId()).orElseThrow();
 		Set<Obligation> pending = EnumSet.noneOf(Obligation.class);
+		if (account.serviceAccount()) {
+			// it never signs in, so it never types a password to change; its tokens are issued for it
+			return pending;
+		}
 		if (account.mustChangePassword()
 				|| account.passwordChangedAt().plus(properties.passwordMaxAge()).isBefore(clock.instant())) {
 			pending.add(Obligation.CHANGE_PASSWORD);

@@ -19,7 +19,7 @@ import org.yunwei.audit.Outcome;
  * Checks a sign-in attempt (password, second factor used once, lockout, address throttle) for the sign-in form and
  * the token endpoint alike. A paused address still lets through the people who signed in from it successfully in the
  * last {@link #KNOWN_ORIGIN}: spraying from it is stopped for every other account, the office behind it keeps
- * working. Every refusal looks the same to the person trying, so that it never tells whether an account
+ * working. A service account never signs in this way. Every refusal looks the same to the person trying, so that it never tells whether an account
  * exists, is locked or disabled; the audit trail records the real reason.
  */
 @Service
@@ -74,6 +74,10 @@ class SignIn {
 		if (!account.enabled()) {
 			throttle.recordFailure(clientAddress);
 			refuse(account.username(), "account disabled");
+		}
+		if (account.serviceAccount()) {
+			// an integration account works with the tokens an administrator issues for it, never with a password
+			refuse(account.username(), "service account: no interactive sign-in");
 		}
 		if (account.lockedAt(now)) {
 			throttle.recordFailure(clientAddress);

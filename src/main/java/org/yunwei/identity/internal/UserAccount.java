@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 record UserAccount(long id, String username, String displayName, String email, String phone, long orgUnitId,
 		boolean enabled, String passwordHash, Instant passwordChangedAt, boolean mustChangePassword,
 		String totpSecret, Long totpLastStep, int failedAttempts, Instant lockedUntil, Instant sessionsValidAfter,
-		Instant lastSignInAt, Instant createdAt) {
+		Instant lastSignInAt, Instant createdAt, boolean serviceAccount) {
 
 	boolean lockedAt(Instant now) {
 		return lockedUntil != null && lockedUntil.isAfter(now);
@@ -40,6 +40,7 @@ record UserAccount(long id, String username, String displayName, String email, S
 		view.put("phone", phone);
 		view.put("orgUnitId", orgUnitId);
 		view.put("enabled", enabled);
+		view.put("serviceAccount", serviceAccount);
 		return view;
 	}
 }

@@ -19,7 +19,7 @@ class UserAccounts {
 	private static final String COLUMNS = """
 			id, username, display_name, email, phone, org_unit_id, enabled, password_hash, password_changed_at,
 			must_change_password, totp_secret, totp_last_step, failed_attempts, locked_until, sessions_valid_after,
-			last_sign_in_at, created_at""";
+			last_sign_in_at, created_at, service_account""";
 
 	private final JdbcClient jdbc;
 
@@ -63,6 +63,11 @@ class UserAccounts {
 			.single();
 		rememberPassword(id, passwordHash);
 		return id;
+	}
+
+	void markServiceAccount(long id) {
+		jdbc.sql("update app_user set service_account = true, must_change_password = false where id = ?").param(id)
+			.update();
 	}
 
 	void updateProfile(long id, String displayName, String email, String phone, long orgUnitId) {
@@ -153,7 +158,7 @@ class UserAccounts {
 				rs.getBoolean("must_change_password"), rs.getString("totp_secret"),
 				rs.getObject("totp_last_step", Long.class), rs.getInt("failed_attempts"),
 				instant(rs, "locked_until"), instant(rs, "sessions_valid_after"), instant(rs, "last_sign_in_at"),
-				instant(rs, "created_at"));
+				instant(rs, "created_at"), rs.getBoolean("service_account"));
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

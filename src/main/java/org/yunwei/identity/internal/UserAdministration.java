@@ -1,7 +1,9 @@
 package org.yunwei.identity.internal;
 
 import org.yunwei.web.FieldErrors;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,8 @@ import org.yunwei.web.RejectedRequest;
  */
 @Service
 class UserAdministration {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]{1,49}$");
 
@@ -82,10 +86,11 @@ class UserAdministration {
 		var violations = new FieldErrors().required("username", username, 50)
 			.matches("username", username, USERNAME, "directory.user.username.format");
 		checkProfile(violations, displayName, email, phone, draft.orgUnitId(), scope);
-		if (draft.password() == null || draft.password().isEmpty()) {
+		// a service account never signs in with a password: the one stored is random and known to nobody
+		if (!draft.isServiceAccount() && (draft.password() == null || draft.password().isEmpty())) {
 			violations.add("password", "field.required");
 		}
-		else {
+		else if (!draft.isServiceAccount()) {
 			try {
 				passwordPolicy.check("password", username, draft.password(), List.of());
 			}
@@ -100,11 +105,15 @@ class UserAdministration {
 		long id;
 		try {
 			id = accounts.insert(username, displayName, email, phone, draft.orgUnitId(),
-					encoder.encode(draft.password()), true, null);
+					encoder.encode(draft.isServiceAccount() ? unknownPassword() : draft.password()),
+					!draft.isServiceAccount(), null);
 		}
 		catch (DuplicateKeyException sameMoment) {
 			// another administrator took the name between the check and the insert
 			throw FieldErrors.taken("username", "directory.user.username.taken");
+		}
+		if (draft.isServiceAccount()) {
+			accounts.markServiceAccount(id);
 		}
 		UserAccount created = accounts.findById(id).orElseThrow();
 		audit.record(AuditEntry.of("USER_CREATE", "user", id).after(created.auditView()));
@@ -260,4 +269,10 @@ class UserAdministration {
 		}
 	}
 
+
+	private static String unknownPassword() {
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		return Base64.getEncoder().encodeToString(secret);
+	}
 }

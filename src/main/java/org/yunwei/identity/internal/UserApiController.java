@@ -26,9 +26,11 @@ class UserApiController {
 
 	private final UserAdministration users;
 	private final RoleAssignments assignments;
+	private final UserEnrolment enrolment;
 
-	UserApiController(UserAdministration users, RoleAssignments assignments) {
+	UserApiController(UserAdministration users, RoleAssignments assignments, UserEnrolment enrolment) {
 		this.users = users;
+		this.enrolment = enrolment;
 		this.assignments = assignments;
 	}
 
@@ -41,9 +43,12 @@ class UserApiController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Create a user with an initial password to change at first sign-in (USER_MANAGE)")
+	@Operation(summary = "Create a user with an initial password to change at first sign-in (USER_MANAGE)",
+			description = "Roles named in `roles` are given in the same transaction, which needs ROLE_ASSIGN as well "
+					+ "and follows the rules of PUT /api/v1/users/{id}/roles: an administrative role is not given "
+					+ "at once but waits for a second officer (see /api/v1/grants).")
 	UserView create(@RequestBody UserDraft draft) {
-		return users.create(draft);
+		return enrolment.enrol(draft).user();
 	}
 
 	@GetMapping("/{id}")

@@ -28,7 +28,7 @@ class UserRoster {
 			select u.id, u.username, u.display_name, u.email, u.phone, u.org_unit_id, o.name as org_unit_name,
 			       p.id as party_id, p.name as party_name, p.kind as party_kind, u.enabled,
 			       coalesce(u.locked_until > now(), false) as locked, u.locked_until,
-			       u.must_change_password, u.last_sign_in_at, u.created_at,
+			       u.must_change_password, u.last_sign_in_at, u.created_at, u.service_account,
 			       array(select r.code from user_role ur join role r on r.id = ur.role_id
 			             where ur.user_id = u.id order by r.code) as roles
 			from app_user u join org_unit o on o.id = u.org_unit_id join party p on p.id = o.party_id""";
@@ -94,7 +94,7 @@ class UserRoster {
 				rs.getLong("party_id"), rs.getString("party_name"), rs.getString("party_kind"), rs.getBoolean("enabled"), rs.getBoolean("locked"),
 				UserAccounts.instant(rs, "locked_until"), rs.getBoolean("must_change_password"),
 				UserAccounts.instant(rs, "last_sign_in_at"), UserAccounts.instant(rs, "created_at"),
-				List.of((String[]) rs.getArray("roles").getArray()));
+				rs.getBoolean("service_account"), List.of((String[]) rs.getArray("roles").getArray()));
 	}
 
 	/** The orders a user list may take; the expression is what the keyset compares. */

@@ -14,5 +14,7 @@ record UserView(long id, @Schema(example = "zhangsan") String username,
 		@Schema(description = "whether the account is locked now after failed sign-ins") boolean locked,
 		@Schema(description = "until when it stays locked") Instant lockedUntil,
 		boolean mustChangePassword, Instant lastSignInAt, Instant createdAt,
+		@Schema(description = "an integration account or script: no interactive sign-in, tokens issued by an administrator")
+		boolean serviceAccount,
 		@Schema(example = "[\"SYSTEM_ADMIN\"]") List<String> roles) {
 }

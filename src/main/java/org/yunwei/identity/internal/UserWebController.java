@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunwei.identity.Actors;
+import org.yunwei.identity.Permission;
 import org.yunwei.web.KeysetPage;
 import org.yunwei.web.RejectedRequest;
 
@@ -32,10 +34,17 @@ class UserWebController {
 	private final OrgUnitAdministration units;
 	private final PartyAdministration parties;
 	private final GrantDecisions grants;
+	private final UserEnrolment enrolment;
+	private final ServiceAccountTokens serviceTokens;
+	private final Actors actors;
 
 	UserWebController(UserAdministration users, RoleAssignments assignments, RoleAdministration roles,
-			RoleNames roleNames, OrgUnitAdministration units, PartyAdministration parties, GrantDecisions grants) {
+			RoleNames roleNames, OrgUnitAdministration units, PartyAdministration parties, GrantDecisions grants,
+			UserEnrolment enrolment, ServiceAccountTokens serviceTokens, Actors actors) {
 		this.users = users;
+		this.serviceTokens = serviceTokens;
+		this.actors = actors;
+		this.enrolment = enrolment;
 		this.grants = grants;
 		this.assignments = assignments;
 		this.roles = roles;
@@ -69,22 +78,21 @@ class UserWebController {
 	@GetMapping("/new")
 	@PreAuthorize("hasAuthority('USER_MANAGE')")
 	String newUser(Model model) {
-		return userForm(model, new UserDraft(null, null, null, null, null, null), AdminForms.noErrors());
+		return userForm(model, UserDraft.empty(), AdminForms.noErrors());
 	}
 
 	@PostMapping
 	@PreAuthorize("hasAuthority('USER_MANAGE')")
 	String create(@ModelAttribute UserDraft draft, Model model, RedirectAttributes redirect) {
 		try {
-			UserView created = users.create(draft);
-			redirect.addFlashAttribute("notice", "directory.saved");
-			return "redirect:/admin/users/" + created.id();
+			var enrolled = enrolment.enrol(draft);
+			redirect.addFlashAttribute("notice",
+					enrolled.pendingGrant() == null ? "directory.saved" : "directory.grant.requested");
+			return "redirect:/admin/users/" + enrolled.user().id();
 		}
 		catch (RejectedRequest refused) {
 			AdminForms.showRefusal(model, refused);
-			// the password is never sent back to the browser
-			return userForm(model, new UserDraft(draft.username(), draft.displayName(), draft.email(), draft.phone(),
-					draft.orgUnitId(), null), refused.fieldErrors());
+			return userForm(model, draft.withoutPassword(), refused.fieldErrors());
 		}
 	}
 
@@ -148,6 +156,25 @@ class UserWebController {
 		return "redirect:/admin/users/" + id;
 	}
 
+	@PostMapping("/{id}/tokens")
+	String issueToken(@PathVariable long id, @ModelAttribute ServiceAccountTokenApiController.ServiceTokenRequest request,
+			RedirectAttributes redirect) {
+		try {
+			// shown once, on the page the redirect leads to, and never again
+			redirect.addFlashAttribute("issuedToken",
+					serviceTokens.issue(id, request.name(), request.expiresInDays()).token());
+		}
+		catch (RejectedRequest refused) {
+			AdminForms.flashRefusal(redirect, refused);
+		}
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/tokens/{tokenId}/revoke")
+	String revokeToken(@PathVariable long id, @PathVariable long tokenId, RedirectAttributes redirect) {
+		return act(id, redirect, () -> serviceTokens.revoke(id, tokenId));
+	}
+
 	private String act(long id, RedirectAttributes redirect, Runnable action) {
 		try {
 			action.run();
@@ -162,6 +189,7 @@ class UserWebController {
 	private String userForm(Model model, UserDraft form, Map<String, String> errors) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
+		model.addAttribute("roles", roles.list());
 		addUnits(model);
 		return "identity/admin/user-new";
 	}
@@ -173,6 +201,10 @@ class UserWebController {
 		model.addAttribute("roles", roles.list());
 		model.addAttribute("pendingGrant", grants.pendingFor(user.id()).orElse(null));
 		model.addAttribute("roleNames", roles.names());
+		if (user.serviceAccount() && actors.current().can(Permission.ROLE_ASSIGN)) {
+			model.addAttribute("serviceTokens", serviceTokens.of(user.id()));
+			model.addAttribute("now", java.time.Instant.now());
+		}
 		addUnits(model);
 		return "identity/admin/user";
 	}

@@ -34,9 +34,13 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 		assertThat(find("#notice").getText()).isEqualTo("已保存。");
 		assertThat(find("h1").getText()).isEqualTo("市卫健委 " + code);
 		assertThat(find("h1 + p").getText()).startsWith("使用方");
+		// the party form created the top unit too: the new unit goes below it
+		assertThat(find("#unit-tree").getText()).contains("市卫健委 " + code);
+		long top = jdbc.sql("select id from org_unit where code = ?").param(code).query(Long.class).single();
 
 		type("#unit-code", code + "-XXK");
 		type("#unit-name", "信息科");
+		new Select(find("#parentId")).selectByValue(String.valueOf(top));
 		click("#unit-save");
 		assertThat(find("#unit-tree").getText()).contains("信息科");
 		long unit = jdbc.sql("select id from org_unit where code = ?").param(code + "-XXK").query(Long.class).single();
@@ -92,6 +96,11 @@ class AdministrationBrowserTests extends BrowserTestSupport {
 		assertThat(find("#user-state").getText()).isEqualTo("启用");
 		assertThat(browser.findElements(By.id("user-disable"))).hasSize(1);
 		assertThat(browser.findElements(By.id("roles-save"))).as("the system administrator gives no roles").isEmpty();
+		assertThat(browser.findElements(By.cssSelector("input[name='roles']"))).isEmpty();
+		assertThat(find("#roles-given-by").getText()).contains("安全管理员");
+		open("/admin/users/new");
+		assertThat(browser.findElements(By.cssSelector("input[name='roles']"))).isEmpty();
+		assertThat(find("#roles-given-by").getText()).contains("安全管理员");
 	}
 
 	@Test

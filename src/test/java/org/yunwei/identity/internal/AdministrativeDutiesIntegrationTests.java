@@ -41,6 +41,17 @@ class AdministrativeDutiesIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void theSystemAdministratorCannotSlipRolesIntoANewUserAndNoAccountIsLeftBehind() {
+		String username = TestDirectory.unique("slip");
+		var created = api().post("/api/v1/users", adminToken(), map("username", username, "displayName", "夹带",
+				"orgUnitId", testing.managementUnit(), "password", "Initial#2026x", "roles", List.of("SECURITY_ADMIN")));
+
+		assertThat(created.status()).isEqualTo(403);
+		assertThat(jdbc.sql("select count(*) from app_user where username = ?").param(username).query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void theSecurityAdministratorCannotGiveAnAdministrativeRoleToAProvidersUser() {
 		long provider = testing.directory.orgUnit(testing.directory.party("PROVIDER", "服务方"), null, "驻场组");
 		long id = testing.directory.userId(testing.directory.user(provider));

@@ -46,6 +46,47 @@ class DirectoryApiIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void aNewPartyHasItsTopUnitNamedLikeItUnlessTheClientNamesIt() {
+		String code = TestDirectory.unique("TOP");
+		var plain = api().post("/api/v1/parties", admin, map("kind", "CUSTOMER", "code", code, "name", "市教育局 " + code));
+		assertThat(plain.status()).isEqualTo(201);
+		long party = plain.json().get("id").asLong();
+		var units = api().get("/api/v1/parties/" + party + "/org-units", admin).json();
+		assertThat(units.size()).isOne();
+		assertThat(units.get(0).get("name").asString()).isEqualTo("市教育局 " + code);
+		assertThat(units.get(0).get("code").asString()).isEqualTo(code);
+		assertThat(units.get(0).get("parentId").isNull()).isTrue();
+		assertThat(testing.auditCount("ORG_UNIT_CREATE", units.get(0).get("id").asLong())).isOne();
+
+		String other = TestDirectory.unique("TOP");
+		var named = api().post("/api/v1/parties", admin, map("kind", "PROVIDER", "code", other, "name", "运维公司 " + other,
+				"topUnitCode", other + "-HQ", "topUnitName", "总部"));
+		var top = api().get("/api/v1/parties/" + named.json().get("id").asLong() + "/org-units", admin).json().get(0);
+		assertThat(top.get("code").asString()).isEqualTo(other + "-HQ");
+		assertThat(top.get("name").asString()).isEqualTo("总部");
+	}
+
+	@Test
+	void refusesAPartyWhoseTopUnitCodeIsTakenOrMalformedAndCreatesNeither() {
+		long existing = testing.directory.orgUnit(testing.directory.party("CUSTOMER", "使用方"), null, "办公室");
+		String takenUnitCode = jdbc.sql("select code from org_unit where id = ?").param(existing).query(String.class)
+			.single();
+		long before = jdbc.sql("select count(*) from party").query(Long.class).single();
+
+		var refused = api().post("/api/v1/parties", admin, map("kind", "CUSTOMER", "code", TestDirectory.unique("P"),
+				"name", "新局 " + TestDirectory.unique("n"), "topUnitCode", takenUnitCode));
+		var malformed = api().post("/api/v1/parties", admin, map("kind", "CUSTOMER", "code", TestDirectory.unique("P"),
+				"name", "新局", "topUnitCode", "带 空格", "topUnitName", "x".repeat(101)));
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.json().get("errors").has("topUnitCode")).isTrue();
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.json().get("errors").has("topUnitCode")).isTrue();
+		assertThat(malformed.json().get("errors").has("topUnitName")).isTrue();
+		assertThat(jdbc.sql("select count(*) from party").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
 	void refusesAnInvalidOrDuplicatePartyAndChangesNothing() {
 		long before = jdbc.sql("select count(*) from party").query(Long.class).single();
 		var invalid = api().post("/api/v1/parties", admin, map("kind", "VENDOR", "code", " ", "name", "x".repeat(101)));

@@ -135,6 +135,51 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void oneFormCreatesAPartyWithItsTopUnit() {
+		String code = TestDirectory.unique("ONE");
+		assertThat(browser.get("/admin/parties").body()).contains("name=\"topUnitName\"").contains("name=\"topUnitCode\"");
+		var created = browser.submit("/admin/parties", "/admin/parties",
+				Map.of("kind", "CUSTOMER", "code", code, "name", "市教育局 " + code, "topUnitName", "局机关"));
+		assertThat(created.status()).isEqualTo(302);
+		String partyPage = created.location().replaceAll("^https?://[^/]+", "");
+		assertThat(browser.get(partyPage).body()).contains("局机关");
+		assertThat(jdbc.sql("select count(*) from org_unit u join party p on p.id = u.party_id where p.code = ? "
+				+ "and u.parent_id is null and u.name = '局机关' and u.code = ?").params(code, code)
+			.query(Long.class).single()).isOne();
+
+		var refused = browser.submit("/admin/parties", "/admin/parties",
+				Map.of("kind", "CUSTOMER", "code", TestDirectory.unique("ONE"), "name", "市卫健委", "topUnitCode", "带 空格",
+						"topUnitName", "委机关"));
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("id=\"topUnitCode-error\"").contains("value=\"委机关\"");
+	}
+
+	@Test
+	void whoeverMayGiveRolesChoosesThemOnTheNewUserFormInTheSameStep() {
+		String role = testing.directory.role("USER_READ");
+		var form = browser.get("/admin/users/new").body();
+		assertThat(form).contains("type=\"checkbox\" name=\"roles\"").contains("id=\"role-" + role + "\"")
+			.doesNotContain("multiple");
+
+		String username = TestDirectory.unique("withrole");
+		var created = browser.submit("/admin/users/new", "/admin/users", Map.of("username", username,
+				"displayName", "带角色", "orgUnitId", String.valueOf(unit), "password", "Initial#2026x", "roles", role));
+		assertThat(created.status()).isEqualTo(302);
+		long id = testing.directory.userId(username);
+		assertThat(jdbc.sql("select r.code from user_role ur join role r on r.id = ur.role_id where ur.user_id = ?")
+			.param(id).query(String.class).list()).containsExactly(role);
+		assertThat(testing.auditCount("USER_ROLES_ASSIGN", id)).isOne();
+
+		String refusedName = TestDirectory.unique("norole");
+		var refused = browser.submit("/admin/users/new", "/admin/users", Map.of("username", refusedName,
+				"displayName", "监理角色", "orgUnitId", String.valueOf(unit), "password", "Initial#2026x",
+				"roles", "SUPERVISOR"));
+		assertThat(refused.body()).contains("id=\"roles-error\"").contains("value=\"" + refusedName + "\"");
+		assertThat(jdbc.sql("select count(*) from app_user where username = ?").param(refusedName)
+			.query(Long.class).single()).as("the refused role set leaves no account behind").isZero();
+	}
+
+	@Test
 	void createsPartiesUnitsRolesAndPostsThroughTheForms() {
 		String code = TestDirectory.unique("WP");
 		var partyCreated = browser.submit("/admin/parties", "/admin/parties",
