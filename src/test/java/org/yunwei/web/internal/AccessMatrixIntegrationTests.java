@@ -96,14 +96,48 @@ class AccessMatrixIntegrationTests extends IntegrationTestSupport {
 				}
 			}
 		});
+		mismatches.addAll(anotherPartysTicket(model, samples));
 		Collections.sort(mismatches);
 		assertThat(mismatches).as("answers that differ from " + MODEL + ":\n" + String.join("\n", mismatches))
 			.isEmpty();
 	}
 
+	/**
+	 * The ticket's operations called by the same roles of another customer and another provider: a role with the right
+	 * gets 404 for a ticket outside its scope (SCOPE), one without it 403, and the ticket is in none of their lists.
+	 */
+	private List<String> anotherPartysTicket(List<Line> model, Map<String, String> samples) {
+		TicketFixtures elsewhere = new TicketFixtures(jdbc, api());
+		Map<String, String> strangers = new LinkedHashMap<>();
+		strangers.put("customer", elsewhere.bureauUser);
+		strangers.put("agent", elsewhere.agent);
+		strangers.put("desk-manager", elsewhere.lead);
+		List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
+		strangers.entrySet().parallelStream().forEach(stranger -> {
+			String role = stranger.getKey();
+			String token = elsewhere.token(stranger.getValue());
+			for (Line line : model) {
+				if (line.page() || !line.path().startsWith("/api/v1/tickets/{")) {
+					continue;
+				}
+				boolean denied = line.expected(role) == Expected.DENY;
+				int status = call(line.method(), concrete(line.path(), samples), token);
+				if (status != (denied ? 403 : 404)) {
+					mismatches.add(String.format("%-7s %-55s %-16s expected %-6s got %d (another party's ticket)",
+							line.method(), line.path(), role, denied ? Expected.DENY : Expected.SCOPE, status));
+				}
+			}
+			if (api().get("/api/v1/tickets", token).body().contains(samples.get("number"))) {
+				mismatches.add(String.format("%-7s %-55s %-16s lists another party's ticket", "GET", "/api/v1/tickets",
+						role));
+			}
+		});
+		return mismatches;
+	}
+
 	private int call(String method, String path, String token) {
 		if (method.equals("POST") && path.endsWith("/import")) {
-			return api().postRaw(path, token, "", "text/csv").status();
+			return api().postRaw(path, token, "date,kind,name\n", "text/csv").status();
 		}
 		if (method.equals("POST") && path.endsWith("/attachments")) {
 			return api().postRaw(path, token, "--b--\r\n", "multipart/form-data; boundary=b").status();
