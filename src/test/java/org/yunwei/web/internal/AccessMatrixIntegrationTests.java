@@ -41,6 +41,8 @@ class AccessMatrixIntegrationTests extends IntegrationTestSupport {
 	private static final String MODEL = "/security/access-model.tsv";
 	private static final long NO_SUCH_ID = 987_654_321L;
 	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+	/** Addresses whose {@code {id}} is a ticket's: the API's and the pages'. */
+	private static final Pattern TICKET = Pattern.compile("(/api/v1|/portal)?/tickets/\\{id}");
 
 	@Test
 	void everyOperationOfTheApiHasALineInTheModelAndEveryLineAnOperation() {
@@ -155,8 +157,12 @@ class AccessMatrixIntegrationTests extends IntegrationTestSupport {
 		Matcher variable = VARIABLE.matcher(template);
 		StringBuilder path = new StringBuilder();
 		while (variable.find()) {
-			String value = template.startsWith("/api/v1/tickets/{id}") || !variable.group(1).equals("id")
-					? samples.getOrDefault(variable.group(1), Long.toString(NO_SUCH_ID)) : Long.toString(NO_SUCH_ID);
+			String name = variable.group(1);
+			if (name.equals("id")) {
+				name = TICKET.matcher(template).lookingAt() ? "id" : template.equals("/sla/agreements/{id}") ? "agreementId"
+						: "none";
+			}
+			String value = samples.getOrDefault(name, Long.toString(NO_SUCH_ID));
 			variable.appendReplacement(path, Matcher.quoteReplacement(value));
 		}
 		variable.appendTail(path);
