@@ -167,7 +167,7 @@ class AccessMatrixIntegrationTests extends IntegrationTestSupport {
 		}
 		variable.appendTail(path);
 		String query = switch (template) {
-			case "/api/v1/return-visits" -> "?ticketId=" + samples.get("id");
+			case "/api/v1/return-visits", "/return-visits/new" -> "?ticketId=" + samples.get("id");
 			case "/api/v1/sla/resolve" -> "?priority=P1";
 			default -> "";
 		};
