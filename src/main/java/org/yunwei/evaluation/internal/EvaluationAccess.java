@@ -59,8 +59,16 @@ class EvaluationAccess {
 		return actors.find().filter(a -> a.partyKind() == PartyKind.CUSTOMER).isPresent();
 	}
 
-	/** The ticket if the signed-in person may read it. @throws RejectedRequest 404 otherwise */
+	/**
+	 * The ticket if the signed-in person may read it.
+	 *
+	 * @throws RejectedRequest 403 for a person who may read no ticket (the right comes before the record), 404 when
+	 *         there is no such ticket or it lies outside their scope
+	 */
 	TicketReference visible(long ticketId) {
+		if (!isCustomer() && !tickets.isAgent()) {
+			throw RejectedRequest.forbidden("ticket.no-access");
+		}
 		return tickets.find(ticketId).orElseThrow(() -> RejectedRequest.notFound("ticket"));
 	}
 }

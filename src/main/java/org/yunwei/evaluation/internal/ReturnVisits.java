@@ -57,6 +57,10 @@ class ReturnVisits {
 	 */
 	@Transactional
 	public ReturnVisit record(ReturnVisitDraft draft) {
+		// the right before what the request asks: as recording on a ticket would refuse it
+		if (!access.recordsVisits()) {
+			throw RejectedRequest.forbidden("ticket.no-access");
+		}
 		if (draft.ticketId() == null) {
 			throw RejectedRequest.invalidField("ticketId", "field.required");
 		}

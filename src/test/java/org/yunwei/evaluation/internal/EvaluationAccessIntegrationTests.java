@@ -52,7 +52,7 @@ class EvaluationAccessIntegrationTests extends IntegrationTestSupport {
 					"result", "DISSATISFIED")).status()).isEqualTo(403);
 			assertThat(api.post("/api/v1/tickets/" + ticket + "/rating", token, Map.of("score", 1)).status())
 				.isEqualTo(403);
-			assertThat(api.get("/api/v1/tickets/" + ticket + "/rating", token).status()).isEqualTo(404);
+			assertThat(api.get("/api/v1/tickets/" + ticket + "/rating", token).status()).isEqualTo(403);
 		}
 		WebSession pages = new WebSession(port);
 		pages.signIn(world.directory.user(world.providerUnit), TestDirectory.PASSWORD, null);

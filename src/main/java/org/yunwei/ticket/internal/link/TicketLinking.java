@@ -56,6 +56,7 @@ public class TicketLinking {
 
 	@Transactional
 	public List<TicketLinkView> link(long ticketId, TicketLinkDraft draft) {
+		access.requireRight(TicketAction.LINK);
 		TicketRow ticket = access.visible(ticketId);
 		FieldErrors errors = new FieldErrors();
 		LinkKind kind = errors.constant(LinkKind.class, draft.kind(), "kind");
@@ -79,6 +80,7 @@ public class TicketLinking {
 
 	@Transactional
 	public List<TicketLinkView> unlink(long ticketId, long otherTicketId, String kindName) {
+		access.requireRight(TicketAction.LINK);
 		TicketRow ticket = access.visible(ticketId);
 		FieldErrors errors = new FieldErrors();
 		LinkKind kind = errors.constant(LinkKind.class, kindName, "kind");

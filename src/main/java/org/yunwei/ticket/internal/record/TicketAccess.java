@@ -93,17 +93,25 @@ public class TicketAccess {
 	 * only reads), 404 when the ticket is outside their scope. The action's allowed statuses are the caller's check.
 	 */
 	public TicketRow lockFor(TicketAction action, long id) {
-		Actor actor = actors.current();
-		if (!permits(action, actor)) {
-			throw RejectedRequest.forbidden(action == TicketAction.CONFIRM ? "ticket.customer-only"
-					: actor.partyKind() == PartyKind.CUSTOMER ? "ticket.agent-only" : "ticket.no-access");
-		}
+		requireRight(action);
 		DataScope scope = actors.writableScope();
 		TicketRow ticket = tickets.lock(id).orElseThrow(() -> RejectedRequest.notFound("ticket"));
 		if (!scope.includes(ticket.providerPartyId(), ticket.customerOrgUnitId())) {
 			throw RejectedRequest.notFound("ticket");
 		}
 		return ticket;
+	}
+
+	/**
+	 * Refuses (403) a person who may not take the action on any ticket. Call it before reading what the request
+	 * asks, so that a refusal for want of the right comes first and says nothing about the request or any record.
+	 */
+	public void requireRight(TicketAction action) {
+		Actor actor = actors.current();
+		if (!permits(action, actor)) {
+			throw RejectedRequest.forbidden(action == TicketAction.CONFIRM ? "ticket.customer-only"
+					: actor.partyKind() == PartyKind.CUSTOMER ? "ticket.agent-only" : "ticket.no-access");
+		}
 	}
 
 	/** The ticket, locked, for an agent's change: TICKET_WORK, a writable scope and the ticket in it. */

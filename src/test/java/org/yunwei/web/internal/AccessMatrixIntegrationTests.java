@@ -1,0 +1,269 @@
+package org.yunwei.web.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yunwei.identity.internal.TestTotp;
+import org.yunwei.support.Accounts;
+import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.support.Officers;
+import org.yunwei.support.TestDirectory;
+import org.yunwei.support.WebSession;
+import org.yunwei.ticket.internal.TicketFixtures;
+
+/**
+ * Checks the application against the written access model, {@code security/access-model.tsv} (docs/security.md,
+ * "Access model"): every operation of {@code /v3/api-docs} and the main pages, called as each role of each party kind,
+ * must answer the class the model names. The expectation comes from the model file, never from what the code answers,
+ * and an operation without a line in the model fails the test, so a new endpoint cannot go unjudged.
+ * <p>
+ * Write operations get an empty body, which fails validation: a 400 proves the caller passed the permission check
+ * without writing anything. Record ids are those of the caller's own party where the fixtures have one (the ticket,
+ * the agreement), else an id that does not exist, so that DELETE removes nothing.
+ */
+class AccessMatrixIntegrationTests extends IntegrationTestSupport {
+
+	private static final String MODEL = "/security/access-model.tsv";
+	private static final long NO_SUCH_ID = 987_654_321L;
+	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+	/** Addresses whose {@code {id}} is a ticket's: the API's and the pages'. */
+	private static final Pattern TICKET = Pattern.compile("(/api/v1|/portal)?/tickets/\\{id}");
+
+	@Test
+	void everyOperationOfTheApiHasALineInTheModelAndEveryLineAnOperation() {
+		Set<String> documented = documentedOperations();
+		Set<String> modelled = new TreeSet<>();
+		model().stream().filter(line -> !line.page()).forEach(line -> modelled.add(line.operation()));
+
+		Set<String> withoutModel = new TreeSet<>(documented);
+		withoutModel.removeAll(modelled);
+		Set<String> withoutOperation = new TreeSet<>(modelled);
+		withoutOperation.removeAll(documented);
+		assertThat(withoutModel).as("operations of /v3/api-docs without a line in " + MODEL).isEmpty();
+		assertThat(withoutOperation).as("lines of " + MODEL + " without an operation in /v3/api-docs").isEmpty();
+	}
+
+	@Test
+	void everyRoleGetsTheAnswerTheModelNames() {
+		TicketFixtures world = new TicketFixtures(jdbc, api());
+		TestDirectory directory = world.directory;
+		var ticket = world.submitted("访问矩阵：打印机脱机").get("ticket");
+		Map<String, String> samples = Map.of("id", ticket.get("id").asString(), "number",
+				ticket.get("number").asString(), "agreementId", Long.toString(world.agreement), "date", "2026-01-01");
+
+		long management = world.managementUnit();
+		long supervision = directory.orgUnit(directory.party("SUPERVISION", "监理公司"), null, "监理组");
+		Map<String, Person> people = new LinkedHashMap<>();
+		people.put("customer", Person.of(world.bureauUser));
+		people.put("agent", Person.of(world.agent));
+		people.put("desk-manager", Person.of(world.lead));
+		people.put("service-manager", Person.of(directory.user(management, "SERVICE_MANAGER")));
+		people.put("supervisor", Person.of(directory.user(supervision, "SUPERVISOR")));
+		Officers officers = officers();
+		for (String role : List.of("SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN")) {
+			people.put(role.toLowerCase().replace("_admin", "-admin"),
+					Person.officer(officers.account(role).username(), officers.account(role).username()));
+		}
+		people.put("integration", Person.of(directory.user(world.providerUnit, "ALERT_INTEGRATION")));
+		people.put("no-role", Person.of(directory.user(world.providerUnit)));
+
+		List<Line> model = model();
+		List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
+		people.entrySet().parallelStream().forEach(person -> {
+			String role = person.getKey();
+			String token = person.getValue().token(this);
+			WebSession session = person.getValue().session(port);
+			for (Line line : model) {
+				Expected expected = line.expected(role);
+				String path = concrete(line.path(), samples);
+				int status = line.page() ? session.get(path).status() : call(line.method(), path, token);
+				if (!expected.admits(status)) {
+					mismatches.add(String.format("%-7s %-55s %-16s expected %-6s got %d", line.method(), line.path(),
+							role, expected, status));
+				}
+			}
+		});
+		mismatches.addAll(anotherPartysTicket(model, samples));
+		Collections.sort(mismatches);
+		assertThat(mismatches).as("answers that differ from " + MODEL + ":\n" + String.join("\n", mismatches))
+			.isEmpty();
+	}
+
+	/**
+	 * The ticket's operations called by the same roles of another customer and another provider: a role with the right
+	 * gets 404 for a ticket outside its scope (SCOPE), one without it 403, and the ticket is in none of their lists.
+	 */
+	private List<String> anotherPartysTicket(List<Line> model, Map<String, String> samples) {
+		TicketFixtures elsewhere = new TicketFixtures(jdbc, api());
+		Map<String, String> strangers = new LinkedHashMap<>();
+		strangers.put("customer", elsewhere.bureauUser);
+		strangers.put("agent", elsewhere.agent);
+		strangers.put("desk-manager", elsewhere.lead);
+		List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
+		strangers.entrySet().parallelStream().forEach(stranger -> {
+			String role = stranger.getKey();
+			String token = elsewhere.token(stranger.getValue());
+			for (Line line : model) {
+				if (line.page() || !line.path().startsWith("/api/v1/tickets/{")) {
+					continue;
+				}
+				boolean denied = line.expected(role) == Expected.DENY;
+				int status = call(line.method(), concrete(line.path(), samples), token);
+				if (status != (denied ? 403 : 404)) {
+					mismatches.add(String.format("%-7s %-55s %-16s expected %-6s got %d (another party's ticket)",
+							line.method(), line.path(), role, denied ? Expected.DENY : Expected.SCOPE, status));
+				}
+			}
+			if (api().get("/api/v1/tickets", token).body().contains(samples.get("number"))) {
+				mismatches.add(String.format("%-7s %-55s %-16s lists another party's ticket", "GET", "/api/v1/tickets",
+						role));
+			}
+		});
+		return mismatches;
+	}
+
+	private int call(String method, String path, String token) {
+		if (method.equals("POST") && path.endsWith("/import")) {
+			return api().postRaw(path, token, "date,kind,name\n", "text/csv").status();
+		}
+		if (method.equals("POST") && path.endsWith("/attachments")) {
+			return api().postRaw(path, token, "--b--\r\n", "multipart/form-data; boundary=b").status();
+		}
+		Object body = switch (method) {
+			case "POST", "PATCH" -> Map.of();
+			case "PUT" -> path.endsWith("/priority-matrix") ? List.of() : Map.of();
+			default -> null;
+		};
+		return api().send(method, path, token, body).status();
+	}
+
+	/** The path with its variables filled in: the sample record where there is one, else an id that does not exist. */
+	private static String concrete(String template, Map<String, String> samples) {
+		Matcher variable = VARIABLE.matcher(template);
+		StringBuilder path = new StringBuilder();
+		while (variable.find()) {
+			String name = variable.group(1);
+			if (name.equals("id")) {
+				name = TICKET.matcher(template).lookingAt() ? "id" : template.equals("/sla/agreements/{id}") ? "agreementId"
+						: "none";
+			}
+			String value = samples.getOrDefault(name, Long.toString(NO_SUCH_ID));
+			variable.appendReplacement(path, Matcher.quoteReplacement(value));
+		}
+		variable.appendTail(path);
+		String query = switch (template) {
+			case "/api/v1/return-visits", "/return-visits/new" -> "?ticketId=" + samples.get("id");
+			case "/api/v1/sla/resolve" -> "?priority=P1";
+			default -> "";
+		};
+		return path + query;
+	}
+
+	/** Method and path of every operation the API documentation lists. */
+	private Set<String> documentedOperations() {
+		var docs = api().get("/v3/api-docs", adminToken());
+		assertThat(docs.status()).as("/v3/api-docs").isEqualTo(200);
+		Set<String> operations = new TreeSet<>();
+		docs.json().get("paths").properties().forEach(path -> path.getValue().properties()
+			.forEach(method -> operations.add(method.getKey().toUpperCase() + " " + path.getKey())));
+		return operations;
+	}
+
+	private static List<Line> model() {
+		try (InputStream in = AccessMatrixIntegrationTests.class.getResourceAsStream(MODEL)) {
+			assertThat(in).as(MODEL).isNotNull();
+			List<String> rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.filter(row -> !row.isBlank() && !row.startsWith("#"))
+				.toList();
+			List<String> roles = Arrays.asList(rows.get(0).split("\t")).subList(2, rows.get(0).split("\t").length);
+			List<Line> lines = new ArrayList<>();
+			for (String row : rows.subList(1, rows.size())) {
+				String[] cells = row.split("\t");
+				assertThat(cells).as("cells of " + row).hasSize(roles.size() + 2);
+				Map<String, Expected> expected = new LinkedHashMap<>();
+				for (int i = 0; i < roles.size(); i++) {
+					expected.put(roles.get(i), Expected.valueOf(cells[i + 2]));
+				}
+				lines.add(new Line(cells[0], cells[1], expected));
+			}
+			return lines;
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/** The class of answer the model expects. */
+	enum Expected {
+
+		ALLOW, DENY, SCOPE, OPEN, PUBLIC;
+
+		boolean admits(int status) {
+			if (status >= 500 || (status == 401 && this != PUBLIC)) {
+				return false;
+			}
+			return switch (this) {
+				case DENY -> status == 403;
+				case ALLOW, SCOPE, PUBLIC -> status != 403;
+				case OPEN -> true;
+			};
+		}
+	}
+
+	record Line(String method, String path, Map<String, Expected> expected) {
+
+		boolean page() {
+			return method.equals("PAGE");
+		}
+
+		String operation() {
+			return method + " " + path;
+		}
+
+		Expected expected(String role) {
+			return expected.get(role);
+		}
+	}
+
+	/**
+	 * One person of the matrix. An administrator's TOTP code is accepted once, so an administrator is two accounts of
+	 * the same role: one signs in for an API token, the other on the web.
+	 */
+	private record Person(String apiUser, String webUser, boolean officer) {
+
+		static Person of(String username) {
+			return new Person(username, username, false);
+		}
+
+		static Person officer(String apiUser, String webUser) {
+			return new Person(apiUser, webUser, true);
+		}
+
+		String token(AccessMatrixIntegrationTests test) {
+			return Accounts.tokenFor(test.api(), apiUser, TestDirectory.PASSWORD, officer ? ADMIN_TOTP_SECRET : null);
+		}
+
+		WebSession session(int port) {
+			WebSession session = new WebSession(port);
+			String totp = officer ? TestTotp.codeAt(ADMIN_TOTP_SECRET, Instant.now()) : null;
+			WebSession.Page answer = session.signIn(webUser, TestDirectory.PASSWORD, totp);
+			assertThat(answer.location()).as("sign-in of " + webUser).doesNotContain("error");
+			return session;
+		}
+	}
+}
