@@ -19,6 +19,7 @@ import org.yunwei.identity.Organisations;
 import org.yunwei.identity.Party;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.sla.Priority;
+import org.yunwei.ticket.internal.boundary.PartyBoundary;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.AssignmentGroups;
 import org.yunwei.ticket.internal.record.Channel;
@@ -41,15 +42,17 @@ public class RoutingRuleAdministration {
 	private final ServiceCatalog catalog;
 	private final AssignmentGroups groups;
 	private final AuditTrail audit;
+	private final PartyBoundary boundary;
 
 	RoutingRuleAdministration(RoutingRules rules, Actors actors, Organisations organisations,
-			ServiceCatalog catalog, AssignmentGroups groups, AuditTrail audit) {
+			ServiceCatalog catalog, AssignmentGroups groups, AuditTrail audit, PartyBoundary boundary) {
 		this.rules = rules;
 		this.actors = actors;
 		this.organisations = organisations;
 		this.catalog = catalog;
 		this.groups = groups;
 		this.audit = audit;
+		this.boundary = boundary;
 	}
 
 	/** The rules of the providers the signed-in person sees, each provider's in the order they are tried. */
@@ -132,6 +135,9 @@ public class RoutingRuleAdministration {
 					.filter(u -> u.partyKind() == PartyKind.CUSTOMER && u.enabled()).orElse(null);
 		if (draft.customerOrgUnitId() != null && unit == null) {
 			errors.add("customerOrgUnitId", "ticket.customer.invalid");
+		}
+		else if (unit != null && providerPartyId != null && !boundary.serves(providerPartyId, unit)) {
+			errors.add("customerOrgUnitId", "routing.rule.unit-not-served");
 		}
 		Channel channel = FieldErrors.clean(draft.channel()) == null ? null
 				: errors.constant(Channel.class, draft.channel(), "channel");

@@ -3,6 +3,7 @@ package org.yunwei.ticket.internal.routing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
@@ -16,12 +17,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunwei.catalog.CatalogService;
 import org.yunwei.catalog.ServiceCatalog;
+import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.OrganisationUnit;
 import org.yunwei.identity.Organisations;
 import org.yunwei.identity.Party;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.sla.Priority;
+import org.yunwei.ticket.internal.boundary.PartyBoundary;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.AssignmentGroups;
 import org.yunwei.ticket.internal.record.Channel;
@@ -40,14 +43,16 @@ class RoutingRuleWebController {
 	private final ServiceCatalog catalog;
 	private final AssignmentGroups groups;
 	private final Actors actors;
+	private final PartyBoundary boundary;
 
 	RoutingRuleWebController(RoutingRuleAdministration rules, Organisations organisations, ServiceCatalog catalog,
-			AssignmentGroups groups, Actors actors) {
+			AssignmentGroups groups, Actors actors, PartyBoundary boundary) {
 		this.rules = rules;
 		this.organisations = organisations;
 		this.catalog = catalog;
 		this.groups = groups;
 		this.actors = actors;
+		this.boundary = boundary;
 	}
 
 	@GetMapping("/tickets/routing")
@@ -123,9 +128,17 @@ class RoutingRuleWebController {
 
 	private void choices(Model model, RoutingRuleForm form, Map<String, String> errors) {
 		List<Party> providers = rules.providers();
-		List<OrganisationUnit> units = organisations.ofPartyKind(PartyKind.CUSTOMER).stream()
-			.filter(OrganisationUnit::enabled).toList();
+		// only what a rule may name: the units the provider serves and the services it provides (management: all)
+		Actor actor = actors.current();
+		List<OrganisationUnit> units = boundary.served(actor, organisations.ofPartyKind(PartyKind.CUSTOMER).stream()
+			.filter(OrganisationUnit::enabled).toList());
 		List<CatalogService> services = catalog.enabled(500);
+		if (actor.partyKind() == PartyKind.PROVIDER) {
+			Set<Long> ownUnits = organisations.findAll(services.stream().map(CatalogService::providerOrgUnitId)
+				.distinct().toList()).stream().filter(u -> u.partyId() == actor.partyId()).map(OrganisationUnit::id)
+				.collect(Collectors.toSet());
+			services = services.stream().filter(s -> ownUnits.contains(s.providerOrgUnitId())).toList();
+		}
 		List<AssignmentGroup> visibleGroups = groups.visibleTo(actors.scope()).stream()
 			.filter(AssignmentGroup::enabled).toList();
 		model.addAttribute("form", form);

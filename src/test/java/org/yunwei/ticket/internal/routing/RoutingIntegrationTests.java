@@ -52,10 +52,11 @@ class RoutingIntegrationTests extends IntegrationTestSupport {
 		bad.put("channel", "FAX");
 		bad.put("unassignedEscalationPercent", 150);
 		bad.put("position", -3);
+		bad.put("customerOrgUnitId", other.bureau);
 		var refused = api.post("/api/v1/routing-rules", lead, bad);
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.json().get("errors").propertyNames()).contains("name", "groupId", "serviceId", "channel",
-				"assignment", "unassignedEscalationPercent", "position");
+				"assignment", "unassignedEscalationPercent", "position", "customerOrgUnitId");
 		assertThat(refused.json().get("errors").get("groupId").asString()).contains("本服务商");
 
 		Map<String, Object> otherProvider = defaultRule(world.firstLine);
