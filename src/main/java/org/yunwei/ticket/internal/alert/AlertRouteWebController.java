@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +22,7 @@ import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.Person;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.AssignmentGroups;
-import org.yunwei.web.RejectedRequest;
+import org.yunwei.web.FormSubmission;
 
 /**
  * The alert route page (TICKET_ADMIN): the routes with a form for a new one, and one route to change or delete. A
@@ -55,15 +54,8 @@ class AlertRouteWebController {
 
 	@PostMapping("/tickets/alert-routes")
 	String create(@ModelAttribute AlertRouteForm form, Model model, RedirectAttributes redirect) {
-		try {
-			routes.create(form.draft());
-			redirect.addFlashAttribute("notice", "alert.routes.saved");
-			return "redirect:/tickets/alert-routes";
-		}
-		catch (RejectedRequest refused) {
-			model.addAttribute("problem", "alert.routes.failed");
-			return list(model, form, refused.fieldErrors());
-		}
+		return FormSubmission.save(() -> routes.create(form.draft()), "/tickets/alert-routes", "alert.routes.saved",
+				redirect, "alert.routes.failed", model, errors -> list(model, form, errors));
 	}
 
 	@GetMapping("/tickets/alert-routes/{id}")
@@ -76,18 +68,8 @@ class AlertRouteWebController {
 	String update(@PathVariable long id, @ModelAttribute AlertRouteForm form, Model model,
 			RedirectAttributes redirect) {
 		AlertRoute route = routes.get(id);
-		try {
-			routes.update(id, form.draft());
-			redirect.addFlashAttribute("notice", "alert.routes.saved");
-			return "redirect:/tickets/alert-routes";
-		}
-		catch (RejectedRequest refused) {
-			if (refused.status() == HttpStatus.NOT_FOUND) {
-				throw refused;
-			}
-			model.addAttribute("problem", "alert.routes.failed");
-			return edit(model, route, form, refused.fieldErrors());
-		}
+		return FormSubmission.save(() -> routes.update(id, form.draft()), "/tickets/alert-routes", "alert.routes.saved",
+				redirect, "alert.routes.failed", model, errors -> edit(model, route, form, errors));
 	}
 
 	@PostMapping("/tickets/alert-routes/{id}/delete")

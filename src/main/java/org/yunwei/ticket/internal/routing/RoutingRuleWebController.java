@@ -28,6 +28,7 @@ import org.yunwei.ticket.internal.boundary.PartyBoundary;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.AssignmentGroups;
 import org.yunwei.ticket.internal.record.Channel;
+import org.yunwei.web.FormSubmission;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -62,15 +63,8 @@ class RoutingRuleWebController {
 
 	@PostMapping("/tickets/routing")
 	String create(@ModelAttribute RoutingRuleForm form, Model model, RedirectAttributes redirect) {
-		try {
-			rules.create(form.draft());
-			redirect.addFlashAttribute("notice", "routing.rules.saved");
-			return "redirect:/tickets/routing";
-		}
-		catch (RejectedRequest refused) {
-			model.addAttribute("problem", "routing.rules.failed");
-			return list(model, form, refused.fieldErrors());
-		}
+		return FormSubmission.save(() -> rules.create(form.draft()), "/tickets/routing", "routing.rules.saved",
+				redirect, "routing.rules.failed", model, errors -> list(model, form, errors));
 	}
 
 	@GetMapping("/tickets/routing/{id}")
@@ -83,18 +77,8 @@ class RoutingRuleWebController {
 	String update(@PathVariable long id, @ModelAttribute RoutingRuleForm form, Model model,
 			RedirectAttributes redirect) {
 		RoutingRule rule = rules.get(id);
-		try {
-			rules.update(id, form.draft());
-			redirect.addFlashAttribute("notice", "routing.rules.saved");
-			return "redirect:/tickets/routing";
-		}
-		catch (RejectedRequest refused) {
-			if (refused.status() == HttpStatus.NOT_FOUND) {
-				throw refused;
-			}
-			model.addAttribute("problem", "routing.rules.failed");
-			return edit(model, rule, form, refused.fieldErrors());
-		}
+		return FormSubmission.save(() -> rules.update(id, form.draft()), "/tickets/routing", "routing.rules.saved",
+				redirect, "routing.rules.failed", model, errors -> edit(model, rule, form, errors));
 	}
 
 	@PostMapping("/tickets/routing/{id}/delete")
