@@ -90,7 +90,9 @@ public abstract class BrowserTestSupport extends IntegrationTestSupport {
 		if (totp != null) {
 			type("#totp", totp);
 		}
-		find("#signin-submit").click();
+		// the next page loaded before anything else: a test that opens a page at once would otherwise race the
+		// sign-in and land on the sign-in page
+		clickAndWaitForTheNextPage("#signin-submit");
 	}
 
 	protected void waitForPath(String path) {
