@@ -40,6 +40,13 @@ class AuditPageIntegrationTests extends IntegrationTestSupport {
 		assertThat(rest.body().strip()).startsWith("<tr").contains("TEST_UI").doesNotContain("audit-more")
 			.doesNotContain("<html");
 
+		// a change reads field by field, the changed field marked, with the values as written beside
+		trail.record(AuditEntry.of("TEST_UI", objectType, 0).before(java.util.Map.of("status", "NEW", "step", 1))
+			.after(java.util.Map.of("status", "ASSIGNED", "step", 1)));
+		String changed = browser.get("/audit?objectType=" + objectType).body();
+		assertThat(changed).containsPattern("<tr class=\"table-warning yw-changed\">\\s*<td>状态</td>\\s*<td[^>]*>NEW</td>"
+				+ "\\s*<td[^>]*>ASSIGNED</td>").contains("原始记录");
+
 		assertThat(browser.get("/audit?verify=true").body()).contains("id=\"audit-chain-intact\"", "SHA-256");
 		assertThat(browser.get("/audit/chain").body()).contains("audit-chain-intact");
 

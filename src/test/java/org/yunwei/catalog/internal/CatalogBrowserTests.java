@@ -28,7 +28,7 @@ class CatalogBrowserTests extends BrowserTestSupport {
 		type("#description", "重要会议的视频会议系统现场保障");
 		new Select(find("#providerOrgUnitId")).selectByValue(String.valueOf(testing.providerUnit));
 		find("#object-INFRASTRUCTURE").click();
-		new Select(find("#customerOrgUnitIds")).selectByValue(String.valueOf(testing.office));
+		find("#customer-" + testing.office).click();
 		type("#indicator-name-0", "保障成功率");
 		type("#indicator-target-0", "99.5");
 		type("#indicator-unit-0", "%");

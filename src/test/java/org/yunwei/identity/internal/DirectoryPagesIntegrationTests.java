@@ -51,6 +51,21 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void theUserListMarksServiceAccounts() {
+		String username = TestDirectory.unique("zabbix");
+		var created = api().post("/api/v1/users", adminToken(), Map.of("username", username, "displayName",
+				"监控集成 " + username, "orgUnitId", unit, "serviceAccount", true));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long id = created.json().get("id").asLong();
+
+		String page = browser.get("/admin/users?q=" + username).body();
+		int row = page.indexOf("id=\"user-" + id + "\"");
+		assertThat(row).as("the account's row").isPositive();
+		assertThat(page.substring(row, page.indexOf("</tr>", row))).contains("yw-service-account", "服务账号");
+		assertThat(browser.get("/admin/users?q=" + colleague).body()).doesNotContain("yw-service-account");
+	}
+
+	@Test
 	void listsSearchesAndPagesUsers() {
 		var list = browser.get("/admin/users?q=" + colleague);
 		assertThat(list.status()).isEqualTo(200);

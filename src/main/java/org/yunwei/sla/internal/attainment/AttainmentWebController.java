@@ -3,6 +3,9 @@ package org.yunwei.sla.internal.attainment;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -12,6 +15,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yunwei.sla.ClockSubject;
+import org.yunwei.sla.ClockSubjects;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -24,10 +29,12 @@ class AttainmentWebController {
 
 	private final AttainmentReports reports;
 	private final MessageSource messages;
+	private final List<ClockSubjects> subjects;
 
-	AttainmentWebController(AttainmentReports reports, MessageSource messages) {
+	AttainmentWebController(AttainmentReports reports, MessageSource messages, List<ClockSubjects> subjects) {
 		this.reports = reports;
 		this.messages = messages;
+		this.subjects = subjects;
 	}
 
 	@GetMapping("/sla/attainment")
@@ -48,13 +55,27 @@ class AttainmentWebController {
 		model.addAttribute("summary", reports.summary(period, null));
 		model.addAttribute("agreements", reports.agreements());
 		if (agreementId != null) {
-			model.addAttribute("breaches", reports.breaches(agreementId, period));
+			AttainmentReports.Breaches breaches = reports.breaches(agreementId, period);
+			model.addAttribute("breaches", breaches);
+			model.addAttribute("breachNames", names(breaches));
 			AttainmentReports.Trend trend = reports.trend(agreementId);
 			model.addAttribute("trend", trend);
 			model.addAttribute("trendChart", AttainmentTrendChart.of(trend, messages, LocaleContextHolder.getLocale())
 				.json());
 		}
 		return "sla/attainment/page";
+	}
+
+	/** The breached items' numbers and pages, keyed "type:id", from the modules that own them. */
+	private Map<String, ClockSubjects.SubjectName> names(AttainmentReports.Breaches breaches) {
+		List<ClockSubject> items = breaches.items()
+			.stream()
+			.map(b -> new ClockSubject(b.subjectType(), b.subjectId()))
+			.toList();
+		Map<String, ClockSubjects.SubjectName> names = new HashMap<>();
+		subjects.forEach(module -> module.names(items)
+			.forEach((subject, name) -> names.put(subject.type() + ":" + subject.id(), name)));
+		return names;
 	}
 
 	/** The page's export button: the API's export, for a browser session (the API takes bearer tokens only). */

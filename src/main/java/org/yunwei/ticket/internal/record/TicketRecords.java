@@ -42,6 +42,17 @@ public class TicketRecords {
 		return jdbc.sql("select " + COLUMNS + " from ticket where number = ?").param(number).query(ROW).optional();
 	}
 
+	/** The tickets of these ids that exist, in no particular order. */
+	public List<TicketRow> findAll(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + COLUMNS + " from ticket where id = any(?)")
+			.param(ids.toArray(Long[]::new))
+			.query(ROW)
+			.list();
+	}
+
 	/** The ticket, locked until the transaction ends: every change reads it this way first. */
 	public Optional<TicketRow> lock(long id) {
 		return jdbc.sql("select " + COLUMNS + " from ticket where id = ? for update").param(id).query(ROW).optional();

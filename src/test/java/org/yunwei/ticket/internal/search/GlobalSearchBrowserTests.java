@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -17,7 +18,8 @@ import org.yunwei.ticket.internal.TicketFixtures;
 
 /**
  * The top bar's search box in Chromium: a number and Enter open the ticket, text shows the results grouped by kind,
- * and the suggestions under the box are worked with the keyboard alone ({@code /}, arrows, Escape, Enter).
+ * and the suggestions under the box are worked with the keyboard alone ({@code /}, arrows, Escape, Enter); on a
+ * phone, where the box has no room, the top bar leads to the search page.
  */
 class GlobalSearchBrowserTests extends BrowserTestSupport {
 
@@ -87,6 +89,28 @@ class GlobalSearchBrowserTests extends BrowserTestSupport {
 		box.sendKeys(Keys.ARROW_DOWN);
 		leaveThePage(() -> box.sendKeys(Keys.ENTER));
 		assertThat(browser.getCurrentUrl()).endsWith("/portal/tickets/" + older);
+	}
+
+	@Test
+	void onAPhoneTheTopBarLeadsToTheSearchPage() {
+		TicketFixtures world = new TicketFixtures(jdbc, new ApiClient(port));
+		String word = TestDirectory.unique("机房空调");
+		long ticket = world.submitted(word + "温度过高").get("ticket").get("id").asLong();
+
+		browser.manage().window().setSize(new Dimension(390, 844));
+		try {
+			signIn(world.agent, TestDirectory.PASSWORD, null);
+			assertThat(browser.findElement(By.id("global-search")).isDisplayed()).isFalse();
+			clickAndWaitForTheNextPage("#top-search");
+			assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("search-page-q");
+			new Actions(browser).sendKeys(word + Keys.ENTER).perform();
+			WebElement hit = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+					By.cssSelector("#search-group-ticket .yw-search-hit")));
+			assertThat(hit.getAttribute("href")).endsWith("/tickets/" + ticket);
+		}
+		finally {
+			browser.manage().window().setSize(new Dimension(1400, 1000));
+		}
 	}
 
 	private List<String> chosen() {

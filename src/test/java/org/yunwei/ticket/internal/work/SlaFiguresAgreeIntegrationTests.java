@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yunwei.support.ApiClient;
 import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.support.TestDirectory;
+import org.yunwei.support.WebSession;
 import org.yunwei.ticket.internal.TicketFixtures;
 
 import tools.jackson.databind.JsonNode;
@@ -41,6 +43,26 @@ class SlaFiguresAgreeIntegrationTests extends IntegrationTestSupport {
 		var confirmed = api.post("/api/v1/tickets/" + id + "/confirm", customer, Map.of());
 		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
 		assertThat(resolutionCounted(api, world)).isEqualTo("1/1");
+	}
+
+	@Test
+	void theBreachesOfTheAttainmentPageNameTheirTicketsByNumber() {
+		TicketFixtures world = new TicketFixtures(jdbc, api());
+		var ticket = world.submitted("超时未响应的工单").get("ticket");
+		long id = ticket.get("id").asLong();
+		// the response target passed an hour ago, while the clock still runs
+		jdbc.sql("update sla_clock set due_at = now() - interval '1 hour' where subject_type = 'ticket' and subject_id = ?"
+				+ " and kind = 'RESPONSE'")
+			.param(String.valueOf(id))
+			.update();
+		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+		String page = "/sla/attainment?from=" + today + "&to=" + today + "&agreementId=" + world.agreement;
+
+		WebSession manager = new WebSession(port);
+		manager.signIn(world.directory.user(world.managementUnit(), "SERVICE_MANAGER"), TestDirectory.PASSWORD,
+				null);
+		String body = manager.get(page).body();
+		assertThat(body).contains("href=\"/tickets/" + id + "\">" + ticket.get("number").asString() + "</a>");
 	}
 
 	private static void resolve(ApiClient api, String agent, long id) {

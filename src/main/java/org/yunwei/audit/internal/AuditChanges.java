@@ -1,0 +1,85 @@
+package org.yunwei.audit.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A record's values before and after, field by field, as the audit page shows them: a reader asks "what changed",
+ * and a JSON document answers it only to a developer. Fields are named by {@code audit.field.<name>} where a module
+ * gives a message, and as readable words otherwise; the stored JSON stays on the page as it was written, since that
+ * is what the chain's hash covers.
+ */
+@Component("auditChanges")
+public class AuditChanges {
+
+	private final MessageSource messages;
+
+	AuditChanges(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * One field of the record.
+	 *
+	 * @param before the value before, as text; "—" when the field was absent or empty
+	 * @param after the value after, likewise
+	 * @param changed whether the two differ
+	 */
+	public record FieldChange(String field, String before, String after, boolean changed) {
+	}
+
+	/**
+	 * The fields of either document, in the order they were written (the after's first); empty when a side is
+	 * present but is not a JSON object, so that the page shows the values as written instead.
+	 */
+	public List<FieldChange> of(JsonNode before, JsonNode after) {
+		JsonNode old = absent(before) ? null : before;
+		JsonNode now = absent(after) ? null : after;
+		if ((old != null && !old.isObject()) || (now != null && !now.isObject()) || (old == null && now == null)) {
+			return List.of();
+		}
+		Set<String> names = new LinkedHashSet<>();
+		if (now != null) {
+			names.addAll(now.propertyNames());
+		}
+		if (old != null) {
+			names.addAll(old.propertyNames());
+		}
+		List<FieldChange> fields = new ArrayList<>();
+		for (String name : names) {
+			String was = old == null ? "—" : text(old.get(name));
+			String is = now == null ? "—" : text(now.get(name));
+			fields.add(new FieldChange(label(name), was, is, old != null && now != null && !was.equals(is)));
+		}
+		return fields;
+	}
+
+	private static boolean absent(JsonNode node) {
+		return node == null || node.isNull() || node.isMissingNode();
+	}
+
+	private static String text(JsonNode value) {
+		if (value == null || value.isNull() || (value.isString() && value.asString().isEmpty())) {
+			return "—";
+		}
+		return value.isValueNode() ? value.asString() : value.toString();
+	}
+
+	private String label(String name) {
+		try {
+			return messages.getMessage("audit.field." + name, null, LocaleContextHolder.getLocale());
+		}
+		catch (NoSuchMessageException absent) {
+			return AuditWords.readable(name.replaceAll("([a-z])([A-Z])", "$1 $2"));
+		}
+	}
+}

@@ -1,0 +1,63 @@
+package org.yunwei.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.StaticMessageSource;
+import org.yunwei.audit.internal.AuditChanges.FieldChange;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A record's values before and after as named fields, with the changed ones marked. */
+class AuditChangesTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private AuditChanges changes;
+
+	@BeforeEach
+	void messages() {
+		StaticMessageSource messages = new StaticMessageSource();
+		messages.addMessage("audit.field.status", Locale.SIMPLIFIED_CHINESE, "状态");
+		changes = new AuditChanges(messages);
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+	}
+
+	@AfterEach
+	void forgetLocale() {
+		LocaleContextHolder.resetLocaleContext();
+	}
+
+	@Test
+	void namesEachFieldOfBothSidesAndMarksWhatChanged() {
+		assertThat(changes.of(json("{\"status\":\"NEW\",\"groupId\":7,\"tags\":[\"a\"]}"),
+				json("{\"status\":\"ASSIGNED\",\"groupId\":7,\"note\":\"\"}")))
+			.containsExactly(new FieldChange("状态", "NEW", "ASSIGNED", true),
+					new FieldChange("Group id", "7", "7", false), new FieldChange("Note", "—", "—", false),
+					new FieldChange("Tags", "[\"a\"]", "—", true));
+	}
+
+	@Test
+	void aCreationHasOnlyValuesAfterAndNothingIsMarkedChanged() {
+		assertThat(changes.of(null, json("{\"status\":\"NEW\",\"subject\":null}")))
+			.containsExactly(new FieldChange("状态", "—", "NEW", false), new FieldChange("Subject", "—", "—", false));
+	}
+
+	@Test
+	void valuesThatAreNotObjectsAreLeftAsWritten() {
+		assertThat(changes.of(json("\"not an object\""), json("{\"a\":1}"))).isEmpty();
+		assertThat(changes.of(null, json("[1,2]"))).isEmpty();
+		assertThat(changes.of(json("42"), null)).isEmpty();
+		assertThat(changes.of(null, null)).isEmpty();
+	}
+
+	private static JsonNode json(String text) {
+		return JSON.readTree(text);
+	}
+}
