@@ -29,6 +29,7 @@ import org.yunwei.identity.DataScope;
 import org.yunwei.identity.Organisations;
 import org.yunwei.identity.Party;
 import org.yunwei.identity.PartyKind;
+import org.yunwei.web.DateRange;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.KeysetPage;
 import org.yunwei.web.RejectedRequest;
@@ -65,15 +66,16 @@ class ReturnVisitReportWebController {
 	@GetMapping("/return-visits/report")
 	String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) Long providerPartyId, Model model) {
-		Period period = period(from, to);
+		DateRange period = period(from, to);
 		DataScope scope = reader();
 		model.addAttribute("from", period.from());
 		model.addAttribute("to", period.to());
+		model.addAttribute("presets", DateRange.presets(LocalDate.now(settings.zone())));
 		model.addAttribute("providerPartyId", providerPartyId);
 		model.addAttribute("providers", scope.partyKind() == PartyKind.PROVIDER ? List.of()
 				: organisations.parties(PartyKind.PROVIDER));
 		model.addAttribute("names", names());
-		model.addAttribute("figures", report.figures(scope, period.from(), period.to(), providerPartyId).values());
+		model.addAttribute("figures", report.figures(scope, period.from(), dayAfter(period), providerPartyId).values());
 		model.addAttribute("results", ReturnVisitResult.values());
 		return "evaluation/report";
 	}
@@ -83,7 +85,7 @@ class ReturnVisitReportWebController {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) Long providerPartyId, @RequestParam(required = false) String cursor,
 			Model model) {
-		Period period = period(from, to);
+		DateRange period = period(from, to);
 		FieldErrors errors = new FieldErrors();
 		ReturnVisitReport.Figure which = errors.constant(ReturnVisitReport.Figure.class, figure, "figure");
 		if (which == ReturnVisitReport.Figure.RESULT && value != null && !value.isBlank()) {
@@ -98,7 +100,7 @@ class ReturnVisitReportWebController {
 		}
 		errors.throwIfAny();
 		String chosen = value == null || value.isBlank() ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
-		KeysetPage<ReportRecord> page = report.records(which, chosen, reader(), period.from(), period.to(),
+		KeysetPage<ReportRecord> page = report.records(which, chosen, reader(), period.from(), dayAfter(period),
 				providerPartyId, RECORDS, after);
 		model.addAttribute("figure", which);
 		model.addAttribute("value", chosen);
@@ -121,8 +123,8 @@ class ReturnVisitReportWebController {
 	@GetMapping("/return-visits/report.xlsx")
 	ResponseEntity<byte[]> export(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) Long providerPartyId) {
-		Period period = period(from, to);
-		var figures = report.figures(reader(), period.from(), period.to(), providerPartyId).values();
+		DateRange period = period(from, to);
+		var figures = report.figures(reader(), period.from(), dayAfter(period), providerPartyId).values();
 		Map<Long, String> names = names();
 		byte[] file;
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -194,22 +196,16 @@ class ReturnVisitReportWebController {
 		return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
 	}
 
-	/** The period asked for; the current month by default. */
-	private Period period(String from, String to) {
-		LocalDate today = LocalDate.now(settings.zone());
-		try {
-			LocalDate first = from == null || from.isBlank() ? today.withDayOfMonth(1) : LocalDate.parse(from);
-			LocalDate last = to == null || to.isBlank() ? first.plusMonths(1) : LocalDate.parse(to);
-			if (!last.isAfter(first)) {
-				throw RejectedRequest.invalidField("to", "return-visit.report.period.invalid");
-			}
-			return new Period(first, last);
-		}
-		catch (java.time.format.DateTimeParseException unreadable) {
-			throw RejectedRequest.invalidField("from", "return-visit.report.period.invalid");
-		}
+	/** The period asked for, both days included, as every report reads it; the current month by default. */
+	private DateRange period(String from, String to) {
+		FieldErrors errors = new FieldErrors();
+		DateRange period = DateRange.both("from", from, "to", to, errors);
+		errors.throwIfAny();
+		return period == null ? DateRange.currentMonth(settings.zone()) : period;
 	}
 
-	private record Period(LocalDate from, LocalDate to) {
+	/** The report's queries take the first day after the period. */
+	private static LocalDate dayAfter(DateRange period) {
+		return period.to().plusDays(1);
 	}
 }

@@ -143,6 +143,13 @@ class ReturnVisitReportIntegrationTests extends IntegrationTestSupport {
 		assertThat(session(world.bureauUser).get("/return-visits/report").status()).isEqualTo(403);
 		assertThat(session(world.bureauUser).get("/return-visits/report.xlsx").status()).isEqualTo(403);
 		assertThat(mine.get("/return-visits/report?from=2026-13-01").status()).isEqualTo(400);
+		// a period names its last day as every report does: today to today holds today's visit
+		String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+		assertThat(mine.get("/return-visits/report/records?figure=CALLS&from=" + day + "&to=" + day).body())
+			.contains("id=\"record-" + id + "\"");
+		assertThat(mine.get("/return-visits/report?from=" + day + "&to=" + day).body())
+			.contains("id=\"CALLS-" + provider + "\"", "id=\"report-preset-this-month\"");
+		assertThat(mine.get("/return-visits/report?from=" + day + "&to=2000-01-01").status()).isEqualTo(400);
 
 		String supervisorName = world.directory.user(world.directory.orgUnit(
 				world.directory.party("SUPERVISION", "监理公司"), null, "监理部"), "SUPERVISOR");
