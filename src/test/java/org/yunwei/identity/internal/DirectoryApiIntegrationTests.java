@@ -329,7 +329,12 @@ class DirectoryApiIntegrationTests extends IntegrationTestSupport {
 		var given = api().put("/api/v1/users/" + supervisor + "/roles", security, map("roles", List.of("SUPERVISOR")));
 
 		assertThat(refused.status()).isEqualTo(422);
-		assertThat(given.status()).isEqualTo(200);
+		assertThat(given.status()).as("the supervisor reads every party: a second officer confirms").isEqualTo(202);
+		assertThat(api().get("/api/v1/users/" + supervisor, security).json().get("roles").size()).isZero();
+		var confirmed = api().post("/api/v1/administrative-grants/" + given.json().get("id").asLong() + "/confirm",
+				admin, null);
+		assertThat(confirmed.status()).isEqualTo(200);
+		assertThat(confirmed.json().get("roles").get(0).asString()).isEqualTo("SUPERVISOR");
 		long customerUnit = jdbc.sql("select org_unit_id from app_user where id = ?").param(customer).query(Long.class)
 			.single();
 		assertThat(api().put("/api/v1/users/" + supervisor, admin, map("displayName", "监理", "orgUnitId", customerUnit))

@@ -192,6 +192,7 @@ class CalendarApiController {
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					examples = @ExampleObject(value = """
 							{"start": "2026-02-13T09:00:00Z", "duration": "PT8H"}"""))) @RequestBody DueTimeQuestion question) {
+		calendars.requireReader();
 		return calendars.dueTime(id, question.check());
 	}
 }
