@@ -150,8 +150,9 @@ class AccessMatrixIntegrationTests extends IntegrationTestSupport {
 		var filter = api().post("/api/v1/ticket-filters", lead,
 				map("name", TestDirectory.unique("矩阵"), "query", "status=NEW", "shared", true));
 		assertThat(filter.status()).as(filter.toString()).isEqualTo(201);
-		var rule = api().post("/api/v1/routing-rules", lead, map("name", TestDirectory.unique("矩阵规则"), "serviceId",
-				world.service, "groupId", world.firstLine, "assignment", "GROUP"));
+		// the provider's default rule (no conditions), which a provider needs before any other
+		var rule = api().post("/api/v1/routing-rules", lead,
+				map("name", TestDirectory.unique("矩阵规则"), "groupId", world.firstLine, "assignment", "GROUP"));
 		assertThat(rule.status()).as(rule.toString()).isEqualTo(201);
 		long account = world.userId(world.directory.user(world.providerUnit, "ALERT_INTEGRATION"));
 		var route = api().post("/api/v1/alert-routes", lead, map("accountUserId", account, "name",
@@ -187,7 +188,8 @@ class AccessMatrixIntegrationTests extends IntegrationTestSupport {
 			String token = elsewhere.token(stranger.getValue());
 			for (Line line : model) {
 				String key = line.page() ? null : recordOf(line.path());
-				if (key == null) {
+				// a return visit is recorded with the ticket in its body, which the pass does not send
+				if (key == null || line.path().equals("/api/v1/return-visits") && !line.method().equals("GET")) {
 					continue;
 				}
 				boolean denied = line.expected(role) == Expected.DENY;
@@ -242,12 +244,14 @@ class AccessMatrixIntegrationTests extends IntegrationTestSupport {
 
 	/**
 	 * The path with its variables filled in: the sample record where there is one, else an id that does not exist.
-	 * A DELETE of one's own record gets an id that does not exist, so that the pass removes nothing the other calls
-	 * need; a DELETE of another party's record ({@code anotherParty}) names it: the answer must be 404, nothing gone.
+	 * A PUT or DELETE in one's own party gets an id that does not exist, so that the pass removes nothing the other
+	 * calls need and a colleague's record (a desk manager's shared filter, which an agent reads but may not change)
+	 * does not stand for one's own; another party's record ({@code anotherParty}) is named: the answer must be 404,
+	 * nothing changed or gone.
 	 */
 	private static String concrete(Line line, Map<String, String> samples, boolean anotherParty) {
 		String template = line.path();
-		boolean keep = line.method().equals("DELETE") && !anotherParty;
+		boolean keep = (line.method().equals("PUT") || line.method().equals("DELETE")) && !anotherParty;
 		Matcher variable = VARIABLE.matcher(template);
 		StringBuilder path = new StringBuilder();
 		while (variable.find()) {

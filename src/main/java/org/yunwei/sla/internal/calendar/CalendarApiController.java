@@ -88,7 +88,9 @@ class CalendarApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Every calendar with its working hours, the default first")
+	@Operation(summary = "Every calendar with its working hours, the default first",
+			description = "For whoever may read agreements (a customer's people, SLA_MANAGE, SLA_REPORT, TICKET_WORK, "
+					+ "TICKET_ADMIN, TICKET_REPORT); 403 for anyone else.")
 	List<CalendarView> list() {
 		return calendars.list();
 	}
