@@ -32,13 +32,14 @@ import org.yunwei.ticket.internal.TicketFixtures;
 
 /**
  * Checks the application against the written access model, {@code security/access-model.tsv} (docs/security.md,
- * "Access model"): every operation of {@code /v3/api-docs} and the main pages, called as each role of each party kind,
- * must answer the class the model names. The expectation comes from the model file, never from what the code answers,
- * and an operation without a line in the model fails the test, so a new endpoint cannot go unjudged.
+ * "Access model"): every operation of {@code /v3/api-docs} and every GET page route, called as each role of each party
+ * kind, must answer the class the model names. The expectation comes from the model file, never from what the code
+ * answers, and an operation or page without a line in the model fails the test, so none can ship unjudged.
  * <p>
  * Write operations get an empty body, which fails validation: a 400 proves the caller passed the permission check
  * without writing anything. Record ids are those of the caller's own party where the fixtures have one (the ticket,
- * the agreement), else an id that does not exist, so that DELETE removes nothing.
+ * the agreement, the group, a saved filter, a routing rule, an alert route), else an id that does not exist; PUT and
+ * DELETE always get one that does not exist, so that they change nothing.
  */
 class AccessMatrixIntegrationTests extends IntegrationTestSupport {
 
