@@ -20,6 +20,8 @@ public final class FieldErrors {
 	public static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]{0,49}$");
 
 	private final Map<String, String> errors = new LinkedHashMap<>();
+	/** For a field that takes one of a set of values, those values, so that a refusal can name them. */
+	private final Map<String, String> expected = new LinkedHashMap<>();
 
 	/** Trims a submitted value; blank becomes {@code null}. */
 	public static String clean(String value) {
@@ -63,6 +65,8 @@ public final class FieldErrors {
 			}
 		}
 		add(field, "field.value.unknown");
+		expected.putIfAbsent(field, java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name)
+			.collect(java.util.stream.Collectors.joining(", ")));
 		return null;
 	}
 
@@ -87,7 +91,7 @@ public final class FieldErrors {
 	/** Refuses the request (400, every field's message) when anything was found; otherwise does nothing. */
 	public void throwIfAny() {
 		if (!errors.isEmpty()) {
-			throw RejectedRequest.invalidFields(errors);
+			throw RejectedRequest.invalidFields(errors).naming(expected);
 		}
 	}
 

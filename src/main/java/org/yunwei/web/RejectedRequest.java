@@ -20,6 +20,7 @@ public class RejectedRequest extends RuntimeException {
 	private final String messageKey;
 	private final Object[] arguments;
 	private final Map<String, String> fieldErrors;
+	private Map<String, String> expectedValues = Map.of();
 
 	public RejectedRequest(HttpStatus status, String type, String messageKey, Object[] arguments,
 			Map<String, String> fieldErrors) {
@@ -84,5 +85,21 @@ public class RejectedRequest extends RuntimeException {
 
 	public Map<String, String> fieldErrors() {
 		return fieldErrors;
+	}
+
+	/**
+	 * Names, for fields refused as an unknown value ({@code field.value.unknown}), the values they take, so that the
+	 * API's answer can say them ({@code field.expected.one-of}); a page shows its own choices instead.
+	 */
+	public RejectedRequest naming(Map<String, String> expectedValues) {
+		Map<String, String> named = new LinkedHashMap<>(expectedValues);
+		named.keySet().removeIf(field -> !"field.value.unknown".equals(fieldErrors.get(field)));
+		this.expectedValues = Map.copyOf(named);
+		return this;
+	}
+
+	/** The values each field named by {@link #naming} takes, e.g. {@code P1, P2, P3, P4}. */
+	public Map<String, String> expectedValues() {
+		return expectedValues;
 	}
 }

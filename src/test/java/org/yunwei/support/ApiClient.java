@@ -54,6 +54,15 @@ public final class ApiClient {
 		return execute(request.build());
 	}
 
+	/** A GET that accepts the given media type, e.g. {@code text/csv} for a download. */
+	public Response getAccepting(String path, String token, String accept) {
+		var request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return execute(request.build());
+	}
+
 	public Response send(String method, String path, String token, Object body) {
 		var request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
 		if (token != null) {

@@ -52,7 +52,7 @@ class CatalogBrowsing {
 	public ServiceDetail get(long id) {
 		Audience.Reader reader = audience.current();
 		Services.Row row = services.find(id)
-			.filter(s -> reader.sees(s.enabled(), services.customerUnitIds(id)))
+			.filter(s -> reader.sees(s.enabled(), s.providerOrgUnitId(), services.customerUnitIds(id)))
 			.orElseThrow(() -> RejectedRequest.notFound("service"));
 		ServiceDetail detail = detail(row);
 		if (reader.wholeCatalogue()) {
@@ -88,8 +88,8 @@ class CatalogBrowsing {
 					unit(s.providerOrgUnitId(), providers)))
 			.collect(Collectors.groupingBy(o -> o.service().categoryId()));
 		boolean filtered = FieldErrors.clean(q) != null || object != null;
-		// a customer, or anyone filtering, sees only the branches that lead to a service
-		boolean prune = !reader.wholeCatalogue() || filtered;
+		// a customer, a provider (its own services), or anyone filtering, sees only the branches that lead to a service
+		boolean prune = !reader.wholeCatalogue() || reader.limitedToOwnServices() || filtered;
 		List<Categories.Category> visible = categories.all().stream()
 			.filter(c -> reader.wholeCatalogue() || c.enabled())
 			.toList();

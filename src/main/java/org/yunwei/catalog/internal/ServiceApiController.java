@@ -32,8 +32,10 @@ class ServiceApiController {
 
 	@GetMapping
 	@Operation(summary = "Services the caller may see, one keyset page at a time",
-			description = "Management, supervision and providers see the whole catalogue; a customer sees the enabled "
-					+ "services their unit (or a unit above it) may order. Pass `next` of a page as `cursor` for the "
+			description = "Management and supervision see the whole catalogue, a provider the services its own units "
+					+ "provide; a customer sees the enabled services their unit (or a unit above it) may order. Needs a "
+					+ "customer's party or one of CATALOG_MANAGE, SLA_MANAGE, SLA_REPORT, TICKET_WORK, TICKET_ADMIN, "
+					+ "TICKET_REPORT (403 otherwise). Pass `next` of a page as `cursor` for the "
 					+ "next one, with the same sort.")
 	KeysetPage<ServiceSummary> list(
 			@Parameter(description = "services of this category and of the categories below it") @RequestParam(required = false) Long categoryId,

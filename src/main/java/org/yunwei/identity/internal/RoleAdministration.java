@@ -1,10 +1,12 @@
 package org.yunwei.identity.internal;
 
 import org.yunwei.web.FieldErrors;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,10 +30,14 @@ class RoleAdministration {
 
 	private final Roles roles;
 	private final Actors actors;
+	private final UserAccounts accounts;
+	private final ApiTokens tokens;
 	private final AuditTrail audit;
 
-	RoleAdministration(Roles roles, Actors actors, AuditTrail audit) {
+	RoleAdministration(Roles roles, Actors actors, AuditTrail audit, UserAccounts accounts, ApiTokens tokens) {
 		this.roles = roles;
+		this.accounts = accounts;
+		this.tokens = tokens;
 		this.actors = actors;
 		this.audit = audit;
 	}
@@ -104,8 +110,27 @@ class RoleAdministration {
 		roles.update(id, name, description);
 		roles.replacePermissions(id, permissions.stream().map(Enum::name).toList());
 		Roles.Role after = roles.find(id).orElseThrow();
-		audit.record(AuditEntry.of("ROLE_UPDATE", "role", id).before(view(before)).after(view(after)));
+		Map<String, Object> afterView = new LinkedHashMap<>(view(after));
+		if (!Set.copyOf(after.permissions()).equals(Set.copyOf(before.permissions()))) {
+			afterView.put("holdersSignedOut", signOutHolders(id));
+		}
+		audit.record(AuditEntry.of("ROLE_UPDATE", "role", id).before(view(before)).after(afterView));
 		return after;
+	}
+
+	/**
+	 * A change of what a role permits is a change of every holder's rights, as if each had been given or taken a role:
+	 * their sessions end and their API tokens are revoked in the same transaction, so that nobody works on with rights
+	 * they were given under the old definition. Answers how many holders it signed out.
+	 */
+	private int signOutHolders(long roleId) {
+		Instant now = Instant.now();
+		List<Long> holders = roles.holdersOf(roleId);
+		for (long holder : holders) {
+			accounts.endSessions(holder, now);
+			tokens.revokeAllOf(holder, now);
+		}
+		return holders.size();
 	}
 
 	/** Roles are shared by every party, so only management defines them. */

@@ -72,6 +72,13 @@ class Roles {
 	}
 
 	/** For each person holding this role, the permissions their other roles give them. */
+	/** The ids of the users who hold the role. */
+	List<Long> holdersOf(long roleId) {
+		return jdbc.sql("select user_id from user_role where role_id = ? order by user_id").param(roleId)
+			.query(Long.class)
+			.list();
+	}
+
 	List<List<String>> otherPermissionsOfHolders(long roleId) {
 		return jdbc.sql("""
 				select coalesce(array_agg(distinct rp.permission) filter (where rp.permission is not null), '{}')

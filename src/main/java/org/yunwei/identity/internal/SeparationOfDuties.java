@@ -33,9 +33,16 @@ final class SeparationOfDuties {
 	private SeparationOfDuties() {
 	}
 
-	/** Whether the set gives an administrative role that the set before did not hold. */
+	/**
+	 * The roles given only when a second officer confirms: the three administrators, and the supervisor, who reads
+	 * every party's records and the audit trail (a cross-party role is as much worth a second look as an
+	 * administrative one).
+	 */
+	static final Set<String> CONFIRMED_GRANTS = Set.of(SYSTEM_ADMIN, "SECURITY_ADMIN", "AUDIT_ADMIN", SUPERVISOR);
+
+	/** Whether the set gives a role of {@link #CONFIRMED_GRANTS} that the set before did not hold. */
 	static boolean givesAdministrator(Collection<String> before, Collection<String> after) {
-		return after.stream().anyMatch(code -> ADMINISTRATORS.contains(code) && !before.contains(code));
+		return after.stream().anyMatch(code -> CONFIRMED_GRANTS.contains(code) && !before.contains(code));
 	}
 
 	/** Refuses a set of roles no single account may hold, for a user of the given party. */

@@ -79,42 +79,44 @@ class SignIn {
 			// an integration account works with the tokens an administrator issues for it, never with a password
 			refuse(account.username(), "service account: no interactive sign-in");
 		}
-		if (account.lockedAt(now)) {
+		if (accounts.lockedAt(account.id(), clientAddress, now)) {
 			throttle.recordFailure(clientAddress);
-			refuse(account.username(), "account locked until " + account.lockedUntil());
+			refuse(account.username(), "account locked for this address (" + AddressThrottle.key(clientAddress) + ")");
 		}
 		OptionalLong secondFactorStep = account.hasSecondFactor() ? account.freshSecondFactorStep(totpCode, now)
 				: OptionalLong.empty();
 		boolean secondFactorMatches = !account.hasSecondFactor() || secondFactorStep.isPresent();
 		if (!passwordMatches || !secondFactorMatches) {
 			throttle.recordFailure(clientAddress);
-			countFailure(account, now, !passwordMatches ? "wrong password"
+			countFailure(account, clientAddress, now, !passwordMatches ? "wrong password"
 					: TotpAlgorithm.verify(account.totpSecret(), totpCode == null ? null : totpCode.trim(), now)
 							? "second factor code already used" : "wrong second factor");
 		}
 		secondFactorStep.ifPresent(step -> accounts.rememberTotpStep(account.id(), step));
-		accounts.recordSuccess(account.id(), now);
+		accounts.recordSuccess(account.id(), clientAddress, now);
 		origins.remember(account.id(), clientAddress, now);
 		audit.record(AuditEntry.of("SIGN_IN", "user", account.id()).actor(account.username()));
 		return account.id();
 	}
 
-	private void countFailure(UserAccount account, Instant now, String reason) {
-		int previous = account.lockedUntil() != null && !account.lockedAt(now) ? 0 : account.failedAttempts();
-		int failures = previous + 1;
+	/**
+	 * Counts the failure for the account and the address together and locks the pair at the threshold: someone who
+	 * knows a user name locks its owner out only at their own address (the same office behind one NAT at worst),
+	 * never everywhere; guessing from many addresses is what the address throttle and each pair's own count stop.
+	 */
+	private void countFailure(UserAccount account, String clientAddress, Instant now, String reason) {
+		int failures = accounts.countFailure(account.id(), clientAddress, now);
 		if (failures >= properties.lockoutThreshold()) {
 			Instant until = now.plus(properties.lockoutDuration());
-			accounts.recordFailure(account.id(), failures, until);
+			accounts.lock(account.id(), clientAddress, failures, until);
 			audit.record(AuditEntry.of("ACCOUNT_LOCKED", "user", account.id())
 				.actor(account.username())
 				.outcome(Outcome.FAILURE)
-				.after(Map.of("failedAttempts", failures, "lockedUntil", until.toString()))
-				.detail("locked after " + failures + " failed sign-ins"));
+				.after(Map.of("failedAttempts", failures, "lockedUntil", until.toString(), "address",
+						AddressThrottle.key(clientAddress)))
+				.detail("locked after " + failures + " failed sign-ins from " + AddressThrottle.key(clientAddress)));
 		}
-		else {
-			accounts.recordFailure(account.id(), failures, null);
-		}
-		refuse(account.username(), reason + " (" + failures + " in a row)");
+		refuse(account.username(), reason + " (" + failures + " in a row from this address)");
 	}
 
 	private void refuse(String username, String reason) {

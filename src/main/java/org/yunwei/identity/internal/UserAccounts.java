@@ -89,19 +89,64 @@ class UserAccounts {
 		jdbc.sql("update app_user set sessions_valid_after = ? where id = ?").params(Timestamp.from(now), id).update();
 	}
 
-	void recordFailure(long id, int failedAttempts, Instant lockedUntil) {
+	/** Whether the account is locked for sign-ins from this address at {@code now}. */
+	boolean lockedAt(long id, String address, Instant now) {
+		return jdbc.sql("select count(*) from sign_in_lockout where user_id = ? and address = ? and locked_until > ?")
+			.params(id, AddressThrottle.key(address), Timestamp.from(now))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Counts a failed sign-in of the account from the address and answers how many there have been in a row from it;
+	 * a lock of that address that has run out starts the count again.
+	 */
+	int countFailure(long id, String address, Instant now) {
+		return jdbc.sql("""
+				insert into sign_in_lockout (user_id, address, failed_attempts) values (?, ?, 1)
+				on conflict (user_id, address) do update set
+				    failed_attempts = case when sign_in_lockout.locked_until <= ? then 1
+				                           else sign_in_lockout.failed_attempts + 1 end,
+				    locked_until = case when sign_in_lockout.locked_until <= ? then null
+				                        else sign_in_lockout.locked_until end
+				returning failed_attempts""")
+			.params(id, AddressThrottle.key(address), Timestamp.from(now), Timestamp.from(now))
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Locks the account for sign-ins from the address; the user's row keeps the latest lock for the user list. */
+	void lock(long id, String address, int failedAttempts, Instant until) {
+		jdbc.sql("update sign_in_lockout set locked_until = ? where user_id = ? and address = ?")
+			.params(Timestamp.from(until), id, AddressThrottle.key(address))
+			.update();
 		jdbc.sql("update app_user set failed_attempts = ?, locked_until = ? where id = ?")
-			.params(failedAttempts, lockedUntil == null ? null : Timestamp.from(lockedUntil), id)
+			.params(failedAttempts, Timestamp.from(until), id)
 			.update();
 	}
 
-	void recordSuccess(long id, Instant now) {
-		jdbc.sql("update app_user set failed_attempts = 0, locked_until = null, last_sign_in_at = ? where id = ?")
-			.params(Timestamp.from(now), id)
+	/**
+	 * A successful sign-in from the address: its count starts again; the user's row shows a lock only while one of
+	 * another address still holds.
+	 */
+	void recordSuccess(long id, String address, Instant now) {
+		jdbc.sql("delete from sign_in_lockout where user_id = ? and address = ?")
+			.params(id, AddressThrottle.key(address))
+			.update();
+		jdbc.sql("""
+				update app_user set last_sign_in_at = ?,
+				    locked_until = (select max(l.locked_until) from sign_in_lockout l
+				                    where l.user_id = app_user.id and l.locked_until > ?),
+				    failed_attempts = case when exists (select 1 from sign_in_lockout l where l.user_id = app_user.id
+				                                        and l.locked_until > ?) then failed_attempts else 0 end
+				where id = ?""")
+			.params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), id)
 			.update();
 	}
 
+	/** Ends every lock of the account, from every address (the security administrator's unlock). */
 	void unlock(long id) {
+		jdbc.sql("delete from sign_in_lockout where user_id = ?").param(id).update();
 		jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = ?").param(id).update();
 	}
 

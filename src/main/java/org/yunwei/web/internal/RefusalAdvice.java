@@ -60,7 +60,10 @@ class RefusalAdvice {
 	@ExceptionHandler(RejectedRequest.class)
 	Object rejected(RejectedRequest rejection, HttpServletRequest request) {
 		Map<String, String> fields = new LinkedHashMap<>();
-		rejection.fieldErrors().forEach((field, key) -> fields.put(field, text(key)));
+		rejection.fieldErrors().forEach((field, key) -> {
+			String values = rejection.expectedValues().get(field);
+			fields.put(field, values == null ? text(key) : text("field.expected.one-of", field, values));
+		});
 		return respond(request, rejection.status(), rejection.type(),
 				text(rejection.messageKey(), rejection.arguments()), fields);
 	}

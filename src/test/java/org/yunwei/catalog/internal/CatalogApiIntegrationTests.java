@@ -158,8 +158,8 @@ class CatalogApiIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void letsSupervisionAndProvidersReadButNotWrite() {
 		long id = testing.createService(manager, testing.service(category, testing.office));
-		String supervisor = testing.tokenIn(testing.supervisionUnit);
-		String provider = testing.tokenIn(testing.providerUnit);
+		String supervisor = testing.tokenOf(testing.directory.user(testing.supervisionUnit, "SUPERVISOR"));
+		String provider = testing.tokenOf(testing.directory.user(testing.providerUnit, "SERVICE_DESK_AGENT"));
 		for (String reader : List.of(supervisor, provider)) {
 			assertThat(ids(api().get(SERVICES + "?categoryId=" + category, reader).json())).containsExactly(id);
 			assertThat(api().get(SERVICES + "/" + id, reader).status()).isEqualTo(200);
@@ -174,6 +174,32 @@ class CatalogApiIntegrationTests extends IntegrationTestSupport {
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.json().get("type").asString()).endsWith("read-only-scope");
 		assertThat(api().get(SERVICES + "/" + id, manager).json().get("customers").size()).isEqualTo(1);
+	}
+
+	/**
+	 * The catalogue is read by those who order from it or work to it (docs/security.md, "Access model"): a provider
+	 * reads the services its own units provide, never another provider's; a person of a party with no such role
+	 * (a provider's user without a role, an administrator) is refused.
+	 */
+	@Test
+	void providersReadTheirOwnServicesAndPeopleWithoutARoleNone() {
+		long ours = testing.createService(manager, testing.service(category, testing.office));
+		long otherProviderUnit = testing.directory.orgUnit(testing.directory.party("PROVIDER", "另一运维公司"), null,
+				"驻场组");
+		var theirs = testing.service(category, testing.office);
+		theirs.put("providerOrgUnitId", otherProviderUnit);
+		long theirsId = testing.createService(manager, theirs);
+
+		String agent = testing.tokenOf(testing.directory.user(testing.providerUnit, "SERVICE_DESK_AGENT"));
+		assertThat(ids(api().get(SERVICES + "?categoryId=" + category, agent).json())).contains(ours)
+			.doesNotContain(theirsId);
+		assertThat(api().get(SERVICES + "/" + theirsId, agent).status()).isEqualTo(404);
+		assertThat(api().get(SERVICES + "/" + ours, agent).status()).isEqualTo(200);
+
+		String withoutRole = testing.tokenIn(testing.providerUnit);
+		assertThat(api().get(SERVICES, withoutRole).status()).isEqualTo(403);
+		assertThat(api().get(SERVICES + "/" + ours, withoutRole).status()).isEqualTo(403);
+		assertThat(api().get("/api/v1/catalog/categories", withoutRole).status()).isEqualTo(403);
 	}
 
 	@Test

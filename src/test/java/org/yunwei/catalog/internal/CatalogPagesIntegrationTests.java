@@ -43,6 +43,22 @@ class CatalogPagesIntegrationTests extends IntegrationTestSupport {
 		assertThat(customer.get("/catalog/services/new").status()).isEqualTo(403);
 	}
 
+	/**
+	 * A person whose roles give no reason to read the catalogue (a provider's user without a role) is neither shown
+	 * the link nor the page; a provider's agent reads the page with their own party's services.
+	 */
+	@Test
+	void showsTheCatalogueOnlyToThoseWhoMayReadIt() {
+		WebSession withoutRole = signedIn(testing.directory.user(testing.providerUnit));
+		assertThat(withoutRole.get("/").body()).doesNotContain("id=\"nav-catalog\"");
+		assertThat(withoutRole.get("/catalog").status()).isEqualTo(403);
+
+		long id = testing.createService(managerToken, testing.service(category, testing.section));
+		WebSession agent = signedIn(testing.directory.user(testing.providerUnit, "SERVICE_DESK_AGENT"));
+		var page = agent.get("/catalog");
+		assertThat(page.body()).contains("id=\"nav-catalog\"", "id=\"service-" + id + "\"");
+	}
+
 	@Test
 	void tellsACustomerWithNothingToOrderWhatToDo() {
 		long lonelyUnit = testing.directory.orgUnit(testing.directory.party("CUSTOMER", "市档案馆"), null, "档案馆");

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.yunwei.support.Accounts;
 import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.TestDirectory;
 
@@ -289,6 +290,31 @@ class DirectoryApiIntegrationTests extends IntegrationTestSupport {
 		assertThat(api().post("/api/v1/roles", admin, map("code", code + "_Z", "name", "z")).status()).isEqualTo(403);
 	}
 
+	/**
+	 * Changing what a custom role permits changes every holder's rights: their sessions end and their tokens are
+	 * revoked, as when a role is given or taken (docs/security.md, "ending sessions"); renaming it changes no right.
+	 */
+	@Test
+	void aChangeOfARolesPermissionsSignsItsHoldersOut() {
+		String security = testing.tokenWith(testing.managementUnit(), "ROLE_MANAGE");
+		String roleCode = testing.directory.role("USER_READ");
+		long roleId = jdbc.sql("select id from role where code = ?").param(roleCode).query(Long.class).single();
+		String holder = testing.directory.user(testing.managementUnit(), roleCode);
+		String token = Accounts.tokenFor(api(), holder, TestDirectory.PASSWORD, null);
+		assertThat(api().get("/api/v1/users", token).status()).isEqualTo(200);
+
+		assertThat(api().put("/api/v1/roles/" + roleId, security,
+				map("name", "改名 " + roleCode, "permissions", List.of("USER_READ"))).status()).isEqualTo(200);
+		assertThat(api().get("/api/v1/users", token).status()).as("a new name changes no right").isEqualTo(200);
+
+		assertThat(api().put("/api/v1/roles/" + roleId, security,
+				map("name", "改名 " + roleCode, "permissions", List.of("USER_READ", "POST_MANAGE"))).status())
+			.isEqualTo(200);
+		assertThat(api().get("/api/v1/users", token).status()).as("the token given under the old rights").isEqualTo(401);
+		JsonNode[] audit = testing.audited("ROLE_UPDATE", roleId);
+		assertThat(audit[1].get("holdersSignedOut").asInt()).isOne();
+	}
+
 	@Test
 	void keepsTheThreeAdministratorsApart() {
 		String security = securityAdminToken();
@@ -329,7 +355,12 @@ class DirectoryApiIntegrationTests extends IntegrationTestSupport {
 		var given = api().put("/api/v1/users/" + supervisor + "/roles", security, map("roles", List.of("SUPERVISOR")));
 
 		assertThat(refused.status()).isEqualTo(422);
-		assertThat(given.status()).isEqualTo(200);
+		assertThat(given.status()).as("the supervisor reads every party: a second officer confirms").isEqualTo(202);
+		assertThat(api().get("/api/v1/users/" + supervisor, security).json().get("roles").size()).isZero();
+		var confirmed = api().post("/api/v1/administrative-grants/" + given.json().get("id").asLong() + "/confirm",
+				admin, null);
+		assertThat(confirmed.status()).isEqualTo(200);
+		assertThat(confirmed.json().get("roles").get(0).asString()).isEqualTo("SUPERVISOR");
 		long customerUnit = jdbc.sql("select org_unit_id from app_user where id = ?").param(customer).query(Long.class)
 			.single();
 		assertThat(api().put("/api/v1/users/" + supervisor, admin, map("displayName", "监理", "orgUnitId", customerUnit))

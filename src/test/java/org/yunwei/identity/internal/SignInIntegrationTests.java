@@ -1,17 +1,23 @@
 package org.yunwei.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.TestDirectory;
 import org.yunwei.support.WebSession;
 
 class SignInIntegrationTests extends IntegrationTestSupport {
+
+	@Autowired
+	private SignIn signIn;
 
 	private TestDirectory directory;
 	private long unit;
@@ -57,11 +63,42 @@ class SignInIntegrationTests extends IntegrationTestSupport {
 		for (int i = 0; i < 5; i++) {
 			new WebSession(port).signIn(user, "Wrong#Passw0rd", null);
 		}
-		jdbc.sql("update app_user set locked_until = now() - interval '1 second' where username = ?").param(user)
-			.update();
+		jdbc.sql("""
+				update sign_in_lockout set locked_until = now() - interval '1 second'
+				where user_id = (select id from app_user where username = ?)""").param(user).update();
 		assertThat(new WebSession(port).signIn(user, TestDirectory.PASSWORD, null).location()).doesNotContain("error");
 		assertThat(jdbc.sql("select failed_attempts from app_user where username = ?").param(user).query(Integer.class)
 			.single()).isZero();
+	}
+
+	/**
+	 * Failures lock the account for the address they came from only, so that whoever knows a user name cannot lock
+	 * its owner out everywhere (docs/security.md, "lockout"): the owner signs in from their own address meanwhile,
+	 * and that success does not open the lock of the other address.
+	 */
+	@Test
+	void aLockoutHoldsForTheAddressTheFailuresCameFromOnly() {
+		String user = directory.user(unit);
+		long id = directory.userId(user);
+		String guesser = "198.51.100.7";
+		for (int i = 0; i < 5; i++) {
+			assertThatThrownBy(() -> signIn.verify(user, "Wrong#Passw0rd", null, guesser))
+				.isInstanceOf(BadCredentialsException.class);
+		}
+		assertThatThrownBy(() -> signIn.verify(user, TestDirectory.PASSWORD, null, guesser))
+			.as("locked at the guesser's address, even with the right password")
+			.isInstanceOf(BadCredentialsException.class);
+
+		assertThat(signIn.verify(user, TestDirectory.PASSWORD, null, "203.0.113.9")).isEqualTo(id);
+
+		assertThatThrownBy(() -> signIn.verify(user, TestDirectory.PASSWORD, null, guesser))
+			.as("the owner's success elsewhere leaves the guesser's address locked")
+			.isInstanceOf(BadCredentialsException.class);
+		assertThat(jdbc.sql("select locked_until is not null from app_user where id = ?").param(id)
+			.query(Boolean.class).single()).as("the user list still shows the lock").isTrue();
+		assertThat(jdbc.sql("""
+				select count(*) from audit_record where action = 'ACCOUNT_LOCKED' and actor = ?
+				and detail like '%' || ?""").params(user, guesser).query(Long.class).single()).isOne();
 	}
 
 	@Test

@@ -64,6 +64,32 @@ class InputHandlingIntegrationTests extends IntegrationTestSupport {
 		assertThat(parties()).isEqualTo(before);
 	}
 
+	/**
+	 * A word processor's manual line break (vertical tab) and page break (form feed) pasted into a page's form become
+	 * spaces, so the form saves what the person sees; the API, whose callers are programs, refuses them like any other
+	 * control character.
+	 */
+	@Test
+	void pastedLineAndPageBreaksInAFormBecomeSpacesButTheApiRefusesThem() {
+		var directory = new TestDirectory(jdbc);
+		long unit = directory.orgUnit(directory.party("MANAGEMENT", "管理方"), null, "信息中心");
+		String manager = directory.user(unit, directory.role("PARTY_MANAGE"));
+		var session = new WebSession(port);
+		session.signIn(manager, TestDirectory.PASSWORD, null);
+		session.get("/admin/parties");
+		String code = TestDirectory.unique("VT");
+		var page = session.post("/admin/parties",
+				Map.of("kind", "CUSTOMER", "code", code, "name", "市教育局\u000B信息\u000C中心"));
+		assertThat(page.status()).isEqualTo(302);
+		assertThat(jdbc.sql("select name from party where code = ?").param(code).query(String.class).single())
+			.isEqualTo("市教育局 信息 中心");
+
+		var refused = api().post("/api/v1/parties", adminToken(),
+				map("kind", "CUSTOMER", "code", TestDirectory.unique("VT"), "name", "市教育局\u000B信息中心"));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("errors").has("name")).isTrue();
+	}
+
 	@Test
 	void aSignInWithControlCharactersIsRefusedWithoutAServerError() {
 		var session = new WebSession(port);
@@ -124,6 +150,29 @@ class InputHandlingIntegrationTests extends IntegrationTestSupport {
 			.header("Accept-Language", "en"));
 		assertThat(path.statusCode()).isEqualTo(400);
 		assertThat(path.body()).contains("\"id\"").contains("whole number").doesNotContain("java.");
+	}
+
+	/**
+	 * Query parameters the application reads as text (a status, a priority, a person, a flag) name the form they
+	 * take, as those Spring converts do, never "unknown value" or a message key.
+	 */
+	@Test
+	void aTextParsedQueryParameterNamesTheExpectedForm() {
+		var world = new TicketFixtures(jdbc, api());
+		String agent = world.token(world.agent);
+		var status = api().get("/api/v1/tickets?status=DONE", agent);
+		assertThat(status.status()).isEqualTo(400);
+		assertThat(status.json().get("errors").get("status").asString()).contains("NEW").contains("RESOLVED");
+		var priority = api().get("/api/v1/tickets?priority=P9", agent);
+		assertThat(priority.json().get("errors").get("priority").asString()).contains("P1").contains("P4");
+		var assignee = api().get("/api/v1/tickets?assignee=somebody", agent);
+		assertThat(assignee.status()).isEqualTo(400);
+		assertThat(assignee.json().get("errors").get("assignee").asString()).contains("me").contains("none");
+		var reopened = api().get("/api/v1/tickets?reopened=maybe", agent);
+		assertThat(reopened.json().get("errors").get("reopened").asString()).contains("true").contains("false");
+		for (var answer : java.util.List.of(status, priority, assignee, reopened)) {
+			assertThat(answer.body()).doesNotContain("ticket.").doesNotContain("field.").doesNotContain("java.");
+		}
 	}
 
 	@Test

@@ -17,9 +17,9 @@ import org.yunwei.identity.Permission;
  *
  * @param unitAncestorIds a customer's unit and the units above it
  */
-record AgreementReaders(PartyKind partyKind, long partyId, List<Long> unitAncestorIds) {
+public record AgreementReaders(PartyKind partyKind, long partyId, List<Long> unitAncestorIds) {
 
-	AgreementReaders {
+	public AgreementReaders {
 		unitAncestorIds = List.copyOf(unitAncestorIds);
 	}
 
@@ -28,7 +28,7 @@ record AgreementReaders(PartyKind partyKind, long partyId, List<Long> unitAncest
 	}
 
 	/** Whether this person has a right to read agreements at all. */
-	static boolean mayReadAny(Actor actor) {
+	public static boolean mayReadAny(Actor actor) {
 		return actor.partyKind() == PartyKind.CUSTOMER || actor.can(Permission.SLA_MANAGE)
 				|| actor.can(Permission.SLA_REPORT) || actor.can(Permission.TICKET_WORK)
 				|| actor.can(Permission.TICKET_ADMIN) || actor.can(Permission.TICKET_REPORT);

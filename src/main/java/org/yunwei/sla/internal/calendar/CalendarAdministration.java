@@ -23,12 +23,13 @@ import org.yunwei.sla.Calendars;
 import org.yunwei.sla.HolidaySchedule;
 import org.yunwei.sla.HolidayScheduleFormatException;
 import org.yunwei.sla.ScheduledDay;
+import org.yunwei.sla.internal.agreement.AgreementReaders;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
 /**
- * What administrators do with business calendars. Anyone signed in reads calendars and runs the calendar check
- * (they are not confidential); changes need {@code CALENDAR_MANAGE} and a scope that may write, and each is audited
+ * What administrators do with business calendars. Whoever may read agreements reads calendars and runs the
+ * calendar check (docs/security.md, "Access model"); changes need {@code CALENDAR_MANAGE} and a scope that may write, and each is audited
  * in its own transaction.
  */
 @Service
@@ -50,10 +51,12 @@ class CalendarAdministration {
 	}
 
 	List<CalendarView> list() {
+		requireReader();
 		return records.list().stream().map(row -> CalendarView.of(row, years(row.id()))).toList();
 	}
 
 	CalendarView get(long id) {
+		requireReader();
 		return CalendarView.of(row(id), years(id));
 	}
 
@@ -69,6 +72,7 @@ class CalendarAdministration {
 
 	/** The calendar as it computes, for showing a month of it. */
 	BusinessCalendar calendar(long id) {
+		requireReader();
 		return calendars.get(id);
 	}
 
@@ -207,17 +211,20 @@ class CalendarAdministration {
 
 	/** The calendar's days in the import format, with a comment naming the calendar. */
 	String exportCsv(long id) {
+		requireReader();
 		CalendarRow row = row(id);
 		return "# " + row.code() + " " + row.name() + " (" + row.zoneId() + ")\n"
 				+ HolidaySchedule.of(records.days(id)).toCsv();
 	}
 
 	CalendarRow row(long id) {
+		requireReader();
 		return records.find(id).orElseThrow(() -> RejectedRequest.notFound("calendar"));
 	}
 
 	/** The calendar check, computed by the very calendar the SLA engine gets from {@link Calendars}. */
 	DueTimeQuestion.Answer dueTime(long id, DueTimeQuestion.Checked question) {
+		requireReader();
 		BusinessCalendar calendar = calendars.get(id);
 		try {
 			var due = calendar.add(question.start(), question.duration(), question.basis());
@@ -227,6 +234,18 @@ class CalendarAdministration {
 		catch (ArithmeticException | DateTimeException ex) {
 			// beyond the range of instants: the question itself is unreasonable
 			throw RejectedRequest.invalidField("duration", "calendars.due.duration.too-long");
+		}
+	}
+
+	/**
+	 * Refuses (403) a person who may not read calendars: the right to read agreements ({@link AgreementReaders}),
+	 * whose targets count in them. Calendars are not confidential, but administrators, integration accounts and people
+	 * without a role have no duty that needs them. Callers that check what a request asks call it first, so that a
+	 * refusal for want of the right comes before any validation answer.
+	 */
+	void requireReader() {
+		if (!AgreementReaders.mayReadAny(actors.current())) {
+			throw RejectedRequest.forbidden("calendars.no-access");
 		}
 	}
 

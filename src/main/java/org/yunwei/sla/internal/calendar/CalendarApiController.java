@@ -88,7 +88,9 @@ class CalendarApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Every calendar with its working hours, the default first")
+	@Operation(summary = "Every calendar with its working hours, the default first",
+			description = "For whoever may read agreements (a customer's people, SLA_MANAGE, SLA_REPORT, TICKET_WORK, "
+					+ "TICKET_ADMIN, TICKET_REPORT); 403 for anyone else.")
 	List<CalendarView> list() {
 		return calendars.list();
 	}
@@ -192,6 +194,7 @@ class CalendarApiController {
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					examples = @ExampleObject(value = """
 							{"start": "2026-02-13T09:00:00Z", "duration": "PT8H"}"""))) @RequestBody DueTimeQuestion question) {
+		calendars.requireReader();
 		return calendars.dueTime(id, question.check());
 	}
 }

@@ -24,6 +24,7 @@ import org.yunwei.ticket.internal.boundary.PartyBoundary;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.AssignmentGroups;
 import org.yunwei.ticket.internal.intake.TicketPlacement;
+import org.yunwei.ticket.internal.record.TicketAccess;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
@@ -46,9 +47,12 @@ public class AlertRouteAdministration {
 	private final AssignmentGroups groups;
 	private final AuditTrail audit;
 	private final PartyBoundary boundary;
+	private final TicketAccess access;
 
 	AlertRouteAdministration(AlertRoutes routes, Actors actors, People people, Organisations organisations,
-			TicketPlacement placement, AssignmentGroups groups, AuditTrail audit, PartyBoundary boundary) {
+			TicketPlacement placement, AssignmentGroups groups, AuditTrail audit, PartyBoundary boundary,
+			TicketAccess access) {
+		this.access = access;
 		this.boundary = boundary;
 		this.routes = routes;
 		this.actors = actors;
@@ -61,7 +65,9 @@ public class AlertRouteAdministration {
 
 	/** The routes of the accounts the signed-in person sees, an account's in the order they are tried. */
 	@Transactional(readOnly = true)
+	@PreAuthorize("isAuthenticated()")
 	public List<AlertRoute> list(Long accountUserId) {
+		access.requireRoutingReader();
 		DataScope scope = actors.scope();
 		List<AlertRoute> all = accountUserId == null ? routes.all() : routes.ofAccount(accountUserId);
 		Map<Long, Person> accounts = new LinkedHashMap<>();
@@ -71,7 +77,9 @@ public class AlertRouteAdministration {
 	}
 
 	@Transactional(readOnly = true)
+	@PreAuthorize("isAuthenticated()")
 	public AlertRoute get(long id) {
+		access.requireRoutingReader();
 		return visible(id, actors.scope());
 	}
 

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 		+ "service and assignment group the incidents of its alerts belong to. Routes are tried by `position`; the "
 		+ "first whose `matchers` (label → value) all hold wins, else the account's default route (no matchers). "
 		+ "Alertmanager labels are the group's labels and common labels; Zabbix gives `host`, `hostgroup` (each of "
-		+ "the host's groups) and each event tag by its name. A provider's manager keeps its own accounts' routes.")
+		+ "the host's groups) and each event tag by its name. A provider's manager keeps its own accounts' routes; "
+		+ "those who report on the desk (TICKET_REPORT) read them in their scope.")
 class AlertRouteApiController {
 
 	private final AlertRouteAdministration routes;

@@ -234,7 +234,7 @@ public record SavedFilterQuery(String status, String type, String priority, Stri
 		if (text.equalsIgnoreCase("true")) {
 			return Boolean.TRUE;
 		}
-		errors.add(field, "ticket.value.unknown");
+		errors.add(field, "ticket.filter.flag.invalid");
 		return null;
 	}
 

@@ -18,6 +18,7 @@ import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
 import org.yunwei.identity.Person;
 import org.yunwei.ticket.internal.boundary.PartyBoundary;
+import org.yunwei.ticket.internal.record.TicketAccess;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
@@ -31,9 +32,11 @@ public class GroupAdministration {
 	private final People people;
 	private final AuditTrail audit;
 	private final PartyBoundary boundary;
+	private final TicketAccess access;
 
 	GroupAdministration(AssignmentGroups groups, Actors actors, Organisations organisations, People people,
-			AuditTrail audit, PartyBoundary boundary) {
+			AuditTrail audit, PartyBoundary boundary, TicketAccess access) {
+		this.access = access;
 		this.boundary = boundary;
 		this.groups = groups;
 		this.actors = actors;
@@ -42,9 +45,10 @@ public class GroupAdministration {
 		this.audit = audit;
 	}
 
-	/** The groups the signed-in person sees. */
+	/** The groups the signed-in person sees: 403 for one who may not read the desk's groups at all. */
 	@Transactional(readOnly = true)
 	public List<AssignmentGroup> list() {
+		access.requireDeskReader();
 		return groups.visibleTo(actors.scope());
 	}
 
@@ -63,6 +67,7 @@ public class GroupAdministration {
 
 	@Transactional(readOnly = true)
 	public AssignmentGroup get(long id) {
+		access.requireDeskReader();
 		DataScope scope = actors.scope();
 		return groups.find(id).filter(g -> scope.includesParty(g.partyId()))
 			.orElseThrow(() -> RejectedRequest.notFound("group"));

@@ -19,6 +19,7 @@ import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
 import org.yunwei.identity.Actors;
 import org.yunwei.ticket.internal.record.PriorityMatrix;
+import org.yunwei.ticket.internal.record.TicketAccess;
 import org.yunwei.web.FieldErrors;
 
 @RestController
@@ -29,8 +30,11 @@ class GroupApiController {
 	private final PriorityMatrix matrix;
 	private final Actors actors;
 	private final AuditTrail audit;
+	private final TicketAccess access;
 
-	GroupApiController(GroupAdministration groups, PriorityMatrix matrix, Actors actors, AuditTrail audit) {
+	GroupApiController(GroupAdministration groups, PriorityMatrix matrix, Actors actors, AuditTrail audit,
+			TicketAccess access) {
+		this.access = access;
 		this.groups = groups;
 		this.matrix = matrix;
 		this.actors = actors;
@@ -39,7 +43,9 @@ class GroupApiController {
 
 	@GetMapping("/api/v1/ticket-groups")
 	@Operation(summary = "Assignment groups the caller sees",
-			description = "Management and supervision see all; everyone else their own party's.")
+			description = "Management and supervision see all; a provider its own party's. For the service desk's "
+					+ "people and those who keep or report on it (TICKET_WORK, TICKET_ADMIN, TICKET_REPORT); 403 for "
+					+ "anyone else, customers included.")
 	List<AssignmentGroup> list() {
 		return groups.list();
 	}
@@ -66,8 +72,11 @@ class GroupApiController {
 	}
 
 	@GetMapping("/api/v1/tickets/priority-matrix")
-	@Operation(summary = "Impact × urgency → priority, 1 = high, 3 = low")
+	@Operation(summary = "Impact × urgency → priority, 1 = high, 3 = low",
+			description = "For the service desk's people and those who keep or report on it (TICKET_WORK, TICKET_ADMIN, "
+					+ "TICKET_REPORT); 403 for anyone else.")
 	List<PriorityMatrix.Cell> matrix() {
+		access.requireDeskReader();
 		return matrix.cells();
 	}
 

@@ -63,7 +63,8 @@ public record TicketListFilter(
 			return Long.valueOf(value.strip());
 		}
 		catch (NumberFormatException notANumber) {
-			throw RejectedRequest.invalidField(field, "ticket.value.unknown");
+			throw RejectedRequest.invalidField(field, noneAllowed ? "ticket.filter.person-or-none.invalid"
+					: "ticket.filter.person.invalid");
 		}
 	}
 }

@@ -119,7 +119,7 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 					return outcome;
 				}
 			}
-			errors.add("sla", "ticket.value.unknown");
+			errors.add("sla", "ticket.filter.sla.invalid");
 			return null;
 		}
 	}
@@ -173,7 +173,7 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 				case "true" -> Boolean.TRUE;
 				case "false" -> Boolean.FALSE;
 				default -> {
-					errors.add("reopened", "ticket.value.unknown");
+					errors.add("reopened", "ticket.filter.reopened.invalid");
 					yield null;
 				}
 			};
@@ -207,7 +207,7 @@ public record TicketQuery(Set<TicketStatus> statuses, TicketType type, Set<Strin
 				priorities.add(value.toUpperCase());
 			}
 			else {
-				errors.add("priority", "ticket.value.unknown");
+				errors.add("priority", "ticket.filter.priority.invalid");
 			}
 		}
 		Channel ticketChannel = channel == null || channel.isBlank() ? null

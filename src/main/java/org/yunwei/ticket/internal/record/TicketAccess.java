@@ -133,4 +133,38 @@ public class TicketAccess {
 	public boolean mayWork() {
 		return actors.find().filter(TicketAccess::works).isPresent();
 	}
+
+	/**
+	 * Whether this person reads how the service desk is organised — its assignment groups and the priority matrix:
+	 * the desk's own people (TICKET_WORK: they assign to groups and prioritise), whoever keeps its settings
+	 * (TICKET_ADMIN) and whoever reports on it (TICKET_REPORT). Never a customer's people, whose view is the portal.
+	 */
+	public static boolean readsDesk(Actor actor) {
+		return actor.partyKind() != PartyKind.CUSTOMER && (actor.can(Permission.TICKET_WORK)
+				|| actor.can(Permission.TICKET_ADMIN) || actor.can(Permission.TICKET_REPORT));
+	}
+
+	/**
+	 * Whether this person reads the desk's routing — routing rules and alert routes: whoever keeps them (TICKET_ADMIN)
+	 * and whoever reports on the desk (TICKET_REPORT: supervision and the service-level manager read why tickets went
+	 * where). An agent works the tickets routed to them and needs no rules.
+	 */
+	public static boolean readsRouting(Actor actor) {
+		return actor.partyKind() != PartyKind.CUSTOMER
+				&& (actor.can(Permission.TICKET_ADMIN) || actor.can(Permission.TICKET_REPORT));
+	}
+
+	/** Refuses (403) a person who may not read the desk's groups and priority matrix ({@link #readsDesk}). */
+	public void requireDeskReader() {
+		if (!readsDesk(actors.current())) {
+			throw RejectedRequest.forbidden("ticket.no-desk-access");
+		}
+	}
+
+	/** Refuses (403) a person who may not read routing rules and alert routes ({@link #readsRouting}). */
+	public void requireRoutingReader() {
+		if (!readsRouting(actors.current())) {
+			throw RejectedRequest.forbidden("ticket.no-desk-access");
+		}
+	}
 }

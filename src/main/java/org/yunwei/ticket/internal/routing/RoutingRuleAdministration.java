@@ -23,6 +23,7 @@ import org.yunwei.ticket.internal.boundary.PartyBoundary;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.AssignmentGroups;
 import org.yunwei.ticket.internal.record.Channel;
+import org.yunwei.ticket.internal.record.TicketAccess;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
@@ -43,9 +44,12 @@ public class RoutingRuleAdministration {
 	private final AssignmentGroups groups;
 	private final AuditTrail audit;
 	private final PartyBoundary boundary;
+	private final TicketAccess access;
 
 	RoutingRuleAdministration(RoutingRules rules, Actors actors, Organisations organisations,
-			ServiceCatalog catalog, AssignmentGroups groups, AuditTrail audit, PartyBoundary boundary) {
+			ServiceCatalog catalog, AssignmentGroups groups, AuditTrail audit, PartyBoundary boundary,
+			TicketAccess access) {
+		this.access = access;
 		this.rules = rules;
 		this.actors = actors;
 		this.organisations = organisations;
@@ -57,14 +61,18 @@ public class RoutingRuleAdministration {
 
 	/** The rules of the providers the signed-in person sees, each provider's in the order they are tried. */
 	@Transactional(readOnly = true)
+	@PreAuthorize("isAuthenticated()")
 	public List<RoutingRule> list(Long providerPartyId) {
+		access.requireRoutingReader();
 		DataScope scope = actors.scope();
 		List<RoutingRule> all = providerPartyId == null ? rules.all() : rules.ofProvider(providerPartyId);
 		return all.stream().filter(r -> scope.includesParty(r.providerPartyId())).toList();
 	}
 
 	@Transactional(readOnly = true)
+	@PreAuthorize("isAuthenticated()")
 	public RoutingRule get(long id) {
+		access.requireRoutingReader();
 		return visible(id, actors.scope());
 	}
 

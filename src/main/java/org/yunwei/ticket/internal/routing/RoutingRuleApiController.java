@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 		+ "(service, category, customer unit or a unit above the ticket's, channel, priority) all hold wins, else "
 		+ "the provider's default rule (no conditions). The group may be given the ticket alone or also assign a "
 		+ "member (ROUND_ROBIN, LEAST_LOADED); its members are told either way. A provider's manager keeps its own "
-		+ "rules, management every provider's.")
+		+ "rules, management every provider's; those who report on the desk (TICKET_REPORT: supervision, the "
+		+ "service-level manager) read them in their scope.")
 class RoutingRuleApiController {
 
 	private final RoutingRuleAdministration rules;

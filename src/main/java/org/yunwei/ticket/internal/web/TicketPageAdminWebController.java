@@ -124,7 +124,10 @@ class TicketPageAdminWebController {
 		}
 	}
 
-	/** The people of a party, for the members list when the party is changed (htmx). */
+	/**
+	 * The people of a party, for the members list when the party is changed (htmx): only of a party the caller may
+	 * place a group in (its own; management also every provider's), nobody for any other.
+	 */
 	@GetMapping("/tickets/groups/people")
 	String people(@RequestParam(required = false) String partyId, Model model) {
 		model.addAttribute("people", peopleOf(partyId));
@@ -194,7 +197,9 @@ class TicketPageAdminWebController {
 
 	private List<Person> peopleOf(String partyId) {
 		Long id = TicketPageDraftForm.number(partyId, "partyId", new java.util.HashMap<>());
-		if (id == null || !actors.scope().includesParty(id)) {
+		// only the parties a group may belong to: management's own scope covers customers, whose people no group holds
+		if (id == null || !actors.scope().includesParty(id)
+				|| choosableParties().stream().noneMatch(party -> party.id() == id)) {
 			return List.of();
 		}
 		return directory.ofParty(id);

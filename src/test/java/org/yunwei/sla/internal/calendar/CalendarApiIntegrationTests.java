@@ -139,6 +139,25 @@ class CalendarApiIntegrationTests extends IntegrationTestSupport {
 			.status()).isEqualTo(400);
 	}
 
+	/**
+	 * Calendars are read by whoever may read the agreements that count in them (docs/security.md, "Access model"):
+	 * a provider's user without a role and an integration account have no duty that needs them, and are refused before
+	 * anything they ask is looked at.
+	 */
+	@Test
+	void refusesReadsToPeopleWithoutARoleThatWorksToAgreements() {
+		long providerUnit = directory.orgUnit(directory.party("PROVIDER", "运维服务公司"), null, "驻场组");
+		long id = calendars.defaultCalendarId();
+		for (String refused : new String[] { token(directory.user(providerUnit)),
+				token(directory.user(providerUnit, "ALERT_INTEGRATION")) }) {
+			assertThat(api().get("/api/v1/calendars", refused).status()).isEqualTo(403);
+			assertThat(api().get("/api/v1/calendars/" + id, refused).status()).isEqualTo(403);
+			assertThat(api().post("/api/v1/calendars/" + id + "/due-time", refused, map()).status()).isEqualTo(403);
+		}
+		String agent = token(directory.user(providerUnit, "SERVICE_DESK_AGENT"));
+		assertThat(api().get("/api/v1/calendars/" + id, agent).status()).isEqualTo(200);
+	}
+
 	@Test
 	void refusesWritesToPeopleWithoutCalendarManagementAndToSupervision() {
 		long customerUnit = directory.orgUnit(directory.party("CUSTOMER", "市教育局"), null, "信息中心");

@@ -192,6 +192,28 @@ class PartyBoundaryIntegrationTests extends IntegrationTestSupport {
 			.doesNotContain(ours.bureauUser, "13912345678");
 	}
 
+	/**
+	 * The group form's people picker names only the people of a party the caller may place a group in: a provider's
+	 * desk manager their own party's, never another provider's nor a customer's; management every provider's and its
+	 * own, never a customer's, though its scope covers every party.
+	 */
+	@Test
+	void theGroupMemberPickerListsOnlyPeopleOfPartiesAGroupMayBelongTo() {
+		WebSession lead = signedIn(ours.lead);
+		assertThat(lead.htmx("/tickets/groups/people?partyId=" + ours.providerParty).body())
+			.contains(ours.agent);
+		assertThat(lead.htmx("/tickets/groups/people?partyId=" + theirs.providerParty).body())
+			.doesNotContain(theirs.agent, theirs.lead);
+		assertThat(lead.htmx("/tickets/groups/people?partyId=" + ours.customerParty).body())
+			.doesNotContain(ours.bureauUser);
+
+		WebSession management = signedIn(ours.directory.user(ours.managementUnit(), "SERVICE_DESK_MANAGER"));
+		assertThat(management.htmx("/tickets/groups/people?partyId=" + theirs.providerParty).body())
+			.contains(theirs.agent);
+		assertThat(management.htmx("/tickets/groups/people?partyId=" + ours.customerParty).body())
+			.doesNotContain(ours.bureauUser, ours.departmentUser);
+	}
+
 	@Test
 	void theNewTicketFormListsOnlyTheUnitsThePartyServes() {
 		String form = signedIn(ours.agent).get("/tickets/new").body();
