@@ -265,7 +265,8 @@ class MailIntake {
 	 * serves (of its group, else of its service), whose administrators see its failures.
 	 */
 	private Long check(MailboxSettings mailbox) {
-		if (mailbox.host() == null || mailbox.host().isBlank() || mailbox.username() == null) {
+		if (mailbox.host() == null || mailbox.host().isBlank() || mailbox.username() == null
+				|| mailbox.username().isBlank()) {
 			throw new IllegalStateException("yunwei.mail.intake: host and username are required");
 		}
 		if (!senders.customerUnit(mailbox.customerOrgUnitId())) {

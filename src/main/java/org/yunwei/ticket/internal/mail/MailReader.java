@@ -57,7 +57,21 @@ class MailReader {
 	MailInbound read(Message message) throws MessagingException, IOException, MailUnreadable {
 		InternetAddress from = sender(message);
 		Body body = new Body();
-		walk(message, body, 0);
+		try {
+			walk(message, body, 0);
+		}
+		catch (jakarta.mail.FolderClosedException | jakarta.mail.StoreClosedException away) {
+			throw away;
+		}
+		catch (MessagingException structureRefused) {
+			if (!(message instanceof jakarta.mail.internet.MimeMessage mime)) {
+				throw structureRefused;
+			}
+			// a server that cannot describe a broken structure (BODYSTRUCTURE) still hands out the bytes: the
+			// message is read whole and taken apart here instead
+			body = new Body();
+			walk(new jakarta.mail.internet.MimeMessage(mime), body, 0);
+		}
 		String text = body.plain != null ? body.plain : body.html != null ? MailText.fromHtml(body.html) : "";
 		String subject = subject(message);
 		return new MailInbound(messageId(message), references(message), from.getAddress().toLowerCase(Locale.ROOT),
