@@ -43,8 +43,10 @@ import org.yunwei.web.RejectedRequest;
  * and the message is marked {@code \Seen} only after that commits; a message seen again after a crash between the
  * two is found in the record and only marked. Messages are fetched with {@code BODY.PEEK} so that reading one does
  * not mark it before its ticket is committed. A message that cannot be filed (unreadable, refused by the service
- * desk's checks) is recorded as failed with the reason and marked, so that it is not read again; the database or the
- * mailbox failing stops the poll and leaves the message for the next one.
+ * desk's checks, anything unexpected) is recorded as failed with the reason — in clean text cut to size, so that the
+ * record cannot fail on what the message holds — and set aside ({@link MailSetAside}), as are bounces and automatic
+ * replies, and the poll goes on with the next: one message never stops the intake. Only the database or the mailbox
+ * failing stops the poll and leaves the message for the next one.
  */
 @Service
 class MailIntake {
