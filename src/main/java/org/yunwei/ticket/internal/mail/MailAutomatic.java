@@ -32,7 +32,7 @@ enum MailAutomatic {
 					+ "failure notice|系统退信|退信|邮件投递失败|投递失败|无法投递)",
 			Pattern.CASE_INSENSITIVE);
 	private static final Pattern REPLY_SUBJECT = Pattern.compile(
-			"^\\s*(auto(matic)?[ -]?reply|autoreply|out of (the )?office|自动回复|自动答复|休假|外出)\\s*[:：]?",
+			"^\\s*(auto(matic)?[ -]?reply|autoreply|out of (the )?office|自动回复|自动答复)\\s*[:：]",
 			Pattern.CASE_INSENSITIVE);
 
 	static MailAutomatic of(Message message) throws MessagingException {
