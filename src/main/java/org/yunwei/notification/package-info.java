@@ -12,6 +12,10 @@
  * {@code NOTIFICATION_MANAGE} keep the robots and watch the outbox ({@code /admin/notification-robots},
  * {@code /api/v1/notification-robots}, {@code /api/v1/notification-outbox}).
  * <p>
+ * Every e-mail goes out with a Message-ID chosen here and marked {@code Auto-Submitted: auto-generated}; once it is
+ * recorded as sent, {@link org.yunwei.notification.NoticeMailed} reports the Message-ID (in that transaction), so that
+ * the module whose notice it was can recognise answers to it.
+ * <p>
  * Depends on {@code identity} for the users' names and e-mail addresses, who is asking and the parties a robot may
  * serve, on {@code audit} to record configuration changes and on {@code web} for refusals and keyset pages.
  */

@@ -8,7 +8,8 @@
  * Depends on {@code identity} for who is asking, their scope and the people and units a ticket names; on
  * {@code catalog} for the service a ticket is about; on {@code sla} for the agreement that applies and its clocks;
  * on {@code audit} to record every change in the same transaction; on {@code notification} for the {@code Notice}
- * it publishes; on {@code web} for refusals and keyset pages; on {@code compliance} to give the evidence of the
+ * it publishes and the {@code NoticeMailed} it listens to (the Message-IDs of its tickets' mail, which thread e-mail
+ * answers); on {@code web} for refusals and keyset pages; on {@code compliance} to give the evidence of the
  * key assessment items it serves (ticket records, work logs, statistics, feedback and return visits); and on
  * {@code search} to offer its tickets to global search (by number and subject, in the reader's scope).
  * <p>

@@ -37,13 +37,17 @@ class MailGateway {
 	}
 
 	/**
-	 * Sends a plain-text e-mail, marked as automatically generated so that out-of-office replies stay away.
+	 * Sends a plain-text e-mail, marked as automatically generated so that out-of-office replies and other
+	 * automatic mailboxes (another service desk's intake) do not answer it.
 	 *
+	 * @return the Message-ID it went out with, chosen here so that answers to it can be recognised
 	 * @throws org.springframework.mail.MailException when the server refuses it or cannot be reached
 	 */
-	void send(String to, String subject, String text) {
+	String send(String to, String subject, String text) {
 		JavaMailSender sender = sender().orElseThrow(() -> new IllegalStateException("No mail server is configured"));
 		MimeMessage message = sender.createMimeMessage();
+		String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
+		String messageId = "<" + java.util.UUID.randomUUID() + ".notice@" + (domain.isEmpty() ? "yunwei" : domain) + ">";
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
 			helper.setFrom(from);
@@ -51,11 +55,21 @@ class MailGateway {
 			helper.setSubject(subject);
 			helper.setText(text, false);
 			message.setHeader("Auto-Submitted", "auto-generated");
+			// Exchange and Outlook send no automatic replies to a message that asks for none
+			message.setHeader("X-Auto-Response-Suppress", "All");
+			// JavaMailSenderImpl keeps a Message-ID set before sending
+			message.setHeader("Message-ID", messageId);
 		}
 		catch (MessagingException unpreparable) {
 			throw new MailPreparationException("Could not prepare the e-mail", unpreparable);
 		}
 		sender.send(message);
+		return messageId;
+	}
+
+	/** The sender's address, whose domain names the Message-IDs. */
+	String from() {
+		return from;
 	}
 
 	/** Sends through this sender instead of the configured one; {@code null} returns to the configured one. */

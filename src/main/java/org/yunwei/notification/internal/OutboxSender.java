@@ -8,7 +8,11 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.MailException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yunwei.notification.NoticeMailed;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.yunwei.notification.internal.Outbox.Item;
@@ -20,7 +24,8 @@ import org.yunwei.notification.internal.Robots.Robot;
  * claims due rows in small batches, sends each, and records the outcome. A failed try is repeated with a growing
  * wait ({@link Backoff}) and given up after the last; e-mail waits ({@code HELD}) while no mail server is
  * configured and goes out once one is. Claims are leases, so a row whose sender died is tried again later: a message
- * is sent at least once, and twice only when a sender dies between sending and recording it.
+ * is sent at least once, and twice only when a sender dies between sending and recording it. An e-mail recorded as
+ * sent publishes {@link NoticeMailed} with its Message-ID in the same transaction.
  */
 @Component
 class OutboxSender {
@@ -37,8 +42,13 @@ class OutboxSender {
 	private final Backoff backoff;
 	private final Duration lease;
 
+	private final ApplicationEventPublisher events;
+	private final TransactionTemplate transactions;
+
 	OutboxSender(Outbox outbox, Robots robots, MailGateway mail, RobotWebhook webhook, Links links,
-			NotificationSettings settings) {
+			NotificationSettings settings, ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.outbox = outbox;
 		this.robots = robots;
 		this.mail = mail;
@@ -84,10 +94,18 @@ class OutboxSender {
 	private boolean attempt(Item item) {
 		try {
 			switch (item.channel()) {
-				case EMAIL -> mail.send(item.recipient(), item.subject(), emailText(item));
-				case ROBOT -> sendToRobot(item);
+				case EMAIL -> {
+					String messageId = mail.send(item.recipient(), item.subject(), emailText(item));
+					transactions.executeWithoutResult(status -> {
+						outbox.sent(item.id());
+						events.publishEvent(new NoticeMailed(messageId, item.topic(), item.link(), item.recipient()));
+					});
+				}
+				case ROBOT -> {
+					sendToRobot(item);
+					outbox.sent(item.id());
+				}
 			}
-			outbox.sent(item.id());
 			return true;
 		}
 		catch (RobotRefusal | MailException | IllegalStateException failure) {

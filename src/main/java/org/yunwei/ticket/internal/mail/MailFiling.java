@@ -28,8 +28,10 @@ import org.yunwei.ticket.internal.work.TicketWork;
  * Files one e-mail into the service desk, in one transaction with the record of its Message-ID: a reply to a ticket
  * (its number in brackets in the subject, or a Message-ID of the ticket's mails in In-Reply-To/References) becomes
  * a public customer reply when its sender is the ticket's customer ({@link MailSenders}) and an internal note
- * otherwise; any other mail opens a ticket (channel EMAIL). The Message-ID is claimed first, so a message filed
- * before, or being filed by another node, changes nothing.
+ * otherwise; any other mail opens a ticket (channel EMAIL). A reply also threads by the Message-IDs of the service
+ * desk's own outgoing mail ({@link SentMail}), so that an answer to a notification whose subject the customer edited
+ * still finds its ticket. The Message-ID is claimed first, so a message filed before, or being filed by another node,
+ * changes nothing. A bounce or an automatic reply is recorded and files nothing.
  */
 @Service
 class MailFiling {
@@ -48,10 +50,14 @@ class MailFiling {
 	private final TicketNotices notices;
 	private final ServiceCatalog catalog;
 	private final AuditTrail audit;
+	private final SentMail sentMail;
+	private final MailAcknowledgements acknowledgements;
 
 	MailFiling(MailMessages messages, MailSenders senders, MailAttachments attachments, TicketIntake intake,
 			TicketWork work, TicketRecords tickets, Timeline timeline, TicketNotices notices, ServiceCatalog catalog,
-			AuditTrail audit) {
+			AuditTrail audit, SentMail sentMail, MailAcknowledgements acknowledgements) {
+		this.sentMail = sentMail;
+		this.acknowledgements = acknowledgements;
 		this.messages = messages;
 		this.senders = senders;
 		this.attachments = attachments;
@@ -77,9 +83,15 @@ class MailFiling {
 		if (claim.isEmpty()) {
 			return Filed.BEFORE;
 		}
-		Filed filed = mail.automatic() ? new Filed(Outcome.IGNORED, null) : route(mail, mailbox);
-		messages.complete(claim.get(), filed.outcome(), filed.ticketId(),
-				filed.outcome() == Outcome.IGNORED ? notices.text("ticket.mail.ignored.automatic") : null);
+		Filed filed = mail.byProgram() ? new Filed(Outcome.IGNORED, null) : route(mail, mailbox);
+		messages.complete(claim.get(), filed.outcome(), filed.ticketId(), switch (mail.automatic()) {
+			case BOUNCE -> notices.text("ticket.mail.ignored.bounce");
+			case REPLY -> notices.text("ticket.mail.ignored.automatic");
+			case NONE -> null;
+		});
+		if (filed.outcome() == Outcome.CREATED && acknowledgements.due(mail, mailbox)) {
+			acknowledgements.send(tickets.find(filed.ticketId()).orElseThrow(), mail);
+		}
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("messageId", mail.messageId());
 		after.put("from", mail.fromAddress());
@@ -92,7 +104,8 @@ class MailFiling {
 
 	private Filed route(MailInbound mail, MailboxSettings mailbox) {
 		Optional<TicketRow> thread = MailText.ticketNumber(mail.subject()).flatMap(tickets::findByNumber)
-			.or(() -> messages.ticketOf(mail.references()).flatMap(tickets::find));
+			.or(() -> messages.ticketOf(mail.references()).flatMap(tickets::find))
+			.or(() -> sentMail.ticketOf(mail.references()).flatMap(tickets::find));
 		if (thread.isEmpty()) {
 			return open(mail, mailbox, null);
 		}
@@ -106,7 +119,9 @@ class MailFiling {
 			return note(ticket, mail);
 		}
 		work.replyByMail(ticket.id(), MailText.fit(replyText(mail), TEXT_MAX), correspondent.get());
-		attachments.store(tickets.find(ticket.id()).orElseThrow(), mail, true, correspondent.get());
+		TicketRow replied = tickets.find(ticket.id()).orElseThrow();
+		attachments.store(replied, mail, true, correspondent.get());
+		remark(replied, mail);
 		return new Filed(Outcome.REPLY, ticket.id());
 	}
 
@@ -138,7 +153,21 @@ class MailFiling {
 		Author author = user.map(p -> new Author(p.id(), p.displayName())).orElseGet(() -> Author.system(name));
 		TicketRow ticket = intake.openForSystem(draft, Channel.EMAIL, author, null);
 		attachments.store(ticket, mail, true, author);
+		remark(ticket, mail);
 		return new Filed(Outcome.CREATED, ticket.id());
+	}
+
+	/** Tells the agents, in an internal note, what they should know of how the mail was read. */
+	private void remark(TicketRow ticket, MailInbound mail) {
+		if (mail.remarks().isEmpty()) {
+			return;
+		}
+		String note = String.join("\n", mail.remarks().stream().map(key -> notices.text(key)).toList());
+		Author system = systemAuthor();
+		timeline.append(ticket.id(), EntryKind.NOTE, false, null, system.name(), note, Map.of("source", "EMAIL"),
+				null);
+		audit.record(AuditEntry.of("TICKET_NOTE", "ticket", ticket.id()).detail(ticket.number())
+			.actor(system.auditActor()));
 	}
 
 	/** A mail from someone who is not the ticket's customer: kept for the agents only, with who sent it. */

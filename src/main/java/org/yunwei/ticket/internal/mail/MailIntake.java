@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 
 import jakarta.mail.Flags;
@@ -44,8 +43,10 @@ import org.yunwei.web.RejectedRequest;
  * and the message is marked {@code \Seen} only after that commits; a message seen again after a crash between the
  * two is found in the record and only marked. Messages are fetched with {@code BODY.PEEK} so that reading one does
  * not mark it before its ticket is committed. A message that cannot be filed (unreadable, refused by the service
- * desk's checks) is recorded as failed with the reason and marked, so that it is not read again; the database or the
- * mailbox failing stops the poll and leaves the message for the next one.
+ * desk's checks, anything unexpected) is recorded as failed with the reason — in clean text cut to size, so that the
+ * record cannot fail on what the message holds — and set aside ({@link MailSetAside}), as are bounces and automatic
+ * replies, and the poll goes on with the next: one message never stops the intake. Only the database or the mailbox
+ * failing stops the poll and leaves the message for the next one.
  */
 @Service
 class MailIntake {
@@ -87,7 +88,9 @@ class MailIntake {
 	}
 
 	/**
-	 * Reads up to {@link MailboxSettings#batchSize()} unseen messages and files each.
+	 * Reads up to {@link MailboxSettings#batchSize()} unseen messages and files each. A message that cannot be filed
+	 * is recorded as failed and set aside ({@link MailSetAside}), bounces and automatic replies are recorded and set
+	 * aside too, and the poll goes on with the next: only the mailbox or the database failing stops it.
 	 *
 	 * @throws IllegalStateException when the settings name no valid customer unit or group; nothing is read then
 	 * @throws MessagingException when the mailbox cannot be reached or read
@@ -96,15 +99,16 @@ class MailIntake {
 		Long partyId = check(mailbox);
 		Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
 		int before = 0;
-		Session session = Session.getInstance(properties(mailbox));
+		Session session = Session.getInstance(MailboxConnection.properties(mailbox));
 		try (Store store = session.getStore(mailbox.protocol())) {
 			store.connect(mailbox.host(), mailbox.effectivePort(), mailbox.username(), mailbox.password());
 			Folder folder = store.getFolder(mailbox.folder());
 			folder.open(Folder.READ_WRITE);
+			MailSetAside aside = new MailSetAside(folder);
 			try {
 				Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
 				for (Message message : Arrays.copyOf(unseen, Math.min(unseen.length, mailbox.batchSize()))) {
-					Outcome outcome = take(message, mailbox, partyId);
+					Outcome outcome = take(message, folder, mailbox, partyId, aside);
 					if (outcome == null) {
 						before++;
 					}
@@ -115,7 +119,7 @@ class MailIntake {
 			}
 			finally {
 				if (folder.isOpen()) {
-					folder.close(false);
+					folder.close(aside.expunge());
 				}
 			}
 		}
@@ -125,8 +129,9 @@ class MailIntake {
 		return new Poll(Map.copyOf(outcomes), before);
 	}
 
-	/** Files one message and marks it; {@code null} when it had been filed already. */
-	private Outcome take(Message message, MailboxSettings mailbox, Long partyId) throws MessagingException {
+	/** Files one message and marks it, or sets it aside; {@code null} when it had been filed already. */
+	private Outcome take(Message message, Folder folder, MailboxSettings mailbox, Long partyId, MailSetAside aside)
+			throws MessagingException {
 		String messageId;
 		try {
 			messageId = MailReader.messageId(message);
@@ -134,8 +139,9 @@ class MailIntake {
 		catch (MessageRemovedException gone) {
 			return null;
 		}
-		catch (IOException unreadable) {
-			throw new MessagingException("message unreadable", unreadable);
+		catch (MessagingException | IOException | RuntimeException unreadable) {
+			rethrowIfPassing(unreadable);
+			messageId = byPlace(folder, message);
 		}
 		if (messages.known(messageId)) {
 			seen(message);
@@ -145,15 +151,14 @@ class MailIntake {
 		try {
 			MailInbound mail = reader.read(message);
 			MailFiling.Filed filed = filing.file(mail, mailbox, partyId);
+			if (filed.outcome() == null) {
+				seen(message);
+				return null;
+			}
 			outcome = filed.outcome();
 		}
 		catch (MessageRemovedException gone) {
 			return null;
-		}
-		catch (FolderClosedException | StoreClosedException | TransientDataAccessException
-				| DataAccessResourceFailureException | TransactionException passing) {
-			// the mailbox or the database is away for now: the message stays unseen for the next poll
-			throw passing instanceof MessagingException m ? m : new MessagingException("poll interrupted", passing);
 		}
 		catch (MailUnreadable unreadable) {
 			outcome = fail(message, messageId, mailbox, partyId,
@@ -163,27 +168,89 @@ class MailIntake {
 			outcome = fail(message, messageId, mailbox, partyId, reason(refused));
 		}
 		catch (MessagingException | IOException | RuntimeException broken) {
-			log.warn("Mail intake {}: message {} could not be filed", mailbox.address(), messageId, broken);
+			rethrowIfPassing(broken);
+			log.warn("Mail intake {}: message {} could not be filed", mailbox.address(),
+					MailText.cleanFit(messageId, 200), broken);
 			outcome = fail(message, messageId, mailbox, partyId,
 					text("ticket.mail.failure.unexpected", broken.getClass().getSimpleName() + ": " + broken.getMessage()));
 		}
-		seen(message);
+		if (outcome == Outcome.FAILED || outcome == Outcome.IGNORED) {
+			String where = aside.setAside(message,
+					outcome == Outcome.FAILED ? mailbox.failedFolder() : mailbox.automaticFolder());
+			messages.setAside(messageId, where);
+		}
+		else {
+			seen(message);
+		}
 		return outcome;
 	}
 
+	/**
+	 * The mailbox or the database being away for now is no fault of the message: it stays unseen for the next poll.
+	 */
+	private static void rethrowIfPassing(Exception failure) throws MessagingException {
+		if (failure instanceof FolderClosedException || failure instanceof StoreClosedException) {
+			throw (MessagingException) failure;
+		}
+		if (failure instanceof TransientDataAccessException || failure instanceof DataAccessResourceFailureException
+				|| failure instanceof TransactionException) {
+			throw new MessagingException("poll interrupted", failure);
+		}
+	}
+
+	/** A key for a message whose Message-ID cannot even be read: its place in the mailbox, which does not change. */
+	private static String byPlace(Folder folder, Message message) throws MessagingException {
+		if (folder instanceof jakarta.mail.UIDFolder uids) {
+			return "<uid." + uids.getUIDValidity() + "." + uids.getUID(message) + "." + MailText
+				.cleanFit(folder.getFullName(), 100).replaceAll("[^A-Za-z0-9._-]", "_") + "@mail-intake.yunwei>";
+		}
+		return "<unreadable." + java.util.UUID.randomUUID() + "@mail-intake.yunwei>";
+	}
+
+	/**
+	 * Records a message as failed. Whatever the message holds, the record holds clean text cut to size; should the
+	 * record fail all the same, a bare one with no word of the message's is written instead, and should that fail
+	 * too, the message is still set aside (the log says why), so that one message never stops the intake.
+	 */
 	private Outcome fail(Message message, String messageId, MailboxSettings mailbox, Long partyId, String reason) {
-		String sender = MailText.fit(MailReader.senderOrNull(message), 500);
-		String subject = MailText.fit(MailReader.subjectOrNull(message), 500);
+		String sender = MailText.cleanFit(MailReader.senderOrNull(message), 500);
+		String subject = MailText.cleanFit(MailReader.subjectOrNull(message), 500);
+		String why = MailText.cleanFit(reason, 2000);
+		try {
+			record(messageId, mailbox, sender, subject, partyId, why);
+		}
+		catch (TransientDataAccessException | DataAccessResourceFailureException away) {
+			throw away;
+		}
+		catch (RuntimeException refused) {
+			log.warn("Mail intake {}: the failure of {} could not be recorded as it came: {}", mailbox.address(),
+					MailText.cleanFit(messageId, 200), refused.toString());
+			try {
+				record(messageId, mailbox, null, null, partyId,
+						text("ticket.mail.failure.unrecordable", MailText.cleanFit(why, 500)));
+			}
+			catch (RuntimeException stillRefused) {
+				log.error("Mail intake {}: the failure of {} could not be recorded; it is set aside all the same",
+						mailbox.address(), MailText.cleanFit(messageId, 200), stillRefused);
+			}
+		}
+		return Outcome.FAILED;
+	}
+
+	private void record(String messageId, MailboxSettings mailbox, String sender, String subject, Long partyId,
+			String reason) {
 		transactions.executeWithoutResult(status -> {
 			if (messages.fail(messageId, mailbox.address(), sender, subject, partyId, reason)) {
+				Map<String, String> after = new java.util.LinkedHashMap<>();
+				after.put("from", String.valueOf(sender));
+				after.put("reason", reason);
 				audit.record(AuditEntry.of("TICKET_MAIL_FAILED", "ticket_mail_message", messageId)
 					.outcome(org.yunwei.audit.Outcome.FAILURE)
-					.after(Map.of("from", String.valueOf(sender), "reason", reason))
+					.after(after)
 					.detail(mailbox.address())
 					.actor(text("ticket.mail.author")));
 			}
 		});
-		return Outcome.FAILED;
 	}
 
 	private static void seen(Message message) throws MessagingException {
@@ -200,7 +267,8 @@ class MailIntake {
 	 * serves (of its group, else of its service), whose administrators see its failures.
 	 */
 	private Long check(MailboxSettings mailbox) {
-		if (mailbox.host() == null || mailbox.host().isBlank() || mailbox.username() == null) {
+		if (mailbox.host() == null || mailbox.host().isBlank() || mailbox.username() == null
+				|| mailbox.username().isBlank()) {
 			throw new IllegalStateException("yunwei.mail.intake: host and username are required");
 		}
 		if (!senders.customerUnit(mailbox.customerOrgUnitId())) {
@@ -228,24 +296,6 @@ class MailIntake {
 						"yunwei.mail.intake.service-id: no such service: " + mailbox.serviceId()));
 		}
 		return null;
-	}
-
-	private static Properties properties(MailboxSettings mailbox) {
-		String protocol = mailbox.protocol();
-		Properties properties = new Properties();
-		properties.put("mail.store.protocol", protocol);
-		// a slow or silent server must not hold the poll (and its ShedLock) for ever
-		properties.put("mail.%s.connectiontimeout".formatted(protocol), "30000");
-		properties.put("mail.%s.timeout".formatted(protocol), "60000");
-		properties.put("mail.%s.writetimeout".formatted(protocol), "60000");
-		// BODY.PEEK: reading a message does not mark it \Seen; only a committed filing does
-		properties.put("mail.%s.peek".formatted(protocol), "true");
-		// attachments come in 1 MiB pieces rather than the default 16 KiB: fewer round trips per file
-		properties.put("mail.%s.fetchsize".formatted(protocol), String.valueOf(1024 * 1024));
-		if ("imaps".equals(protocol)) {
-			properties.put("mail.imaps.ssl.checkserveridentity", "true");
-		}
-		return properties;
 	}
 
 	private String reason(RejectedRequest refused) {

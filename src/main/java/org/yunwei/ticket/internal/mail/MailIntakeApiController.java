@@ -32,8 +32,10 @@ class MailIntakeApiController {
 	@Transactional(readOnly = true)
 	@Operation(summary = "Messages of the mailbox that could not be filed into a ticket (TICKET_ADMIN)",
 			description = "Newest first, one keyset page at a time: pass `next` as `cursor`. Each names the sender, "
-					+ "subject and the reason (e.g. an unknown character set); the message stays in the mailbox, "
-					+ "marked read, and is not read again. Management sees every failure, a provider those of the "
+					+ "subject and the reason (e.g. no readable sender) and `setAsideTo`: the folder the message was "
+					+ "moved to (`yunwei.mail.intake.failed-folder`), or empty when it was marked read and flagged "
+					+ "where it was; it is not read again and the mail after it is filed as usual. Bounces and "
+					+ "automatic replies are not failures and are not listed. Management sees every failure, a provider those of the "
 					+ "mailbox that serves it. 400 with `errors` for a bad `limit` or `cursor`.")
 	KeysetPage<MailFailure> failures(
 			@Parameter(description = "1 to 200, default 50") @RequestParam(required = false) Integer limit,

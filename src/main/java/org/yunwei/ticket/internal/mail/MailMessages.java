@@ -58,6 +58,13 @@ class MailMessages {
 			.update() == 1;
 	}
 
+	/** Records where a message that was not filed went: a folder, or {@code ""} when it was flagged in place. */
+	void setAside(String messageId, String folder) {
+		jdbc.sql("update ticket_mail_message set set_aside_to = ? where message_id = ?")
+			.params(MailText.cleanFit(folder, 200), messageId)
+			.update();
+	}
+
 	/** The ticket that the latest of these Message-IDs was filed into, for a reply that names them. */
 	Optional<Long> ticketOf(Collection<String> messageIds) {
 		if (messageIds.isEmpty()) {
@@ -81,12 +88,12 @@ class MailMessages {
 		parameters.add(beforeId == null ? Long.MAX_VALUE : beforeId);
 		parameters.add(limit);
 		return jdbc.sql("""
-				select id, message_id, mailbox, sender, subject, reason, received_at from ticket_mail_message
+				select id, message_id, mailbox, sender, subject, reason, set_aside_to, received_at from ticket_mail_message
 				where outcome = 'FAILED' and %s and id < ? order by id desc limit ?""".formatted(where.sql()))
 			.params(parameters)
 			.query((rs, n) -> new MailFailure(rs.getLong("id"), rs.getString("message_id"), rs.getString("mailbox"),
 					rs.getString("sender"), rs.getString("subject"), rs.getString("reason"),
-					TicketRecords.instant(rs, "received_at")))
+					rs.getString("set_aside_to"), TicketRecords.instant(rs, "received_at")))
 			.list();
 	}
 }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Polls the configured mailbox every {@code yunwei.mail.intake.poll-interval} once per cluster, only when
  * {@code yunwei.mail.intake.enabled} is true. A poll that fails is logged (never with the password) and the next one
- * tries again: nothing is lost, because only a filed message is marked as read.
+ * tries again: nothing is lost, because only a filed message is marked as read, and a message that cannot be filed
+ * is set aside rather than failing the poll, so only the mailbox or the database being away can fail it.
  */
 @Component
 @ConditionalOnBooleanProperty("yunwei.mail.intake.enabled")
@@ -36,7 +37,8 @@ class MailPoller {
 		try {
 			intake.poll(settings);
 		}
-		catch (MessagingException | IllegalStateException failed) {
+		catch (MessagingException | RuntimeException failed) {
+			// the mailbox or the database is away: the unread mail waits for the next poll
 			log.error("Mail intake {} failed: {}", settings, failed.toString());
 		}
 	}

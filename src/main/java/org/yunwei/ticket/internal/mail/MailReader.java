@@ -46,6 +46,7 @@ class MailReader {
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 	private static final int MAX_DEPTH = 10;
+	static final int ID_MAX = 500;
 
 	private final TicketSettings settings;
 
@@ -56,19 +57,38 @@ class MailReader {
 	MailInbound read(Message message) throws MessagingException, IOException, MailUnreadable {
 		InternetAddress from = sender(message);
 		Body body = new Body();
-		walk(message, body, 0);
+		try {
+			walk(message, body, 0);
+		}
+		catch (jakarta.mail.FolderClosedException | jakarta.mail.StoreClosedException away) {
+			throw away;
+		}
+		catch (MessagingException structureRefused) {
+			if (!(message instanceof jakarta.mail.internet.MimeMessage mime)) {
+				throw structureRefused;
+			}
+			// a server that cannot describe a broken structure (BODYSTRUCTURE) still hands out the bytes: the
+			// message is read whole and taken apart here instead
+			body = new Body();
+			walk(new jakarta.mail.internet.MimeMessage(mime), body, 0);
+		}
 		String text = body.plain != null ? body.plain : body.html != null ? MailText.fromHtml(body.html) : "";
-		String subject = message.getSubject();
+		String subject = subject(message);
 		return new MailInbound(messageId(message), references(message), from.getAddress().toLowerCase(Locale.ROOT),
-				from.getPersonal(), subject == null ? "" : subject, text, List.copyOf(body.attachments),
-				automatic(message));
+				MailText.clean(from.getPersonal()), subject == null ? "" : MailText.clean(subject), MailText.clean(text),
+				List.copyOf(body.attachments), MailAutomatic.of(message), MailAutomatic.bulk(message),
+				List.copyOf(body.remarks));
 	}
 
-	/** The Message-ID, or a digest of the whole message when it has none, so that it is still filed only once. */
+	/**
+	 * The Message-ID as the intake keys it, or a digest of the whole message when it has none, so that it is still
+	 * filed only once. An identifier longer than {@link #ID_MAX} (seen at 3 kB) is keyed by its digest: the unique
+	 * index cannot hold it, and a reply naming it finds it by the same digest.
+	 */
 	static String messageId(Message message) throws MessagingException, IOException {
 		String[] header = message.getHeader("Message-ID");
 		if (header != null && header.length > 0 && !header[0].isBlank()) {
-			return header[0].strip();
+			return key(header[0]);
 		}
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -82,10 +102,25 @@ class MailReader {
 		}
 	}
 
+	/** A Message-ID as it is recorded: without control characters, and by its digest when it is too long. */
+	static String key(String messageId) {
+		String id = MailText.clean(messageId.strip());
+		if (id.length() <= ID_MAX) {
+			return id;
+		}
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+			return "<sha256." + HexFormat.of().formatHex(digest) + "@long-message-id.yunwei>";
+		}
+		catch (NoSuchAlgorithmException impossible) {
+			throw new IllegalStateException(impossible);
+		}
+	}
+
 	/** The sender as far as it can be read, for the record of a message that failed. */
 	static String senderOrNull(Message message) {
 		try {
-			Address[] from = message.getFrom();
+			Address[] from = from(message);
 			return from == null || from.length == 0 ? null : MimeUtility.decodeText(from[0].toString());
 		}
 		catch (MessagingException | IOException | RuntimeException unreadable) {
@@ -95,17 +130,41 @@ class MailReader {
 
 	static String subjectOrNull(Message message) {
 		try {
-			return message.getSubject();
+			return subject(message);
 		}
 		catch (MessagingException | RuntimeException unreadable) {
 			return null;
 		}
 	}
 
+	/** The subject, its raw 8-bit bytes read by detection (older mail systems send GBK without encoded words). */
+	static String subject(Message message) throws MessagingException {
+		String[] raw = message.getHeader("Subject");
+		if (raw == null || raw.length == 0) {
+			return null;
+		}
+		String unfolded = MimeUtility.unfold(MailText.eightBit(raw[0]));
+		try {
+			return MimeUtility.decodeText(unfolded);
+		}
+		catch (java.io.UnsupportedEncodingException undecodable) {
+			return unfolded;
+		}
+	}
+
+	/** The From addresses, their raw 8-bit display names read by detection as the subject is. */
+	private static Address[] from(Message message) throws MessagingException {
+		String[] raw = message.getHeader("From");
+		if (raw == null || raw.length == 0) {
+			return message.getFrom();
+		}
+		return InternetAddress.parseHeader(MimeUtility.unfold(MailText.eightBit(raw[0])), false);
+	}
+
 	private static InternetAddress sender(Message message) throws MessagingException, MailUnreadable {
 		Address[] from;
 		try {
-			from = message.getFrom();
+			from = from(message);
 		}
 		catch (AddressException malformed) {
 			throw new MailUnreadable("ticket.mail.failure.sender", malformed.getRef());
@@ -130,25 +189,12 @@ class MailReader {
 		if (headers != null) {
 			for (String header : headers) {
 				Matcher matcher = MESSAGE_ID.matcher(header);
-				while (matcher.find()) {
-					ids.add(matcher.group());
+				while (matcher.find() && ids.size() < 100) {
+					ids.add(key(matcher.group()));
 				}
 			}
 		}
 		return ids;
-	}
-
-	private static boolean automatic(Message message) throws MessagingException {
-		String submitted = first(message, "Auto-Submitted");
-		String precedence = first(message, "Precedence");
-		return submitted != null && !submitted.strip().equalsIgnoreCase("no")
-				|| first(message, "X-Autoreply") != null || first(message, "X-Autorespond") != null
-				|| precedence != null && List.of("auto_reply", "junk").contains(precedence.strip().toLowerCase(Locale.ROOT));
-	}
-
-	private static String first(Message message, String name) throws MessagingException {
-		String[] values = message.getHeader(name);
-		return values == null || values.length == 0 ? null : values[0];
 	}
 
 	private void walk(Part part, Body body, int depth) throws MessagingException, IOException, MailUnreadable {
@@ -156,10 +202,25 @@ class MailReader {
 			return;
 		}
 		if (part.isMimeType("multipart/*")) {
-			if (part.getContent() instanceof Multipart multipart) {
-				for (int i = 0; i < multipart.getCount(); i++) {
-					walk(multipart.getBodyPart(i), body, depth + 1);
+			int parts = 0;
+			try {
+				if (part.getContent() instanceof Multipart multipart) {
+					parts = multipart.getCount();
+					for (int i = 0; i < parts; i++) {
+						walk(multipart.getBodyPart(i), body, depth + 1);
+					}
 				}
+			}
+			catch (jakarta.mail.FolderClosedException | jakarta.mail.StoreClosedException away) {
+				throw away;
+			}
+			catch (MessagingException unparsable) {
+				parts = 0;
+			}
+			if (parts == 0 && body.plain == null) {
+				// no boundary, so no parts: the body is kept as it came, and the ticket says so
+				body.plain = undeclared(raw(part));
+				body.remarks.add("ticket.mail.note.no-boundary");
 			}
 			return;
 		}
@@ -192,6 +253,7 @@ class MailReader {
 		}
 		// only the name: a path in it must not place the file anywhere
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+		name = MailText.clean(name);
 		return name.isEmpty() ? null : MailText.fit(name, 200);
 	}
 
@@ -202,18 +264,37 @@ class MailReader {
 			bytes = in.readAllBytes();
 		}
 		if (declared == null || declared.isBlank()) {
-			try {
-				return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-			}
-			catch (CharacterCodingException notUtf8) {
-				return new String(bytes, Charset.forName("GB18030"));
-			}
+			return undeclared(bytes);
 		}
 		return charset(declared).newDecoder()
 			.onMalformedInput(CodingErrorAction.REPLACE)
 			.onUnmappableCharacter(CodingErrorAction.REPLACE)
 			.decode(ByteBuffer.wrap(bytes))
 			.toString();
+	}
+
+	/** Text without a declared character set: UTF-8 when it is valid UTF-8, else GB18030. */
+	private static String undeclared(byte[] bytes) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+		}
+		catch (CharacterCodingException notUtf8) {
+			return new String(bytes, Charset.forName("GB18030"));
+		}
+	}
+
+	/** The body of a part as it is stored, transfer encoding undone where it can be. */
+	private static byte[] raw(Part part) throws MessagingException, IOException {
+		try (InputStream in = part instanceof jakarta.mail.internet.MimePart mime ? rawOf(mime) : part.getInputStream()) {
+			return in.readNBytes(1024 * 1024);
+		}
+	}
+
+	private static InputStream rawOf(jakarta.mail.internet.MimePart part) throws MessagingException {
+		InputStream raw = part instanceof jakarta.mail.internet.MimeMessage message ? message.getRawInputStream()
+				: ((jakarta.mail.internet.MimeBodyPart) part).getRawInputStream();
+		String encoding = part.getEncoding();
+		return encoding == null ? raw : MimeUtility.decode(raw, encoding);
 	}
 
 	static Charset charset(String declared) throws MailUnreadable {
@@ -253,5 +334,6 @@ class MailReader {
 		String plain;
 		String html;
 		final List<MailAttachment> attachments = new ArrayList<>();
+		final List<String> remarks = new ArrayList<>();
 	}
 }

@@ -122,12 +122,83 @@ final class MailText {
 		return kept.toString().replaceAll("\n{3,}", "\n\n").strip();
 	}
 
+	/**
+	 * Text fit for the database and for a page: without NUL and the other control characters (PostgreSQL refuses
+	 * NUL in text, and a subject of one made the record of its own failure fail), and without lone surrogates.
+	 * Line breaks and tabs stay.
+	 */
+	static String clean(String text) {
+		if (text == null) {
+			return null;
+		}
+		StringBuilder kept = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				kept.append(c).append(text.charAt(++i));
+			}
+			else if (c == '\n' || c == '\t' || c == '\r'
+					|| !Character.isISOControl(c) && !Character.isSurrogate(c) && c != '\uFFFE' && c != '\uFFFF') {
+				kept.append(c);
+			}
+		}
+		return kept.toString();
+	}
+
+	/** Clean text cut to a column's length; what a failure record holds, whatever the message held. */
+	static String cleanFit(String text, int maxLength) {
+		return fit(clean(text), maxLength);
+	}
+
+	/**
+	 * A header that arrived as raw 8-bit bytes (read as Latin-1, one character per byte) read by detection instead:
+	 * as UTF-8 when the bytes are valid UTF-8, else as GB18030 (which holds GB2312 and GBK) when they are valid
+	 * GB18030, else as Latin-1 after all. A header with encoded words only ({@code =?…?=}) is ASCII and stays as it is.
+	 */
+	static String eightBit(String raw) {
+		if (raw == null) {
+			return null;
+		}
+		boolean eight = false;
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (c > 0xFF) {
+				// already decoded (a server that speaks UTF-8): nothing to detect
+				return raw;
+			}
+			eight |= c >= 0x80;
+		}
+		if (!eight) {
+			return raw;
+		}
+		byte[] bytes = raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		for (java.nio.charset.Charset charset : List.of(java.nio.charset.StandardCharsets.UTF_8,
+				java.nio.charset.Charset.forName("GB18030"))) {
+			try {
+				return charset.newDecoder()
+					.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+					.onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+					.decode(java.nio.ByteBuffer.wrap(bytes))
+					.toString();
+			}
+			catch (java.nio.charset.CharacterCodingException notThisOne) {
+				// the next one
+			}
+		}
+		return raw;
+	}
+
 	/** Text cut to a column's length, marked where it was cut. */
 	static String fit(String text, int maxLength) {
 		if (text == null || text.length() <= maxLength) {
 			return text;
 		}
-		return text.substring(0, maxLength - 1) + "…";
+		int end = maxLength - 1;
+		// never half a surrogate pair
+		if (Character.isHighSurrogate(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(0, end) + "…";
 	}
 
 	private static boolean sentFollows(String[] lines, int from) {

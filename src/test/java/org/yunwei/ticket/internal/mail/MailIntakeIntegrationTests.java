@@ -90,8 +90,9 @@ class MailIntakeIntegrationTests extends IntegrationTestSupport {
 	}
 
 	MailboxSettings settings(Map<String, Long> senderDomains) {
-		return new MailboxSettings(false, "127.0.0.1", server.getImap().getPort(), "imap", mailbox.getLogin(), "secret",
-				null, null, null, world.bureau, world.service, world.firstLine, null, senderDomains);
+		// GreenMail's IMAP offers no STARTTLS: plain is allowed here explicitly (MailTransportIntegrationTests)
+		return MailboxSettings.of("127.0.0.1", server.getImap().getPort(), "imap", mailbox.getLogin(), "secret",
+				world.bureau, world.service, world.firstLine).withSenderDomains(senderDomains).withTransport(true, null);
 	}
 
 	@Test
@@ -363,11 +364,12 @@ class MailIntakeIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void aFilingTheServiceDeskRefusesLeavesNeitherTicketNorRecord() {
 		jdbc.sql("update ticket_group set enabled = false where id = ?").param(world.secondLine).update();
-		MailboxSettings toDisabledGroup = new MailboxSettings(false, "127.0.0.1", 143, "imap", "desk", "secret", null,
-				null, null, world.bureau, world.service, world.secondLine, null, Map.of());
+		MailboxSettings toDisabledGroup = MailboxSettings.of("127.0.0.1", 143, "imap", "desk", "secret", world.bureau,
+				world.service, world.secondLine);
 		String id = messageId();
 		String subject = "被拒绝 " + TestDirectory.unique("");
-		MailInbound mail = new MailInbound(id, List.of(), "x@example.org", null, subject, "正文", List.of(), false);
+		MailInbound mail = new MailInbound(id, List.of(), "x@example.org", null, subject, "正文", List.of(),
+				MailAutomatic.NONE, false, List.of());
 
 		assertThatThrownBy(() -> filing.file(mail, toDisabledGroup, null))
 			.isInstanceOf(org.yunwei.web.RejectedRequest.class);
@@ -381,8 +383,8 @@ class MailIntakeIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void settingsWithoutAValidCustomerUnitReadNothing() throws Exception {
 		deliver(plain("x@example.org", "不应读取", messageId(), "正文"));
-		MailboxSettings invalid = new MailboxSettings(false, "127.0.0.1", server.getImap().getPort(), "imap",
-				mailbox.getLogin(), "secret", null, null, null, world.providerUnit, null, null, null, Map.of());
+		MailboxSettings invalid = MailboxSettings.of("127.0.0.1", server.getImap().getPort(), "imap",
+				mailbox.getLogin(), "secret", world.providerUnit, null, null).withTransport(true, null);
 
 		assertThatThrownBy(() -> intake.poll(invalid)).isInstanceOf(IllegalStateException.class);
 		assertThat(unseen()).isEqualTo(1);

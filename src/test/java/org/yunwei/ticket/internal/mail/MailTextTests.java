@@ -76,4 +76,23 @@ class MailTextTests {
 		assertThat(MailText.fit("一二三四五", 3)).isEqualTo("一二…");
 		assertThat(MailText.fit("一二三", 3)).isEqualTo("一二三");
 	}
+
+	@Test
+	void readsRawEightBitHeadersAsUtf8ThenGb18030ThenLatin1() {
+		java.nio.charset.Charset latin1 = java.nio.charset.StandardCharsets.ISO_8859_1;
+		String gbk = new String("喆堃镕 机房".getBytes(java.nio.charset.Charset.forName("GBK")), latin1);
+		String utf8 = new String("赵镕".getBytes(java.nio.charset.StandardCharsets.UTF_8), latin1);
+		assertThat(MailText.eightBit(gbk)).isEqualTo("喆堃镕 机房");
+		assertThat(MailText.eightBit(utf8)).isEqualTo("赵镕");
+		// a lone high byte is neither UTF-8 nor GB18030
+		assertThat(MailText.eightBit("caf\u00e9")).isEqualTo("caf\u00e9");
+		assertThat(MailText.eightBit("=?UTF-8?B?5byg5LiJ?=")).isEqualTo("=?UTF-8?B?5byg5LiJ?=");
+		assertThat(MailText.eightBit("已解码")).isEqualTo("已解码");
+	}
+
+	@Test
+	void cleansControlCharactersAndLoneSurrogatesButKeepsLinesAndEmoji() {
+		assertThat(MailText.clean("打印机\u0000故障\u0007\n第二行\t😀\ud800")).isEqualTo("打印机故障\n第二行\t😀");
+		assertThat(MailText.cleanFit("😀😀😀", 4)).isEqualTo("😀…");
+	}
 }
