@@ -89,7 +89,7 @@ public class Positions {
 		}
 		organisations.find(orgUnitId).orElseThrow(() -> RejectedRequest.notFound("org-unit"));
 		jdbc.sql("update org_unit set lead_id = ? where id = ?").params(userId, orgUnitId).update();
-		audit.record(AuditEntry.of("org-unit.lead", "org-unit", orgUnitId).after(java.util.Map.of("leadId",
+		audit.record(AuditEntry.of("ORG_UNIT_LEAD", "org_unit", orgUnitId).after(java.util.Map.of("leadId",
 				userId == null ? "" : userId)));
 	}
 
@@ -198,7 +198,7 @@ public class Positions {
 					reason.strip(), actor.userId())
 			.query(Long.class)
 			.single();
-		audit.record(AuditEntry.of("post.absence", "post", postId)
+		audit.record(AuditEntry.of("POST_ABSENCE_RECORD", "post", postId)
 			.after(java.util.Map.of("holderId", post.holderId(), "from", from.toString(), "until", until.toString(),
 					"reason", reason.strip())));
 		return new PostAbsence(id, postId, post.holderId(), from, until, reason.strip(), actor.userId(), Instant.now());

@@ -38,9 +38,11 @@ class PolicyWebController {
 	private final People people;
 	private final Positions positions;
 	private final Organisations organisations;
+	private final org.springframework.context.MessageSource messages;
 
 	PolicyWebController(PolicyReading reading, PolicyAdministration administration, People people,
-			Positions positions, Organisations organisations) {
+			Positions positions, Organisations organisations, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.reading = reading;
 		this.administration = administration;
 		this.people = people;
@@ -149,7 +151,12 @@ class PolicyWebController {
 			parties.addAll(organisations.parties(kind));
 		}
 		model.addAttribute("parties", parties);
-		model.addAttribute("roles", positions.roleChoices());
+		List<Positions.RoleChoice> roles = positions.roleChoices();
+		Map<String, String> roleNames = new LinkedHashMap<>();
+		roles.forEach(r -> roleNames.put(r.code(), messages.getMessage("role." + r.code(), null, r.name(),
+				org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+		model.addAttribute("roles", roles);
+		model.addAttribute("roleNames", roleNames);
 		model.addAttribute("posts", positions.postChoices(500));
 		model.addAttribute("rules", StageRule.values());
 		return "approval/policy";
