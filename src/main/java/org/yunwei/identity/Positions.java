@@ -88,6 +88,12 @@ public class Positions {
 			throw RejectedRequest.forbidden("problem.forbidden");
 		}
 		organisations.find(orgUnitId).orElseThrow(() -> RejectedRequest.notFound("org-unit"));
+		actors.writableScope();
+		if (userId != null && jdbc.sql("select count(*) from app_user where id = ? and enabled").param(userId)
+			.query(Long.class)
+			.single() == 0) {
+			throw RejectedRequest.invalidField("userId", "approval.person.unknown");
+		}
 		jdbc.sql("update org_unit set lead_id = ? where id = ?").params(userId, orgUnitId).update();
 		audit.record(AuditEntry.of("ORG_UNIT_LEAD", "org_unit", orgUnitId).after(java.util.Map.of("leadId",
 				userId == null ? "" : userId)));

@@ -136,7 +136,8 @@ class PolicyWebController {
 		model.addAttribute("policy", view);
 		model.addAttribute("form", form.withBlankStage());
 		model.addAttribute("errors", errors);
-		model.addAttribute("refusal", refused == null || !refused.fieldErrors().isEmpty() ? null : refused);
+		// a refusal that says more than "check the fields" (the stage and position of a condition) is shown whole
+		model.addAttribute("refusal", refused == null || "validation".equals(refused.type()) ? null : refused);
 		model.addAttribute("preview", preview);
 		if (!model.containsAttribute("sample")) {
 			model.addAttribute("sample", Map.of("requesterId", "", "facts", ""));
