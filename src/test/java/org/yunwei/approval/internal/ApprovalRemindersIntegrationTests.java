@@ -43,7 +43,9 @@ class ApprovalRemindersIntegrationTests extends IntegrationTestSupport {
 		long lead = world.person();
 		long leadUnit = world.directory.orgUnit(world.party, null, "运维中心");
 		jdbc.sql("update app_user set org_unit_id = ? where id = ?").params(leadUnit, lead).update();
-		jdbc.sql("update org_unit set parent_id = ?, path = (select path from org_unit where id = ?) || id || '/' where id = ?")
+		jdbc.sql("""
+				update org_unit set parent_id = ?, path = (select path from org_unit where id = ?) || id || '/'
+				where id = ?""")
 			.params(leadUnit, leadUnit, world.unit).update();
 		jdbc.sql("update org_unit set lead_id = ? where id = ?").params(lead, leadUnit).update();
 		long policy = world.policy(false, new PolicyStage(0, "审核", StageRule.ANY, 1, null, 60,

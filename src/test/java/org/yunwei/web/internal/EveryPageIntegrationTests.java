@@ -238,7 +238,8 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		long request = jdbc.sql("""
 				insert into approval_request (subject_type, subject_id, version_hash, policy_version_id, requester_id,
 				  requester_party_id, requester_unit_id, summary, link, facts, stage_position)
-				select 'document-version', 1, repeat('a', 64), v.id, ?, ?, ?, '服务台管理制度 第2版', '/approvals', '{"risk": "LOW"}', 1
+				select 'document-version', 1, repeat('a', 64), v.id, ?, ?, ?, '服务台管理制度 第2版', '/approvals',
+				       '{"risk": "LOW"}', 1
 				from approval_policy_version v join approval_policy p on p.id = v.policy_id where p.built_in
 				returning id""")
 			.params(world.userId(world.agent), world.providerParty, world.providerUnit)
