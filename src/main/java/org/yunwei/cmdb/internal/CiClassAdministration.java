@@ -67,7 +67,7 @@ class CiClassAdministration {
 			throw FieldErrors.taken("code", "cmdb.class.code-taken");
 		}
 		long id = classes.insert(draft, parent == null ? "/" : parent.path());
-		audit.record(AuditEntry.of("cmdb.class.create", "ci_class", id).after(describe(draft)));
+		audit.record(AuditEntry.of("CI_CLASS_CREATED", "ci_class", id).after(describe(draft)));
 		return classes.find(id).orElseThrow();
 	}
 
@@ -85,7 +85,7 @@ class CiClassAdministration {
 		}
 		errors.throwIfAny();
 		classes.update(id, draft);
-		audit.record(AuditEntry.of("cmdb.class.update", "ci_class", id)
+		audit.record(AuditEntry.of("CI_CLASS_CHANGED", "ci_class", id)
 			.before(Map.of("name", current.name(), "enabled", current.enabled()))
 			.after(describe(draft)));
 		return classes.find(id).orElseThrow();
@@ -114,7 +114,7 @@ class CiClassAdministration {
 					"cmdb.attribute.required-on-populated-class");
 		}
 		long id = classes.insertAttribute(classId, draft);
-		audit.record(AuditEntry.of("cmdb.attribute.create", "ci_attribute", id).after(describe(classId, draft)));
+		audit.record(AuditEntry.of("CI_ATTRIBUTE_CREATED", "ci_attribute", id).after(describe(classId, draft)));
 		return classes.find(classId).orElseThrow();
 	}
 
@@ -143,7 +143,7 @@ class CiClassAdministration {
 					"cmdb.attribute.required-on-populated-class");
 		}
 		classes.updateAttribute(attributeId, draft);
-		audit.record(AuditEntry.of("cmdb.attribute.update", "ci_attribute", attributeId)
+		audit.record(AuditEntry.of("CI_ATTRIBUTE_CHANGED", "ci_attribute", attributeId)
 			.before(Map.of("name", current.name(), "required", current.required()))
 			.after(describe(classId, draft)));
 		return classes.find(classId).orElseThrow();
@@ -159,7 +159,7 @@ class CiClassAdministration {
 			throw RejectedRequest.unprocessable("attribute-in-use", "cmdb.attribute.in-use");
 		}
 		classes.deleteAttribute(attributeId);
-		audit.record(AuditEntry.of("cmdb.attribute.delete", "ci_attribute", attributeId)
+		audit.record(AuditEntry.of("CI_ATTRIBUTE_DELETED", "ci_attribute", attributeId)
 			.before(Map.of("classId", classId, "code", current.code(), "name", current.name())));
 	}
 

@@ -89,7 +89,7 @@ class CmdbScope {
 	}
 
 	/** The customer units a provider party serves, with the units below them. */
-	private Set<Long> servedBy(long providerPartyId) {
+	Set<Long> servedBy(long providerPartyId) {
 		Set<Long> customers = catalog.customersOf(organisations.ofPartyKind(PartyKind.PROVIDER).stream()
 			.filter(u -> u.partyId() == providerPartyId).map(OrganisationUnit::id).toList());
 		return organisations.ofPartyKind(PartyKind.CUSTOMER).stream()

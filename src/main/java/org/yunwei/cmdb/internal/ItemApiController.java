@@ -76,7 +76,7 @@ class ItemApiController {
 				cursor, limit);
 	}
 
-	@GetMapping(value = "/export", produces = LedgerExport.XLSX)
+	@GetMapping("/export")
 	@Operation(summary = "The filtered ledger as an Excel workbook (.xlsx)",
 			description = "The list's filters and order; 422 (`export-too-large`) above 100,000 items.")
 	ResponseEntity<byte[]> export(@RequestParam(required = false) Long classId,
@@ -147,7 +147,11 @@ class ItemApiController {
 	@GetMapping("/{id}/as-of")
 	@Operation(summary = "The item as it was at a moment: the snapshot of its last change at or before it",
 			description = "`at` is an ISO instant (2026-05-01T00:00:00Z); 404 when the item did not exist yet.")
-	AsOf asOf(@PathVariable long id, @RequestParam String at) {
+	AsOf asOf(@PathVariable long id, @RequestParam(required = false) String at) {
+		register.get(id);
+		if (at == null || at.isBlank()) {
+			throw RejectedRequest.invalidField("at", "field.required");
+		}
 		Instant moment = instant(at);
 		return new AsOf(register.asOf(id, moment), relations.of(id, moment));
 	}

@@ -103,7 +103,7 @@ class ItemRegister {
 			}
 		});
 		changes.append(id, 1, "CREATED", writer.actor(), reason, recorded, snapshot);
-		audit.record(AuditEntry.of("cmdb.item.create", "configuration_item", id).after(snapshot).detail(reason));
+		audit.record(AuditEntry.of("CI_CREATED", "configuration_item", id).after(snapshot).detail(reason));
 		events.publishEvent(new ConfigurationItemChanged(id, itemClass.code(), "CREATED", 1));
 		return view(records.find(id).orElseThrow());
 	}
@@ -137,7 +137,7 @@ class ItemRegister {
 			throw RejectedRequest.conflict("duplicate", "problem.duplicate-field");
 		}
 		changes.append(id, item.version(), "UPDATED", writer.actor(), reason, changed, item.snapshot());
-		audit.record(AuditEntry.of("cmdb.item.update", "configuration_item", id).before(only(before, changed))
+		audit.record(AuditEntry.of("CI_CHANGED", "configuration_item", id).before(only(before, changed))
 			.after(only(item.snapshot(), changed)).detail(reason));
 		events.publishEvent(new ConfigurationItemChanged(id, itemClass.code(), "UPDATED", item.version()));
 		return view(records.find(id).orElseThrow());
@@ -158,7 +158,7 @@ class ItemRegister {
 		records.update(item);
 		CiClass itemClass = classes.find(item.classId()).orElseThrow();
 		changes.append(id, item.version(), "LIFECYCLE", writer.actor(), reason, List.of(change), item.snapshot());
-		audit.record(AuditEntry.of("cmdb.item.lifecycle", "configuration_item", id)
+		audit.record(AuditEntry.of("CI_LIFECYCLE_CHANGED", "configuration_item", id)
 			.before(Map.of("lifecycle", change.before())).after(Map.of("lifecycle", change.after())).detail(reason));
 		events.publishEvent(new ConfigurationItemChanged(id, itemClass.code(), "LIFECYCLE", item.version()));
 		return view(item);

@@ -73,7 +73,7 @@ class LedgerExport {
 			Map<String, Object> exported = new LinkedHashMap<>();
 			exported.put("filter", filter.toString());
 			exported.put("rows", rows.size());
-			audit.record(AuditEntry.of("cmdb.ledger.export", "configuration_item", null).after(exported));
+			audit.record(AuditEntry.of("CI_LEDGER_EXPORTED", "configuration_item", null).after(exported));
 			workbook.write(out);
 			return out.toByteArray();
 		}

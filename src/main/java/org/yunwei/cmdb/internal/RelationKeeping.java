@@ -76,7 +76,7 @@ class RelationKeeping {
 				new FieldChange("relation", null, end(type, "OUT", target)), reason);
 		register.relationChanged(target, writer, "RELATION_ADDED",
 				new FieldChange("relation", null, end(type, "IN", source)), reason);
-		audit.record(AuditEntry.of("cmdb.relation.create", "ci_relation", id)
+		audit.record(AuditEntry.of("CI_RELATION_CREATED", "ci_relation", id)
 			.after(Map.of("sourceId", sourceId, "targetId", target.id(), "type", type.name())).detail(reason));
 		return relations.find(id).orElseThrow();
 	}
@@ -100,7 +100,7 @@ class RelationKeeping {
 				new FieldChange("relation", end(relation.type(), "OUT", target), null), reason);
 		register.relationChanged(target, writer, "RELATION_REMOVED",
 				new FieldChange("relation", end(relation.type(), "IN", source), null), reason);
-		audit.record(AuditEntry.of("cmdb.relation.delete", "ci_relation", relationId)
+		audit.record(AuditEntry.of("CI_RELATION_DELETED", "ci_relation", relationId)
 			.before(Map.of("sourceId", relation.sourceId(), "targetId", relation.targetId(), "type",
 					relation.type().name()))
 			.detail(reason));
