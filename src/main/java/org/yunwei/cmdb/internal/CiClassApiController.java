@@ -25,9 +25,23 @@ import org.springframework.web.bind.annotation.RestController;
 class CiClassApiController {
 
 	private final CiClassAdministration classes;
+	private final ItemImport imports;
 
-	CiClassApiController(CiClassAdministration classes) {
+	CiClassApiController(CiClassAdministration classes, ItemImport imports) {
 		this.classes = classes;
+		this.imports = imports;
+	}
+
+	@GetMapping("/{id}/import-template")
+	@Operation(summary = "The import template of a class (.xlsx): its columns, and a sheet of the customer units "
+			+ "the caller may name (CMDB_MANAGE)")
+	org.springframework.http.ResponseEntity<byte[]> template(@PathVariable long id, java.util.Locale locale) {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(LedgerExport.XLSX))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment().filename("ci-import-" + id + ".xlsx")
+						.build().toString())
+			.body(imports.template(id, locale));
 	}
 
 	@GetMapping

@@ -43,9 +43,11 @@ class ItemApiController {
 	private final LedgerExport export;
 	private final RelationKeeping relations;
 	private final ImpactAnalysis impact;
+	private final ItemImport imports;
 
 	ItemApiController(ItemRegister register, Ledger ledger, LedgerExport export, RelationKeeping relations,
-			ImpactAnalysis impact) {
+			ImpactAnalysis impact, ItemImport imports) {
+		this.imports = imports;
 		this.register = register;
 		this.ledger = ledger;
 		this.export = export;
@@ -91,6 +93,24 @@ class ItemApiController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("ledger.xlsx").build().toString())
 			.body(workbook);
+	}
+
+	@PostMapping("/import")
+	@Operation(summary = "Import items of one class from an Excel workbook made from the class's template",
+			description = "Every row is checked as the create operation checks it, and against the other rows for "
+					+ "the asset tag and unique attributes. When any row is refused nothing is imported (422 with the "
+					+ "report: row, column, reason) unless `validRowsOnly` is true, which imports the valid rows "
+					+ "(200). A file that is not an .xlsx workbook by its bytes is 415; a workbook that is not a "
+					+ "template 422; more than 10,000 rows 422. The template is "
+					+ "`GET /api/v1/ci-classes/{id}/import-template`.")
+	ResponseEntity<ImportReport> importItems(@RequestParam(required = false) Long classId,
+			@RequestParam(required = false) Boolean validRowsOnly,
+			@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file, Locale locale)
+			throws java.io.IOException {
+		ImportReport report = imports.importItems(classId, file == null ? null : file.getBytes(),
+				Boolean.TRUE.equals(validRowsOnly), locale);
+		boolean refused = report.invalidRows() > 0 && !Boolean.TRUE.equals(validRowsOnly);
+		return ResponseEntity.status(refused ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
 	}
 
 	@GetMapping("/search")

@@ -180,6 +180,34 @@ class ItemRegister {
 		return changes.asOf(id, moment).orElseThrow(() -> RejectedRequest.notFound("configuration-item"));
 	}
 
+	/**
+	 * What is wrong with a draft for a new item of the class, checked as {@link #create} checks it (uniqueness against
+	 * the stored items included) but without writing: the field errors by field, empty when the draft would be saved,
+	 * and the checked fields for the caller's own checks across several drafts.
+	 */
+	Checked check(ItemDraft draft, CiClass itemClass, CmdbScope.View writer) {
+		FieldErrors errors = new FieldErrors();
+		Lifecycle lifecycle = FieldErrors.clean(draft.lifecycle()) == null ? Lifecycle.PLANNED
+				: errors.constant(Lifecycle.class, draft.lifecycle(), "lifecycle");
+		if (lifecycle != null && !lifecycle.initial()) {
+			errors.add("lifecycle", "cmdb.item.lifecycle.not-initial");
+		}
+		errors.optional("reason", FieldErrors.clean(draft.reason()), 1000);
+		ItemFields fields = fields(draft, itemClass, writer, errors);
+		if (errors.isEmpty()) {
+			try {
+				uniqueValues(itemClass, fields, null);
+			}
+			catch (RejectedRequest taken) {
+				taken.fieldErrors().forEach(errors::add);
+			}
+		}
+		return new Checked(fields, errors.asMap());
+	}
+
+	record Checked(ItemFields fields, Map<String, String> errors) {
+	}
+
 	/** The item for a writer about to relate it, locked; 404 outside the writer's scope. */
 	ConfigurationItem writable(long id, CmdbScope.View writer) {
 		return records.lock(id)
