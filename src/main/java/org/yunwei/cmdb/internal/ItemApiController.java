@@ -102,7 +102,10 @@ class ItemApiController {
 					+ "report: row, column, reason) unless `validRowsOnly` is true, which imports the valid rows "
 					+ "(200). A file that is not an .xlsx workbook by its bytes is 415; a workbook that is not a "
 					+ "template 422; more than 10,000 rows 422. The template is "
-					+ "`GET /api/v1/ci-classes/{id}/import-template`.")
+					+ "`GET /api/v1/ci-classes/{id}/import-template`.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+					mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+					schema = @Schema(implementation = ImportUpload.class))))
 	ResponseEntity<ImportReport> importItems(@RequestParam(required = false) Long classId,
 			@RequestParam(required = false) Boolean validRowsOnly,
 			@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file, Locale locale)
@@ -222,6 +225,11 @@ class ItemApiController {
 		catch (DateTimeParseException malformed) {
 			throw RejectedRequest.invalidField("at", "cmdb.field.instant");
 		}
+	}
+
+	/** The multipart body of an import: the workbook. */
+	record ImportUpload(@Schema(type = "string", format = "binary", description = "the filled-in template (.xlsx)")
+	String file) {
 	}
 
 	/** A lifecycle move as submitted. */

@@ -23,9 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunwei.identity.OrganisationUnit;
-import org.yunwei.identity.Organisations;
-import org.yunwei.identity.PartyKind;
+import org.yunwei.web.FieldErrors;
 import org.yunwei.web.FormSubmission;
 import org.yunwei.web.KeysetPage;
 import org.yunwei.web.RejectedRequest;
@@ -48,11 +46,9 @@ class ItemWebController {
 	private final CiClasses classes;
 	private final CmdbScope scope;
 	private final ItemChoices choices;
-	private final Organisations organisations;
 
 	ItemWebController(ItemRegister register, Ledger ledger, LedgerExport export, RelationKeeping relations,
-			ImpactAnalysis impact, CiClasses classes, CmdbScope scope, ItemChoices choices,
-			Organisations organisations) {
+			ImpactAnalysis impact, CiClasses classes, CmdbScope scope, ItemChoices choices) {
 		this.register = register;
 		this.ledger = ledger;
 		this.export = export;
@@ -61,7 +57,6 @@ class ItemWebController {
 		this.classes = classes;
 		this.scope = scope;
 		this.choices = choices;
-		this.organisations = organisations;
 	}
 
 	@GetMapping("/cmdb")
@@ -84,9 +79,9 @@ class ItemWebController {
 		model.addAttribute("units", choices.units(reader));
 		model.addAttribute("lifecycles", Lifecycle.values());
 		model.addAttribute("mayManage", scope.mayManage());
-		model.addAttribute("filtered", filter.classId() != null || filter.lifecycle() != null
-				|| filter.customerUnitId() != null || filter.location() != null
-				|| filter.warrantyWithinDays() != null || filter.q() != null);
+		model.addAttribute("filtered", filter.classId() != null || FieldErrors.clean(filter.lifecycle()) != null
+				|| filter.customerUnitId() != null || FieldErrors.clean(filter.location()) != null
+				|| filter.warrantyWithinDays() != null || FieldErrors.clean(filter.q()) != null);
 		return "cmdb/ledger";
 	}
 
@@ -295,9 +290,5 @@ class ItemWebController {
 
 	private static Map<String, Object> node(long id, String name, String classCode, boolean root) {
 		return Map.of("id", id, "name", name, "classCode", classCode, "root", root);
-	}
-
-	List<OrganisationUnit> customerUnits() {
-		return organisations.ofPartyKind(PartyKind.CUSTOMER);
 	}
 }

@@ -174,7 +174,7 @@ class Ledger {
 				select i.id, i.name, i.class_id, c.code as class_code, c.name as class_name, i.lifecycle, i.asset_tag,
 				  i.serial_number, i.ip_address, i.customer_unit_id, i.building, i.floor, i.room, i.rack,
 				  i.owner_user_id, i.warranty_until, i.updated_at
-				from configuration_item i join ci_class c on c.id = i.class_id where """).append(query.where());
+				from configuration_item i join ci_class c on c.id = i.class_id where""").append(" ").append(query.where());
 		List<Object> params = new ArrayList<>(query.params());
 		switch (query.sort()) {
 			case "updated" -> {

@@ -54,7 +54,7 @@ class LedgerEvidence implements EvidenceSource {
 				  count(*) filter (where i.owner_user_id is null) as without_owner,
 				  count(*) filter (where coalesce(i.building, i.room, i.rack) is null) as without_location,
 				  count(*) filter (where i.warranty_until is null) as without_warranty
-				from configuration_item i where i.lifecycle <> 'DISPOSED' and """ + where)
+				from configuration_item i where i.lifecycle <> 'DISPOSED' and""" + " " + where)
 			.params(params)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) })
 			.single();

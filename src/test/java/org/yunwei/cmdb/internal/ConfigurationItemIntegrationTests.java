@@ -184,6 +184,10 @@ class ConfigurationItemIntegrationTests extends IntegrationTestSupport {
 		assertThat(api().get("/api/v1/cis/" + id, world.token(world.otherCustomerUser)).status()).isEqualTo(404);
 		assertThat(api().get("/api/v1/cis/" + id, world.token(world.supervisor)).status()).isEqualTo(200);
 		assertThat(api().get("/api/v1/cis?q=信息中心", world.token(world.otherLead)).json().get("items")).isEmpty();
+		assertThat(ledgerIds(world.bureauUser)).contains(id, below);
+		assertThat(ledgerIds(world.departmentUser)).contains(below).doesNotContain(id);
+		assertThat(ledgerIds(world.manager)).contains(id, below);
+		assertThat(ledgerIds(world.supervisor)).contains(id, below);
 
 		Map<String, Object> change = world.item("PRINTER", "改名", Map.of());
 		change.put("reason", "试图修改");
@@ -260,6 +264,13 @@ class ConfigurationItemIntegrationTests extends IntegrationTestSupport {
 			.header("Authorization", "Bearer " + token).GET().build();
 		return java.net.http.HttpClient.newHttpClient()
 			.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+	}
+
+	private List<Long> ledgerIds(String username) {
+		List<Long> ids = new ArrayList<>();
+		api().get("/api/v1/cis?limit=200&sort=updated", world.token(username)).json().get("items")
+			.forEach(i -> ids.add(i.get("id").asLong()));
+		return ids;
 	}
 
 	private long items() {

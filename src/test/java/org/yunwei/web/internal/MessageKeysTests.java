@@ -79,6 +79,11 @@ class MessageKeysTests {
 		values("clocks.basis.", "org.yunwei.sla.TimeBasis");
 		values("calendars.check.basis.", "org.yunwei.sla.TimeBasis");
 		values("audit.outcome.", "org.yunwei.audit.Outcome");
+		values("cmdb.lifecycle.", "org.yunwei.cmdb.internal.Lifecycle");
+		values("cmdb.relation.", "org.yunwei.cmdb.internal.RelationType");
+		values("cmdb.attribute.type.", "org.yunwei.cmdb.internal.AttributeType");
+		VALUES.put("cmdb.change.", List.of("CREATED", "UPDATED", "LIFECYCLE", "RELATION_ADDED", "RELATION_REMOVED"));
+		VALUES.put("cmdb.ledger.sort.", List.of("name", "updated", "warranty"));
 		// NOTHING is not shown: the page shows a badge only when the ticket waits for its reporter
 		VALUES.put("home.awaiting.", List.of("REPLY", "CONFIRMATION"));
 		values("routing.assignment.", "org.yunwei.ticket.internal.routing.AutoAssignment");
