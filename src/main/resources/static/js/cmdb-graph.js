@@ -1,16 +1,14 @@
 // The neighbourhood graph of a configuration item's page: the item in the middle, its related items on a circle
 // around it, each relation a line named by its type with an arrow from source to target; a neighbour opens its own
-// page. Drawn as SVG from the JSON the page carries (no library, no network: the app runs on intranets).
+// page. Drawn as SVG from the JSON the page carries in data attributes (no library, no network: the app runs on intranets).
 (function () {
   'use strict';
   const host = document.getElementById('item-graph');
-  const data = document.getElementById('item-graph-data');
-  const labelsElement = document.getElementById('item-graph-labels');
-  if (!host || !data) {
+  if (!host || !host.dataset.graph) {
     return;
   }
-  const graph = JSON.parse(data.textContent);
-  const labels = labelsElement ? JSON.parse(labelsElement.textContent) : {};
+  const graph = JSON.parse(host.dataset.graph);
+  const labels = host.dataset.labels ? JSON.parse(host.dataset.labels) : {};
   const base = host.dataset.itemBase || '/cmdb/items/';
   const svgNs = 'http://www.w3.org/2000/svg';
   const size = 420;

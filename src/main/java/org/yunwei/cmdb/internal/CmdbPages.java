@@ -36,7 +36,7 @@ class CmdbPages {
 		this.items = items;
 	}
 
-	/** JSON for a {@code <script type="application/json">}: no {@code <} that could close the element. */
+	/** JSON for a data attribute, also safe inside a script element: no {@code <}, {@code >} or {@code &}. */
 	public String json(Object value) {
 		return JSON.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&",
 				"\\u0026");

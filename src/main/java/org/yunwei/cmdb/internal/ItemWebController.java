@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,9 +47,12 @@ class ItemWebController {
 	private final CiClasses classes;
 	private final CmdbScope scope;
 	private final ItemChoices choices;
+	private final CmdbPages pages;
 
 	ItemWebController(ItemRegister register, Ledger ledger, LedgerExport export, RelationKeeping relations,
-			ImpactAnalysis impact, CiClasses classes, CmdbScope scope, ItemChoices choices) {
+			ImpactAnalysis impact, CiClasses classes, CmdbScope scope, ItemChoices choices,
+			CmdbPages pages) {
+		this.pages = pages;
 		this.register = register;
 		this.ledger = ledger;
 		this.export = export;
@@ -133,7 +137,7 @@ class ItemWebController {
 
 	@GetMapping("/cmdb/items/{id}")
 	String item(@PathVariable long id, @RequestParam(required = false) String asOf,
-			@RequestParam(required = false) String cursor, Model model) {
+			@RequestParam(required = false) String cursor, Locale locale, Model model) {
 		ItemView item = register.get(id);
 		CiClass itemClass = classes.find(item.classId()).orElseThrow();
 		model.addAttribute("item", item);
@@ -144,7 +148,8 @@ class ItemWebController {
 		model.addAttribute("nextStates", item.lifecycle().next());
 		model.addAttribute("relationTypes", RelationType.values());
 		model.addAttribute("referenceNames", referenceNames(itemClass, item.attributes()));
-		model.addAttribute("graph", graph(item, relations.of(id, null)));
+		model.addAttribute("graphJson", pages.json(graph(item, relations.of(id, null))));
+		model.addAttribute("graphLabels", pages.relationLabels(locale));
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
@@ -211,7 +216,7 @@ class ItemWebController {
 			}
 			model.addAttribute("problem", refused.fieldErrors().isEmpty() ? refused.messageKey() : "cmdb.item.failed");
 			model.addAttribute("errors", refused.fieldErrors());
-			return item(id, null, null, model);
+			return item(id, null, null, LocaleContextHolder.getLocale(), model);
 		}
 		redirect.addFlashAttribute("notice", "cmdb.item.saved");
 		return "redirect:/cmdb/items/" + id;
