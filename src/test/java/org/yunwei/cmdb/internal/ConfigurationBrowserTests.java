@@ -39,7 +39,7 @@ class ConfigurationBrowserTests extends BrowserTestSupport {
 		assertThat(find("#attribute-cabinet_no").getText()).contains("机柜编号", "必填", "本分类");
 
 		open("/cmdb/items/new");
-		new Select(find("#choose-class")).selectByVisibleText("　　信创服务器" + code);
+		new Select(find("#choose-class")).selectByValue(String.valueOf(world.classId(code)));
 		clickAndWaitForTheNextPage("#class-choose");
 		type("#name", "国产化服务器-01");
 		new Select(find("#customerUnitId")).selectByValue(String.valueOf(world.bureau));
