@@ -73,9 +73,11 @@ class ItemApiController {
 			@RequestParam(required = false) String q,
 			@Parameter(description = "name (default), updated (newest first), warranty (soonest first)")
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
-			@Parameter(description = "1–200, default 50") @RequestParam(required = false) Integer limit) {
-		return ledger.page(new LedgerFilter(classId, lifecycle, customerUnitId, location, warrantyWithinDays, q, sort),
-				cursor, limit);
+			@Parameter(description = "1–200, default 50") @RequestParam(required = false) Integer limit,
+			@Parameter(description = "an attribute value as code:value, e.g. cpu_vendor:KUNPENG")
+			@RequestParam(required = false) String attribute) {
+		return ledger.page(new LedgerFilter(classId, lifecycle, customerUnitId, location, warrantyWithinDays, q, sort,
+				attribute), cursor, limit);
 	}
 
 	@GetMapping("/export")
@@ -85,9 +87,10 @@ class ItemApiController {
 			@RequestParam(required = false) String lifecycle, @RequestParam(required = false) Long customerUnitId,
 			@RequestParam(required = false) String location,
 			@RequestParam(required = false) Integer warrantyWithinDays, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String sort, Locale locale) {
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String attribute,
+			Locale locale) {
 		byte[] workbook = export.export(new LedgerFilter(classId, lifecycle, customerUnitId, location,
-				warrantyWithinDays, q, sort), locale);
+				warrantyWithinDays, q, sort, attribute), locale);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(LedgerExport.XLSX))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -62,7 +62,7 @@ class ItemChoices {
 		for (CiAttribute attribute : itemClass.attributes()) {
 			if (attribute.type() == AttributeType.REFERENCE) {
 				choices.put(attribute.code(), ledger.page(new LedgerFilter(attribute.referenceClassId(), null, null,
-						null, null, null, null), null, REFERENCES).items());
+						null, null, null, null, null), null, REFERENCES).items());
 			}
 		}
 		return choices;

@@ -103,7 +103,7 @@ class Ledger {
 	@Transactional(readOnly = true)
 	public List<ConfigurationItemSummary> search(String text, int limit) {
 		String q = FieldErrors.clean(text);
-		LedgerFilter filter = new LedgerFilter(null, null, null, null, null, q, null);
+		LedgerFilter filter = new LedgerFilter(null, null, null, null, null, q, null, null);
 		Query query = query(filter, new FieldErrors());
 		return read(query, null, Math.max(1, Math.min(limit, 50))).stream()
 			.map(r -> new ConfigurationItemSummary(r.id(), r.name(), r.classCode(), r.className(),
@@ -161,12 +161,47 @@ class Ledger {
 			params.add(q);
 			params.add(q);
 		}
+		String attribute = FieldErrors.clean(filter.attribute());
+		if (attribute != null) {
+			attributeCondition(attribute, errors).ifPresent(json -> {
+				// containment, which the GIN index on attributes serves (decision 0003)
+				where.append(" and i.attributes @> cast(? as jsonb)");
+				params.add(json);
+			});
+		}
 		String sort = FieldErrors.clean(filter.sort()) == null ? "name" : filter.sort().strip().toLowerCase();
 		if (!List.of("name", "updated", "warranty").contains(sort)) {
 			errors.add("sort", "field.value.unknown");
 			sort = "name";
 		}
 		return new Query(where.toString(), params, sort);
+	}
+
+	/**
+	 * The jsonb that an item's attributes contain when {@code code:value} holds: the value as the attribute stores it
+	 * (a number for a number attribute); a mistake of {@code attribute} for an unknown code or a malformed value.
+	 */
+	private java.util.Optional<String> attributeCondition(String text, FieldErrors errors) {
+		int colon = text.indexOf(':');
+		String code = colon < 0 ? text : text.substring(0, colon).strip();
+		String value = colon < 0 ? "" : text.substring(colon + 1).strip();
+		java.util.Optional<CiAttribute> attribute = classes.all().stream().flatMap(c -> c.ownAttributes().stream())
+			.filter(a -> a.code().equals(code)).findFirst();
+		if (attribute.isEmpty() || value.isEmpty() || text.length() > 200) {
+			errors.add("attribute", "cmdb.ledger.attribute");
+			return java.util.Optional.empty();
+		}
+		Object stored = value;
+		if (attribute.get().type() == AttributeType.NUMBER || attribute.get().type() == AttributeType.REFERENCE) {
+			try {
+				stored = new java.math.BigDecimal(value);
+			}
+			catch (NumberFormatException notANumber) {
+				errors.add("attribute", "cmdb.ledger.attribute");
+				return java.util.Optional.empty();
+			}
+		}
+		return java.util.Optional.of(ConfigurationItemRecords.JSON.writeValueAsString(Map.of(code, stored)));
 	}
 
 	private List<LedgerRow> read(Query query, String[] after, int rows) {

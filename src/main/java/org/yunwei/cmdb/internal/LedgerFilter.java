@@ -10,11 +10,12 @@ package org.yunwei.cmdb.internal;
  * @param warrantyWithinDays items whose warranty ends between today and this many days ahead
  * @param q text found in the name, IP address, serial number or asset tag
  * @param sort {@code name} (default), {@code updated} (newest first) or {@code warranty} (soonest first)
+ * @param attribute an attribute value as {@code code:value}, e.g. {@code cpu_vendor:KUNPENG} or {@code memory_gb:512}
  */
 public record LedgerFilter(Long classId, String lifecycle, Long customerUnitId, String location,
-		Integer warrantyWithinDays, String q, String sort) {
+		Integer warrantyWithinDays, String q, String sort, String attribute) {
 
 	public static LedgerFilter none() {
-		return new LedgerFilter(null, null, null, null, null, null, null);
+		return new LedgerFilter(null, null, null, null, null, null, null, null);
 	}
 }

@@ -234,6 +234,11 @@ class ConfigurationItemIntegrationTests extends IntegrationTestSupport {
 
 		assertThat(api().get("/api/v1/cis?sort=random&limit=500", lead).json().get("errors").propertyNames())
 			.contains("sort", "limit");
+		JsonNode onHost = api().get("/api/v1/cis?q=" + tag + "&attribute=host:" + physical, lead).json();
+		assertThat(onHost.get("items")).hasSize(1);
+		assertThat(onHost.get("items").get(0).get("id").asLong()).isEqualTo(virtual);
+		assertThat(api().get("/api/v1/cis?attribute=no_such_code:1", lead).json().get("errors").has("attribute"))
+			.isTrue();
 		var virtualView = api().get("/api/v1/cis/" + virtual, lead).json();
 		assertThat(virtualView.get("attributes").get("host").asLong()).isEqualTo(physical);
 		var wrongHost = world.item("VIRTUAL_MACHINE", tag + " 错误宿主", Map.of("host", printerId));
