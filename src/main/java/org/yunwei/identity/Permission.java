@@ -31,6 +31,13 @@ public enum Permission {
 	NOTIFICATION_MANAGE,
 	/** The assessment-evidence register (考核证据): read; never given to a customer, whom it is refused anyway. */
 	COMPLIANCE_READ,
+	/** Configuration management (配置管理): read the asset ledger, CI classes, history, relations and impact. */
+	CMDB_READ,
+	/**
+	 * Record and change configuration items and their relations within the scope served; management's holders also
+	 * define the CI classes and their attributes.
+	 */
+	CMDB_MANAGE,
 	/**
 	 * The Prometheus metrics ({@code /actuator/prometheus}) with a bearer token: for the account of an intranet
 	 * scraper, unless the installation makes the metrics public ({@code YUNWEI_PUBLIC_METRICS}).

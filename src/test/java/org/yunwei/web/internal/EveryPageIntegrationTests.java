@@ -51,6 +51,7 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			"/notifications/{id}/open", "marks a notification read and redirects to its record",
 			"/tickets/{id:\\d+}/attachments/{attachmentId:\\d+}", "a file download",
 			"/sla/calendars/{id}/export.csv", "a file download",
+			"/cmdb/classes/{id}/import-template", "a file download",
 			"/login", "seen before signing in; checked by the sign-in tests");
 
 	@Autowired
@@ -230,6 +231,13 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		samples.put("/approvals/{id}", () -> List.of("/approvals/" + approvalRequest(world)));
 		samples.put("/approval-policies/{id}", () -> List.of("/approval-policies/" + jdbc
 			.sql("select id from approval_policy where built_in").query(Long.class).single()));
+		long[] items = configurationItems(world);
+		samples.put("/cmdb/items/{id}", () -> List.of("/cmdb/items/" + items[0], "/cmdb/items/" + items[0]
+				+ "?asOf=2026-01-01", "/cmdb/items/" + items[1] + "?asOf=" + java.time.LocalDate.now().plusDays(1)));
+		samples.put("/cmdb/items/{id}/edit", () -> List.of("/cmdb/items/" + items[0] + "/edit"));
+		samples.put("/cmdb/items/{id}/impact", () -> List.of("/cmdb/items/" + items[1] + "/impact",
+				"/cmdb/items/" + items[0] + "/impact?direction=upstream&depth=2"));
+		samples.put("/cmdb/classes/{id}", () -> List.of("/cmdb/classes/" + items[2]));
 		return samples;
 	}
 
@@ -251,6 +259,36 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 				insert into approval_assignment (request_id, stage_position, approver_id, via)
 				values (?, 1, ?, 'UNIT_LEAD')""").params(request, world.userId(world.lead)).update();
 		return request;
+	}
+
+
+	/**
+	 * Configuration items of the fixtures' customer, recorded by its provider: an application system that runs on a
+	 * virtual machine, with a change in its history; answers their ids and the application system class's id.
+	 */
+	private long[] configurationItems(TicketFixtures world) {
+		String lead = world.token(world.lead);
+		long appClass = jdbc.sql("select id from ci_class where code = 'APPLICATION_SYSTEM'").query(Long.class).single();
+		long vmClass = jdbc.sql("select id from ci_class where code = 'VIRTUAL_MACHINE'").query(Long.class).single();
+		Map<String, Object> app = new java.util.LinkedHashMap<>(Map.of("classId", appClass, "name", "网上办事大厅",
+				"lifecycle", "IN_USE", "customerUnitId", world.bureau, "attributes",
+				Map.of("dengbao_level", "L3", "xinchuang", "YES")));
+		var created = world.api.post("/api/v1/cis", lead, app);
+		ResolvedTickets.expect(201, created);
+		long appId = created.json().get("id").asLong();
+		var vm = world.api.post("/api/v1/cis", lead, Map.of("classId", vmClass, "name", "政务云主机-07",
+				"lifecycle", "IN_USE", "customerUnitId", world.bureau, "ipAddress", "10.1.2.3", "attributes",
+				Map.of("cpu_vendor", "KUNPENG", "os", "KYLIN")));
+		ResolvedTickets.expect(201, vm);
+		long vmId = vm.json().get("id").asLong();
+		ResolvedTickets.expect(201, world.api.post("/api/v1/cis/" + appId + "/relations", lead,
+				Map.of("targetId", vmId, "type", "RUNS_ON", "reason", "部署上线")));
+		app.put("attributes", Map.of("dengbao_level", "L2", "xinchuang", "NO"));
+		app.put("reason", "等保定级复核");
+		ResolvedTickets.expect(200, world.api.put("/api/v1/cis/" + appId, lead, app));
+		ResolvedTickets.expect(200, world.api.post("/api/v1/cis/" + vmId + "/lifecycle", lead,
+				Map.of("lifecycle", "UNDER_REPAIR", "reason", "宿主机故障")));
+		return new long[] { appId, vmId, appClass };
 	}
 
 	/** A resolved ticket with a rating and a return visit on its timeline. */

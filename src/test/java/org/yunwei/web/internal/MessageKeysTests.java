@@ -84,6 +84,11 @@ class MessageKeysTests {
 		values("approval.rule.", "org.yunwei.approval.internal.StageRule");
 		values("approval.stage.state.", "org.yunwei.approval.internal.StageState");
 		values("approval.via.", "org.yunwei.approval.internal.AssignmentVia");
+		values("cmdb.lifecycle.", "org.yunwei.cmdb.internal.Lifecycle");
+		values("cmdb.relation.", "org.yunwei.cmdb.internal.RelationType");
+		values("cmdb.attribute.type.", "org.yunwei.cmdb.internal.AttributeType");
+		VALUES.put("cmdb.change.", List.of("CREATED", "UPDATED", "LIFECYCLE", "RELATION_ADDED", "RELATION_REMOVED"));
+		VALUES.put("cmdb.ledger.sort.", List.of("name", "updated", "warranty"));
 		// NOTHING is not shown: the page shows a badge only when the ticket waits for its reporter
 		VALUES.put("home.awaiting.", List.of("REPLY", "CONFIRMATION"));
 		values("routing.assignment.", "org.yunwei.ticket.internal.routing.AutoAssignment");

@@ -1,0 +1,381 @@
+package org.yunwei.cmdb.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.audit.AuditEntry;
+import org.yunwei.audit.AuditTrail;
+import org.yunwei.cmdb.ConfigurationItemChanged;
+import org.yunwei.identity.OrganisationUnit;
+import org.yunwei.identity.Organisations;
+import org.yunwei.identity.Party;
+import org.yunwei.identity.PartyKind;
+import org.yunwei.identity.People;
+import org.yunwei.identity.Person;
+import org.yunwei.web.FieldErrors;
+import org.yunwei.web.KeysetCursor;
+import org.yunwei.web.KeysetPage;
+import org.yunwei.web.RejectedRequest;
+
+/**
+ * Records and changes configuration items (CMDB_MANAGE), within the writer's scope, checked against the item's
+ * class, audited and kept in the item's history in the same transaction; and reads them, with their history and as
+ * they were at a moment, within the reader's scope. An item outside the scope is "not found".
+ */
+@Service
+class ItemRegister {
+
+	private final ConfigurationItemRecords records;
+	private final ItemChanges changes;
+	private final CiClasses classes;
+	private final CmdbScope scope;
+	private final Organisations organisations;
+	private final People people;
+	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
+
+	ItemRegister(ConfigurationItemRecords records, ItemChanges changes, CiClasses classes, CmdbScope scope,
+			Organisations organisations, People people, AuditTrail audit, ApplicationEventPublisher events) {
+		this.records = records;
+		this.changes = changes;
+		this.classes = classes;
+		this.scope = scope;
+		this.organisations = organisations;
+		this.people = people;
+		this.audit = audit;
+		this.events = events;
+	}
+
+	@Transactional(readOnly = true)
+	public ItemView get(long id) {
+		return view(visible(id, scope.reader()));
+	}
+
+	@Transactional
+	public ItemView create(ItemDraft draft) {
+		CmdbScope.View writer = scope.writer();
+		FieldErrors errors = new FieldErrors();
+		CiClass itemClass = null;
+		if (draft.classId() == null) {
+			errors.add("classId", "field.required");
+		}
+		else {
+			itemClass = classes.find(draft.classId()).filter(CiClass::enabled).orElse(null);
+			if (itemClass == null) {
+				errors.add("classId", "field.value.unknown");
+			}
+		}
+		Lifecycle lifecycle = FieldErrors.clean(draft.lifecycle()) == null ? Lifecycle.PLANNED
+				: errors.constant(Lifecycle.class, draft.lifecycle(), "lifecycle");
+		if (lifecycle != null && !lifecycle.initial()) {
+			errors.add("lifecycle", "cmdb.item.lifecycle.not-initial");
+		}
+		String reason = FieldErrors.clean(draft.reason());
+		errors.optional("reason", reason, 1000);
+		ItemFields fields = fields(draft, itemClass, writer, errors);
+		errors.throwIfAny();
+		ConfigurationItem item = ConfigurationItem.record(itemClass, lifecycle, fields);
+		Map<Long, String> unique = uniqueValues(itemClass, fields, null);
+		long id;
+		try {
+			id = records.insert(item);
+			records.replaceUniqueValues(id, unique);
+		}
+		catch (DuplicateKeyException concurrent) {
+			throw RejectedRequest.conflict("duplicate", "problem.duplicate-field");
+		}
+		Map<String, Object> snapshot = item.snapshot();
+		List<FieldChange> recorded = new ArrayList<>();
+		snapshot.forEach((field, value) -> {
+			if (value != null && !field.equals("classId")) {
+				recorded.add(new FieldChange(field, null, value));
+			}
+		});
+		changes.append(id, 1, "CREATED", writer.actor(), reason, recorded, snapshot);
+		audit.record(AuditEntry.of("CI_CREATED", "configuration_item", id).after(snapshot).detail(reason));
+		events.publishEvent(new ConfigurationItemChanged(id, itemClass.code(), "CREATED", 1));
+		return view(records.find(id).orElseThrow());
+	}
+
+	@Transactional
+	public ItemView update(long id, ItemDraft draft) {
+		CmdbScope.View writer = scope.writer();
+		ConfigurationItem item = records.lock(id)
+			.filter(i -> writer.includes(i.fields().customerUnitId(), i.fields().providerPartyId()))
+			.orElseThrow(() -> RejectedRequest.notFound("configuration-item"));
+		CiClass itemClass = classes.find(item.classId()).orElseThrow();
+		FieldErrors errors = new FieldErrors();
+		if (draft.classId() != null && draft.classId() != item.classId()) {
+			errors.add("classId", "cmdb.item.class-fixed");
+		}
+		String reason = FieldErrors.clean(draft.reason());
+		errors.required("reason", reason, 1000);
+		ItemFields fields = fields(draft, itemClass, writer, errors);
+		errors.throwIfAny();
+		Map<String, Object> before = item.snapshot();
+		List<FieldChange> changed = item.revise(fields);
+		if (changed.isEmpty()) {
+			return view(item);
+		}
+		Map<Long, String> unique = uniqueValues(itemClass, fields, id);
+		try {
+			records.update(item);
+			records.replaceUniqueValues(id, unique);
+		}
+		catch (DuplicateKeyException concurrent) {
+			throw RejectedRequest.conflict("duplicate", "problem.duplicate-field");
+		}
+		changes.append(id, item.version(), "UPDATED", writer.actor(), reason, changed, item.snapshot());
+		audit.record(AuditEntry.of("CI_CHANGED", "configuration_item", id).before(only(before, changed))
+			.after(only(item.snapshot(), changed)).detail(reason));
+		events.publishEvent(new ConfigurationItemChanged(id, itemClass.code(), "UPDATED", item.version()));
+		return view(records.find(id).orElseThrow());
+	}
+
+	@Transactional
+	public ItemView moveTo(long id, String target, String submittedReason) {
+		CmdbScope.View writer = scope.writer();
+		ConfigurationItem item = records.lock(id)
+			.filter(i -> writer.includes(i.fields().customerUnitId(), i.fields().providerPartyId()))
+			.orElseThrow(() -> RejectedRequest.notFound("configuration-item"));
+		FieldErrors errors = new FieldErrors();
+		Lifecycle lifecycle = errors.constant(Lifecycle.class, target, "lifecycle");
+		String reason = FieldErrors.clean(submittedReason);
+		errors.required("reason", reason, 1000);
+		errors.throwIfAny();
+		FieldChange change = item.moveTo(lifecycle);
+		records.update(item);
+		CiClass itemClass = classes.find(item.classId()).orElseThrow();
+		changes.append(id, item.version(), "LIFECYCLE", writer.actor(), reason, List.of(change), item.snapshot());
+		audit.record(AuditEntry.of("CI_LIFECYCLE_CHANGED", "configuration_item", id)
+			.before(Map.of("lifecycle", change.before())).after(Map.of("lifecycle", change.after())).detail(reason));
+		events.publishEvent(new ConfigurationItemChanged(id, itemClass.code(), "LIFECYCLE", item.version()));
+		return view(item);
+	}
+
+	/** The item's history, newest first. */
+	@Transactional(readOnly = true)
+	public KeysetPage<ItemChange> history(long id, String cursor, int limit) {
+		visible(id, scope.reader());
+		Long before = cursor == null ? null : KeysetCursor.decodeId(cursor)
+			.orElseThrow(() -> RejectedRequest.invalidField("cursor", "field.malformed"));
+		return KeysetPage.of(changes.of(id, before, limit), limit, c -> KeysetCursor.encode(c.id()));
+	}
+
+	/** The item as it was at a moment: its last change at or before it; 404 when it did not exist yet. */
+	@Transactional(readOnly = true)
+	public ItemChange asOf(long id, Instant moment) {
+		visible(id, scope.reader());
+		return changes.asOf(id, moment).orElseThrow(() -> RejectedRequest.notFound("configuration-item"));
+	}
+
+	/**
+	 * What is wrong with a draft for a new item of the class, checked as {@link #create} checks it (uniqueness against
+	 * the stored items included) but without writing: the field errors by field, empty when the draft would be saved,
+	 * and the checked fields for the caller's own checks across several drafts.
+	 */
+	Checked check(ItemDraft draft, CiClass itemClass, CmdbScope.View writer) {
+		FieldErrors errors = new FieldErrors();
+		Lifecycle lifecycle = FieldErrors.clean(draft.lifecycle()) == null ? Lifecycle.PLANNED
+				: errors.constant(Lifecycle.class, draft.lifecycle(), "lifecycle");
+		if (lifecycle != null && !lifecycle.initial()) {
+			errors.add("lifecycle", "cmdb.item.lifecycle.not-initial");
+		}
+		errors.optional("reason", FieldErrors.clean(draft.reason()), 1000);
+		ItemFields fields = fields(draft, itemClass, writer, errors);
+		if (errors.isEmpty()) {
+			try {
+				uniqueValues(itemClass, fields, null);
+			}
+			catch (RejectedRequest taken) {
+				taken.fieldErrors().forEach(errors::add);
+			}
+		}
+		return new Checked(fields, errors.asMap());
+	}
+
+	record Checked(ItemFields fields, Map<String, String> errors) {
+	}
+
+	/** The item for a writer about to relate it, locked; 404 outside the writer's scope. */
+	ConfigurationItem writable(long id, CmdbScope.View writer) {
+		return records.lock(id)
+			.filter(i -> writer.includes(i.fields().customerUnitId(), i.fields().providerPartyId()))
+			.orElseThrow(() -> RejectedRequest.notFound("configuration-item"));
+	}
+
+	/** Records a relation change in an item's history, as a new version of the item. */
+	void relationChanged(ConfigurationItem item, CmdbScope.View writer, String kind, FieldChange change,
+			String reason) {
+		item.relationsChanged();
+		records.touch(item.id(), item.version());
+		changes.append(item.id(), item.version(), kind, writer.actor(), reason, List.of(change), item.snapshot());
+		String classCode = classes.find(item.classId()).map(CiClass::code).orElse("");
+		events.publishEvent(new ConfigurationItemChanged(item.id(), classCode, kind, item.version()));
+	}
+
+	ConfigurationItem visible(long id, CmdbScope.View reader) {
+		return records.find(id).filter(i -> reader.includes(i.fields().customerUnitId(), i.fields().providerPartyId()))
+			.orElseThrow(() -> RejectedRequest.notFound("configuration-item"));
+	}
+
+	ItemView view(ConfigurationItem item) {
+		ItemFields f = item.fields();
+		CiClass itemClass = classes.find(item.classId()).orElseThrow();
+		String unit = f.customerUnitId() == null ? null
+				: organisations.find(f.customerUnitId()).map(u -> u.partyName() + " / " + u.name()).orElse(null);
+		String provider = f.providerPartyId() == null ? null
+				: organisations.findParty(f.providerPartyId()).map(Party::name).orElse(null);
+		String owner = f.ownerUserId() == null ? null
+				: people.find(f.ownerUserId()).map(Person::displayName).orElse(null);
+		String custodian = f.custodianUserId() == null ? null
+				: people.find(f.custodianUserId()).map(Person::displayName).orElse(null);
+		return new ItemView(item.id(), item.classId(), itemClass.code(), itemClass.name(), f.name(),
+				item.lifecycle(), f.assetTag(), f.serialNumber(), f.ipAddress(), f.customerUnitId(), unit,
+				f.providerPartyId(), provider, f.ownerUserId(), owner, f.custodianUserId(), custodian, f.building(),
+				f.floor(), f.room(), f.rack(), f.supplier(), f.purchasedOn(), f.purchasePrice(), f.warrantyUntil(),
+				f.attributes(), item.version(), item.createdAt(), item.updatedAt());
+	}
+
+	/** The submitted fields, checked; the mistakes join {@code errors}. */
+	private ItemFields fields(ItemDraft draft, CiClass itemClass, CmdbScope.View writer, FieldErrors errors) {
+		String name = FieldErrors.clean(draft.name());
+		String assetTag = FieldErrors.clean(draft.assetTag());
+		String serial = FieldErrors.clean(draft.serialNumber());
+		String ip = FieldErrors.clean(draft.ipAddress());
+		errors.required("name", name, 200).optional("assetTag", assetTag, 64).optional("serialNumber", serial, 100);
+		if (ip != null) {
+			Optional<String> normal = AttributeValues.ipAddress(ip);
+			if (normal.isEmpty()) {
+				errors.add("ipAddress", "cmdb.field.ip");
+			}
+			ip = normal.orElse(null);
+		}
+		Long unitId = draft.customerUnitId();
+		if (unitId != null) {
+			Optional<OrganisationUnit> unit = organisations.find(unitId)
+				.filter(u -> u.partyKind() == PartyKind.CUSTOMER);
+			if (unit.isEmpty()) {
+				errors.add("customerUnitId", "field.value.unknown");
+			}
+		}
+		Long providerId = draft.providerPartyId();
+		if (providerId != null && organisations.findParty(providerId).filter(p -> p.kind() == PartyKind.PROVIDER)
+			.isEmpty()) {
+			errors.add("providerPartyId", "field.value.unknown");
+		}
+		else if (writer.provider()) {
+			if (providerId != null && providerId != writer.actor().partyId()) {
+				errors.add("providerPartyId", "cmdb.item.provider-own");
+			}
+			else if (unitId == null) {
+				// an item a provider records for no customer is its own: otherwise it could not see it again
+				providerId = writer.actor().partyId();
+			}
+		}
+		if (!errors.has("customerUnitId") && !errors.has("providerPartyId") && !writer.includes(unitId, providerId)) {
+			errors.add("customerUnitId", "cmdb.item.unit-not-served");
+		}
+		Long owner = person(draft.ownerUserId(), "ownerUserId", errors);
+		Long custodian = person(draft.custodianUserId(), "custodianUserId", errors);
+		String building = FieldErrors.clean(draft.building());
+		String floor = FieldErrors.clean(draft.floor());
+		String room = FieldErrors.clean(draft.room());
+		String rack = FieldErrors.clean(draft.rack());
+		String supplier = FieldErrors.clean(draft.supplier());
+		errors.optional("building", building, 100).optional("floor", floor, 50).optional("room", room, 100)
+			.optional("rack", rack, 100).optional("supplier", supplier, 200);
+		LocalDate purchased = date(draft.purchasedOn(), "purchasedOn", errors);
+		LocalDate warranty = date(draft.warrantyUntil(), "warrantyUntil", errors);
+		if (purchased != null && warranty != null && warranty.isBefore(purchased)) {
+			errors.add("warrantyUntil", "cmdb.item.warranty-before-purchase");
+		}
+		BigDecimal price = price(draft.purchasePrice(), errors);
+		Map<String, Object> attributes = itemClass == null ? Map.of()
+				: AttributeValues.check(itemClass, draft.attributes(), errors,
+						ref -> records.find(ref)
+							.filter(i -> writer.includes(i.fields().customerUnitId(), i.fields().providerPartyId()))
+							.map(i -> new AttributeValues.CiClassOfItem(i.classPath())));
+		return new ItemFields(name, assetTag, serial, ip, unitId, providerId, owner, custodian, building, floor, room,
+				rack, supplier, purchased, price, warranty, attributes);
+	}
+
+	private Long person(Long userId, String field, FieldErrors errors) {
+		if (userId != null && people.find(userId).filter(Person::enabled).isEmpty()) {
+			errors.add(field, "field.value.unknown");
+		}
+		return userId;
+	}
+
+	private static LocalDate date(String text, String field, FieldErrors errors) {
+		String cleaned = FieldErrors.clean(text);
+		if (cleaned == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(cleaned);
+		}
+		catch (DateTimeParseException malformed) {
+			errors.add(field, "cmdb.field.date");
+			return null;
+		}
+	}
+
+	private static BigDecimal price(String text, FieldErrors errors) {
+		String cleaned = FieldErrors.clean(text);
+		if (cleaned == null) {
+			return null;
+		}
+		try {
+			BigDecimal price = new BigDecimal(cleaned);
+			if (price.signum() < 0 || price.scale() > 2 || price.compareTo(new BigDecimal("1000000000000")) >= 0) {
+				errors.add("purchasePrice", "cmdb.field.price");
+				return null;
+			}
+			return price;
+		}
+		catch (NumberFormatException malformed) {
+			errors.add("purchasePrice", "cmdb.field.price");
+			return null;
+		}
+	}
+
+	/** The values of the class's unique attributes (and the asset tag), refused (409) when another item holds one. */
+	private Map<Long, String> uniqueValues(CiClass itemClass, ItemFields fields, Long itemId) {
+		if (fields.assetTag() != null) {
+			records.holderOfAssetTag(fields.assetTag()).filter(holder -> !holder.equals(itemId)).ifPresent(holder -> {
+				throw FieldErrors.taken("assetTag", "cmdb.field.unique-taken");
+			});
+		}
+		Map<Long, String> values = new LinkedHashMap<>();
+		for (CiAttribute attribute : itemClass.attributes()) {
+			Object value = fields.attributes().get(attribute.code());
+			if (attribute.unique() && value != null) {
+				String text = value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString()
+						: value.toString();
+				records.holderOf(attribute.id(), text).filter(holder -> !holder.equals(itemId)).ifPresent(holder -> {
+					throw FieldErrors.taken("attributes." + attribute.code(), "cmdb.field.unique-taken");
+				});
+				values.put(attribute.id(), text);
+			}
+		}
+		return values;
+	}
+
+	private static Map<String, Object> only(Map<String, Object> values, List<FieldChange> changed) {
+		Map<String, Object> selected = new LinkedHashMap<>();
+		changed.forEach(c -> selected.put(c.field(), values.get(c.field())));
+		return selected;
+	}
+}

@@ -1,0 +1,78 @@
+package org.yunwei.cmdb.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.yunwei.support.BrowserTestSupport;
+import org.yunwei.support.TestDirectory;
+
+/**
+ * In a real browser: a CI class is defined on the page with a required attribute, an item of it is recorded through
+ * the form its attributes make (told what to fix first), related to another item found by typing, edited with a
+ * reason that the history shows, and its neighbourhood graph and impact analysis are opened.
+ */
+class ConfigurationBrowserTests extends BrowserTestSupport {
+
+	@Test
+	void aClassIsDefinedAndAnItemOfItIsRecordedRelatedEditedAndItsImpactOpened() {
+		CmdbFixtures world = new CmdbFixtures(jdbc, api());
+		String switchName = TestDirectory.unique("接入交换机");
+		long neighbour = world.create("NETWORK_DEVICE", switchName, Map.of("device_type", "SWITCH"));
+		signIn(world.manager, TestDirectory.PASSWORD, null);
+		open("/cmdb/classes");
+		String code = TestDirectory.unique("XC");
+		type("#code", code);
+		type("#name", "信创服务器" + code);
+		new Select(find("#parentId")).selectByValue(String.valueOf(world.classId("SERVER")));
+		clickAndWaitForTheNextPage("#class-create");
+		assertThat(find("#notice").getText()).contains("已保存");
+		clickAndWaitForTheNextPage("#class-" + code + " a");
+		assertThat(find("#attribute-table").getText()).contains("CPU厂商", "品牌").doesNotContain("cpu_vendor ");
+		type("#code", "cabinet_no");
+		type("#name", "机柜编号");
+		click("#required");
+		clickAndWaitForTheNextPage("#attribute-create");
+		assertThat(find("#attribute-cabinet_no").getText()).contains("机柜编号", "必填", "本分类");
+
+		open("/cmdb/items/new");
+		new Select(find("#choose-class")).selectByValue(String.valueOf(world.classId(code)));
+		clickAndWaitForTheNextPage("#class-choose");
+		type("#name", "国产化服务器-01");
+		new Select(find("#customerUnitId")).selectByValue(String.valueOf(world.bureau));
+		new Select(find("#attr-cpu_vendor")).selectByVisibleText("海光");
+		clickAndWaitForTheNextPage("#item-save");
+		assertThat(find("#problem").getText()).contains("未保存");
+		assertThat(find("#attr-cabinet_no-error").getText()).isEqualTo("此项必填");
+		assertThat(find("#name").getAttribute("value")).isEqualTo("国产化服务器-01");
+		type("#attr-cabinet_no", "A-07");
+		clickAndWaitForTheNextPage("#item-save");
+		assertThat(find("#notice").getText()).contains("已保存");
+		assertThat(find("#item-attributes").getText()).contains("海光", "A-07");
+
+		new Select(find("#relation-type")).selectByValue("CONNECTED_TO");
+		type("#relation-search", switchName);
+		waitFor().until(d -> !d.findElements(By.cssSelector("#relation-target option[value='" + neighbour + "']"))
+			.isEmpty());
+		new Select(find("#relation-target")).selectByValue(String.valueOf(neighbour));
+		type("#relation-reason", "上联接入交换机");
+		clickAndWaitForTheNextPage("#relation-add");
+		assertThat(find("#relations").getText()).contains("连接", switchName);
+		assertThat(browser.findElements(By.cssSelector("#item-graph svg .yw-graph-node"))).hasSize(2);
+
+		clickAndWaitForTheNextPage("#item-edit");
+		type("#name", "国产化服务器-01（主）");
+		type("#reason", "按资产盘点结果更名");
+		clickAndWaitForTheNextPage("#item-save");
+		assertThat(find("#item-name").getText()).isEqualTo("国产化服务器-01（主）");
+		assertThat(find("#history").getText()).contains("按资产盘点结果更名", "名称", "上联接入交换机")
+			.doesNotContain("UPDATED", "cmdb.");
+
+		clickAndWaitForTheNextPage("#item-impact");
+		assertThat(find("#impact-table").getText()).contains(switchName);
+		assertThat(find("#impact-summary").getText()).contains("共波及 1 个配置项");
+	}
+}
