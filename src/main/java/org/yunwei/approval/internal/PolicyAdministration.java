@@ -106,6 +106,11 @@ public class PolicyAdministration {
 		return new PolicyDraft(policy.name(), policy.description(), version.requesterMayApprove(), version.stages());
 	}
 
+	/** Refuses (403) anyone who may not keep policies: the editor of a new policy is theirs alone. */
+	void requireKeeper() {
+		keeper();
+	}
+
 	private Actor keeper() {
 		Actor actor = actors.current();
 		if (!actor.can(Permission.APPROVAL_POLICY_MANAGE)) {

@@ -59,7 +59,7 @@ class PolicyWebController {
 
 	@GetMapping("/approval-policies/new")
 	String create(Model model) {
-		reading.list();
+		administration.requireKeeper();
 		return editor(null, new EditorForm("", "", false, List.of()), Map.of(), null, null, model);
 	}
 

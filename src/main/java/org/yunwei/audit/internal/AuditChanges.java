@@ -33,8 +33,9 @@ public class AuditChanges {
 	 * @param before the value before, as text; "—" when the field was absent or empty
 	 * @param after the value after, likewise
 	 * @param changed whether the two differ
+	 * @param structured whether a side holds a list or an object, shown as written (its keys are the writer's)
 	 */
-	public record FieldChange(String field, String before, String after, boolean changed) {
+	public record FieldChange(String field, String before, String after, boolean changed, boolean structured) {
 	}
 
 	/**
@@ -56,11 +57,18 @@ public class AuditChanges {
 		}
 		List<FieldChange> fields = new ArrayList<>();
 		for (String name : names) {
-			String was = old == null ? "—" : text(old.get(name));
-			String is = now == null ? "—" : text(now.get(name));
-			fields.add(new FieldChange(label(name), was, is, old != null && now != null && !was.equals(is)));
+			JsonNode wasNode = old == null ? null : old.get(name);
+			JsonNode isNode = now == null ? null : now.get(name);
+			String was = text(wasNode);
+			String is = text(isNode);
+			fields.add(new FieldChange(label(name), was, is, old != null && now != null && !was.equals(is),
+					container(wasNode) || container(isNode)));
 		}
 		return fields;
+	}
+
+	private static boolean container(JsonNode node) {
+		return node != null && node.isContainer();
 	}
 
 	private static boolean absent(JsonNode node) {

@@ -71,7 +71,7 @@ class LedgerExport {
 				row.createCell(9).setCellValue(r.warrantyUntil() == null ? "" : r.warrantyUntil().toString());
 			}
 			Map<String, Object> exported = new LinkedHashMap<>();
-			exported.put("filter", filter.toString());
+			exported.put("filter", filter);
 			exported.put("rows", rows.size());
 			audit.record(AuditEntry.of("CI_LEDGER_EXPORTED", "configuration_item", null).after(exported));
 			workbook.write(out);

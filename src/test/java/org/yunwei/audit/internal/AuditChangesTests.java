@@ -38,15 +38,16 @@ class AuditChangesTests {
 	void namesEachFieldOfBothSidesAndMarksWhatChanged() {
 		assertThat(changes.of(json("{\"status\":\"NEW\",\"groupId\":7,\"tags\":[\"a\"]}"),
 				json("{\"status\":\"ASSIGNED\",\"groupId\":7,\"note\":\"\"}")))
-			.containsExactly(new FieldChange("状态", "NEW", "ASSIGNED", true),
-					new FieldChange("Group id", "7", "7", false), new FieldChange("Note", "—", "—", false),
-					new FieldChange("Tags", "[\"a\"]", "—", true));
+			.containsExactly(new FieldChange("状态", "NEW", "ASSIGNED", true, false),
+					new FieldChange("Group id", "7", "7", false, false), new FieldChange("Note", "—", "—", false, false),
+					new FieldChange("Tags", "[\"a\"]", "—", true, true));
 	}
 
 	@Test
 	void aCreationHasOnlyValuesAfterAndNothingIsMarkedChanged() {
 		assertThat(changes.of(null, json("{\"status\":\"NEW\",\"subject\":null}")))
-			.containsExactly(new FieldChange("状态", "—", "NEW", false), new FieldChange("Subject", "—", "—", false));
+			.containsExactly(new FieldChange("状态", "—", "NEW", false, false),
+				new FieldChange("Subject", "—", "—", false, false));
 	}
 
 	@Test
