@@ -22,7 +22,17 @@
  * soon as the JVM begins to exit, while the steps above still need it, is kept from acting. A JVM killed outright (kill
  * -9) leaves its postmaster behind; the next start stops it before starting anew.
  * <p>
- * Depends on no other module: every other module needs the database before anything else starts.
+ * It heals and fails fast (docs/reliability.md, "Healing and failing fast"): {@code DatabaseWatch} notices within a
+ * second that the embedded postmaster died, or that the database (embedded or external) no longer answers, and
+ * restarts the embedded server with the same stale-postmaster recovery as at start, backing off when crashes repeat
+ * and ending in a DOWN state (liveness DOWN) instead of a restart loop. While the database is unavailable,
+ * {@code OutageFilter} answers every request 503 with {@code Retry-After} at once, readiness is DOWN, and the
+ * {@code db} health component says so without waiting for the pool. When it is back,
+ * {@link org.yunwei.database.DatabaseRecovered} is published (the notification module tells management and audits
+ * it).
+ * <p>
+ * Depends only on {@code web}, for the 503 answer ({@code ServiceUnavailable}) that its controllers' advice gives
+ * too: every other module needs the database before anything else starts.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Database", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Database", allowedDependencies = { "web" })
 package org.yunwei.database;
