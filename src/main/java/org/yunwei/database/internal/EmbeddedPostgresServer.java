@@ -60,6 +60,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			.setServerConfig("max_connections", "200")
 			.setLocaleConfig("locale", "C")
 			.setLocaleConfig("encoding", "UTF8");
+		// the server's own log, beside its directory: what an operator reads to learn why it crashed
+		var serverLog = ProcessBuilder.Redirect.appendTo(dataDirectory.resolveSibling("postgres.log").toFile());
+		builder.setOutputRedirector(serverLog).setErrorRedirector(serverLog);
 		if (port > 0) {
 			builder.setPort(port);
 		}
@@ -129,8 +132,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			throw new IllegalStateException("The embedded PostgreSQL was closed; it is not started again");
 		}
 		int port = postgres.getPort();
+		if (!isRunning()) {
+			clearLeftoversOf(postmasterPid, port);
+		}
 		releaseLockOf(postgres);
 		startOn(port);
+	}
+
+	/**
+	 * The dead postmaster's lock files name its pid. Its parent is init, which may not have reaped it yet (or, in a
+	 * container whose first process reaps nothing, ever): a zombie still answers kill(pid, 0), so PostgreSQL would
+	 * take the files for a live server's ("lock file /tmp/.s.PGSQL.port.lock already exists") and refuse to start.
+	 * They are removed here, only when they name the postmaster known to be dead.
+	 */
+	private void clearLeftoversOf(long deadPid, int port) throws IOException {
+		for (Path lockFile : List.of(dataDirectory.resolve("postmaster.pid"),
+				Path.of("/tmp", ".s.PGSQL." + port + ".lock"))) {
+			if (Files.isRegularFile(lockFile)) {
+				List<String> lines = Files.readAllLines(lockFile);
+				if (!lines.isEmpty() && lines.getFirst().trim().equals(Long.toString(deadPid))) {
+					log.info("Removing {} of the postmaster (pid {}) that ended", lockFile, deadPid);
+					Files.deleteIfExists(lockFile);
+				}
+			}
+		}
 	}
 
 	/**
@@ -197,6 +222,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	@Override
 	public synchronized void close() throws IOException {
 		if (closed.getAndSet(true)) {
+			return;
+		}
+		if (!isRunning()) {
+			// it died and was not started again (DOWN): pg_ctl stop would only fail
+			releaseLockOf(postgres);
+			log.info("Embedded PostgreSQL had already ended");
 			return;
 		}
 		zonkyClosed.set(false);
