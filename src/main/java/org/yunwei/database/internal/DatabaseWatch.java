@@ -148,6 +148,9 @@ final class DatabaseWatch implements SmartLifecycle {
 				availability.restored();
 			}
 		}
+		else if (embedded != null && !embedded.isRunning()) {
+			heal(); // it died just now: say so, and start it again
+		}
 		else {
 			availability.lost(embedded != null ? "the embedded PostgreSQL does not answer"
 					: "the PostgreSQL at " + url + " does not answer");

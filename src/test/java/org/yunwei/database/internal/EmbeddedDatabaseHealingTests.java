@@ -75,7 +75,7 @@ class EmbeddedDatabaseHealingTests {
 	private static final Duration FAST = Duration.ofSeconds(3);
 
 	@TempDir
-	Path data;
+	static Path data;
 
 	private ConfigurableApplicationContext app;
 	private int port;
