@@ -73,6 +73,47 @@ class DatabaseWatchTests {
 		}
 	}
 
+	@Test
+	void anExternalDatabaseThatComesBackServesAgainWithoutARestartOfYunwei() throws Exception {
+		List<Object> published = new CopyOnWriteArrayList<>();
+		ApplicationEventPublisher events = published::add;
+		var recovery = new DatabaseProperties.Recovery(Duration.ofMillis(500), 1, Duration.ofMinutes(10));
+		// a server Yunwei does not run: the watch is given no embedded server, only the pool's URL
+		var external = EmbeddedPostgresServer.start(data, 0);
+		int port = external.port();
+		try (var pool = pool(external)) {
+			var availability = new DatabaseAvailability(events, TransactionOperations.withoutTransaction(), false,
+					Clock.systemUTC());
+			var watch = new DatabaseWatch(availability, null, pool, recovery, Clock.systemUTC());
+			watch.start();
+			try {
+				external.close(); // its owner stops it
+				Awaitility.await("the outage to be noticed").atMost(Duration.ofSeconds(30))
+					.until(() -> availability.state() == DatabaseAvailability.State.UNAVAILABLE);
+				assertThat(states(published)).containsExactly(ReadinessState.REFUSING_TRAFFIC);
+
+				external = EmbeddedPostgresServer.start(data, port); // and starts it again
+				Awaitility.await("the database to serve again").atMost(Duration.ofSeconds(30))
+					.until(() -> availability.state() == DatabaseAvailability.State.AVAILABLE);
+				assertThat(states(published)).containsExactly(ReadinessState.REFUSING_TRAFFIC,
+						ReadinessState.ACCEPTING_TRAFFIC);
+				var recovered = published.stream().filter(DatabaseRecovered.class::isInstance)
+					.map(DatabaseRecovered.class::cast).findFirst().orElseThrow();
+				assertThat(recovered.embedded()).isFalse();
+				assertThat(recovered.restarts()).isZero();
+				try (var connection = pool.getConnection()) {
+					assertThat(connection.isValid(5)).isTrue();
+				}
+			}
+			finally {
+				watch.stop();
+			}
+		}
+		finally {
+			external.close();
+		}
+	}
+
 	private static List<Object> states(List<Object> published) {
 		return published.stream()
 			.filter(AvailabilityChangeEvent.class::isInstance)
