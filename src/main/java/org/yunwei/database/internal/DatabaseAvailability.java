@@ -113,8 +113,10 @@ final class DatabaseAvailability {
 			boolean wasDown = state == State.DOWN;
 			state = State.AVAILABLE;
 			lostAt = null;
-			log.warn("Database available again after {} ms ({} restart(s) of the embedded server); it had been lost: {}",
-					Duration.between(recovered.lostAt(), now).toMillis(), recovered.restarts(), recovered.cause());
+			log.warn("Database available again after {} ms{}; it had been lost: {}",
+					Duration.between(recovered.lostAt(), now).toMillis(),
+					embedded ? " (" + recovered.restarts() + " restart(s) of the embedded server)" : "",
+					recovered.cause());
 			if (!stopping) {
 				AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
 				if (wasDown) {

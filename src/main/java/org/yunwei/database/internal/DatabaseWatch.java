@@ -39,6 +39,10 @@ final class DatabaseWatch implements SmartLifecycle {
 
 	static final int PHASE = Integer.MIN_VALUE + 1000;
 	private static final int START_ATTEMPTS = 3;
+	/** What the pool waits for a connection while the database is unavailable: work that asks fails soon. */
+	private static final long OUTAGE_CONNECTION_TIMEOUT_MS = 1000;
+	/** ... and while the application stops with the database unavailable: Hikari's least. */
+	private static final long STOPPING_CONNECTION_TIMEOUT_MS = 250;
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseWatch.class);
 
@@ -50,6 +54,7 @@ final class DatabaseWatch implements SmartLifecycle {
 	private final Properties connection;
 	private final Clock clock;
 	private final Deque<Instant> crashes = new ArrayDeque<>();
+	private final long connectionTimeout;
 
 	private volatile CountDownLatch stop = new CountDownLatch(0);
 	private volatile Thread thread;
@@ -63,6 +68,7 @@ final class DatabaseWatch implements SmartLifecycle {
 		this.recovery = recovery;
 		this.clock = clock;
 		this.url = pool.getJdbcUrl();
+		this.connectionTimeout = pool.getConnectionTimeout();
 		this.connection = new Properties();
 		if (pool.getUsername() != null) {
 			connection.setProperty("user", pool.getUsername());
@@ -95,6 +101,11 @@ final class DatabaseWatch implements SmartLifecycle {
 		}
 		availability.stopping();
 		stop.countDown();
+		if (!availability.serving()) {
+			// what still stops after this (the event publication registry, the pool) must not wait 10 s per
+			// connection it asks for in vain
+			pool.getHikariConfigMXBean().setConnectionTimeout(STOPPING_CONNECTION_TIMEOUT_MS);
+		}
 		if (running != null) {
 			try {
 				running.join(Duration.ofSeconds(30));
@@ -145,6 +156,7 @@ final class DatabaseWatch implements SmartLifecycle {
 			if (!availability.serving()) {
 				// connections to the server that went away are dead: the pool replaces them rather than lending them
 				pool.getHikariPoolMXBean().softEvictConnections();
+				pool.getHikariConfigMXBean().setConnectionTimeout(connectionTimeout);
 				availability.restored();
 			}
 		}
@@ -152,7 +164,7 @@ final class DatabaseWatch implements SmartLifecycle {
 			heal(); // it died just now: say so, and start it again
 		}
 		else {
-			availability.lost(embedded != null ? "the embedded PostgreSQL does not answer"
+			lost(embedded != null ? "the embedded PostgreSQL does not answer"
 					: "the PostgreSQL at " + url + " does not answer");
 		}
 	}
@@ -175,7 +187,7 @@ final class DatabaseWatch implements SmartLifecycle {
 
 	private void heal() {
 		long pid = embedded.postmasterPid();
-		availability.lost("the embedded PostgreSQL (pid " + pid + ") ended");
+		lost("the embedded PostgreSQL (pid " + pid + ") ended");
 		closeProbe();
 		Instant now = clock.instant();
 		crashes.addLast(now);
@@ -210,6 +222,15 @@ final class DatabaseWatch implements SmartLifecycle {
 			wait = wait.isZero() ? Duration.ofSeconds(1) : wait.multipliedBy(2);
 		}
 		availability.failed("the embedded PostgreSQL did not start again after " + START_ATTEMPTS + " attempts");
+	}
+
+	/**
+	 * Requests are refused by the filter meanwhile; what runs anyway (a scheduled tick, a listener) fails after a
+	 * second instead of the pool's usual wait.
+	 */
+	private void lost(String what) {
+		availability.lost(what);
+		pool.getHikariConfigMXBean().setConnectionTimeout(Math.min(connectionTimeout, OUTAGE_CONNECTION_TIMEOUT_MS));
 	}
 
 	/** Waits, and says whether the application is stopping meanwhile. */

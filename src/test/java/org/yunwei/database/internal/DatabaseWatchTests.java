@@ -63,6 +63,8 @@ class DatabaseWatchTests {
 				Awaitility.await("DOWN").atMost(Duration.ofSeconds(30))
 					.until(() -> availability.state() == DatabaseAvailability.State.DOWN);
 				assertThat(states(published)).endsWith(ReadinessState.REFUSING_TRAFFIC, LivenessState.BROKEN);
+				// what still asks the pool fails within a second rather than the usual 30 s
+				assertThat(pool.getConnectionTimeout()).isEqualTo(1000);
 				assertThat(server.isRunning()).isFalse();
 				assertThat(server.postmasterPid()).isEqualTo(second);
 				assertThat(published.stream().filter(DatabaseRecovered.class::isInstance)).hasSize(1);
@@ -101,6 +103,7 @@ class DatabaseWatchTests {
 					.map(DatabaseRecovered.class::cast).findFirst().orElseThrow();
 				assertThat(recovered.embedded()).isFalse();
 				assertThat(recovered.restarts()).isZero();
+				assertThat(pool.getConnectionTimeout()).isEqualTo(30_000);
 				try (var connection = pool.getConnection()) {
 					assertThat(connection.isValid(5)).isTrue();
 				}
