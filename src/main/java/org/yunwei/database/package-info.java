@@ -14,6 +14,7 @@
  * <li>the asynchronous listeners finish the calls they are running and start none of those still queued
  * ({@code ListenerStop}): the publications of the queued ones stay incomplete and are delivered at the next start,
  * as is any publication a stop interrupted, so a stop in the middle of work loses nothing;</li>
+ * <li>the database watch stops, so that the server's own stop below is not taken for a crash;</li>
  * <li>the beans are destroyed, Spring Modulith's registry listing the publications left for the next start, and the
  * connection pool closes;</li>
  * <li>the embedded PostgreSQL, when it is the database, stops last (fast shutdown).</li>
