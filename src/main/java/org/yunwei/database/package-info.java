@@ -29,8 +29,8 @@
  * and ending in a DOWN state (liveness DOWN) instead of a restart loop. While the database is unavailable,
  * {@code OutageFilter} answers every request 503 with {@code Retry-After} at once, readiness is DOWN, and the
  * {@code db} health component says so without waiting for the pool. When it is back,
- * {@link org.yunwei.database.DatabaseRecovered} is published (the notification module tells management and audits
- * it).
+ * {@link org.yunwei.database.DatabaseRecovered} is published (the audit module records the outage, the notification
+ * module tells management).
  * <p>
  * Depends only on {@code web}, for the 503 answer ({@code ServiceUnavailable}) that its controllers' advice gives
  * too: every other module needs the database before anything else starts.
