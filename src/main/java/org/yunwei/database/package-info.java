@@ -14,6 +14,7 @@
  * <li>the asynchronous listeners finish the calls they are running and start none of those still queued
  * ({@code ListenerStop}): the publications of the queued ones stay incomplete and are delivered at the next start,
  * as is any publication a stop interrupted, so a stop in the middle of work loses nothing;</li>
+ * <li>the database watch stops, so that the server's own stop below is not taken for a crash;</li>
  * <li>the beans are destroyed, Spring Modulith's registry listing the publications left for the next start, and the
  * connection pool closes;</li>
  * <li>the embedded PostgreSQL, when it is the database, stops last (fast shutdown).</li>
@@ -22,7 +23,17 @@
  * soon as the JVM begins to exit, while the steps above still need it, is kept from acting. A JVM killed outright (kill
  * -9) leaves its postmaster behind; the next start stops it before starting anew.
  * <p>
- * Depends on no other module: every other module needs the database before anything else starts.
+ * It heals and fails fast (docs/reliability.md, "Healing and failing fast"): {@code DatabaseWatch} notices within a
+ * second that the embedded postmaster died, or that the database (embedded or external) no longer answers, and
+ * restarts the embedded server with the same stale-postmaster recovery as at start, backing off when crashes repeat
+ * and ending in a DOWN state (liveness DOWN) instead of a restart loop. While the database is unavailable,
+ * {@code OutageFilter} answers every request 503 with {@code Retry-After} at once, readiness is DOWN, and the
+ * {@code db} health component says so without waiting for the pool. When it is back,
+ * {@link org.yunwei.database.DatabaseRecovered} is published (the audit module records the outage, the notification
+ * module tells management).
+ * <p>
+ * Depends only on {@code web}, for the 503 answer ({@code ServiceUnavailable}) that its controllers' advice gives
+ * too: every other module needs the database before anything else starts.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Database", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Database", allowedDependencies = { "web" })
 package org.yunwei.database;

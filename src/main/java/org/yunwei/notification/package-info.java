@@ -15,10 +15,12 @@
  * Every e-mail goes out with a Message-ID chosen here and marked {@code Auto-Submitted: auto-generated}; once it is
  * recorded as sent, {@link org.yunwei.notification.NoticeMailed} reports the Message-ID (in that transaction), so that
  * the module whose notice it was can recognise answers to it.
+ * It also tells management when the database was unreachable and is back ({@code DatabaseRecoveryNotices}).
  * <p>
  * Depends on {@code identity} for the users' names and e-mail addresses, who is asking and the parties a robot may
- * serve, on {@code audit} to record configuration changes and on {@code web} for refusals and keyset pages.
+ * serve, on {@code audit} to record configuration changes, on {@code web} for refusals and keyset pages,
+ * and on {@code database} for the event of a recovered outage.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "identity", "audit", "web" })
+		allowedDependencies = { "identity", "audit", "web", "database" })
 package org.yunwei.notification;
