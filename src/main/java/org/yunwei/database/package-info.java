@@ -22,7 +22,14 @@
  * soon as the JVM begins to exit, while the steps above still need it, is kept from acting. A JVM killed outright (kill
  * -9) leaves its postmaster behind; the next start stops it before starting anew.
  * <p>
- * Depends on no other module: every other module needs the database before anything else starts.
+ * <p>
+ * Backup and restore ({@link org.yunwei.database.BackupCommand}, {@code internal.backup}): a consistent logical backup
+ * through JDBC (one snapshot, every table copied out), taken from the command line or on a schedule with retention,
+ * and a restore into an empty embedded data directory that rebuilds the schema with the backup's own migrations. Why
+ * logical and not physical: docs/decisions/0004-logical-backup-through-jdbc.md; how to use it: docs/reliability.md.
+ * <p>
+ * Depends on {@code audit} only to record scheduled backups and to verify the chain of a restored database; no other
+ * module: every other module needs the database before anything else starts.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Database", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Database", allowedDependencies = { "audit" })
 package org.yunwei.database;
