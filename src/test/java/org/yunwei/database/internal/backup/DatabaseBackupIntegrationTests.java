@@ -140,7 +140,7 @@ class DatabaseBackupIntegrationTests extends IntegrationTestSupport {
 			if (response.status() != 201) {
 				throw new AssertionError(response.status() + " " + response.body());
 			}
-			acknowledged.add(response.json().get("id").asLong());
+			acknowledged.add(response.json().get("ticket").get("id").asLong());
 			warmedUp.countDown();
 		}
 	}
