@@ -34,7 +34,7 @@ import org.yunwei.ticket.internal.TicketFixtures;
  * <p>
  * A write is <em>acknowledged</em> when it was answered 201; <em>uncertain</em> when no answer came (the process died
  * while it ran: it may or may not have committed); <em>refused</em> when answered otherwise (a 503 during an outage must
- * have changed nothing). Each ticket's subject is unique, which is how the database is compared with the answers.
+ * have changed nothing, as must a request that found nobody listening). Each ticket's subject is unique, which is how the database is compared with the answers.
  */
 final class CrashDrill implements AutoCloseable {
 
@@ -44,6 +44,8 @@ final class CrashDrill implements AutoCloseable {
 	private final Path work;
 	private final Report report;
 	private final int port = ChildJvm.freePort();
+	/** The embedded postmaster's port, fixed so that connections made before a restart work after it. */
+	private final int postgresPort = ChildJvm.freePort();
 	private final String run = TestDirectory.unique("drill");
 	/** The external PostgreSQL, for the outage scenario; null in embedded mode. */
 	private final ExternalPostgres external;
@@ -58,6 +60,7 @@ final class CrashDrill implements AutoCloseable {
 	private final Set<String> uncertain = ConcurrentHashMap.newKeySet();
 	private final Set<String> refused = ConcurrentHashMap.newKeySet();
 	private final AtomicLong attempts = new AtomicLong();
+	private final AtomicLong unreached = new AtomicLong();
 	private final Object ackMonitor = new Object();
 	private volatile long lastAckNanos;
 	private ExecutorService writers;
@@ -102,6 +105,7 @@ final class CrashDrill implements AutoCloseable {
 		else {
 			arguments.add("--yunwei.db.url=");
 			arguments.add("--yunwei.db.embedded.data-directory=" + dataDirectory());
+			arguments.add("--yunwei.db.embedded.port=" + postgresPort);
 		}
 		starts++;
 		yunwei = ChildJvm.start("yunwei", List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"), arguments,
@@ -110,7 +114,7 @@ final class CrashDrill implements AutoCloseable {
 		yunwei.awaitHealthy(java.net.URI.create(api.base() + "/actuator/health"), Duration.ofMinutes(5));
 	}
 
-	/** The database Yunwei uses, as it is now (the embedded postmaster's port changes with every start). */
+	/** The database Yunwei uses. */
 	JdbcClient jdbc() {
 		PGSimpleDataSource source = new PGSimpleDataSource();
 		if (external != null) {
@@ -119,7 +123,7 @@ final class CrashDrill implements AutoCloseable {
 		}
 		else {
 			source.setServerNames(new String[] { "localhost" });
-			source.setPortNumbers(new int[] { postmasterLine(3, Integer::parseInt) });
+			source.setPortNumbers(new int[] { postgresPort });
 			source.setDatabaseName("postgres");
 			source.setUser("postgres");
 		}
@@ -159,6 +163,12 @@ final class CrashDrill implements AutoCloseable {
 				lastAckNanos = System.nanoTime();
 				ackMonitor.notifyAll();
 			}
+		}
+		else if (answer.status() == 0 && answer.body().contains("ConnectException")) {
+			// nobody listened: this one cannot have been written
+			unreached.incrementAndGet();
+			refused.add(subject);
+			pause();
 		}
 		else if (answer.status() == 0 || answer.status() == 500) {
 			uncertain.add(subject);
@@ -466,6 +476,8 @@ final class CrashDrill implements AutoCloseable {
 
 		private final Path directory;
 		private final int port = ChildJvm.freePort();
+	/** The embedded postmaster's port, fixed so that connections made before a restart work after it. */
+	private final int postgresPort = ChildJvm.freePort();
 		private EmbeddedPostgres postgres;
 
 		ExternalPostgres(Path directory) {
