@@ -22,14 +22,23 @@
  * soon as the JVM begins to exit, while the steps above still need it, is kept from acting. A JVM killed outright (kill
  * -9) leaves its postmaster behind; the next start stops it before starting anew.
  * <p>
+ * It heals and fails fast (docs/reliability.md, "Healing and failing fast"): {@code DatabaseWatch} notices within a
+ * second that the embedded postmaster died, or that the database (embedded or external) no longer answers, and
+ * restarts the embedded server with the same stale-postmaster recovery as at start, backing off when crashes repeat
+ * and ending in a DOWN state (liveness DOWN) instead of a restart loop. While the database is unavailable,
+ * {@code OutageFilter} answers every request 503 with {@code Retry-After} at once, readiness is DOWN, and the
+ * {@code db} health component says so without waiting for the pool. When it is back,
+ * {@link org.yunwei.database.DatabaseRecovered} is published (the notification module tells management and audits
+ * it).
  * <p>
  * Backup and restore ({@link org.yunwei.database.BackupCommand}, {@code internal.backup}): a consistent logical backup
  * through JDBC (one snapshot, every table copied out), taken from the command line or on a schedule with retention,
  * and a restore into an empty embedded data directory that rebuilds the schema with the backup's own migrations. Why
  * logical and not physical: docs/decisions/0004-logical-backup-through-jdbc.md; how to use it: docs/reliability.md.
  * <p>
- * Depends on {@code audit} only to record scheduled backups and to verify the chain of a restored database; no other
- * module: every other module needs the database before anything else starts.
+ * Depends on {@code web}, for the 503 answer ({@code ServiceUnavailable}) that its controllers' advice gives too, and
+ * on {@code audit}, to record scheduled backups and to verify the chain of a restored database; on no other module:
+ * every other module needs the database before anything else starts.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Database", allowedDependencies = { "audit" })
+@org.springframework.modulith.ApplicationModule(displayName = "Database", allowedDependencies = { "web", "audit" })
 package org.yunwei.database;

@@ -12,9 +12,13 @@
  * {@code NOTIFICATION_MANAGE} keep the robots and watch the outbox ({@code /admin/notification-robots},
  * {@code /api/v1/notification-robots}, {@code /api/v1/notification-outbox}).
  * <p>
+ * It also tells management when the database was unreachable and is back ({@code DatabaseRecoveryNotices}), and
+ * records the outage on the audit trail.
+ * <p>
  * Depends on {@code identity} for the users' names and e-mail addresses, who is asking and the parties a robot may
- * serve, on {@code audit} to record configuration changes and on {@code web} for refusals and keyset pages.
+ * serve, on {@code audit} to record configuration changes and outages, on {@code web} for refusals and keyset pages,
+ * and on {@code database} for the event of a recovered outage.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "identity", "audit", "web" })
+		allowedDependencies = { "identity", "audit", "web", "database" })
 package org.yunwei.notification;

@@ -4,11 +4,18 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.Ordered;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yunwei.web.ServiceUnavailable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -55,6 +62,36 @@ class DataSourceConfiguration {
 		config.addDataSourceProperty("reWriteBatchedInserts", "true");
 		config.addDataSourceProperty("ApplicationName", "yunwei");
 		return new HikariDataSource(config);
+	}
+
+	@Bean
+	DatabaseAvailability databaseAvailability(ApplicationEventPublisher events, PlatformTransactionManager transactions,
+			EmbeddedServerHolder embedded) {
+		return new DatabaseAvailability(events, new TransactionTemplate(transactions), embedded.server() != null,
+				Clock.systemUTC());
+	}
+
+	@Bean
+	DatabaseWatch databaseWatch(DatabaseAvailability availability, EmbeddedServerHolder embedded,
+			HikariDataSource dataSource, DatabaseProperties properties) {
+		return new DatabaseWatch(availability, embedded.server(), dataSource, properties.recovery(),
+				Clock.systemUTC());
+	}
+
+	/** Named as Spring Boot's own indicator, which then stands back: see {@link DatabaseHealth}. */
+	@Bean
+	DatabaseHealth dbHealthIndicator(DatabaseAvailability availability) {
+		return new DatabaseHealth(availability);
+	}
+
+	@Bean
+	FilterRegistrationBean<OutageFilter> outageFilter(DatabaseAvailability availability,
+			ServiceUnavailable unavailable) {
+		var registration = new FilterRegistrationBean<>(new OutageFilter(availability, unavailable));
+		// before Spring Security (-100), whose token look-up would wait for a connection
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		registration.addUrlPatterns("/*");
+		return registration;
 	}
 
 	record EmbeddedServerHolder(EmbeddedPostgresServer server) implements AutoCloseable {

@@ -31,15 +31,20 @@ import org.slf4j.LoggerFactory;
  * listeners, whose work then failed, and the event publication registry waited 10 s for a connection. zonky's hook
  * is kept from doing anything; the application closes the server once its connection pool has closed.</li>
  * </ul>
+ * When the server's process dies while the application runs, {@link #restart()} starts it again on the same
+ * directory and port (so that the connection pool's URL stays right), with the same stale-postmaster recovery as at
+ * start: {@code EmbeddedDatabaseWatch} calls it.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 	private static final Duration STALE_SHUTDOWN_WAIT = Duration.ofSeconds(60);
 
-	private final EmbeddedPostgres postgres;
+	private final Path dataDirectory;
+	private volatile EmbeddedPostgres postgres;
 	/** zonky's own "closed" flag: while set, its close(), and so its shutdown hook, does nothing. */
-	private final AtomicBoolean zonkyClosed;
+	private volatile AtomicBoolean zonkyClosed;
+	private volatile long postmasterPid;
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private EmbeddedPostgres postgresFor(Path dataDirectory, int port) throws IOException {
@@ -55,6 +60,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			.setServerConfig("max_connections", "200")
 			.setLocaleConfig("locale", "C")
 			.setLocaleConfig("encoding", "UTF8");
+		// the server's own log, beside its directory: what an operator reads to learn why it crashed
+		var serverLog = ProcessBuilder.Redirect.appendTo(dataDirectory.resolveSibling("postgres.log").toFile());
+		builder.setOutputRedirector(serverLog).setErrorRedirector(serverLog);
 		if (port > 0) {
 			builder.setPort(port);
 		}
@@ -62,16 +70,115 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	private EmbeddedPostgresServer(Path dataDirectory, int port) {
+		this.dataDirectory = dataDirectory;
 		try {
 			Files.createDirectories(dataDirectory);
-			stopStalePostmaster(dataDirectory);
-			this.postgres = postgresFor(dataDirectory, port);
+			startOn(port);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("The embedded PostgreSQL in " + dataDirectory + " did not start", e);
 		}
-		this.zonkyClosed = closedFlagOf(postgres);
-		zonkyClosed.set(true);
+	}
+
+	private void startOn(int port) throws IOException {
+		stopStalePostmaster(dataDirectory);
+		EmbeddedPostgres started = postgresFor(dataDirectory, port);
+		AtomicBoolean flag = closedFlagOf(started);
+		flag.set(true);
+		this.postgres = started;
+		this.zonkyClosed = flag;
+		this.postmasterPid = postmasterOf(dataDirectory.resolve("postmaster.pid")).map(ProcessHandle::pid).orElse(-1L);
+	}
+
+	/**
+	 * Whether the postmaster started last still runs. A process that has ended but was not reaped yet (a zombie, whose
+	 * parent is init) counts as ended.
+	 */
+	public boolean isRunning() {
+		long pid = postmasterPid;
+		if (pid <= 0) {
+			return false;
+		}
+		Path stat = Path.of("/proc", Long.toString(pid), "stat");
+		if (Files.isReadable(stat)) {
+			try {
+				String line = Files.readString(stat);
+				// "pid (comm) S ...": the state follows the command's closing parenthesis
+				int end = line.lastIndexOf(')');
+				return end > 0 && end + 2 < line.length() && line.charAt(end + 2) != 'Z' && line.charAt(end + 2) != 'X';
+			}
+			catch (IOException vanished) {
+				return false;
+			}
+		}
+		return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+	}
+
+	/** The postmaster's process id, or -1 when it is not known. */
+	public long postmasterPid() {
+		return postmasterPid;
+	}
+
+	/**
+	 * Starts the server again after its process died: the old postmaster's leftovers (its {@code postmaster.pid}, or
+	 * the process itself should it still run) are cleared as at start, and PostgreSQL's crash recovery replays the
+	 * WAL, so that every committed transaction is there. On the same port, so that the pool's URL stays right.
+	 *
+	 * @throws IOException when it does not start; the caller may try again
+	 * @throws IllegalStateException when the server was closed meanwhile (the application is stopping)
+	 */
+	public synchronized void restart() throws IOException {
+		if (closed.get()) {
+			throw new IllegalStateException("The embedded PostgreSQL was closed; it is not started again");
+		}
+		int port = postgres.getPort();
+		if (!isRunning()) {
+			clearLeftoversOf(postmasterPid, port);
+		}
+		releaseLockOf(postgres);
+		startOn(port);
+	}
+
+	/**
+	 * The dead postmaster's lock files name its pid. Its parent is init, which may not have reaped it yet (or, in a
+	 * container whose first process reaps nothing, ever): a zombie still answers kill(pid, 0), so PostgreSQL would
+	 * take the files for a live server's ("lock file /tmp/.s.PGSQL.port.lock already exists") and refuse to start.
+	 * They are removed here, only when they name the postmaster known to be dead.
+	 */
+	private void clearLeftoversOf(long deadPid, int port) throws IOException {
+		for (Path lockFile : List.of(dataDirectory.resolve("postmaster.pid"),
+				Path.of("/tmp", ".s.PGSQL." + port + ".lock"))) {
+			if (Files.isRegularFile(lockFile)) {
+				List<String> lines = Files.readAllLines(lockFile);
+				if (!lines.isEmpty() && lines.getFirst().trim().equals(Long.toString(deadPid))) {
+					log.info("Removing {} of the postmaster (pid {}) that ended", lockFile, deadPid);
+					Files.deleteIfExists(lockFile);
+				}
+			}
+		}
+	}
+
+	/**
+	 * zonky locks its data directory for the life of an instance and releases the lock only in its close(), which would
+	 * first run pg_ctl stop against the dead server (and log an error); a new instance on the directory then cannot
+	 * lock it. The dead instance's lock is released here instead.
+	 */
+	private static void releaseLockOf(EmbeddedPostgres dead) {
+		try {
+			Field lock = EmbeddedPostgres.class.getDeclaredField("lock");
+			lock.setAccessible(true);
+			if (lock.get(dead) instanceof java.nio.channels.FileLock held && held.isValid()) {
+				held.release();
+			}
+			Field stream = EmbeddedPostgres.class.getDeclaredField("lockStream");
+			stream.setAccessible(true);
+			if (stream.get(dead) instanceof java.io.Closeable open) {
+				open.close();
+			}
+		}
+		catch (ReflectiveOperationException | IOException | RuntimeException e) {
+			log.warn("Could not release the lock of the embedded PostgreSQL that died; starting anew may fail", e);
+		}
 	}
 
 	/**
@@ -113,8 +220,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * it. Only the first call does anything.
 	 */
 	@Override
-	public void close() throws IOException {
+	public synchronized void close() throws IOException {
 		if (closed.getAndSet(true)) {
+			return;
+		}
+		if (!isRunning()) {
+			// it died and was not started again (DOWN): pg_ctl stop would only fail
+			releaseLockOf(postgres);
+			log.info("Embedded PostgreSQL had already ended");
 			return;
 		}
 		zonkyClosed.set(false);

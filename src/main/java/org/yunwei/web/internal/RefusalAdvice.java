@@ -37,6 +37,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.yunwei.web.ControlCharacters;
 import org.yunwei.web.RejectedRequest;
+import org.yunwei.web.ServiceUnavailable;
 
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -52,9 +53,11 @@ class RefusalAdvice {
 	private static final Logger log = LoggerFactory.getLogger(RefusalAdvice.class);
 
 	private final MessageSource messages;
+	private final ServiceUnavailable unavailable;
 
-	RefusalAdvice(MessageSource messages) {
+	RefusalAdvice(MessageSource messages, ServiceUnavailable unavailable) {
 		this.messages = messages;
+		this.unavailable = unavailable;
 	}
 
 	@ExceptionHandler(RejectedRequest.class)
@@ -168,9 +171,26 @@ class RefusalAdvice {
 
 	@ExceptionHandler(Exception.class)
 	Object unexpected(Exception failure, HttpServletRequest request) {
+		if (ServiceUnavailable.causedBy(failure)) {
+			// an outage, not a bug: the transaction rolled back, and the requester may try again
+			log.warn("{} {} failed: the database cannot be reached ({})", request.getMethod(),
+					request.getRequestURI(), failure.getMessage());
+			return unreachable(request);
+		}
 		log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
 		return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "server-error", text("problem.server-error"),
 				Map.of());
+	}
+
+	private ResponseEntity<String> unreachable(HttpServletRequest request) {
+		Locale locale = LocaleContextHolder.getLocale();
+		boolean api = ServiceUnavailable.isApi(request);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", Integer.toString(ServiceUnavailable.RETRY_AFTER_SECONDS))
+			.header("Cache-Control", "no-store")
+			.contentType(new MediaType(api ? MediaType.APPLICATION_PROBLEM_JSON : MediaType.TEXT_HTML,
+					java.nio.charset.StandardCharsets.UTF_8))
+			.body(api ? unavailable.problem(locale) : unavailable.page(locale, "GET".equals(request.getMethod())));
 	}
 
 	private Object respond(HttpServletRequest request, HttpStatus status, String type, String detail,

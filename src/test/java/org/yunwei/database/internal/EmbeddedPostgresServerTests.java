@@ -58,6 +58,27 @@ class EmbeddedPostgresServerTests {
 	}
 
 	@Test
+	void startsAgainOnTheSamePortAfterItsProcessWasKilled() throws Exception {
+		try (var server = EmbeddedPostgresServer.start(data, 0)) {
+			execute(server, "create table note (text text)", "insert into note values ('committed before the crash')");
+			int port = server.port();
+			long pid = server.postmasterPid();
+			assertThat(server.isRunning()).isTrue();
+
+			ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+			ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+			assertThat(server.isRunning()).isFalse();
+
+			server.restart();
+			assertThat(server.isRunning()).isTrue();
+			assertThat(server.postmasterPid()).isNotEqualTo(pid);
+			assertThat(server.port()).isEqualTo(port);
+			assertThat(single(server, "select text from note")).isEqualTo("committed before the crash");
+		}
+		assertThat(data.resolve("postmaster.pid")).doesNotExist();
+	}
+
+	@Test
 	void removesAPidFileWhosePostmasterIsGone() throws Exception {
 		try (var server = EmbeddedPostgresServer.start(data, 0)) {
 			execute(server, "create table t (x int)");

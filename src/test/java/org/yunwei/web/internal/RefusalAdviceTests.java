@@ -13,10 +13,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.yunwei.web.RejectedRequest;
+import org.yunwei.web.ServiceUnavailable;
 
 class RefusalAdviceTests {
 
-	private final RefusalAdvice advice = new RefusalAdvice(messages());
+	private final RefusalAdvice advice = new RefusalAdvice(messages(),
+			new ServiceUnavailable(messages(), new org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver(),
+					null));
 
 	@AfterEach
 	void resetLocale() {
@@ -32,6 +35,23 @@ class RefusalAdviceTests {
 		var problem = (ProblemDetail) answer.getBody();
 		assertThat(problem.getType().toString()).isEqualTo("urn:yunwei:problem:duplicate");
 		assertThat(problem.getDetail()).contains("已存在");
+	}
+
+	@Test
+	void aDatabaseThatCannotBeReachedIsA503WithRetryAfterNotAServerError() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		var lost = new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+				new java.sql.SQLTransientConnectionException("yunwei - Connection is not available"));
+		var answer = (ResponseEntity<?>) advice.unexpected(lost, new MockHttpServletRequest("POST", "/api/v1/tickets"));
+		assertThat(answer.getStatusCode().value()).isEqualTo(503);
+		assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+		assertThat(answer.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		assertThat((String) answer.getBody()).contains("\"status\":503", "urn:yunwei:problem:unavailable",
+				"cannot reach its database");
+		// a broken connection under a query (SQL state class 08) is the same outage; a bug is not
+		assertThat(ServiceUnavailable.causedBy(new RuntimeException(new java.sql.SQLException("I/O error", "08006"))))
+			.isTrue();
+		assertThat(ServiceUnavailable.causedBy(new IllegalStateException("a bug"))).isFalse();
 	}
 
 	@Test
