@@ -39,8 +39,6 @@ public class ScheduledBackup {
 
 	static final String PREFIX = "yunwei-backup-";
 	static final String PARTIAL = ".partial";
-	static final String ACTION = "DATABASE_BACKUP";
-	static final String OBJECT = "database_backup";
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduledBackup.class);
 	private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -85,7 +83,7 @@ public class ScheduledBackup {
 			List<Path> deleted = applyRetention(root);
 			log.info("Scheduled backup {} written: {} rows in {} tables; {} older backups deleted (keeping {})",
 					finished, manifest.rows(), manifest.tables().size(), deleted.size(), properties.keep());
-			audit.recordAlone(AuditEntry.of(ACTION, OBJECT, name)
+			audit.recordAlone(AuditEntry.of("DATABASE_BACKUP", "database_backup", name)
 				.actor("system")
 				.after(Map.of("directory", finished.toString(), "rows", manifest.rows(), "tables",
 						manifest.tables().size(), "deleted", deleted.stream().map(p -> p.getFileName().toString()).toList()))
@@ -95,7 +93,7 @@ public class ScheduledBackup {
 		catch (RuntimeException | IOException e) {
 			log.error("Scheduled backup {} failed; older backups are kept", name, e);
 			DatabaseRestore.deleteTree(partial);
-			audit.recordAlone(AuditEntry.of(ACTION, OBJECT, name)
+			audit.recordAlone(AuditEntry.of("DATABASE_BACKUP", "database_backup", name)
 				.actor("system")
 				.outcome(Outcome.FAILURE)
 				.detail(String.valueOf(e.getMessage())));
