@@ -43,61 +43,61 @@ class ReliabilityBenchmark {
 		CrashDrill.Verdict embeddedVerdict = null;
 		CrashDrill.RestoreDrill restore = null;
 		if (SCENARIOS.contains("embedded")) {
-		try (CrashDrill drill = CrashDrill.embedded(work.resolve("embedded"), report)) {
-			drill.start();
-			drill.startWriters(WRITERS);
-			long loadStarted = System.nanoTime();
-			drill.awaitAcknowledged(BETWEEN, Duration.ofMinutes(5));
-			report.put("creations per second before faults",
-					BETWEEN / ((System.nanoTime() - loadStarted) / 1e9));
-			for (int kill = 1; kill <= 3; kill++) {
-				report.put("JVM SIGKILL " + kill + ": seconds to serving again", drill.killJvm());
+			try (CrashDrill drill = CrashDrill.embedded(work.resolve("embedded"), report)) {
+				drill.start();
+				drill.startWriters(WRITERS);
+				long loadStarted = System.nanoTime();
 				drill.awaitAcknowledged(BETWEEN, Duration.ofMinutes(5));
-			}
-			CrashDrill.TakenBackup backup = drill.backupNow();
-			report.put("online backup: seconds (command, while writing)", backup.seconds());
-			drill.awaitAcknowledged(BETWEEN, Duration.ofMinutes(5));
-			for (int kill = 1; kill <= 3; kill++) {
-				double back = drill.killPostgres();
-				report.put("PostgreSQL SIGKILL " + kill + ": seconds to serving again", back);
-				if (Double.isNaN(back)) {
-					report.put("PostgreSQL SIGKILL " + kill + ": healed by itself", false);
-					report.put("PostgreSQL SIGKILL " + kill + ": JVM restart instead, seconds", drill.killJvm());
+				report.put("creations per second before faults",
+						BETWEEN / ((System.nanoTime() - loadStarted) / 1e9));
+				for (int kill = 1; kill <= 3; kill++) {
+					report.put("JVM SIGKILL " + kill + ": seconds to serving again", drill.killJvm());
+					drill.awaitAcknowledged(BETWEEN, Duration.ofMinutes(5));
 				}
+				CrashDrill.TakenBackup backup = drill.backupNow();
+				report.put("online backup: seconds (command, while writing)", backup.seconds());
 				drill.awaitAcknowledged(BETWEEN, Duration.ofMinutes(5));
+				for (int kill = 1; kill <= 3; kill++) {
+					double back = drill.killPostgres();
+					report.put("PostgreSQL SIGKILL " + kill + ": seconds to serving again", back);
+					if (Double.isNaN(back)) {
+						report.put("PostgreSQL SIGKILL " + kill + ": healed by itself", false);
+						report.put("PostgreSQL SIGKILL " + kill + ": JVM restart instead, seconds", drill.killJvm());
+					}
+					drill.awaitAcknowledged(BETWEEN, Duration.ofMinutes(5));
+				}
+				drill.stopWriters();
+				embeddedVerdict = drill.verify();
+				report(report, "embedded", embeddedVerdict);
+				restore = drill.restore(backup);
+				report.put("restore drill: rows in backup", restore.backupRows());
+				report.put("restore drill: restore seconds (incl. verifying start)", restore.restoreSeconds());
+				report.put("restore drill: acknowledged before backup", restore.acknowledgedBefore());
+				report.put("restore drill: tickets restored", restore.restoredTickets());
+				report.put("restore drill: acknowledged before backup, missing", restore.missingFromRestore());
+				report.put("restore drill: restored, never acknowledged nor in flight", restore.unannouncedInRestore());
+				report.put("restore drill: restore exit code (0: audit chain intact)", restore.restoreExit());
 			}
-			drill.stopWriters();
-			embeddedVerdict = drill.verify();
-			report(report, "embedded", embeddedVerdict);
-			restore = drill.restore(backup);
-			report.put("restore drill: rows in backup", restore.backupRows());
-			report.put("restore drill: restore seconds (incl. verifying start)", restore.restoreSeconds());
-			report.put("restore drill: acknowledged before backup", restore.acknowledgedBefore());
-			report.put("restore drill: tickets restored", restore.restoredTickets());
-			report.put("restore drill: acknowledged before backup, missing", restore.missingFromRestore());
-			report.put("restore drill: restored, never acknowledged nor in flight", restore.unannouncedInRestore());
-			report.put("restore drill: restore exit code (0: audit chain intact)", restore.restoreExit());
-		}
 		}
 
 		CrashDrill.Verdict externalVerdict = null;
 		if (SCENARIOS.contains("external")) {
-		try (CrashDrill drill = CrashDrill.external(work.resolve("external"), report)) {
-			drill.start();
-			drill.startWriters(WRITERS);
-			drill.awaitAcknowledged(BETWEEN, Duration.ofMinutes(5));
-			CrashDrill.Outage outage = drill.databaseDown(OUTAGE);
-			report.put("database down " + OUTAGE.toSeconds() + " s: probes", outage.probes());
-			report.put("database down: answered 503", outage.answered503());
-			report.put("database down: 503 with Retry-After", outage.withRetryAfter());
-			report.put("database down: other answers", outage.other());
-			report.put("database down: slowest answer, seconds", outage.slowestSeconds());
-			report.put("database back: seconds to a write acknowledged", outage.backWithinSeconds());
-			drill.awaitAcknowledged(BETWEEN, Duration.ofMinutes(5));
-			drill.stopWriters();
-			externalVerdict = drill.verify();
-			report(report, "external", externalVerdict);
-		}
+			try (CrashDrill drill = CrashDrill.external(work.resolve("external"), report)) {
+				drill.start();
+				drill.startWriters(WRITERS);
+				drill.awaitAcknowledged(BETWEEN, Duration.ofMinutes(5));
+				CrashDrill.Outage outage = drill.databaseDown(OUTAGE);
+				report.put("database down " + OUTAGE.toSeconds() + " s: probes", outage.probes());
+				report.put("database down: answered 503", outage.answered503());
+				report.put("database down: 503 with Retry-After", outage.withRetryAfter());
+				report.put("database down: other answers", outage.other());
+				report.put("database down: slowest answer, seconds", outage.slowestSeconds());
+				report.put("database back: seconds to a write acknowledged", outage.backWithinSeconds());
+				drill.awaitAcknowledged(BETWEEN, Duration.ofMinutes(5));
+				drill.stopWriters();
+				externalVerdict = drill.verify();
+				report(report, "external", externalVerdict);
+			}
 		}
 		report.print();
 		if (embeddedVerdict != null) {
