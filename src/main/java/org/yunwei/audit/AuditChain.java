@@ -1,5 +1,6 @@
 package org.yunwei.audit;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.yunwei.audit.internal.AuditSealer;
 import org.yunwei.audit.internal.ChainVerifier;
@@ -25,6 +26,14 @@ public class AuditChain {
 	public ChainVerification verify() {
 		sealer.sealPending();
 		return verifier.verify();
+	}
+
+	/**
+	 * Checks the chain of another database, a restored backup for instance, with this application's digest, sealing
+	 * nothing there: records the backup holds unsealed are counted in {@link ChainVerification#unsealed()}.
+	 */
+	public ChainVerification verifyIn(javax.sql.DataSource database) {
+		return verifier.verify(JdbcClient.create(database));
 	}
 
 	/**

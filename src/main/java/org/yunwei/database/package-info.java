@@ -32,8 +32,14 @@
  * {@link org.yunwei.database.DatabaseRecovered} is published (the audit module records the outage, the notification
  * module tells management).
  * <p>
- * Depends only on {@code web}, for the 503 answer ({@code ServiceUnavailable}) that its controllers' advice gives
- * too: every other module needs the database before anything else starts.
+ * Backup and restore ({@link org.yunwei.database.BackupCommand}, {@code internal.backup}): a consistent logical backup
+ * through JDBC (one snapshot, every table copied out), taken from the command line or on a schedule with retention,
+ * and a restore into an empty embedded data directory that rebuilds the schema with the backup's own migrations. Why
+ * logical and not physical: docs/decisions/0004-logical-backup-through-jdbc.md; how to use it: docs/reliability.md.
+ * <p>
+ * Depends on {@code web}, for the 503 answer ({@code ServiceUnavailable}) that its controllers' advice gives too, and
+ * on {@code audit}, to record scheduled backups and to verify the chain of a restored database; on no other module:
+ * every other module needs the database before anything else starts.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Database", allowedDependencies = { "web" })
+@org.springframework.modulith.ApplicationModule(displayName = "Database", allowedDependencies = { "web", "audit" })
 package org.yunwei.database;

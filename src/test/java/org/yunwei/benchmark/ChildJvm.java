@@ -119,6 +119,14 @@ final class ChildJvm implements AutoCloseable {
 		throw new IllegalStateException(name + " was not healthy within " + atMost + "; see " + log);
 	}
 
+	/** Kills the process outright (SIGKILL): no shutdown hook runs, an embedded postmaster is left behind. */
+	void kill() throws InterruptedException {
+		closing = true;
+		process.destroyForcibly();
+		process.waitFor();
+		pump.join(5_000);
+	}
+
 	/** Asks the process to stop (SIGTERM: Spring closes the pool, the embedded PostgreSQL shuts down), then kills it. */
 	@Override
 	public void close() {

@@ -22,6 +22,11 @@ public class ChainVerifier {
 	}
 
 	public ChainVerification verify() {
+		return verify(jdbc);
+	}
+
+	/** Verifies the chain of the database {@code jdbc} reads, which may be another than the application's. */
+	public ChainVerification verify(JdbcClient jdbc) {
 		ChainLink link = ChainLink.start(jdbc);
 		long checked = 0;
 		while (true) {
@@ -34,21 +39,21 @@ public class ChainVerifier {
 				.list();
 			for (SealedRecord record : batch) {
 				checked++;
-				String reason = brokenLink(link, record);
+				String reason = brokenLink(jdbc, link, record);
 				if (reason != null) {
-					return ChainVerification.broken(checked, unsealed(), digest.algorithm(), record.seq(),
+					return ChainVerification.broken(checked, unsealed(jdbc), digest.algorithm(), record.seq(),
 							record.entry().id(), reason);
 				}
 				link = new ChainLink(record.seq(), record.hash());
 			}
 			if (batch.size() < AuditSealer.BATCH) {
-				return ChainVerification.intact(checked, unsealed(), digest.algorithm());
+				return ChainVerification.intact(checked, unsealed(jdbc), digest.algorithm());
 			}
 		}
 	}
 
-	private String brokenLink(ChainLink previous, SealedRecord record) {
-		if (record.seq() != previous.seq() + 1 && !purgedMeanwhile(record)) {
+	private String brokenLink(JdbcClient jdbc, ChainLink previous, SealedRecord record) {
+		if (record.seq() != previous.seq() + 1 && !purgedMeanwhile(jdbc, record)) {
 			return "GAP";
 		}
 		if (record.seq() == previous.seq() + 1 && !previous.hash().equals(record.previousHash())) {
@@ -64,12 +69,12 @@ public class ChainVerifier {
 	 * A purge that ran while this walk was under way removed the records before {@code record} and left the anchor
 	 * just before it; the chain is then as intact as if the walk had started there.
 	 */
-	private boolean purgedMeanwhile(SealedRecord record) {
+	private boolean purgedMeanwhile(JdbcClient jdbc, SealedRecord record) {
 		ChainLink anchor = ChainLink.start(jdbc);
 		return anchor.seq() == record.seq() - 1 && anchor.hash().equals(record.previousHash());
 	}
 
-	private long unsealed() {
+	private long unsealed(JdbcClient jdbc) {
 		return jdbc.sql("select count(*) from audit_record where hash is null").query(Long.class).single();
 	}
 
