@@ -1,0 +1,16 @@
+/**
+ * Approval (审批): approval policies of ordered stages, the requests other modules open for a subject at one version
+ * (a content hash), the approvers' decisions, and the inbox of everything waiting for a person across modules. The
+ * record of who decided what, when, on which version and why is the evidence of the 审批流程 items.
+ * <p>
+ * Other modules ask through the facade {@link org.yunwei.approval.Approvals} and listen for the events
+ * ({@link org.yunwei.approval.ApprovalGranted} and the others); this module knows nothing of the modules that use it.
+ * <p>
+ * Depends on {@code identity} for who is asking, their scope, people, roles, posts, unit leads and post absences; on
+ * {@code audit} to record every write in the same transaction; on {@code web} for refusals, field errors and keyset
+ * pages; on {@code sla} for the business calendars a stage's time limit runs on; on {@code notification} to tell
+ * approvers what waits for them.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Approval",
+		allowedDependencies = { "identity", "audit", "web", "sla", "notification" })
+package org.yunwei.approval;
