@@ -11,10 +11,12 @@
  * <p>
  * Depends on {@code identity} for who is asking, their scope, people, units, parties and posts; on {@code audit} to
  * record every write (and every download of an internal file) in the same transaction; on {@code web} for refusals,
- * uploads and downloads; on {@code notification} for reminders; and on {@code compliance} to give evidence. Other
+ * uploads and downloads; on {@code notification} for reminders; on {@code compliance} to give evidence; and on
+ * {@code approval} to have each new version approved under its category's policy before it takes effect (it asks
+ * with the version's content hash and listens for the decision; approval knows nothing of documents). Other
  * modules show the documents that govern them by including this module's page fragment, and the home page reads a
  * person's documents to read through {@link org.yunwei.document.PolicyDocuments}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Documents",
-		allowedDependencies = { "identity", "audit", "web", "notification", "compliance" })
+		allowedDependencies = { "identity", "audit", "web", "notification", "compliance", "approval" })
 package org.yunwei.document;

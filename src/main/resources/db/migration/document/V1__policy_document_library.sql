@@ -81,6 +81,8 @@ create table document_version (
     effective_date      date,
     -- why the last approval did not grant it (rejected, returned, withdrawn), shown beside the draft
     reason              text,
+    -- how the last approval ended when it did not grant it: REJECTED, RETURNED or WITHDRAWN
+    declined            text check (declined in ('REJECTED', 'RETURNED', 'WITHDRAWN')),
     approval_request_id bigint,
     created_by          bigint      not null,
     created_by_name     text        not null,

@@ -10,11 +10,12 @@ import java.time.LocalDate;
  * @param status DRAFT, PENDING, PUBLISHED or SUPERSEDED
  * @param kind FILE or TEXT
  * @param internal a file only the keeping party's side sees (never a customer): each download is audited
- * @param reason why the last approval did not grant it; {@code null} when none failed
+ * @param reason why the last approval did not grant it, in the approver's words; {@code null} when none was given
+ * @param declined how the last approval ended when it did not grant it: REJECTED, RETURNED or WITHDRAWN
  */
 public record DocumentVersion(long id, long documentId, int number, VersionStatus status, String kind,
 		String filename, String contentType, Long sizeBytes, String sha256, boolean internal, String changeNote,
-		LocalDate effectiveDate, String reason, Long approvalRequestId, String createdByName, Instant createdAt,
+		LocalDate effectiveDate, String reason, String declined, Long approvalRequestId, String createdByName, Instant createdAt,
 		Instant publishedAt) {
 
 	public boolean file() {

@@ -19,7 +19,7 @@ class VersionRecords {
 
 	private static final String COLUMNS = """
 			id, document_id, number, status, kind, filename, content_type, size_bytes, sha256, internal, change_note,
-			effective_date, reason, approval_request_id, created_by_name, created_at, published_at""";
+			effective_date, reason, declined, approval_request_id, created_by_name, created_at, published_at""";
 
 	private final JdbcClient jdbc;
 
@@ -87,17 +87,19 @@ class VersionRecords {
 	}
 
 	void submitted(long id, long approvalRequestId) {
-		jdbc.sql("update document_version set status = 'PENDING', approval_request_id = ?, reason = null where id = ?")
+		jdbc.sql("update document_version set status = 'PENDING', approval_request_id = ?, reason = null, declined = null where id = ?")
 			.params(approvalRequestId, id)
 			.update();
 	}
 
-	void backToDraft(long id, String reason) {
-		jdbc.sql("update document_version set status = 'DRAFT', reason = ? where id = ?").params(reason, id).update();
+	void backToDraft(long id, String declined, String reason) {
+		jdbc.sql("update document_version set status = 'DRAFT', declined = ?, reason = ? where id = ?")
+			.params(declined, reason, id)
+			.update();
 	}
 
 	void publish(long id, LocalDate effectiveDate, Instant at) {
-		jdbc.sql("update document_version set status = 'PUBLISHED', effective_date = ?, published_at = ?, reason = null"
+		jdbc.sql("update document_version set status = 'PUBLISHED', effective_date = ?, published_at = ?, reason = null, declined = null"
 				+ " where id = ?")
 			.params(DocumentRecords.date(effectiveDate), Timestamp.from(at), id)
 			.update();
@@ -114,7 +116,7 @@ class VersionRecords {
 				VersionStatus.valueOf(rs.getString("status")), rs.getString("kind"), rs.getString("filename"),
 				rs.getString("content_type"), rs.getObject("size_bytes", Long.class), rs.getString("sha256"),
 				rs.getBoolean("internal"), rs.getString("change_note"),
-				effective == null ? null : effective.toLocalDate(), rs.getString("reason"),
+				effective == null ? null : effective.toLocalDate(), rs.getString("reason"), rs.getString("declined"),
 				rs.getObject("approval_request_id", Long.class), rs.getString("created_by_name"),
 				rs.getTimestamp("created_at").toInstant(), published == null ? null : published.toInstant());
 	}
