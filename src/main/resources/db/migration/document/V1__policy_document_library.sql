@@ -28,7 +28,7 @@ insert into document_category (code, items, built_in) values
     ('SECURITY', '{7.7.2d}', true),
     ('CONDUCT', '{4.4.2a}', true),
     ('MACHINE_ROOM', '{4.4.2c}', true),
-    ('CONFIDENTIALITY', '{4.4.2d}', true),
+    ('CONFIDENTIALITY', '{}', true),
     ('POST_BACKUP', '{5.3.2c}', true),
     ('POST_DUTIES', '{5.3.2b}', true);
 
