@@ -34,7 +34,7 @@ class Navigation {
 	/** The paths the side navigation links to. */
 	static final List<String> LINKS = List.of("/", "/notifications", "/catalog", "/portal", "/portal/tickets",
 			"/tickets", "/tickets/groups", "/tickets/routing", "/tickets/alert-routes", "/return-visits",
-			"/tickets/statistics", "/sla/agreements", "/sla/attainment", "/sla/clocks", "/sla/calendars", "/compliance",
+			"/tickets/statistics", "/documents", "/sla/agreements", "/sla/attainment", "/sla/clocks", "/sla/calendars", "/compliance",
 			"/admin/parties", "/admin/users", "/admin/roles", "/admin/grants", "/admin/posts", "/audit",
 			"/admin/notification-robots");
 
