@@ -4,6 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.approval.internal.ApprovalPolicies;
+import org.yunwei.approval.internal.ApprovalProcess;
+import org.yunwei.approval.internal.ApprovalRequest;
+import org.yunwei.approval.internal.ApprovalRequests;
+import org.yunwei.approval.internal.ApprovalInbox;
+import org.yunwei.identity.Actors;
 
 /**
  * What other modules may ask of approvals: open a request for a subject at one version, read the latest request of a
@@ -11,6 +18,21 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Approvals {
+
+	private final ApprovalProcess process;
+	private final ApprovalRequests requests;
+	private final ApprovalPolicies policies;
+	private final ApprovalInbox inbox;
+	private final Actors actors;
+
+	Approvals(ApprovalProcess process, ApprovalRequests requests, ApprovalPolicies policies, ApprovalInbox inbox,
+			Actors actors) {
+		this.process = process;
+		this.requests = requests;
+		this.policies = policies;
+		this.inbox = inbox;
+		this.actors = actors;
+	}
 
 	/**
 	 * Opens a request for the signed-in person as requester; publishes {@link ApprovalRequested}. An open request of
@@ -20,29 +42,48 @@ public class Approvals {
 	 *         starting with "/"
 	 */
 	public ApprovalState request(ApprovalAsk ask) {
-		throw new UnsupportedOperationException("the approval core follows in the next commit");
+		return process.open(ask);
 	}
 
-	/** The latest request of a subject (any hash), if any. */
+	/**
+	 * The latest request of a subject (any hash), if any. The module that owns the subject decides who may see it;
+	 * this answers for any signed-in caller (or none, for a module's listener or scheduled job).
+	 */
+	@Transactional(readOnly = true)
 	public Optional<ApprovalState> latest(String subjectType, long subjectId) {
-		throw new UnsupportedOperationException("the approval core follows in the next commit");
+		return requests.latest(subjectType, subjectId).map(ApprovalRequest::state);
 	}
 
 	/** The requester withdraws their open request; publishes {@link ApprovalWithdrawn}. */
 	public ApprovalState withdraw(long requestId) {
-		throw new UnsupportedOperationException("the approval core follows in the next commit");
+		return process.withdraw(requestId);
 	}
 
 	/** Active policies for pickers, by name. */
+	@Transactional(readOnly = true)
 	public List<ApprovalPolicyChoice> policies() {
-		throw new UnsupportedOperationException("the approval core follows in the next commit");
+		return policies.all()
+			.stream()
+			.filter(p -> !p.retired())
+			.map(p -> new ApprovalPolicyChoice(p.id(), p.name()))
+			.toList();
 	}
 
 	/**
 	 * The built-in policy every installation has (one stage: the requester's unit lead), for modules that have not
 	 * been told which policy to use.
 	 */
+	@Transactional(readOnly = true)
 	public long defaultPolicyId() {
-		throw new UnsupportedOperationException("the approval core follows in the next commit");
+		return policies.builtInId();
+	}
+
+	/**
+	 * How many requests wait for the signed-in person's decision (as approver, post backup or delegate): the home
+	 * page's count.
+	 */
+	@Transactional(readOnly = true)
+	public long waitingForMe() {
+		return inbox.waitingCount(actors.current().userId());
 	}
 }

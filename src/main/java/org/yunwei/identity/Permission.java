@@ -40,7 +40,11 @@ public enum Permission {
 	 * The Prometheus metrics ({@code /actuator/prometheus}) with a bearer token: for the account of an intranet
 	 * scraper, unless the installation makes the metrics public ({@code YUNWEI_PUBLIC_METRICS}).
 	 */
-	METRICS_READ;
+	METRICS_READ,
+	/** Approval policies (审批流程): stages, approvers, conditions, time limits. */
+	APPROVAL_POLICY_MANAGE,
+	/** Marks a post's holder absent for a period (岗位备份): the post's backup acts meanwhile. */
+	POST_ABSENCE_RECORD;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative
