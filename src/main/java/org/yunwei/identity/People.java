@@ -97,22 +97,4 @@ public class People {
 			.query(PERSON)
 			.list();
 	}
-
-	/**
-	 * The enabled users holding a role (by its code) in these parties, by id, at most {@code limit}: e.g. the people a
-	 * policy document asks to confirm having read it.
-	 */
-	public List<Person> withRole(String roleCode, Collection<Long> partyIds, int limit) {
-		if (partyIds.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql(SELECT + """
-				 where p.id = any(cast(? as bigint[])) and u.enabled and o.enabled and exists (select 1 from user_role ur
-				   join role r on r.id = ur.role_id where ur.user_id = u.id and r.code = ?)
-				order by u.id limit ?""")
-			.params(partyIds.stream().distinct().map(String::valueOf).collect(Collectors.joining(",", "{", "}")),
-					roleCode, limit)
-			.query(PERSON)
-			.list();
-	}
 }

@@ -34,6 +34,7 @@ import org.yunwei.identity.Organisations;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
 import org.yunwei.identity.Person;
+import org.yunwei.identity.Positions;
 import org.yunwei.notification.Notice;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
@@ -58,6 +59,7 @@ class Acknowledgements {
 	private final VersionRecords versions;
 	private final DocumentAccess access;
 	private final People people;
+	private final Positions positions;
 	private final Organisations organisations;
 	private final ApplicationEventPublisher events;
 	private final MessageSource messages;
@@ -65,13 +67,15 @@ class Acknowledgements {
 	private final ZoneId zone;
 
 	Acknowledgements(AcknowledgementRecords records, DocumentRecords documents, VersionRecords versions,
-			DocumentAccess access, People people, Organisations organisations, ApplicationEventPublisher events,
+			DocumentAccess access, People people, Positions positions, Organisations organisations,
+			ApplicationEventPublisher events,
 			MessageSource messages, AuditTrail audit, @Value("${yunwei.documents.zone:Asia/Shanghai}") ZoneId zone) {
 		this.records = records;
 		this.documents = documents;
 		this.versions = versions;
 		this.access = access;
 		this.people = people;
+		this.positions = positions;
 		this.organisations = organisations;
 		this.events = events;
 		this.messages = messages;
@@ -141,7 +145,9 @@ class Acknowledgements {
 		if (!readers.roleCodes().isEmpty()) {
 			Set<Long> parties = partiesOf(row);
 			for (String role : readers.roleCodes()) {
-				people.withRole(role, parties, MAX_READERS).forEach(p -> userIds.add(p.id()));
+				for (Long party : parties) {
+					userIds.addAll(positions.holdersOfRole(role, party, null, MAX_READERS));
+				}
 			}
 		}
 		List<Long> asked = userIds.stream().limit(MAX_READERS).toList();

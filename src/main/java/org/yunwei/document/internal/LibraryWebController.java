@@ -108,6 +108,7 @@ class LibraryWebController {
 
 	private String postPage(long postId, Model model, Map<String, String> errors) {
 		model.addAttribute("statement", statements.of(postId));
+		model.addAttribute("backups", statements.backups(postId));
 		model.addAttribute("mayManage", access.mayManage());
 		var duties = categoryRecords.findByCode("POST_DUTIES").orElseThrow();
 		model.addAttribute("statements", access.mayManage()

@@ -37,6 +37,12 @@ class PostStatementApiController {
 		return statements.of(postId);
 	}
 
+	@GetMapping("/{postId}/backups")
+	@Operation(summary = "The records of the post's backup taking over while its holder was absent, newest first")
+	List<PostStatements.BackupRecord> backups(@PathVariable long postId) {
+		return statements.backups(postId);
+	}
+
 	/** The document a post's statement is; {@code null} removes the link. */
 	record StatementLink(Long documentId) {
 	}
