@@ -100,6 +100,7 @@ class Acknowledgements {
 	/** Sets who a version asks; a published version asks the people at once. 409 for a superseded version. */
 	@Transactional
 	public Status setReaders(long documentId, long versionId, ReadersDraft draft) {
+		access.requireManager();
 		DocumentRecords.Row row = documents.find(documentId, access.readerScope(), true)
 			.orElseThrow(() -> RejectedRequest.notFound("document"));
 		access.requireManagerOf(row);
@@ -181,6 +182,10 @@ class Acknowledgements {
 
 	@Transactional(readOnly = true)
 	public Status status(long documentId, long versionId) {
+		if (!access.mayManage() && access.actor().partyKind() != PartyKind.MANAGEMENT
+				&& access.actor().partyKind() != PartyKind.SUPERVISION) {
+			throw RejectedRequest.forbidden("document.acknowledgement.forbidden");
+		}
 		DocumentRecords.Row row = documents.find(documentId, access.readerScope(), false)
 			.orElseThrow(() -> RejectedRequest.notFound("document"));
 		requireOverseer(row);
@@ -205,6 +210,7 @@ class Acknowledgements {
 	/** Tells those who have not confirmed yet; how many were told. */
 	@Transactional
 	public int remind(long documentId, long versionId) {
+		access.requireManager();
 		DocumentRecords.Row row = documents.find(documentId, access.readerScope(), false)
 			.orElseThrow(() -> RejectedRequest.notFound("document"));
 		access.requireManagerOf(row);

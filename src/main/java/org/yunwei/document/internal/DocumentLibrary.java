@@ -128,6 +128,7 @@ class DocumentLibrary {
 
 	@Transactional
 	public void update(long id, DocumentDraft draft) {
+		access.requireManager();
 		Row row = documents.find(id, access.readerScope(), true).orElseThrow(() -> RejectedRequest.notFound("document"));
 		Actor actor = access.requireManagerOf(row);
 		Checked checked = check(draft, actor);
@@ -149,6 +150,7 @@ class DocumentLibrary {
 	 */
 	@Transactional
 	public long addVersion(long documentId, VersionDraft draft, UploadedFile upload) {
+		access.requireManager();
 		Row row = documents.find(documentId, access.readerScope(), true)
 			.orElseThrow(() -> RejectedRequest.notFound("document"));
 		Actor actor = access.requireManagerOf(row);

@@ -56,6 +56,7 @@ class DocumentPublication {
 	/** Submits a draft for approval; 409 for a version that is no draft. */
 	@Transactional
 	public ApprovalState submit(long documentId, long versionId) {
+		access.requireManager();
 		Row row = documents.find(documentId, access.readerScope(), true)
 			.orElseThrow(() -> RejectedRequest.notFound("document"));
 		Actor actor = access.requireManagerOf(row);
@@ -86,6 +87,7 @@ class DocumentPublication {
 	/** The keeper withdraws a version's approval under way; the decision event makes it a draft again. */
 	@Transactional
 	public ApprovalState withdraw(long documentId, long versionId) {
+		access.requireManager();
 		Row row = documents.find(documentId, access.readerScope(), true)
 			.orElseThrow(() -> RejectedRequest.notFound("document"));
 		access.requireManagerOf(row);
