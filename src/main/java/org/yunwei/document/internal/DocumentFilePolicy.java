@@ -52,11 +52,11 @@ class DocumentFilePolicy {
 		}
 		String extension = UploadedFile.extension(name);
 		FileFormat format = FileFormat.of(upload.content()).filter(ACCEPTED::contains).orElse(null);
-		if (!EXTENSIONS.contains(extension) || format == null) {
+		if (!EXTENSIONS.contains(extension)) {
 			throw new RejectedRequest(HttpStatus.UNPROCESSABLE_CONTENT, "document-type", "document.file.type",
 					null, Map.of("file", "document.file.type.field"));
 		}
-		if (!format.fits(extension)) {
+		if (format == null || !format.fits(extension)) {
 			throw new RejectedRequest(HttpStatus.UNPROCESSABLE_CONTENT, "document-type-mismatch",
 					"document.file.mismatch", new Object[] { extension }, Map.of("file", "document.file.mismatch.field"));
 		}

@@ -43,6 +43,7 @@ class DocumentFilePolicyTests {
 		RejectedRequest fake = catchThrowableOfType(RejectedRequest.class, () -> policy
 			.check(new UploadedFile("制度.pdf", 20, "<html><script>x</script>".getBytes(StandardCharsets.US_ASCII))));
 		assertThat(fake.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(fake.type()).isEqualTo("document-type-mismatch");
 		assertThat(fake.fieldErrors()).containsKey("file");
 
 		RejectedRequest exe = catchThrowableOfType(RejectedRequest.class,

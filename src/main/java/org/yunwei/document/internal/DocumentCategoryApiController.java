@@ -22,11 +22,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 		+ "(服务台管理制度, 岗位职责说明书 …) and those management adds (DOCUMENT_MANAGE of the management party), each "
 		+ "with the key assessment items it evidences and the approval policy its new versions go through. Everyone "
 		+ "signed in reads them.")
-class CategoryApiController {
+class DocumentCategoryApiController {
 
 	private final DocumentCategories categories;
 
-	CategoryApiController(DocumentCategories categories) {
+	DocumentCategoryApiController(DocumentCategories categories) {
 		this.categories = categories;
 	}
 
