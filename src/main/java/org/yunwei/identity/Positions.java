@@ -29,6 +29,14 @@ public class Positions {
 			long recordedBy, Instant recordedAt) {
 	}
 
+	/** A post as a picker shows it. */
+	public record PostChoice(long id, String name, String orgUnitName) {
+	}
+
+	/** A role as a picker shows it: its code and the name given to it. */
+	public record RoleChoice(String code, String name) {
+	}
+
 	private final JdbcClient jdbc;
 	private final Actors actors;
 	private final Organisations organisations;
@@ -101,6 +109,23 @@ public class Positions {
 				order by u.id limit ?""")
 			.params(roleCode, partyId, orgUnitId, orgUnitId, limit)
 			.query(Long.class)
+			.list();
+	}
+
+	/** Every post of an enabled unit, by unit and name, at most {@code limit}: for pickers. */
+	public List<PostChoice> postChoices(int limit) {
+		return jdbc.sql("""
+				select s.id, s.name, o.name as unit from post s join org_unit o on o.id = s.org_unit_id
+				where o.enabled order by o.name, s.name, s.id limit ?""")
+			.param(limit)
+			.query((rs, n) -> new PostChoice(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	/** Every role, by code: for pickers (a built-in role's name in the reader's language is {@code role.<CODE>}). */
+	public List<RoleChoice> roleChoices() {
+		return jdbc.sql("select code, name from role order by built_in desc, code")
+			.query((rs, n) -> new RoleChoice(rs.getString(1), rs.getString(2)))
 			.list();
 	}
 
@@ -177,6 +202,25 @@ public class Positions {
 			.after(java.util.Map.of("holderId", post.holderId(), "from", from.toString(), "until", until.toString(),
 					"reason", reason.strip())));
 		return new PostAbsence(id, postId, post.holderId(), from, until, reason.strip(), actor.userId(), Instant.now());
+	}
+
+	/**
+	 * A post's absence records as the signed-in person may read them (POST_MANAGE, USER_READ or
+	 * POST_ABSENCE_RECORD, within scope), latest first, at most 200.
+	 */
+	@Transactional(readOnly = true)
+	public List<PostAbsence> readAbsences(long postId) {
+		Actor actor = actors.current();
+		if (!actor.can(Permission.POST_MANAGE) && !actor.can(Permission.USER_READ)
+				&& !actor.can(Permission.POST_ABSENCE_RECORD)) {
+			throw RejectedRequest.forbidden("problem.forbidden");
+		}
+		PostHolding post = post(postId).orElseThrow(() -> RejectedRequest.notFound("post"));
+		OrganisationUnit unit = organisations.find(post.orgUnitId()).orElseThrow();
+		if (!actors.scopeOf(actor).includes(unit.partyId(), unit.id())) {
+			throw RejectedRequest.notFound("post");
+		}
+		return absences(postId, 200);
 	}
 
 	/** A post's absence records, latest first, at most {@code limit}. */

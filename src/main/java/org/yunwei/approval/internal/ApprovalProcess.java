@@ -136,6 +136,7 @@ public class ApprovalProcess {
 	@Transactional
 	public ApprovalState decide(long requestId, DecisionKind kind, String reason) {
 		Actor actor = actors.current();
+		actors.writableScope();
 		if (kind == null) {
 			throw RejectedRequest.invalidField("decision", "field.required");
 		}
@@ -149,7 +150,6 @@ public class ApprovalProcess {
 		ApprovalRequest request = requests.lock(requestId)
 			.filter(r -> mayRead(r, actor))
 			.orElseThrow(() -> RejectedRequest.notFound("approval-request"));
-		actors.writableScope();
 		if (!request.open()) {
 			throw RejectedRequest.conflict("request-ended", "approval.request.ended");
 		}
@@ -213,6 +213,7 @@ public class ApprovalProcess {
 	@Transactional
 	public ApprovalState withdraw(long requestId) {
 		Actor actor = actors.current();
+		actors.writableScope();
 		ApprovalRequest request = requests.lock(requestId)
 			.filter(r -> mayRead(r, actor))
 			.orElseThrow(() -> RejectedRequest.notFound("approval-request"));
@@ -236,12 +237,15 @@ public class ApprovalProcess {
 	 * decide too. In a stage that needs all its approvers, the co-approver is needed as well.
 	 */
 	@Transactional
-	public void addCoApprover(long requestId, long personId) {
+	public void addCoApprover(long requestId, Long personId) {
 		Actor actor = actors.current();
+		actors.writableScope();
+		if (personId == null) {
+			throw RejectedRequest.invalidField("personId", "field.required");
+		}
 		ApprovalRequest request = requests.lock(requestId)
 			.filter(r -> mayRead(r, actor))
 			.orElseThrow(() -> RejectedRequest.notFound("approval-request"));
-		actors.writableScope();
 		if (!request.open()) {
 			throw RejectedRequest.conflict("request-ended", "approval.request.ended");
 		}

@@ -80,6 +80,7 @@ public class DelegationRegister {
 	@Transactional
 	public void revoke(long id) {
 		Actor actor = actors.current();
+		actors.writableScope();
 		Delegation delegation = delegations.find(id)
 			.filter(d -> d.delegatorId() == actor.userId())
 			.orElseThrow(() -> RejectedRequest.notFound("approval-delegation"));

@@ -14,7 +14,7 @@ import org.yunwei.ticket.PeriodFigures;
  * A person with several roles gets the sections of each.
  */
 record HomePage(Actor actor, Requests requests, Work work, Desk desk, Month month, UnreadNotifications unread,
-		boolean administration, boolean audit) {
+		boolean administration, boolean audit, long waitingApprovals) {
 
 	/** A customer's: their open requests (each with what it waits for from them) and resolved ones to rate. */
 	record Requests(List<HomeTicket> open, List<HomeTicket> toRate) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
+import org.yunwei.approval.Approvals;
 import org.yunwei.evaluation.CustomerSatisfaction;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
@@ -43,8 +44,11 @@ class HomeSections {
 	private final Tickets tickets;
 	private final CustomerSatisfaction satisfaction;
 	private final NotificationInbox inbox;
+	private final Approvals approvals;
 
-	HomeSections(Actors actors, Tickets tickets, CustomerSatisfaction satisfaction, NotificationInbox inbox) {
+	HomeSections(Actors actors, Tickets tickets, CustomerSatisfaction satisfaction, NotificationInbox inbox,
+			Approvals approvals) {
+		this.approvals = approvals;
 		this.actors = actors;
 		this.tickets = tickets;
 		this.satisfaction = satisfaction;
@@ -57,7 +61,7 @@ class HomeSections {
 				inbox.unread(NOTIFICATIONS),
 				actor.can(Permission.PARTY_MANAGE) || actor.can(Permission.USER_MANAGE)
 						|| actor.can(Permission.USER_READ),
-				actor.can(Permission.AUDIT_READ));
+				actor.can(Permission.AUDIT_READ), approvals.waitingForMe());
 	}
 
 	private HomePage.Requests requests(Actor actor) {
