@@ -18,6 +18,8 @@ import org.yunwei.approval.internal.ApprovalProcess;
 import org.yunwei.approval.internal.DecisionKind;
 import org.yunwei.identity.internal.SignedIn;
 import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.support.TestDirectory;
+import org.yunwei.support.WebSession;
 
 /**
  * The library through its API: a version goes through the approval module before it takes effect, is read and
@@ -186,6 +188,29 @@ class DocumentLibraryIntegrationTests extends IntegrationTestSupport {
 		var after = world.api.get("/api/v1/compliance/items/6.2.2a", reader).json();
 		assertThat(after.get("item").get("state").asString()).isEqualTo("EVIDENCED");
 		assertThat(after.toString()).contains("知识库管理制度");
+	}
+
+	@Test
+	void theKeeperAndTheReaderOpenTheDocumentsPages() {
+		long id = world.document(keeper, "SERVICE_DESK", "服务台管理制度（页面）", world.customerParty);
+		long version = world.api.post("/api/v1/documents/" + id + "/versions", keeper,
+				Map.of("body", "<p>受理时限</p>")).json().get("id").asLong();
+		WebSession session = new WebSession(port);
+		session.signIn(world.keeper, TestDirectory.PASSWORD, null);
+		for (String path : List.of("/documents", "/documents/" + id, "/documents/" + id + "/edit",
+				"/documents/" + id + "/versions/" + version, "/documents/categories", "/documents/posts",
+				"/documents/governing?category=SERVICE_DESK", "/documents/new")) {
+			assertThat(session.get(path).status()).as(path).isEqualTo(200);
+		}
+		assertThat(session.get("/documents/" + id).body()).contains("服务台管理制度（页面）", "id=\"submit-1\"");
+		assertThat(session.get("/documents/" + id + "/versions/" + version).body()).contains("<p>受理时限</p>");
+		WebSession reader = new WebSession(port);
+		reader.signIn(world.customer, TestDirectory.PASSWORD, null);
+		assertThat(reader.get("/documents/" + id).status()).isEqualTo(200);
+		// a draft is its keepers' alone
+		assertThat(reader.get("/documents/" + id).body()).doesNotContain("submit-1");
+		assertThat(reader.get("/documents/" + id + "/versions/" + version).status()).isEqualTo(404);
+		assertThat(reader.get("/documents/new").status()).isEqualTo(403);
 	}
 
 	private void decide(String username, long request, DecisionKind kind) {
