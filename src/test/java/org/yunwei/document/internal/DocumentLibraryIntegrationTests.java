@@ -213,6 +213,33 @@ class DocumentLibraryIntegrationTests extends IntegrationTestSupport {
 		assertThat(reader.get("/documents/new").status()).isEqualTo(403);
 	}
 
+	@Test
+	void theOwnerIsRemindedOnceWhenTheReviewComesDue() {
+		long id = world.document(keeper, "EMERGENCY", "应急管理制度");
+		long version = world.api.post("/api/v1/documents/" + id + "/versions", keeper,
+				Map.of("body", "<p>应急响应分级</p>")).json().get("id").asLong();
+		world.api.post("/api/v1/documents/" + id + "/versions/" + version + "/submit", keeper, null);
+		String hash = jdbc.sql("select sha256 from document_version where id = ?").param(version)
+			.query(String.class).single();
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		context.getBean(DocumentPublication.class).granted(version, hash, Instant.now(), today);
+		assertThat(world.status(version)).isEqualTo("PUBLISHED");
+		jdbc.sql("update document set review_date = ? where id = ?")
+			.params(java.sql.Date.valueOf(today.minusDays(1)), id).update();
+
+		ReviewReminders reminders = context.getBean(ReviewReminders.class);
+		assertThat(reminders.remind(today)).isGreaterThanOrEqualTo(1);
+		long owner = world.directory.userId(world.keeper);
+		assertThat(jdbc.sql("select count(*) from notification where user_id = ? and topic = 'document.review'")
+			.param(owner).query(Long.class).single()).isEqualTo(1);
+		reminders.remind(today);
+		assertThat(jdbc.sql("select count(*) from notification where user_id = ? and topic = 'document.review'")
+			.param(owner).query(Long.class).single()).isEqualTo(1);
+		assertThat(world.audits("DOCUMENT_REVIEW_REMINDED", id)).isEqualTo(1);
+		var overdue = world.api.get("/api/v1/documents?state=REVIEW_DUE&size=200", keeper).json().get("items");
+		assertThat(overdue.valueStream().map(v -> v.get("document").get("id").asLong())).contains(id);
+	}
+
 	private void decide(String username, long request, DecisionKind kind) {
 		try (SignedIn signedIn = SignedIn.as(context, world.directory.userId(username))) {
 			context.getBean(ApprovalProcess.class).decide(request, kind, null);
