@@ -7,5 +7,6 @@ import java.time.Instant;
  * transaction that decided; a listener ignores the subject types that are not its own and must be safe to receive it
  * twice.
  */
-public record ApprovalRejected(long requestId, String subjectType, long subjectId, String versionHash, String reason, Instant at) {
+public record ApprovalRejected(long requestId, String subjectType, long subjectId, String versionHash, String reason,
+		Instant at) {
 }

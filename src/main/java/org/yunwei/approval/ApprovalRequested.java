@@ -5,5 +5,6 @@ package org.yunwei.approval;
  * transaction that decided; a listener ignores the subject types that are not its own and must be safe to receive it
  * twice.
  */
-public record ApprovalRequested(long requestId, String subjectType, long subjectId, String versionHash, long requesterId) {
+public record ApprovalRequested(long requestId, String subjectType, long subjectId, String versionHash,
+		long requesterId) {
 }

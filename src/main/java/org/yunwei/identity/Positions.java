@@ -88,8 +88,14 @@ public class Positions {
 			throw RejectedRequest.forbidden("problem.forbidden");
 		}
 		organisations.find(orgUnitId).orElseThrow(() -> RejectedRequest.notFound("org-unit"));
+		actors.writableScope();
+		if (userId != null && jdbc.sql("select count(*) from app_user where id = ? and enabled").param(userId)
+			.query(Long.class)
+			.single() == 0) {
+			throw RejectedRequest.invalidField("userId", "approval.person.unknown");
+		}
 		jdbc.sql("update org_unit set lead_id = ? where id = ?").params(userId, orgUnitId).update();
-		audit.record(AuditEntry.of("org-unit.lead", "org-unit", orgUnitId).after(java.util.Map.of("leadId",
+		audit.record(AuditEntry.of("ORG_UNIT_LEAD", "org_unit", orgUnitId).after(java.util.Map.of("leadId",
 				userId == null ? "" : userId)));
 	}
 
@@ -198,7 +204,7 @@ public class Positions {
 					reason.strip(), actor.userId())
 			.query(Long.class)
 			.single();
-		audit.record(AuditEntry.of("post.absence", "post", postId)
+		audit.record(AuditEntry.of("POST_ABSENCE_RECORD", "post", postId)
 			.after(java.util.Map.of("holderId", post.holderId(), "from", from.toString(), "until", until.toString(),
 					"reason", reason.strip())));
 		return new PostAbsence(id, postId, post.holderId(), from, until, reason.strip(), actor.userId(), Instant.now());

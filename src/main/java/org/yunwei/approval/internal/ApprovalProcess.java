@@ -118,7 +118,7 @@ public class ApprovalProcess {
 				requests.endStage(id, stage.position(), StageState.SKIPPED, now);
 			}
 		}
-		audit.record(AuditEntry.of("approval.request", "approval-request", id)
+		audit.record(AuditEntry.of("APPROVAL_REQUEST", "approval_request", id)
 			.after(Map.of("subjectType", valid.subject().type(), "subjectId", valid.subject().id(), "versionHash",
 					valid.subject().versionHash(), "policyId", policy.id(), "policyVersion", version.version(),
 					"facts", valid.facts())));
@@ -178,7 +178,7 @@ public class ApprovalProcess {
 		after.put("versionHash", request.subject().versionHash());
 		after.put("reason", why == null ? "" : why);
 		after.put("onBehalfOf", onBehalfOf == null ? "" : onBehalfOf);
-		audit.record(AuditEntry.of("approval.decide", "approval-request", requestId).after(after));
+		audit.record(AuditEntry.of("APPROVAL_DECIDE", "approval_request", requestId).after(after));
 		ApprovalSubject subject = request.subject();
 		switch (kind) {
 			case REJECT -> {
@@ -225,7 +225,7 @@ public class ApprovalProcess {
 		}
 		Instant now = clock.instant();
 		end(request, request.stagePosition(), StageState.CLOSED, ApprovalOutcome.WITHDRAWN, null, now);
-		audit.record(AuditEntry.of("approval.withdraw", "approval-request", requestId));
+		audit.record(AuditEntry.of("APPROVAL_WITHDRAW", "approval_request", requestId));
 		ApprovalSubject subject = request.subject();
 		events.publishEvent(
 				new ApprovalWithdrawn(requestId, subject.type(), subject.id(), subject.versionHash(), now));
@@ -270,7 +270,7 @@ public class ApprovalProcess {
 		if (stage.rule() == StageRule.ALL) {
 			requests.startStage(requestId, position, stage.requiredCount() + 1, stage.startedAt(), stage.dueAt());
 		}
-		audit.record(AuditEntry.of("approval.co-approver", "approval-request", requestId)
+		audit.record(AuditEntry.of("APPROVAL_CO_APPROVER", "approval_request", requestId)
 			.after(Map.of("stage", position, "personId", personId)));
 		notices.waiting(request, stage.name(), List.of(personId));
 	}
@@ -341,7 +341,7 @@ public class ApprovalProcess {
 		if (next.isEmpty()) {
 			requests.end(request.id(), ApprovalOutcome.GRANTED, null, now);
 			assignments.settleAll(request.id());
-			audit.record(AuditEntry.of("approval.grant", "approval-request", request.id()));
+			audit.record(AuditEntry.of("APPROVAL_GRANT", "approval_request", request.id()));
 			ApprovalSubject subject = request.subject();
 			events.publishEvent(
 					new ApprovalGranted(request.id(), subject.type(), subject.id(), subject.versionHash(), now));
@@ -371,6 +371,7 @@ public class ApprovalProcess {
 		};
 		Instant due = definition.timeLimitMinutes() == null ? null
 				: calendars.defaultCalendar().addBusinessTime(now, Duration.ofMinutes(definition.timeLimitMinutes()));
+		// the time limit runs in business time on the SLA engine's default calendar (ApprovalReminders reads it)
 		requests.startStage(request.id(), stage.position(), required, now, due);
 		requests.moveTo(request.id(), stage.position());
 		for (Seat seat : seats) {
@@ -394,7 +395,7 @@ public class ApprovalProcess {
 
 	private void supersede(ApprovalRequest open, Instant now) {
 		end(open, open.stagePosition(), StageState.CLOSED, ApprovalOutcome.SUPERSEDED, null, now);
-		audit.record(AuditEntry.of("approval.supersede", "approval-request", open.id())
+		audit.record(AuditEntry.of("APPROVAL_SUPERSEDE", "approval_request", open.id())
 			.after(Map.of("versionHash", open.subject().versionHash())));
 	}
 

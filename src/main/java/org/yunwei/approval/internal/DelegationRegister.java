@@ -71,7 +71,7 @@ public class DelegationRegister {
 		}
 		errors.throwIfAny();
 		long id = delegations.insert(actor.userId(), delegateId, from, until, why);
-		audit.record(AuditEntry.of("approval.delegate", "approval-delegation", id)
+		audit.record(AuditEntry.of("APPROVAL_DELEGATE", "approval_delegation", id)
 			.after(Map.of("delegateId", delegateId, "from", from.toString(), "until", until.toString(), "reason",
 					why)));
 		return delegations.find(id).orElseThrow();
@@ -88,7 +88,7 @@ public class DelegationRegister {
 			throw RejectedRequest.conflict("delegation-revoked", "approval.delegation.revoked");
 		}
 		delegations.revoke(id, clock.instant());
-		audit.record(AuditEntry.of("approval.delegation.revoke", "approval-delegation", id));
+		audit.record(AuditEntry.of("APPROVAL_DELEGATION_REVOKE", "approval_delegation", id));
 	}
 
 	@Transactional(readOnly = true)

@@ -56,7 +56,7 @@ public class PolicyAdministration {
 		Actor actor = keeper();
 		PolicyDraft checked = check(draft, null);
 		long id = policies.create(checked, actor.userId());
-		audit.record(AuditEntry.of("approval-policy.create", "approval-policy", id).after(describe(checked)));
+		audit.record(AuditEntry.of("APPROVAL_POLICY_CREATE", "approval_policy", id).after(describe(checked)));
 		return id;
 	}
 
@@ -67,7 +67,7 @@ public class PolicyAdministration {
 		PolicyDraft checked = check(draft, id);
 		Map<String, Object> before = describe(toDraft(policy));
 		boolean newVersion = policies.revise(id, checked, actor.userId());
-		audit.record(AuditEntry.of("approval-policy.update", "approval-policy", id)
+		audit.record(AuditEntry.of("APPROVAL_POLICY_UPDATE", "approval_policy", id)
 			.before(before)
 			.after(describe(checked))
 			.detail(newVersion ? "new version" : "same version"));
@@ -81,8 +81,8 @@ public class PolicyAdministration {
 			throw RejectedRequest.unprocessable("built-in-policy", "approval.policy.built-in");
 		}
 		policies.retire(id, retired);
-		audit.record(AuditEntry.of(retired ? "approval-policy.retire" : "approval-policy.reinstate",
-				"approval-policy", id));
+		audit.record(AuditEntry.of(retired ? "APPROVAL_POLICY_RETIRE" : "APPROVAL_POLICY_REINSTATE",
+				"approval_policy", id));
 	}
 
 	/** Deletes a policy no request ever used; one in use is retired instead, so that its record stays. */
@@ -98,7 +98,7 @@ public class PolicyAdministration {
 		}
 		Map<String, Object> before = describe(toDraft(policy));
 		policies.delete(id);
-		audit.record(AuditEntry.of("approval-policy.delete", "approval-policy", id).before(before));
+		audit.record(AuditEntry.of("APPROVAL_POLICY_DELETE", "approval_policy", id).before(before));
 	}
 
 	public PolicyDraft toDraft(ApprovalPolicy policy) {

@@ -38,9 +38,11 @@ class PolicyWebController {
 	private final People people;
 	private final Positions positions;
 	private final Organisations organisations;
+	private final org.springframework.context.MessageSource messages;
 
 	PolicyWebController(PolicyReading reading, PolicyAdministration administration, People people,
-			Positions positions, Organisations organisations) {
+			Positions positions, Organisations organisations, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.reading = reading;
 		this.administration = administration;
 		this.people = people;
@@ -134,7 +136,8 @@ class PolicyWebController {
 		model.addAttribute("policy", view);
 		model.addAttribute("form", form.withBlankStage());
 		model.addAttribute("errors", errors);
-		model.addAttribute("refusal", refused == null || !refused.fieldErrors().isEmpty() ? null : refused);
+		// a refusal that says more than "check the fields" (the stage and position of a condition) is shown whole
+		model.addAttribute("refusal", refused == null || "validation".equals(refused.type()) ? null : refused);
 		model.addAttribute("preview", preview);
 		if (!model.containsAttribute("sample")) {
 			model.addAttribute("sample", Map.of("requesterId", "", "facts", ""));
@@ -149,7 +152,12 @@ class PolicyWebController {
 			parties.addAll(organisations.parties(kind));
 		}
 		model.addAttribute("parties", parties);
-		model.addAttribute("roles", positions.roleChoices());
+		List<Positions.RoleChoice> roles = positions.roleChoices();
+		Map<String, String> roleNames = new LinkedHashMap<>();
+		roles.forEach(r -> roleNames.put(r.code(), messages.getMessage("role." + r.code(), null, r.name(),
+				org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+		model.addAttribute("roles", roles);
+		model.addAttribute("roleNames", roleNames);
 		model.addAttribute("posts", positions.postChoices(500));
 		model.addAttribute("rules", StageRule.values());
 		return "approval/policy";

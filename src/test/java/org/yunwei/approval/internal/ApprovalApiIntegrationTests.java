@@ -162,4 +162,33 @@ class ApprovalApiIntegrationTests extends IntegrationTestSupport {
 		assertThat(api().delete("/api/v1/approval-delegations/" + id, token(world.second)).status()).isEqualTo(404);
 		assertThat(api().delete("/api/v1/approval-delegations/" + id, delegator).status()).isEqualTo(204);
 	}
+
+	@Test
+	void aUnitLeadIsAppointedAndAPostAbsenceRecordedThroughTheApi() {
+		long lead = world.person();
+		assertThat(api().put("/api/v1/org-units/" + world.unit + "/lead", adminToken(), map("userId", lead)).status())
+			.isEqualTo(204);
+		assertThat(api().put("/api/v1/org-units/" + world.unit + "/lead", adminToken(),
+				map("userId", Long.MAX_VALUE)).status()).isEqualTo(400);
+		assertThat(context.getBean(org.yunwei.identity.Positions.class).leadOf(world.unit)).contains(lead);
+
+		long post = jdbc.sql("""
+				insert into post (org_unit_id, name, responsibilities, holder_id, backup_id)
+				values (?, ?, '值守', ?, ?) returning id""")
+			.params(world.unit, TestDirectory.unique("值班长"), world.first, world.second)
+			.query(Long.class)
+			.single();
+		Response wrong = api().post("/api/v1/posts/" + post + "/absences", adminToken(),
+				map("from", "2026-12-01T00:00:00Z", "until", "2026-11-01T00:00:00Z", "reason", "年休假"));
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.json().get("errors").has("until")).isTrue();
+		Response recorded = api().post("/api/v1/posts/" + post + "/absences", adminToken(),
+				map("from", "2026-12-01T00:00:00Z", "until", "2026-12-10T00:00:00Z", "reason", "年休假"));
+		assertThat(recorded.status()).isEqualTo(201);
+		assertThat(recorded.json().get("holderId").asLong()).isEqualTo(world.first);
+		assertThat(api().get("/api/v1/posts/" + post + "/absences", adminToken()).body()).contains("年休假");
+		assertThat(api().post("/api/v1/posts/" + post + "/absences", token(world.first),
+				map("from", "2026-12-01T00:00:00Z", "until", "2026-12-10T00:00:00Z", "reason", "x")).status())
+			.isEqualTo(403);
+	}
 }

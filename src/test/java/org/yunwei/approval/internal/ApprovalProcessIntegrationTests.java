@@ -286,9 +286,9 @@ class ApprovalProcessIntegrationTests extends IntegrationTestSupport {
 		long policy = world.policy(false, any(person(world.first)));
 		long request = world.request(policy, subject(), "v1", Map.of()).requestId();
 		world.approve(world.first, request);
-		assertThat(jdbc.sql("select action from audit_record where object_type = 'approval-request' and object_id = ?")
+		assertThat(jdbc.sql("select action from audit_record where object_type = 'approval_request' and object_id = ?")
 			.param(String.valueOf(request)).query(String.class).list())
-			.contains("approval.request", "approval.decide", "approval.grant");
+			.contains("APPROVAL_REQUEST", "APPROVAL_DECIDE", "APPROVAL_GRANT");
 	}
 
 	private List<String> stageStates(long request) {

@@ -255,7 +255,31 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		samples.put("/documents/governing", () -> List.of("/documents/governing?category=SERVICE_DESK"));
 		samples.put("/documents", () -> List.of("/documents", "/documents?state=UNPUBLISHED&sort=TITLE"));
 		samples.put("/portal/tickets/{id}/countdown", () -> List.of("/portal/tickets/" + ticket + "/countdown"));
+		samples.put("/approvals", () -> List.of("/approvals", "/approvals?tab=decided"));
+		samples.put("/approvals/{id}", () -> List.of("/approvals/" + approvalRequest(world)));
+		samples.put("/approval-policies/{id}", () -> List.of("/approval-policies/" + jdbc
+			.sql("select id from approval_policy where built_in").query(Long.class).single()));
 		return samples;
+	}
+
+	/** A request of the agent's waiting for the desk manager in the built-in policy's one stage. */
+	private long approvalRequest(TicketFixtures world) {
+		long request = jdbc.sql("""
+				insert into approval_request (subject_type, subject_id, version_hash, policy_version_id, requester_id,
+				  requester_party_id, requester_unit_id, summary, link, facts, stage_position)
+				select 'document-version', 1, repeat('a', 64), v.id, ?, ?, ?, '服务台管理制度 第2版', '/approvals',
+				       '{"risk": "LOW"}', 1
+				from approval_policy_version v join approval_policy p on p.id = v.policy_id where p.built_in
+				returning id""")
+			.params(world.userId(world.agent), world.providerParty, world.providerUnit)
+			.query(Long.class).single();
+		jdbc.sql("""
+				insert into approval_request_stage (request_id, position, name, rule, required_count, state, started_at)
+				values (?, 1, '单位负责人审批', 'ANY', 1, 'WAITING', now())""").param(request).update();
+		jdbc.sql("""
+				insert into approval_assignment (request_id, stage_position, approver_id, via)
+				values (?, 1, ?, 'UNIT_LEAD')""").params(request, world.userId(world.lead)).update();
+		return request;
 	}
 
 	/** A resolved ticket with a rating and a return visit on its timeline. */

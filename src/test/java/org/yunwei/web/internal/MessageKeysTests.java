@@ -79,6 +79,11 @@ class MessageKeysTests {
 		values("clocks.basis.", "org.yunwei.sla.TimeBasis");
 		values("calendars.check.basis.", "org.yunwei.sla.TimeBasis");
 		values("audit.outcome.", "org.yunwei.audit.Outcome");
+		values("approval.outcome.", "org.yunwei.approval.ApprovalOutcome");
+		values("approval.decision.", "org.yunwei.approval.internal.DecisionKind");
+		values("approval.rule.", "org.yunwei.approval.internal.StageRule");
+		values("approval.stage.state.", "org.yunwei.approval.internal.StageState");
+		values("approval.via.", "org.yunwei.approval.internal.AssignmentVia");
 		// NOTHING is not shown: the page shows a badge only when the ticket waits for its reporter
 		VALUES.put("home.awaiting.", List.of("REPLY", "CONFIRMATION"));
 		values("routing.assignment.", "org.yunwei.ticket.internal.routing.AutoAssignment");
