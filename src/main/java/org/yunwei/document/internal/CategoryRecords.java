@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CategoryRecords {
 
-	private static final String SELECT = "select id, code, name, items, approval_policy_id, built_in from document_category";
+	private static final String SELECT = """
+			select id, code, name, items, approval_policy_id, built_in from document_category""";
 
 	private final JdbcClient jdbc;
 

@@ -59,8 +59,10 @@ class DocumentApiController {
 			description = "400 naming the field for a bad state, sort, page or size, or an unknown category.")
 	DocumentLibrary.Page<DocumentLibrary.DocumentView> list(@RequestParam(required = false) Long categoryId,
 			@Parameter(description = "text within the title") @RequestParam(required = false) String q,
-			@Parameter(description = "CURRENT, UNPUBLISHED or REVIEW_DUE; any when left out") @RequestParam(required = false) String state,
-			@Parameter(description = "TITLE, REVIEW, EFFECTIVE or UPDATED (default)") @RequestParam(required = false) String sort,
+			@Parameter(description = "CURRENT, UNPUBLISHED or REVIEW_DUE; any when left out")
+			@RequestParam(required = false) String state,
+			@Parameter(description = "TITLE, REVIEW, EFFECTIVE or UPDATED (default)")
+			@RequestParam(required = false) String sort,
 			@Parameter(description = "from 0") @RequestParam(required = false) Integer page,
 			@Parameter(description = "1 to 200, default 25") @RequestParam(required = false) Integer size) {
 		return library.list(DocumentQuery.of(categoryId, q, state, sort, page, size));
@@ -190,7 +192,8 @@ class DocumentApiController {
 
 	@GetMapping("/to-read")
 	@Operation(summary = "The caller's published versions still to confirm, oldest first")
-	List<DocumentToRead> toRead(@Parameter(description = "1 to 200, default 50") @RequestParam(required = false) Integer limit) {
+	List<DocumentToRead> toRead(
+			@Parameter(description = "1 to 200, default 50") @RequestParam(required = false) Integer limit) {
 		int size = limit == null ? 50 : limit;
 		if (size < 1 || size > 200) {
 			throw org.yunwei.web.RejectedRequest.invalidField("limit", "document.query.size.invalid");

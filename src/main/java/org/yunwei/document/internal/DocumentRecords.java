@@ -65,7 +65,8 @@ class DocumentRecords {
 	}
 
 	List<Applies> scope(long id) {
-		return jdbc.sql("select party_id, org_unit_id from document_scope where document_id = ? order by party_id, org_unit_id")
+		return jdbc.sql("select party_id, org_unit_id from document_scope where document_id = ?"
+				+ " order by party_id, org_unit_id")
 			.param(id)
 			.query((rs, n) -> new Applies(rs.getObject("party_id", Long.class), rs.getObject("org_unit_id", Long.class)))
 			.list();

@@ -15,7 +15,8 @@ import java.time.LocalDate;
  */
 public record DocumentVersion(long id, long documentId, int number, VersionStatus status, String kind,
 		String filename, String contentType, Long sizeBytes, String sha256, boolean internal, String changeNote,
-		LocalDate effectiveDate, String reason, String declined, Long approvalRequestId, String createdByName, Instant createdAt,
+		LocalDate effectiveDate, String reason, String declined, Long approvalRequestId, String createdByName,
+		Instant createdAt,
 		Instant publishedAt) {
 
 	public boolean file() {

@@ -38,7 +38,8 @@ class PostStatements {
 	private final CategoryRecords categories;
 	private final AuditTrail audit;
 
-	PostStatements(JdbcClient jdbc, Staffing staffing, Positions positions, People people, DocumentAccess access, DocumentRecords documents,
+	PostStatements(JdbcClient jdbc, Staffing staffing, Positions positions, People people, DocumentAccess access,
+			DocumentRecords documents,
 			CategoryRecords categories, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.staffing = staffing;

@@ -15,5 +15,6 @@ public record VersionDraft(
 		@Schema(description = "rich text as HTML, for a version without a file; scripts and styles are removed") String body,
 		@Schema(description = "a file only the keeping side reads; each download is audited") Boolean internal,
 		@Schema(description = "what changed, up to 500 characters") String changeNote,
-		@Schema(description = "when it takes effect once granted (yyyy-MM-dd); the day of the grant when left out") LocalDate effectiveDate) {
+		@Schema(description = "when it takes effect once granted (yyyy-MM-dd); the day of the grant when left out")
+		LocalDate effectiveDate) {
 }

@@ -87,7 +87,8 @@ class VersionRecords {
 	}
 
 	void submitted(long id, long approvalRequestId) {
-		jdbc.sql("update document_version set status = 'PENDING', approval_request_id = ?, reason = null, declined = null where id = ?")
+		jdbc.sql("update document_version set status = 'PENDING', approval_request_id = ?, reason = null,"
+				+ " declined = null where id = ?")
 			.params(approvalRequestId, id)
 			.update();
 	}
@@ -99,7 +100,8 @@ class VersionRecords {
 	}
 
 	void publish(long id, LocalDate effectiveDate, Instant at) {
-		jdbc.sql("update document_version set status = 'PUBLISHED', effective_date = ?, published_at = ?, reason = null, declined = null"
+		jdbc.sql("update document_version set status = 'PUBLISHED', effective_date = ?, published_at = ?, reason = null,"
+				+ " declined = null"
 				+ " where id = ?")
 			.params(DocumentRecords.date(effectiveDate), Timestamp.from(at), id)
 			.update();

@@ -5,8 +5,8 @@ import org.yunwei.web.FileDownload;
 
 /**
  * How an attachment leaves the server, for the API and the pages alike: always as a download (never rendered in the
- * application's origin), with the type taken from its extension, no sniffing, and not kept in shared caches ({@link FileDownload},
- * shared with every module that hands out files).
+ * application's origin), with the type taken from its extension, no sniffing, and not kept in shared caches
+ * ({@link FileDownload}, shared with every module that hands out files).
  */
 public final class AttachmentDownload {
 
