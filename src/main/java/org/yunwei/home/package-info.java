@@ -7,9 +7,9 @@
  * It owns no data: every section is read through the facades of the modules that own it, which apply the person's
  * permission and scope. Depends on {@code identity} for who is asking, on {@code ticket} for the queues, loads and
  * figures of the service desk, on {@code evaluation} for ratings, on {@code notification} for the unread
- * notifications, on {@code approval} for the count of what waits for the person's approval, and on
- * {@code web} for the month as a date range.
+ * notifications, on {@code approval} for the count of what waits for the person's approval, on {@code document} for
+ * the policies a person is to read and confirm (阅知), and on {@code web} for the month as a date range.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Home",
-		allowedDependencies = { "identity", "ticket", "evaluation", "notification", "approval", "web" })
+		allowedDependencies = { "identity", "ticket", "evaluation", "notification", "approval", "document", "web" })
 package org.yunwei.home;

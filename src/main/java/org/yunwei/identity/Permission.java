@@ -39,6 +39,11 @@ public enum Permission {
 	 */
 	CMDB_MANAGE,
 	/**
+	 * The policy and document library (制度与文档库): documents, their versions and who must confirm reading them;
+	 * categories. Reading a document that applies to one needs no permission.
+	 */
+	DOCUMENT_MANAGE,
+	/**
 	 * The Prometheus metrics ({@code /actuator/prometheus}) with a bearer token: for the account of an intranet
 	 * scraper, unless the installation makes the metrics public ({@code YUNWEI_PUBLIC_METRICS}).
 	 */

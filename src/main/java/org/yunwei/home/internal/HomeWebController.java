@@ -1,6 +1,7 @@
 package org.yunwei.home.internal;
 
 import org.springframework.stereotype.Controller;
+import org.yunwei.document.PolicyDocuments;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -8,10 +9,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeWebController {
 
-	private final HomeSections sections;
+	/** Documents to read listed on the home page. */
+	static final int TO_READ = 5;
 
-	HomeWebController(HomeSections sections) {
+	private final HomeSections sections;
+	private final PolicyDocuments documents;
+
+	HomeWebController(HomeSections sections, PolicyDocuments documents) {
 		this.sections = sections;
+		this.documents = documents;
 	}
 
 	@GetMapping("/")
@@ -19,6 +25,8 @@ class HomeWebController {
 		HomePage page = sections.of();
 		model.addAttribute("page", page);
 		model.addAttribute("actor", page.actor());
+		model.addAttribute("toRead", documents.toRead(TO_READ));
+		model.addAttribute("toReadCount", documents.toReadCount());
 		return "home/index";
 	}
 }

@@ -52,7 +52,9 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			"/tickets/{id:\\d+}/attachments/{attachmentId:\\d+}", "a file download",
 			"/sla/calendars/{id}/export.csv", "a file download",
 			"/cmdb/classes/{id}/import-template", "a file download",
-			"/login", "seen before signing in; checked by the sign-in tests");
+			"/login", "seen before signing in; checked by the sign-in tests",
+			"/documents/{id}/versions/{versionId}/content", "a file download",
+			"/documents/{id}/versions/{versionId}/acknowledgements/export", "a workbook download");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -226,6 +228,33 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		samples.put("/tickets/{id:\\d+}/countdowns", () -> List.of("/tickets/" + ticket + "/countdowns"));
 		samples.put("/tickets/{id}/rating", () -> List.of("/tickets/" + ticket + "/rating"));
 		samples.put("/portal/tickets/{id}", () -> List.of("/portal/tickets/" + ticket));
+		// a policy of the provider's that applies to the customer too, with a text version and one asked to read it
+		long[] document = new long[2];
+		java.util.function.Supplier<long[]> policy = () -> {
+			if (document[0] == 0) {
+				String keeper = world.token(world.lead);
+				document[0] = world.api.post("/api/v1/documents", keeper, Map.of("categoryId", jdbc
+					.sql("select id from document_category where code = 'SERVICE_DESK'").query(Long.class).single(),
+						"title", "服务台管理制度", "partyIds", List.of(world.customerParty))).json().get("document")
+					.get("id").asLong();
+				document[1] = world.api.post("/api/v1/documents/" + document[0] + "/versions", keeper,
+						Map.of("body", "<h2>总则</h2><p>服务台 7×24 值守。</p>")).json().get("id").asLong();
+				world.api.put("/api/v1/documents/" + document[0] + "/versions/" + document[1] + "/readers", keeper,
+						Map.of("userIds", List.of(world.userId(world.agent))));
+			}
+			return document;
+		};
+		samples.put("/documents/{id}", () -> List.of("/documents/" + policy.get()[0]));
+		samples.put("/documents/{id}/edit", () -> List.of("/documents/" + policy.get()[0] + "/edit"));
+		samples.put("/documents/{id}/versions/{versionId}",
+				() -> List.of("/documents/" + policy.get()[0] + "/versions/" + policy.get()[1]));
+		samples.put("/documents/{id}/versions/{versionId}/acknowledgements",
+				() -> List.of("/documents/" + policy.get()[0] + "/versions/" + policy.get()[1] + "/acknowledgements"));
+		samples.put("/documents/posts/{postId}", () -> List.of("/documents/posts/" + jdbc.sql("""
+				insert into post (org_unit_id, name, responsibilities, holder_id) values (?, '服务台值班岗', '受理与派单', ?)
+				returning id""").params(world.providerUnit, world.userId(world.agent)).query(Long.class).single()));
+		samples.put("/documents/governing", () -> List.of("/documents/governing?category=SERVICE_DESK"));
+		samples.put("/documents", () -> List.of("/documents", "/documents?state=UNPUBLISHED&sort=TITLE"));
 		samples.put("/portal/tickets/{id}/countdown", () -> List.of("/portal/tickets/" + ticket + "/countdown"));
 		samples.put("/approvals", () -> List.of("/approvals", "/approvals?tab=decided"));
 		samples.put("/approvals/{id}", () -> List.of("/approvals/" + approvalRequest(world)));

@@ -111,6 +111,13 @@ class MessageKeysTests {
 		VALUES.put("compliance.chapter.", List.of());
 		VALUES.put("users.", List.of());
 		VALUES.put("notification.topic.", List.of());
+		VALUES.put("document.state.", List.of("CURRENT", "UNPUBLISHED", "REVIEW_DUE"));
+		VALUES.put("document.sort.", List.of("UPDATED", "TITLE", "REVIEW", "EFFECTIVE"));
+		values("document.version.status.", "org.yunwei.document.internal.DocumentVersion$VersionStatus");
+		VALUES.put("document.version.declined.", List.of("REJECTED", "RETURNED", "WITHDRAWN"));
+		VALUES.put("document.item.", List.of("4.4.2a", "4.4.2c", "5.3.2b", "5.3.2c", "6.1.2a", "6.2.2a", "7.4.2a",
+				"7.6.2a", "7.7.2d"));
+		VALUES.put("role.", List.of("SERVICE_DESK_AGENT", "SERVICE_DESK_MANAGER", "SERVICE_MANAGER", "SUPERVISOR"));
 	}
 
 	@Test

@@ -1,47 +1,28 @@
 package org.yunwei.ticket.internal.attachment;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.yunwei.ticket.internal.record.TicketSettings;
+import org.yunwei.web.FileFormat;
 import org.yunwei.web.RejectedRequest;
+import org.yunwei.web.UploadedFile;
 
 /**
  * What files a ticket accepts ({@code yunwei.tickets.attachment-max-bytes} and {@code attachment-types}): a name with
  * an accepted extension, content that is not empty and not too large, and for the formats that announce themselves
- * (images, PDF) content that starts as that format does, so that a page renamed to {@code .png} is refused. The type
- * a download is served as comes from the extension, never from what the uploader claimed.
+ * (images, PDF, Office documents, archives) content that is that format by its bytes ({@link FileFormat}, shared with
+ * every module that takes files), so that a page renamed to {@code .png} is refused. The type a download is served as
+ * comes from the extension, never from what the uploader claimed.
  */
 @Component
 public class AttachmentPolicy {
 
-	static final int MAX_NAME = 200;
-
-	private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("png", "image/png"),
-			Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"),
-			Map.entry("pdf", "application/pdf"), Map.entry("txt", "text/plain"), Map.entry("log", "text/plain"),
-			Map.entry("csv", "text/csv"), Map.entry("doc", "application/msword"),
-			Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-			Map.entry("xls", "application/vnd.ms-excel"),
-			Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-			Map.entry("ppt", "application/vnd.ms-powerpoint"),
-			Map.entry("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-			Map.entry("zip", "application/zip"), Map.entry("7z", "application/x-7z-compressed"),
-			Map.entry("rar", "application/vnd.rar"), Map.entry("ofd", "application/ofd"));
-
-	private static final Map<String, List<byte[]>> SIGNATURES = Map.of(
-			"png", List.of(new byte[] { (byte) 0x89, 'P', 'N', 'G' }),
-			"jpg", List.of(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF }),
-			"jpeg", List.of(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF }),
-			"gif", List.of("GIF8".getBytes(StandardCharsets.US_ASCII)),
-			"pdf", List.of("%PDF".getBytes(StandardCharsets.US_ASCII)));
+	static final int MAX_NAME = UploadedFile.MAX_NAME;
 
 	private final TicketSettings settings;
 
@@ -59,21 +40,15 @@ public class AttachmentPolicy {
 
 	/** The file's name without any path the browser sent, and without control characters. */
 	static String cleanName(String filename) {
-		if (filename == null) {
-			return null;
-		}
-		String name = filename.replace('\\', '/');
-		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
-		return name.isEmpty() ? null : name;
+		return UploadedFile.cleanName(filename);
 	}
 
 	static String extension(String name) {
-		int dot = name == null ? -1 : name.lastIndexOf('.');
-		return dot < 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+		return UploadedFile.extension(name);
 	}
 
 	String contentType(String name) {
-		return TYPES.getOrDefault(extension(name), "application/octet-stream");
+		return FileFormat.contentType(extension(name));
 	}
 
 	/** Why the file is refused (400 or 413, the message on the field {@code file}), or empty when it is accepted. */
@@ -100,8 +75,7 @@ public class AttachmentPolicy {
 		if (upload.content().length == 0) {
 			return Optional.of(field(HttpStatus.BAD_REQUEST, "validation", "problem.validation", "attachment.empty"));
 		}
-		List<byte[]> signatures = SIGNATURES.get(extension);
-		if (signatures != null && signatures.stream().noneMatch(s -> startsWith(upload.content(), s))) {
+		if (!FileFormat.matches(extension, upload.content())) {
 			return Optional.of(new RejectedRequest(HttpStatus.BAD_REQUEST, "attachment-type", "attachment.type.mismatch",
 					new Object[] { extension }, Map.of("file", "attachment.type.mismatch.field")));
 		}
@@ -116,12 +90,7 @@ public class AttachmentPolicy {
 	}
 
 	public static String megabytes(long bytes) {
-		double mb = bytes / (1024.0 * 1024.0);
-		return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.ROOT, "%.1f", mb);
-	}
-
-	private static boolean startsWith(byte[] content, byte[] prefix) {
-		return content.length >= prefix.length && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
+		return UploadedFile.megabytes(bytes);
 	}
 
 	private static RejectedRequest field(HttpStatus status, String type, String key, String fieldKey) {

@@ -1,9 +1,7 @@
 package org.yunwei.ticket.internal.attachment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import org.springframework.web.multipart.MultipartFile;
+import org.yunwei.web.UploadedFile;
 
 /**
  * A file as it arrived, before it is checked.
@@ -15,16 +13,7 @@ public record AttachmentUpload(String filename, long size, byte[] content) {
 
 	/** {@code null} when no file was chosen. */
 	public static AttachmentUpload of(MultipartFile file, long maxBytes) {
-		if (file == null || file.isEmpty() && (file.getOriginalFilename() == null
-				|| file.getOriginalFilename().isBlank())) {
-			return null;
-		}
-		try {
-			return new AttachmentUpload(file.getOriginalFilename(), file.getSize(),
-					file.getSize() > maxBytes ? null : file.getBytes());
-		}
-		catch (IOException unreadable) {
-			throw new UncheckedIOException(unreadable);
-		}
+		UploadedFile uploaded = UploadedFile.of(file, maxBytes);
+		return uploaded == null ? null : new AttachmentUpload(uploaded.filename(), uploaded.size(), uploaded.content());
 	}
 }

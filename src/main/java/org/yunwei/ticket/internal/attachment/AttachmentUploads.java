@@ -1,8 +1,5 @@
 package org.yunwei.ticket.internal.attachment;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +19,7 @@ import org.yunwei.ticket.internal.record.TicketRow;
 import org.yunwei.ticket.internal.record.TicketTime;
 import org.yunwei.ticket.internal.record.Timeline;
 import org.yunwei.web.RejectedRequest;
+import org.yunwei.web.UploadedFile;
 
 /**
  * Attaches files to tickets and hands them out. Whoever may work a ticket, or its customer, may attach to it while it
@@ -106,11 +104,6 @@ public class AttachmentUploads {
 	}
 
 	static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException impossible) {
-			throw new IllegalStateException(impossible);
-		}
+		return UploadedFile.sha256(content);
 	}
 }
