@@ -30,4 +30,13 @@ public class AuditTrail {
 	public void recordAlone(AuditEntry entry) {
 		records.append(entry);
 	}
+
+	/**
+	 * Whether the trail holds an entry of this action about this object: a listener that records what an event
+	 * reports asks first, so that an event delivered twice is recorded once.
+	 */
+	@Transactional(readOnly = true)
+	public boolean contains(String action, String objectType, String objectId) {
+		return records.contains(action, objectType, objectId);
+	}
 }

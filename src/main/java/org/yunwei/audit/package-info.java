@@ -7,13 +7,9 @@
  * committed records within about a second; {@link org.yunwei.audit.AuditChain} verifies the chain. Records younger
  * than 180 days cannot be purged (网络安全法 §21), by the application and by a database trigger.
  * <p>
- * A database outage is recorded once it is over ({@code DatabaseOutageAudit}, from
- * {@link org.yunwei.database.DatabaseRecovered}).
- * <p>
- * Depends on {@code crypto} for the chain's digest, on {@code web} for refusals and on {@code database} for the event
- * of a recovered outage; it learns who acts from the security context, so that it needs nothing from
+ * Depends on {@code crypto} for the chain's digest and on {@code web} for refusals; it learns who acts from the security context, so that it needs nothing from
  * {@code identity} (which records into it).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit",
-		allowedDependencies = { "crypto", "web", "database" })
+		allowedDependencies = { "crypto", "web" })
 package org.yunwei.audit;

@@ -29,8 +29,8 @@
  * and ending in a DOWN state (liveness DOWN) instead of a restart loop. While the database is unavailable,
  * {@code OutageFilter} answers every request 503 with {@code Retry-After} at once, readiness is DOWN, and the
  * {@code db} health component says so without waiting for the pool. When it is back,
- * {@link org.yunwei.database.DatabaseRecovered} is published (the audit module records the outage, the notification
- * module tells management).
+ * {@link org.yunwei.database.DatabaseRecovered} is published: this module puts the outage on the audit trail
+ * ({@code DatabaseOutageAudit}), the notification module tells management.
  * <p>
  * Backup and restore ({@link org.yunwei.database.BackupCommand}, {@code internal.backup}): a consistent logical backup
  * through JDBC (one snapshot, every table copied out), taken from the command line or on a schedule with retention,
@@ -38,7 +38,9 @@
  * logical and not physical: docs/decisions/0004-logical-backup-through-jdbc.md; how to use it: docs/reliability.md.
  * <p>
  * Depends on {@code web}, for the 503 answer ({@code ServiceUnavailable}) that its controllers' advice gives too, and
- * on {@code audit}, to record scheduled backups and to verify the chain of a restored database; on no other module:
+ * on {@code audit}, to record outages and scheduled backups and to verify the chain of a restored database (the
+ * audit module depends on none but {@code crypto} and {@code web}, so that the modules' migrations run in an order);
+ * on no other module:
  * every other module needs the database before anything else starts.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Database", allowedDependencies = { "web", "audit" })

@@ -47,6 +47,14 @@ public class AuditRecords {
 		this.clock = Clock.systemUTC();
 	}
 
+	public boolean contains(String action, String objectType, String objectId) {
+		return jdbc.sql("""
+				select exists (select 1 from audit_record where action = ? and object_type = ? and object_id = ?)""")
+			.params(action, objectType, objectId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	public void append(AuditEntry entry) {
 		append(entry, clock.instant());
 	}

@@ -1,9 +1,8 @@
-package org.yunwei.audit.internal;
+package org.yunwei.database.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.yunwei.audit.AuditEntry;
@@ -22,23 +21,15 @@ class DatabaseOutageAudit {
 	static final String ACTION = "DATABASE_RECOVERED";
 
 	private final AuditTrail trail;
-	private final JdbcClient jdbc;
 
-	DatabaseOutageAudit(AuditTrail trail, JdbcClient jdbc) {
+	DatabaseOutageAudit(AuditTrail trail) {
 		this.trail = trail;
-		this.jdbc = jdbc;
 	}
 
 	@ApplicationModuleListener
 	void on(DatabaseRecovered recovered) {
 		String outageId = recovered.outageId().toString();
-		boolean recorded = jdbc.sql("""
-				select exists (select 1 from audit_record
-				               where action = ? and object_type = 'database' and object_id = ?)""")
-			.params(ACTION, outageId)
-			.query(Boolean.class)
-			.single();
-		if (recorded) {
+		if (trail.contains(ACTION, "database", outageId)) {
 			return;
 		}
 		Map<String, Object> outage = new LinkedHashMap<>();
