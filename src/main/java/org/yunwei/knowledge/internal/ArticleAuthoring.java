@@ -1,0 +1,82 @@
+package org.yunwei.knowledge.internal;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.audit.AuditEntry;
+import org.yunwei.audit.AuditTrail;
+import org.yunwei.identity.Actor;
+import org.yunwei.knowledge.ArticleRetired;
+import org.yunwei.knowledge.internal.search.KnowledgeChangeLog;
+import org.yunwei.web.RejectedRequest;
+
+/**
+ * Writing articles: a new draft, a revision of the working copy, retiring. Each write is audited in its transaction;
+ * retiring also tells the search index through the change log, in the same transaction.
+ */
+@Service
+public class ArticleAuthoring {
+
+	static final String OBJECT_TYPE = "knowledge_article";
+
+	private final ArticleRecords articles;
+	private final ArticleAccess access;
+	private final KnowledgeChangeLog changes;
+	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
+
+	ArticleAuthoring(ArticleRecords articles, ArticleAccess access, KnowledgeChangeLog changes, AuditTrail audit,
+			ApplicationEventPublisher events) {
+		this.articles = articles;
+		this.access = access;
+		this.changes = changes;
+		this.audit = audit;
+		this.events = events;
+	}
+
+	/** A new draft of the signed-in author's party and unit. */
+	@Transactional
+	public long create(ArticleContent content) {
+		Actor author = access.requireManager();
+		long id = articles.insert(KnowledgeArticle.draft(author.partyId(), author.orgUnitId(), author.userId(),
+				content));
+		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_CREATED", OBJECT_TYPE, id).after(content.audited())
+			.detail(content.title()));
+		return id;
+	}
+
+	/** A revision of the working copy; readers keep the published version until the revision is approved. */
+	@Transactional
+	public void revise(long id, ArticleContent content) {
+		KnowledgeArticle article = load(id);
+		Map<String, Object> before = article.content().audited();
+		article.revise(content);
+		articles.update(article);
+		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_REVISED", OBJECT_TYPE, id).before(before)
+			.after(content.audited()).detail(content.title()));
+	}
+
+	/** Retires a published article: from now on no reader finds it. */
+	@Transactional
+	public void retire(long id) {
+		KnowledgeArticle article = load(id);
+		ArticleStatus before = article.status();
+		article.retire();
+		articles.update(article);
+		changes.record(id);
+		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_RETIRED", OBJECT_TYPE, id)
+			.before(Map.of("status", before.name())).after(Map.of("status", article.status().name()))
+			.detail(article.content().title()));
+		events.publishEvent(new ArticleRetired(id, Instant.now()));
+	}
+
+	private KnowledgeArticle load(long id) {
+		access.requireManager();
+		KnowledgeArticle article = articles.findForUpdate(id).orElseThrow(() -> RejectedRequest.notFound("article"));
+		access.requireManagerOf(article);
+		return article;
+	}
+}
