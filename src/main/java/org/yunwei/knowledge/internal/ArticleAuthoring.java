@@ -2,6 +2,7 @@ package org.yunwei.knowledge.internal;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -37,10 +38,11 @@ public class ArticleAuthoring {
 		this.events = events;
 	}
 
-	/** A new draft of the signed-in author's party and unit. */
+	/** A new draft of the signed-in author's party and unit; the content is validated once the author may write. */
 	@Transactional
-	public long create(ArticleContent content) {
+	public long create(Supplier<ArticleContent> written) {
 		Actor author = access.requireManager();
+		ArticleContent content = written.get();
 		long id = articles.insert(KnowledgeArticle.draft(author.partyId(), author.orgUnitId(), author.userId(),
 				content));
 		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_CREATED", OBJECT_TYPE, id).after(content.audited())
@@ -50,8 +52,9 @@ public class ArticleAuthoring {
 
 	/** A revision of the working copy; readers keep the published version until the revision is approved. */
 	@Transactional
-	public void revise(long id, ArticleContent content) {
+	public void revise(long id, Supplier<ArticleContent> written) {
 		KnowledgeArticle article = load(id);
+		ArticleContent content = written.get();
 		Map<String, Object> before = article.content().audited();
 		article.revise(content);
 		articles.update(article);
