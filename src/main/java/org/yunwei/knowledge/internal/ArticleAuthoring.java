@@ -21,8 +21,6 @@ import org.yunwei.web.RejectedRequest;
 @Service
 public class ArticleAuthoring {
 
-	static final String OBJECT_TYPE = "knowledge_article";
-
 	private final ArticleRecords articles;
 	private final ArticleAccess access;
 	private final KnowledgeChangeLog changes;
@@ -45,7 +43,7 @@ public class ArticleAuthoring {
 		ArticleContent content = written.get();
 		long id = articles.insert(KnowledgeArticle.draft(author.partyId(), author.orgUnitId(), author.userId(),
 				content));
-		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_CREATED", OBJECT_TYPE, id).after(content.audited())
+		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_CREATED", "knowledge_article", id).after(content.audited())
 			.detail(content.title()));
 		return id;
 	}
@@ -58,7 +56,7 @@ public class ArticleAuthoring {
 		Map<String, Object> before = article.content().audited();
 		article.revise(content);
 		articles.update(article);
-		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_REVISED", OBJECT_TYPE, id).before(before)
+		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_REVISED", "knowledge_article", id).before(before)
 			.after(content.audited()).detail(content.title()));
 	}
 
@@ -70,7 +68,7 @@ public class ArticleAuthoring {
 		article.retire();
 		articles.update(article);
 		changes.record(id);
-		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_RETIRED", OBJECT_TYPE, id)
+		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_RETIRED", "knowledge_article", id)
 			.before(Map.of("status", before.name())).after(Map.of("status", article.status().name()))
 			.detail(article.content().title()));
 		events.publishEvent(new ArticleRetired(id, Instant.now()));

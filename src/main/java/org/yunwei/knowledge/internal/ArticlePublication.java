@@ -72,7 +72,7 @@ public class ArticlePublication {
 				content.title() + " · v" + version.number(), "/knowledge/" + id, facts));
 		versions.requested(version.id(), state.requestId());
 		articles.update(article);
-		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_SUBMITTED", ArticleAuthoring.OBJECT_TYPE, id)
+		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_SUBMITTED", "knowledge_article", id)
 			.after(Map.of("versionId", version.id(), "number", version.number(), "hash", version.contentHash(),
 					"approvalRequestId", state.requestId(), "policyId", policy))
 			.detail(content.title()));
@@ -119,7 +119,7 @@ public class ArticlePublication {
 		if (replaced != null) {
 			after.put("supersededVersionId", replaced);
 		}
-		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_PUBLISHED", ArticleAuthoring.OBJECT_TYPE, article.id())
+		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_PUBLISHED", "knowledge_article", article.id())
 			.after(after).detail(version.title()));
 		events.publishEvent(new ArticlePublished(article.id(), versionId, version.number(), at));
 	}
@@ -144,7 +144,7 @@ public class ArticlePublication {
 		if (reason != null) {
 			after.put("reason", reason);
 		}
-		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_NOT_APPROVED", ArticleAuthoring.OBJECT_TYPE, article.id())
+		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_NOT_APPROVED", "knowledge_article", article.id())
 			.after(after).detail(version.title()));
 	}
 }
