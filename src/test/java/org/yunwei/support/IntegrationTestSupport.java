@@ -43,11 +43,17 @@ public abstract class IntegrationTestSupport {
 		registry.add("yunwei.knowledge.index-directory", IntegrationTestSupport::knowledgeIndexDirectory);
 	}
 
+	private static String knowledgeIndex;
+
+	/** One directory per JVM, as the database is: the property may be read more than once. */
 	private static synchronized String knowledgeIndexDirectory() {
 		try {
-			java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("yunwei-knowledge-index");
-			directory.toFile().deleteOnExit();
-			return directory.toString();
+			if (knowledgeIndex == null) {
+				java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("yunwei-knowledge-index");
+				directory.toFile().deleteOnExit();
+				knowledgeIndex = directory.toString();
+			}
+			return knowledgeIndex;
 		}
 		catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);
