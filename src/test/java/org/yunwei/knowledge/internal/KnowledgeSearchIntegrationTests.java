@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.yunwei.knowledge.internal.search.IndexFollower;
 import org.yunwei.knowledge.internal.search.KnowledgeChangeLog;
 import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.support.TestDirectory;
+import org.yunwei.support.WebSession;
 
 import tools.jackson.databind.JsonNode;
 
@@ -98,6 +100,19 @@ class KnowledgeSearchIntegrationTests extends IntegrationTestSupport {
 		assertThat(world.api.get("/api/v1/knowledge/articles/" + internal, customer).status()).isEqualTo(404);
 		assertThat(world.api.get("/api/v1/knowledge/search?q=" + java.net.URLEncoder.encode("控制器",
 				java.nio.charset.StandardCharsets.UTF_8), author).body()).doesNotContain("<script>");
+
+		// global search and the pages answer the same
+		String global = world.api.get("/api/v1/search?kind=article&q=" + java.net.URLEncoder.encode("无线网络",
+				java.nio.charset.StandardCharsets.UTF_8), customer).body();
+		assertThat(global).contains("\"link\":\"/knowledge/" + open + "\"")
+			.doesNotContain("\"link\":\"/knowledge/" + internal + "\"");
+		WebSession reader = new WebSession(port);
+		reader.signIn(world.customer, TestDirectory.PASSWORD, null);
+		assertThat(reader.get("/knowledge/" + open).body()).contains("无线网络密码修改说明", "在门户修改无线密码");
+		assertThat(reader.get("/knowledge/" + internal).status()).isEqualTo(404);
+		String page = reader.get("/knowledge?q=" + java.net.URLEncoder.encode("无线网络",
+				java.nio.charset.StandardCharsets.UTF_8)).body();
+		assertThat(page).contains("knowledge-hit-" + open, "<mark>").doesNotContain("knowledge-hit-" + internal);
 
 		assertThat(world.api.post("/api/v1/knowledge/articles/" + open + "/retire", author, null).status())
 			.isEqualTo(200);
