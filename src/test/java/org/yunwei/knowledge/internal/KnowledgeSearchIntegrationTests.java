@@ -128,8 +128,10 @@ class KnowledgeSearchIntegrationTests extends IntegrationTestSupport {
 		assertThat(found(author, "磁盘空间")).contains(id);
 		// as if the application stopped between the commit and the index: the change is in the log only
 		jdbc.sql("update knowledge_article set status = 'RETIRED' where id = ?").param(id).update();
-		changes.record(id);
-		assertThat(follower.catchUp()).isEqualTo(1);
+		long change = changes.record(id);
+		// the next catch-up applies it (this one, or the periodic one of this node if it came first)
+		follower.catchUp();
+		assertThat(follower.applied()).isGreaterThanOrEqualTo(change);
 		assertThat(follower.catchUp()).isZero();
 		assertThat(found(author, "磁盘空间")).doesNotContain(id);
 

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -17,7 +18,8 @@ import org.yunwei.knowledge.ArticleRetired;
  * every transaction that published or retired an article, it applies the changes after the last one the index
  * recorded, each by reading the article as it is now (so applying one twice is harmless), and commits the index with
  * the number reached. An index of another epoch, or ahead of the log (a restored backup), is rebuilt from the
- * database. One follower per node writes; a second node keeps its own index and follows the same log.
+ * database. One follower per node writes; a second node keeps its own index and follows the same log, looking for
+ * changes every few seconds ({@code yunwei.knowledge.index-follow-interval}).
  */
 @Component
 public class IndexFollower {
@@ -48,6 +50,21 @@ public class IndexFollower {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void after(ArticleRetired event) {
 		catchUp();
+	}
+
+	/**
+	 * Every node's index follows the changes other nodes committed too: each node looks every few seconds (one
+	 * indexed read when nothing changed). No cluster lock: every node has its own index to keep.
+	 */
+	@Scheduled(fixedDelayString = "${yunwei.knowledge.index-follow-interval:PT5S}",
+			initialDelayString = "${yunwei.knowledge.index-follow-interval:PT5S}")
+	void periodically() {
+		catchUp();
+	}
+
+	/** The last change the index applied. */
+	public long applied() {
+		return index.applied();
 	}
 
 	/** Applies every change not yet applied; returns how many. */
