@@ -51,7 +51,9 @@ public enum Permission {
 	/** Approval policies (审批流程): stages, approvers, conditions, time limits. */
 	APPROVAL_POLICY_MANAGE,
 	/** Marks a post's holder absent for a period (岗位备份): the post's backup acts meanwhile. */
-	POST_ABSENCE_RECORD;
+	POST_ABSENCE_RECORD,
+	/** Write knowledge articles and submit them for 入库审批; retire them. */
+	KNOWLEDGE_MANAGE;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative

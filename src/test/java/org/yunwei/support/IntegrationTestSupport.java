@@ -39,6 +39,25 @@ public abstract class IntegrationTestSupport {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("yunwei.db.url", TestDatabase::url);
+		// the knowledge index of this JVM's database, never the working directory's ./data
+		registry.add("yunwei.knowledge.index-directory", IntegrationTestSupport::knowledgeIndexDirectory);
+	}
+
+	private static String knowledgeIndex;
+
+	/** One directory per JVM, as the database is: the property may be read more than once. */
+	private static synchronized String knowledgeIndexDirectory() {
+		try {
+			if (knowledgeIndex == null) {
+				java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("yunwei-knowledge-index");
+				directory.toFile().deleteOnExit();
+				knowledgeIndex = directory.toString();
+			}
+			return knowledgeIndex;
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	protected ApiClient api() {

@@ -32,7 +32,7 @@ import org.yunwei.ticket.Tickets;
 class Navigation {
 
 	/** The paths the side navigation links to. */
-	static final List<String> LINKS = List.of("/", "/notifications", "/approvals", "/catalog", "/portal",
+	static final List<String> LINKS = List.of("/", "/notifications", "/approvals", "/knowledge", "/catalog", "/portal",
 			"/portal/tickets", "/tickets", "/tickets/groups", "/tickets/routing", "/tickets/alert-routes",
 			"/tickets/mail-failures", "/return-visits", "/tickets/statistics", "/cmdb", "/documents", "/sla/agreements",
 			"/sla/attainment", "/sla/clocks", "/sla/calendars", "/compliance",

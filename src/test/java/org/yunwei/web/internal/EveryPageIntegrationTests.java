@@ -180,6 +180,25 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 	}
 
 	/** Concrete addresses for the pages with a variable, and for pages that show more with a query, from the fixtures. */
+	/** A published article for customers of the world's provider, written as the knowledge module writes it. */
+	private long publishedArticle(TicketFixtures world) {
+		long owner = world.directory.userId(world.agent);
+		long article = jdbc.sql("""
+				insert into knowledge_article (party_id, org_unit_id, owner_id, title, body, category, tags,
+				    visibility, status)
+				values (?, ?, ?, '打印机连接失败的处理方法', '## 步骤\n\n1. 检查网线', '打印', '{打印机}', 'CUSTOMER',
+				    'PUBLISHED') returning id""")
+			.params(world.providerParty, world.providerUnit, owner).query(Long.class).single();
+		long version = jdbc.sql("""
+				insert into knowledge_article_version (article_id, number, title, body, category, tags, visibility,
+				    content_hash, status, submitted_by)
+				select id, 1, title, body, category, tags, visibility, repeat('0', 64), 'PUBLISHED', owner_id
+				from knowledge_article where id = ? returning id""").param(article).query(Long.class).single();
+		jdbc.sql("update knowledge_article set published_version_id = ? where id = ?").params(version, article)
+			.update();
+		return article;
+	}
+
 	private Map<String, Supplier<List<String>>> samples(TicketFixtures world, long ticket) {
 		Map<String, Supplier<List<String>>> samples = new LinkedHashMap<>();
 		samples.put("/catalog/services/{id}", () -> List.of("/catalog/services/" + world.service));
@@ -257,6 +276,9 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		samples.put("/documents", () -> List.of("/documents", "/documents?state=UNPUBLISHED&sort=TITLE"));
 		samples.put("/portal/tickets/{id}/countdown", () -> List.of("/portal/tickets/" + ticket + "/countdown"));
 		samples.put("/approvals", () -> List.of("/approvals", "/approvals?tab=decided"));
+		samples.put("/knowledge", () -> List.of("/knowledge", "/knowledge?q=" + java.net.URLEncoder.encode("打印机",
+				java.nio.charset.StandardCharsets.UTF_8), "/knowledge?q=zzzqqq"));
+		samples.put("/knowledge/{id:\\d+}", () -> List.of("/knowledge/" + publishedArticle(world)));
 		samples.put("/approvals/{id}", () -> List.of("/approvals/" + approvalRequest(world)));
 		samples.put("/approval-policies/{id}", () -> List.of("/approval-policies/" + jdbc
 			.sql("select id from approval_policy where built_in").query(Long.class).single()));

@@ -106,7 +106,9 @@ class MessageKeysTests {
 		VALUES.put("ticketui.filter.sla.", List.of("response-met", "response-breached", "resolution-met",
 				"resolution-breached"));
 		// the kinds of record global search finds: one per module that registers a source
-		VALUES.put("search.kind.", List.of("ticket"));
+		VALUES.put("search.kind.", List.of("ticket", "article"));
+		VALUES.put("knowledge.status.", List.of("DRAFT", "IN_REVIEW", "PUBLISHED", "RETIRED"));
+		VALUES.put("knowledge.visibility.", List.of("INTERNAL", "CUSTOMER"));
 		VALUES.put("period.preset.", DateRange.presets(LocalDate.now()).keySet());
 		VALUES.put("compliance.chapter.", List.of());
 		VALUES.put("users.", List.of());

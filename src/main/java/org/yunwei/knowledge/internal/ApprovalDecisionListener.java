@@ -1,0 +1,54 @@
+package org.yunwei.knowledge.internal;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.yunwei.approval.ApprovalGranted;
+import org.yunwei.approval.ApprovalRejected;
+import org.yunwei.approval.ApprovalReturned;
+import org.yunwei.approval.ApprovalWithdrawn;
+
+/**
+ * The approval module's decisions on article versions; decisions on other subjects are not ours. Safe to receive
+ * twice: {@link ArticlePublication} acts only on a version its article still waits for at the decided hash.
+ */
+@Component
+class ApprovalDecisionListener {
+
+	private final ArticlePublication publication;
+
+	ApprovalDecisionListener(ArticlePublication publication) {
+		this.publication = publication;
+	}
+
+	@ApplicationModuleListener
+	void on(ApprovalGranted event) {
+		if (ours(event.subjectType())) {
+			publication.granted(event.subjectId(), event.versionHash(), event.at());
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(ApprovalRejected event) {
+		if (ours(event.subjectType())) {
+			publication.notGranted(event.subjectId(), event.versionHash(), "REJECTED", event.reason(), event.at());
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(ApprovalReturned event) {
+		if (ours(event.subjectType())) {
+			publication.notGranted(event.subjectId(), event.versionHash(), "RETURNED", event.reason(), event.at());
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(ApprovalWithdrawn event) {
+		if (ours(event.subjectType())) {
+			publication.notGranted(event.subjectId(), event.versionHash(), "WITHDRAWN", null, event.at());
+		}
+	}
+
+	private static boolean ours(String subjectType) {
+		return ArticlePublication.SUBJECT_TYPE.equals(subjectType);
+	}
+}

@@ -1,0 +1,167 @@
+package org.yunwei.knowledge.internal.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.util.QueryBuilder;
+import org.springframework.stereotype.Component;
+import org.yunwei.identity.Actor;
+import org.yunwei.identity.PartyKind;
+import org.yunwei.knowledge.KnowledgeHit;
+
+/**
+ * Finds published articles for a reader. The text is asked of the smartcn fields and of the character-pair fields
+ * (see {@link KnowledgeAnalyzers}), any term may match, and titles (with tags) weigh four times the body, so that
+ * articles whose title matches come first. The reader's filter is part of the query (a customer: articles for
+ * customers; a provider's staff: those and their own party's internal ones; management and supervision: all), and
+ * the hits are checked against the database before they are shown, so that an article retired a moment ago never
+ * appears even if the index has not yet applied the change.
+ */
+@Component
+public class ArticleSearch {
+
+	static final float TITLE_BOOST = 4f;
+	static final float TITLE_GRAM_BOOST = 2f;
+	static final float BODY_GRAM_BOOST = 0.5f;
+	static final int MAX_LIMIT = 100;
+	static final int SNIPPET_CHARACTERS = 120;
+
+	private final KnowledgeIndex index;
+	private final PublishedArticles published;
+	private final Analyzer smartcn = KnowledgeAnalyzers.smartcn();
+	private final Analyzer pairs = KnowledgeAnalyzers.grams(false);
+	private final Analyzer indexed = KnowledgeAnalyzers.forIndexing();
+
+	ArticleSearch(KnowledgeIndex index, PublishedArticles published) {
+		this.index = index;
+		this.published = published;
+	}
+
+	public List<KnowledgeHit> search(String text, int limit, Actor reader) {
+		if (text == null || text.isBlank() || limit < 1) {
+			return List.of();
+		}
+		Query matching = matching(text.strip());
+		if (matching == null) {
+			return List.of();
+		}
+		BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching, Occur.MUST);
+		Query filter = readerFilter(reader);
+		if (filter != null) {
+			query.add(filter, Occur.FILTER);
+		}
+		Query built = query.build();
+		try {
+			IndexSearcher searcher = index.searchers().acquire();
+			try {
+				ScoreDoc[] docs = searcher.search(built, Math.min(limit, MAX_LIMIT)).scoreDocs;
+				Map<Long, Found> found = new LinkedHashMap<>();
+				for (ScoreDoc doc : docs) {
+					Document stored = searcher.storedFields().document(doc.doc);
+					found.put(Long.parseLong(stored.get(KnowledgeIndex.ID)), new Found(stored, doc.score));
+				}
+				Map<Long, IndexedArticle> live = published.live(found.keySet());
+				List<KnowledgeHit> hits = new ArrayList<>();
+				found.forEach((id, f) -> {
+					IndexedArticle now = live.get(id);
+					if (now != null && visible(now, reader)) {
+						hits.add(new KnowledgeHit(id, now.title(), snippet(matching, f.stored().get("body_stored")),
+								now.category(), now.visibility(), f.score()));
+					}
+				});
+				return hits;
+			}
+			finally {
+				index.searchers().release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private record Found(Document stored, float score) {
+	}
+
+	private Query matching(String text) {
+		BooleanQuery.Builder any = new BooleanQuery.Builder();
+		int clauses = 0;
+		clauses += add(any, new QueryBuilder(smartcn), KnowledgeAnalyzers.TITLE, text, TITLE_BOOST);
+		clauses += add(any, new QueryBuilder(smartcn), KnowledgeAnalyzers.BODY, text, 1f);
+		clauses += add(any, new QueryBuilder(pairs), KnowledgeAnalyzers.TITLE_GRAM, text, TITLE_GRAM_BOOST);
+		clauses += add(any, new QueryBuilder(pairs), KnowledgeAnalyzers.BODY_GRAM, text, BODY_GRAM_BOOST);
+		return clauses == 0 ? null : any.build();
+	}
+
+	private static int add(BooleanQuery.Builder any, QueryBuilder builder, String field, String text, float boost) {
+		Query query = builder.createBooleanQuery(field, text, Occur.SHOULD);
+		if (query == null) {
+			return 0;
+		}
+		any.add(new BoostQuery(query, boost), Occur.SHOULD);
+		return 1;
+	}
+
+	private static Query readerFilter(Actor reader) {
+		Query forCustomers = new TermQuery(new Term(KnowledgeIndex.VISIBILITY, "CUSTOMER"));
+		return switch (reader.partyKind()) {
+			case MANAGEMENT, SUPERVISION -> null;
+			case CUSTOMER -> forCustomers;
+			case PROVIDER -> new BooleanQuery.Builder().add(forCustomers, Occur.SHOULD)
+				.add(new TermQuery(new Term(KnowledgeIndex.PARTY, String.valueOf(reader.partyId()))), Occur.SHOULD)
+				.build();
+		};
+	}
+
+	private static boolean visible(IndexedArticle article, Actor reader) {
+		return "CUSTOMER".equals(article.visibility()) || reader.partyKind() == PartyKind.MANAGEMENT
+				|| reader.partyKind() == PartyKind.SUPERVISION
+				|| reader.partyKind() == PartyKind.PROVIDER && article.partyId() == reader.partyId();
+	}
+
+	/** The best passage of the body with the terms found marked, all else HTML-escaped; the start if none. */
+	private String snippet(Query matching, String body) {
+		if (body == null || body.isBlank()) {
+			return "";
+		}
+		for (String field : List.of(KnowledgeAnalyzers.BODY, KnowledgeAnalyzers.BODY_GRAM)) {
+			Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"),
+					new SimpleHTMLEncoder(), new QueryScorer(matching, field));
+			highlighter.setTextFragmenter(new SimpleFragmenter(SNIPPET_CHARACTERS));
+			try {
+				String best = highlighter.getBestFragment(indexed, field, body);
+				if (best != null) {
+					return best;
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			catch (InvalidTokenOffsetsException e) {
+				// a passage the analyzer cannot map back: try the other field, else the beginning
+			}
+		}
+		String start = body.length() <= SNIPPET_CHARACTERS ? body : body.substring(0, SNIPPET_CHARACTERS) + "…";
+		return SimpleHTMLEncoder.htmlEncode(start);
+	}
+}
