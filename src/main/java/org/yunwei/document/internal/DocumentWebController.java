@@ -84,6 +84,8 @@ class DocumentWebController {
 
 	@GetMapping("/documents/{id}/edit")
 	String edit(@PathVariable long id, Model model, Locale locale) {
+		// the right first, then the record: no one learns which documents exist from a form they may not use
+		access.requireManager();
 		DocumentLibrary.DocumentDetail detail = library.detail(id);
 		if (!detail.keeps()) {
 			throw RejectedRequest.forbidden("document.manage.forbidden");
@@ -196,8 +198,9 @@ class DocumentWebController {
 
 	@GetMapping("/documents/{id}/versions/{versionId}/acknowledgements")
 	String acknowledgements(@PathVariable long id, @PathVariable long versionId, Model model) {
-		model.addAttribute("detail", library.detail(id));
+		// the right first (inside status), then the record
 		model.addAttribute("status", acknowledgements.status(id, versionId));
+		model.addAttribute("detail", library.detail(id));
 		return "document/acknowledgements";
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yunwei.approval.ApprovalState;
 import org.yunwei.knowledge.internal.ArticleReading.ArticleLine;
 import org.yunwei.knowledge.internal.ArticleReading.ArticleView;
-import org.yunwei.knowledge.internal.VersionRecords.ArticleVersion;
+import org.yunwei.knowledge.internal.ArticleVersionRecords.ArticleVersion;
 import org.yunwei.web.KeysetPage;
 
 import io.swagger.v3.oas.annotations.Operation;

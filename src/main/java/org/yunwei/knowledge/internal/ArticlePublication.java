@@ -15,7 +15,7 @@ import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
 import org.yunwei.identity.Actor;
 import org.yunwei.knowledge.ArticlePublished;
-import org.yunwei.knowledge.internal.VersionRecords.ArticleVersion;
+import org.yunwei.knowledge.internal.ArticleVersionRecords.ArticleVersion;
 import org.yunwei.knowledge.internal.search.KnowledgeChangeLog;
 import org.yunwei.web.RejectedRequest;
 
@@ -32,14 +32,14 @@ public class ArticlePublication {
 	public static final String SUBJECT_TYPE = "knowledge-version";
 
 	private final ArticleRecords articles;
-	private final VersionRecords versions;
+	private final ArticleVersionRecords versions;
 	private final ArticleAccess access;
 	private final Approvals approvals;
 	private final KnowledgeChangeLog changes;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 
-	ArticlePublication(ArticleRecords articles, VersionRecords versions, ArticleAccess access, Approvals approvals,
+	ArticlePublication(ArticleRecords articles, ArticleVersionRecords versions, ArticleAccess access, Approvals approvals,
 			KnowledgeChangeLog changes, AuditTrail audit, ApplicationEventPublisher events) {
 		this.articles = articles;
 		this.versions = versions;

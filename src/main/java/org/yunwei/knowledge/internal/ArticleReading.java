@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
 import org.yunwei.knowledge.internal.ArticleRecords.Row;
-import org.yunwei.knowledge.internal.VersionRecords.ArticleVersion;
+import org.yunwei.knowledge.internal.ArticleVersionRecords.ArticleVersion;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.KeysetCursor;
 import org.yunwei.web.KeysetPage;
@@ -24,11 +24,11 @@ import org.yunwei.web.RejectedRequest;
 public class ArticleReading {
 
 	private final ArticleRecords articles;
-	private final VersionRecords versions;
+	private final ArticleVersionRecords versions;
 	private final ArticleAccess access;
 	private final Actors actors;
 
-	ArticleReading(ArticleRecords articles, VersionRecords versions, ArticleAccess access, Actors actors) {
+	ArticleReading(ArticleRecords articles, ArticleVersionRecords versions, ArticleAccess access, Actors actors) {
 		this.articles = articles;
 		this.versions = versions;
 		this.access = access;

@@ -66,16 +66,16 @@ final class KnowledgeWorld {
 		return jdbc.sql("select status from knowledge_article where id = ?").param(id).query(String.class).single();
 	}
 
-	VersionRecords.ArticleVersion pending(long id) {
+	ArticleVersionRecords.ArticleVersion pending(long id) {
 		return jdbc.sql("""
 				select v.id, v.content_hash from knowledge_article a join knowledge_article_version v
 				    on v.id = a.pending_version_id where a.id = ?""").param(id)
-			.query((rs, n) -> new VersionRecords.ArticleVersion(rs.getLong(1), id, 0, null, null, null, List.of(),
+			.query((rs, n) -> new ArticleVersionRecords.ArticleVersion(rs.getLong(1), id, 0, null, null, null, List.of(),
 					null, rs.getString(2), null, null, 0, null, null, null))
 			.single();
 	}
 
-	VersionRecords.ArticleVersion pendingOrNull(long id) {
+	ArticleVersionRecords.ArticleVersion pendingOrNull(long id) {
 		Long pending = jdbc.sql("select pending_version_id from knowledge_article where id = ?").param(id)
 			.query(Long.class).optional().orElse(null);
 		return pending == null ? null : pending(id);

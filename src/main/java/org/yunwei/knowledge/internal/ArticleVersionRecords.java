@@ -12,11 +12,11 @@ import org.springframework.stereotype.Repository;
 
 /** The table {@code knowledge_article_version}: every submitted revision, kept. */
 @Repository
-public class VersionRecords {
+public class ArticleVersionRecords {
 
 	private final JdbcClient jdbc;
 
-	VersionRecords(JdbcClient jdbc) {
+	ArticleVersionRecords(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -12,11 +12,11 @@ import org.yunwei.approval.ApprovalWithdrawn;
  * twice: {@link ArticlePublication} acts only on a version its article still waits for at the decided hash.
  */
 @Component
-class ApprovalDecisionListener {
+class ArticleApprovalListener {
 
 	private final ArticlePublication publication;
 
-	ApprovalDecisionListener(ArticlePublication publication) {
+	ArticleApprovalListener(ArticlePublication publication) {
 		this.publication = publication;
 	}
 
