@@ -79,6 +79,16 @@ final class DatabaseAvailability {
 		}
 	}
 
+	/**
+	 * What the outage turned out to be, found after it began: a probe may fail on a server whose process has died but
+	 * is not yet seen to have, and the death is the better cause to report.
+	 */
+	synchronized void diagnosed(String what) {
+		if (state == State.UNAVAILABLE) {
+			cause = what;
+		}
+	}
+
 	synchronized void restarted() {
 		restarts++;
 	}

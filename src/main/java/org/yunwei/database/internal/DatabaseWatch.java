@@ -187,7 +187,9 @@ final class DatabaseWatch implements SmartLifecycle {
 
 	private void heal() {
 		long pid = embedded.postmasterPid();
-		lost("the embedded PostgreSQL (pid " + pid + ") ended");
+		String ended = "the embedded PostgreSQL (pid " + pid + ") ended";
+		lost(ended);
+		availability.diagnosed(ended);
 		closeProbe();
 		Instant now = clock.instant();
 		crashes.addLast(now);
