@@ -54,6 +54,22 @@ public final class ApiClient {
 		return execute(request.build());
 	}
 
+	/** Posts one file as the multipart part {@code file}, with the given part content type. */
+	public Response postFile(String path, String token, String filename, String partType, byte[] content) {
+		String boundary = "----yunwei" + java.util.UUID.randomUUID();
+		var body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: " + partType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return execute(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Authorization", "Bearer " + token)
+			.header("Accept", "application/json")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
 	/** A GET that accepts the given media type, e.g. {@code text/csv} for a download. */
 	public Response getAccepting(String path, String token, String accept) {
 		var request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET();

@@ -1,15 +1,12 @@
 package org.yunwei.document.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunwei.support.Accounts;
@@ -71,22 +68,8 @@ final class DocumentWorld {
 	}
 
 	ApiClient.Response upload(long documentId, String token, String filename, byte[] content, String query) {
-		String boundary = "----yunwei" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-				+ "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(content);
-		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/documents/" + documentId + "/versions"
-				+ query))
-			.header("Authorization", "Bearer " + token)
-			.header("Accept", "application/json")
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build();
-		HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
-		return new ApiClient.Response(response.statusCode(), response.body(),
-				response.headers().firstValue("Content-Type").orElse(""));
+		return api.postFile("/api/v1/documents/" + documentId + "/versions" + query, token, filename,
+				"application/pdf", content);
 	}
 
 	HttpResponse<byte[]> download(String path, String token) {

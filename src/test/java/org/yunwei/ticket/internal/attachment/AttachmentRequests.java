@@ -1,6 +1,5 @@
 package org.yunwei.ticket.internal.attachment;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 import org.yunwei.support.ApiClient;
 
@@ -17,9 +15,11 @@ final class AttachmentRequests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 	private final String base;
+	private final ApiClient api;
 
 	AttachmentRequests(int port) {
 		this.base = "http://localhost:" + port;
+		this.api = new ApiClient(port);
 	}
 
 	ApiClient.Response upload(long ticketId, String token, String filename, byte[] content) {
@@ -28,22 +28,8 @@ final class AttachmentRequests {
 
 	/** An upload with a query string such as {@code ?internal=true}. */
 	ApiClient.Response upload(long ticketId, String token, String filename, byte[] content, String query) {
-		String boundary = "----yunwei" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-		body.writeBytes(content);
-		write(body, "\r\n--" + boundary + "--\r\n");
-		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets/" + ticketId + "/attachments"
-				+ query))
-			.header("Authorization", "Bearer " + token)
-			.header("Accept", "application/json")
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build();
-		HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
-		return new ApiClient.Response(response.statusCode(), response.body(),
-				response.headers().firstValue("Content-Type").orElse(""));
+		return api.postFile("/api/v1/tickets/" + ticketId + "/attachments" + query, token, filename,
+				"application/octet-stream", content);
 	}
 
 	HttpResponse<byte[]> download(long ticketId, long attachmentId, String token) {
@@ -73,9 +59,5 @@ final class AttachmentRequests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
 		}
-	}
-
-	private static void write(ByteArrayOutputStream out, String text) {
-		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
 	}
 }
