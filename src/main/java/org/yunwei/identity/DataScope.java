@@ -58,11 +58,15 @@ public record DataScope(PartyKind partyKind, long partyId, Set<Long> orgUnitIds)
 		return switch (partyKind) {
 			case MANAGEMENT, SUPERVISION -> new Condition("true", List.of());
 			case PROVIDER -> new Condition(partyColumn + " = ?", List.of(partyId));
-			// the ids travel as one array literal: JdbcClient would spread a Java array over several placeholders
-			case CUSTOMER -> new Condition(orgUnitColumn + " = any(cast(? as bigint[]))", List.of(orgUnitIds.stream()
-				.sorted()
-				.map(String::valueOf)
-				.collect(Collectors.joining(",", "{", "}"))));
+			// one unit as a plain equality: a GIN index (the tickets' subjects with their scope, ticket/V21) can use
+			// "=" but not "= any(...)"
+			case CUSTOMER -> orgUnitIds.size() == 1
+					? new Condition(orgUnitColumn + " = ?", List.of(orgUnitIds.iterator().next()))
+					// the ids travel as one array literal: JdbcClient would spread a Java array over several placeholders
+					: new Condition(orgUnitColumn + " = any(cast(? as bigint[]))", List.of(orgUnitIds.stream()
+						.sorted()
+						.map(String::valueOf)
+						.collect(Collectors.joining(",", "{", "}"))));
 		};
 	}
 

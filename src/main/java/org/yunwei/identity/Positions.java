@@ -81,6 +81,14 @@ public class Positions {
 			.optional();
 	}
 
+	/** The lead named for this unit itself (not one above it); empty when it has none. */
+	public Optional<Long> appointedLead(long orgUnitId) {
+		return jdbc.sql("select lead_id from org_unit where id = ? and lead_id is not null")
+			.param(orgUnitId)
+			.query(Long.class)
+			.optional();
+	}
+
 	/** Names the lead of a unit; {@code null} removes it. For the directory's administration and for tests. */
 	@Transactional
 	public void appointLead(long orgUnitId, Long userId) {

@@ -46,5 +46,7 @@ class DataScopeTests {
 		assertThat(scope.includesParty(6)).isFalse();
 		assertThat(scope.where("p.id", "u.org_unit_id"))
 			.isEqualTo(new DataScope.Condition("u.org_unit_id = any(cast(? as bigint[]))", List.of("{50,51}")));
+		assertThat(new DataScope(PartyKind.CUSTOMER, 5, Set.of(50L)).where("p.id", "u.org_unit_id"))
+			.isEqualTo(new DataScope.Condition("u.org_unit_id = ?", List.of(50L)));
 	}
 }

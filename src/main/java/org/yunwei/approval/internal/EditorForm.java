@@ -15,40 +15,59 @@ record EditorForm(String name, String description, boolean requesterMayApprove, 
 
 	/** One stage slot of the editor. */
 	record StageSlot(String name, String rule, String requiredCount, String condition, String timeLimitMinutes,
-			List<String> people, String roleCode, String rolePartyId, String postId, boolean unitLead) {
+			List<String> people, List<RoleLine> roles, List<String> posts, boolean unitLead) {
 
 		boolean blank() {
-			return name.isBlank() && people.isEmpty() && roleCode.isBlank() && postId.isBlank() && !unitLead;
+			return name.isBlank() && people.isEmpty() && roles.stream().allMatch(RoleLine::blank) && posts.isEmpty()
+					&& !unitLead;
+		}
+
+		/** The role lines to show: those chosen and one blank line more for another role, up to the limit. */
+		public List<RoleLine> roleRows() {
+			List<RoleLine> rows = new ArrayList<>(roles.stream().filter(r -> !r.blank()).toList());
+			if (rows.size() < ROLE_LINES) {
+				rows.add(RoleLine.BLANK);
+			}
+			return rows;
 		}
 
 		static StageSlot empty() {
-			return new StageSlot("", "ANY", "1", "", "", List.of(), "", "", "", false);
+			return new StageSlot("", "ANY", "1", "", "", List.of(), List.of(), List.of(), false);
 		}
 	}
+
+	/** A role within a party as one approver line of a stage: the role's holders in that party approve. */
+	record RoleLine(String code, String partyId) {
+
+		static final RoleLine BLANK = new RoleLine("", "");
+
+		boolean blank() {
+			return code.isBlank() && partyId.isBlank();
+		}
+	}
+
+	/** How many role lines one stage takes in the editor (the API takes any number). */
+	static final int ROLE_LINES = 5;
 
 	static EditorForm of(PolicyView view) {
 		List<StageSlot> slots = new ArrayList<>();
 		for (PolicyView.Stage stage : view.stages()) {
 			List<String> people = new ArrayList<>();
-			String role = "";
-			String party = "";
-			String post = "";
+			List<RoleLine> roles = new ArrayList<>();
+			List<String> posts = new ArrayList<>();
 			boolean lead = false;
 			for (PolicyView.Line line : stage.approvers()) {
 				switch (line.kind()) {
 					case PERSON -> people.add(String.valueOf(line.personId()));
-					case ROLE -> {
-						role = line.roleCode();
-						party = String.valueOf(line.partyId());
-					}
-					case POST -> post = String.valueOf(line.postId());
+					case ROLE -> roles.add(new RoleLine(line.roleCode(), String.valueOf(line.partyId())));
+					case POST -> posts.add(String.valueOf(line.postId()));
 					case UNIT_LEAD -> lead = true;
 				}
 			}
 			slots.add(new StageSlot(stage.name(), stage.rule().name(), String.valueOf(stage.requiredCount()),
 					stage.condition() == null ? "" : stage.condition(),
-					stage.timeLimitMinutes() == null ? "" : String.valueOf(stage.timeLimitMinutes()), people, role,
-					party, post, lead));
+					stage.timeLimitMinutes() == null ? "" : String.valueOf(stage.timeLimitMinutes()), people, roles,
+					posts, lead));
 		}
 		return new EditorForm(view.name(), view.description(), view.requesterMayApprove(), slots);
 	}
@@ -60,12 +79,15 @@ record EditorForm(String name, String description, boolean requesterMayApprove, 
 			if (!parameters.containsKey(prefix + "name")) {
 				continue;
 			}
+			List<RoleLine> roles = new ArrayList<>();
+			for (int j = 0; j < ROLE_LINES; j++) {
+				String role = prefix + "roles[" + j + "].";
+				roles.add(new RoleLine(text(parameters, role + "code"), text(parameters, role + "partyId")));
+			}
 			slots.add(new StageSlot(text(parameters, prefix + "name"), text(parameters, prefix + "rule"),
 					text(parameters, prefix + "requiredCount"), text(parameters, prefix + "condition"),
-					text(parameters, prefix + "timeLimitMinutes"),
-					parameters.getOrDefault(prefix + "people", List.of()).stream().filter(v -> !v.isBlank()).toList(),
-					text(parameters, prefix + "roleCode"), text(parameters, prefix + "rolePartyId"),
-					text(parameters, prefix + "postId"), parameters.containsKey(prefix + "unitLead")));
+					text(parameters, prefix + "timeLimitMinutes"), chosen(parameters, prefix + "people"), roles,
+					chosen(parameters, prefix + "posts"), parameters.containsKey(prefix + "unitLead")));
 		}
 		return new EditorForm(text(parameters, "name"), text(parameters, "description"),
 				parameters.containsKey("requesterMayApprove"), slots);
@@ -91,15 +113,22 @@ record EditorForm(String name, String description, boolean requesterMayApprove, 
 			for (String person : slot.people()) {
 				approvers.add(StageApprover.person(number(person, field + "people")));
 			}
-			if (!slot.roleCode().isBlank()) {
-				if (slot.rolePartyId().isBlank()) {
-					throw RejectedRequest.invalidField(field + "rolePartyId", "field.required");
+			int line = 0;
+			for (RoleLine role : slot.roles()) {
+				String roleField = field + "roles[" + line++ + "].";
+				if (role.blank()) {
+					continue;
 				}
-				approvers.add(StageApprover.role(slot.roleCode(), number(slot.rolePartyId(), field + "rolePartyId"),
-						null));
+				if (role.code().isBlank()) {
+					throw RejectedRequest.invalidField(roleField + "code", "field.required");
+				}
+				if (role.partyId().isBlank()) {
+					throw RejectedRequest.invalidField(roleField + "partyId", "field.required");
+				}
+				approvers.add(StageApprover.role(role.code(), number(role.partyId(), roleField + "partyId"), null));
 			}
-			if (!slot.postId().isBlank()) {
-				approvers.add(StageApprover.post(number(slot.postId(), field + "postId")));
+			for (String post : slot.posts()) {
+				approvers.add(StageApprover.post(number(post, field + "posts")));
 			}
 			if (slot.unitLead()) {
 				approvers.add(StageApprover.unitLead());
@@ -130,6 +159,11 @@ record EditorForm(String name, String description, boolean requesterMayApprove, 
 		catch (NumberFormatException e) {
 			throw RejectedRequest.invalidField(field, "field.number");
 		}
+	}
+
+	/** The values ticked for a list field, blanks left out. */
+	private static List<String> chosen(MultiValueMap<String, String> parameters, String name) {
+		return parameters.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).toList();
 	}
 
 	private static String text(MultiValueMap<String, String> parameters, String name) {

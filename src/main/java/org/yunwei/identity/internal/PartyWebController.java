@@ -11,8 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunwei.identity.PartyKind;
+import org.yunwei.identity.Positions;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -25,10 +27,15 @@ class PartyWebController {
 
 	private final PartyAdministration parties;
 	private final OrgUnitAdministration units;
+	private final PostAdministration posts;
+	private final Positions positions;
 
-	PartyWebController(PartyAdministration parties, OrgUnitAdministration units) {
+	PartyWebController(PartyAdministration parties, OrgUnitAdministration units, PostAdministration posts,
+			Positions positions) {
 		this.parties = parties;
 		this.units = units;
+		this.posts = posts;
+		this.positions = positions;
 	}
 
 	@GetMapping("/admin/parties")
@@ -109,6 +116,22 @@ class PartyWebController {
 		}
 	}
 
+	/** Names the unit's lead (负责人), or removes it when none is chosen. */
+	@PostMapping("/admin/org-units/{id}/lead")
+	String appointLead(@PathVariable long id, @RequestParam(required = false) String leadId,
+			RedirectAttributes redirect) {
+		Long lead;
+		try {
+			lead = leadId == null || leadId.isBlank() ? null : Long.valueOf(leadId.strip());
+		}
+		catch (NumberFormatException e) {
+			throw RejectedRequest.invalidField("leadId", "field.malformed");
+		}
+		positions.appointLead(id, lead);
+		redirect.addFlashAttribute("notice", "directory.saved");
+		return "redirect:/admin/org-units/" + id;
+	}
+
 	private String listPage(Model model, PartyDraft form, Map<String, String> errors) {
 		List<OrgUnits.Party> visible = parties.list();
 		model.addAttribute("parties", visible);
@@ -135,6 +158,8 @@ class PartyWebController {
 		OrgUnits.Party party = parties.get(unit.partyId());
 		model.addAttribute("unit", unit);
 		model.addAttribute("party", party);
+		model.addAttribute("leadId", positions.appointedLead(unit.id()).orElse(null));
+		model.addAttribute("leadCandidates", posts.candidates(unit.id()));
 		// a unit cannot move under itself or below itself: those are left out of the choice
 		model.addAttribute("parents", units.list(unit.partyId()).stream()
 			.filter(u -> !u.path().startsWith(unit.path()))

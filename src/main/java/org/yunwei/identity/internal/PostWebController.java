@@ -1,9 +1,16 @@
 package org.yunwei.identity.internal;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +20,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunwei.identity.Actors;
+import org.yunwei.identity.People;
+import org.yunwei.identity.Permission;
+import org.yunwei.identity.Person;
+import org.yunwei.identity.Positions;
+import org.yunwei.identity.Positions.PostAbsence;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -24,14 +37,25 @@ import org.yunwei.web.RejectedRequest;
 @PreAuthorize("hasAuthority('POST_MANAGE')")
 class PostWebController {
 
+	static final int ABSENCES_SHOWN = 20;
+	/** The installation's zone, in which the form's times are read and shown. */
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
 	private final PostAdministration posts;
 	private final OrgUnitAdministration units;
 	private final PartyAdministration parties;
+	private final Positions positions;
+	private final People people;
+	private final Actors actors;
 
-	PostWebController(PostAdministration posts, OrgUnitAdministration units, PartyAdministration parties) {
+	PostWebController(PostAdministration posts, OrgUnitAdministration units, PartyAdministration parties,
+			Positions positions, People people, Actors actors) {
 		this.posts = posts;
 		this.units = units;
 		this.parties = parties;
+		this.positions = positions;
+		this.people = people;
+		this.actors = actors;
 	}
 
 	@GetMapping("/admin/posts")
@@ -89,6 +113,32 @@ class PostWebController {
 		}
 	}
 
+	/**
+	 * Records that the holder is away (岗位备份): the backup acts for the post meanwhile. The times are the
+	 * installation's local times, as the form shows them.
+	 */
+	@PostMapping("/admin/posts/{id}/absences")
+	String recordAbsence(@PathVariable long id, @RequestParam Map<String, String> absence, Model model,
+			RedirectAttributes redirect) {
+		try {
+			positions.recordAbsence(id, localTime(absence.get("from"), "from"), localTime(absence.get("until"), "until"),
+					absence.get("reason"));
+			redirect.addFlashAttribute("notice", "posts.absence.saved");
+			return "redirect:/admin/posts/" + id;
+		}
+		catch (RejectedRequest refused) {
+			if (refused.fieldErrors().isEmpty() && refused.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
+				throw refused;
+			}
+			AdminForms.showRefusal(model, refused);
+			PostView post = posts.get(id);
+			model.addAttribute("absence", absence);
+			model.addAttribute("absenceErrors", refused.fieldErrors());
+			return form(model, post, new PostDraft(post.orgUnitId(), post.name(), post.responsibilities(),
+					post.holderId(), post.backupId()), AdminForms.noErrors());
+		}
+	}
+
 	@PostMapping("/admin/posts/{id}/delete")
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		posts.delete(id);
@@ -101,8 +151,40 @@ class PostWebController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("people", form.orgUnitId() == null ? List.of() : posts.candidates(form.orgUnitId()));
+		if (post != null) {
+			model.addAttribute("absences", positions.absences(post.id(), ABSENCES_SHOWN));
+			model.addAttribute("absenceNames", people(post));
+			model.addAttribute("zone", ZONE);
+			model.addAttribute("now", Instant.now());
+			model.addAttribute("mayRecordAbsence", actors.current().can(Permission.POST_ABSENCE_RECORD));
+			model.asMap().putIfAbsent("absence", Map.of());
+			model.asMap().putIfAbsent("absenceErrors", Map.of());
+		}
 		addUnits(model);
 		return "identity/admin/post";
+	}
+
+	/** The display names of the people an absence list names: holders and who recorded them. */
+	private Map<Long, String> people(PostView post) {
+		Set<Long> ids = new HashSet<>();
+		for (PostAbsence absence : positions.absences(post.id(), ABSENCES_SHOWN)) {
+			ids.add(absence.holderId());
+			ids.add(absence.recordedBy());
+		}
+		return people.findAll(ids).stream().collect(Collectors.toMap(Person::id, Person::displayName));
+	}
+
+	/** A {@code datetime-local} value in the installation's zone; blank is none. */
+	private static Instant localTime(String value, String field) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(value.strip()).atZone(ZONE).toInstant();
+		}
+		catch (DateTimeParseException e) {
+			throw RejectedRequest.invalidField(field, "field.malformed");
+		}
 	}
 
 	private void addUnits(Model model) {

@@ -79,7 +79,7 @@ class ApprovalBrowserTests extends BrowserTestSupport {
 		clickAndWaitForTheNextPage("#new-policy");
 		type("#name", name);
 		type("#stage-name-0", "变更经理审核");
-		new org.openqa.selenium.support.ui.Select(find("#stage-people-0")).selectByValue(String.valueOf(world.first));
+		find("#stage-person-0-" + world.first).click();
 		type("#stage-condition-0", "risk = 'HIGH' and");
 		clickAndWaitForTheNextPage("#save-policy");
 		assertThat(find("#refusal").getText()).contains("变更经理审核", "18");

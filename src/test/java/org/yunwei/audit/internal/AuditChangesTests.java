@@ -51,6 +51,21 @@ class AuditChangesTests {
 	}
 
 	@Test
+	void codesReadAsTheOwningModuleOrTheAuditBundleNameThemAndOthersStayAsWritten() {
+		StaticMessageSource messages = new StaticMessageSource();
+		messages.addMessage("ticket.status.NEW", Locale.SIMPLIFIED_CHINESE, "新建");
+		messages.addMessage("ticket.status.ASSIGNED", Locale.SIMPLIFIED_CHINESE, "已分派");
+		messages.addMessage("audit.value.outcome.SUCCESS", Locale.SIMPLIFIED_CHINESE, "成功");
+		AuditChanges named = new AuditChanges(messages);
+
+		assertThat(named.of("ticket", json("{\"status\":\"NEW\",\"outcome\":\"SUCCESS\",\"code\":\"X9\"}"),
+				json("{\"status\":\"ASSIGNED\",\"outcome\":\"SUCCESS\",\"code\":\"X9\",\"note\":\"NEW\"}")))
+			.containsExactly(new FieldChange("Status", "新建", "已分派", true, false),
+					new FieldChange("Outcome", "成功", "成功", false, false),
+					new FieldChange("Code", "X9", "X9", false, false), new FieldChange("Note", "—", "NEW", true, false));
+	}
+
+	@Test
 	void valuesThatAreNotObjectsAreLeftAsWritten() {
 		assertThat(changes.of(json("\"not an object\""), json("{\"a\":1}"))).isEmpty();
 		assertThat(changes.of(null, json("[1,2]"))).isEmpty();

@@ -223,4 +223,66 @@ class DirectoryPagesIntegrationTests extends IntegrationTestSupport {
 				"name", "值班员", "responsibilities", "值守", "holderId", String.valueOf(holder))).status())
 			.isEqualTo(302);
 	}
+
+	@Test
+	void aUnitsLeadIsNamedOnTheUnitPage() {
+		long lead = testing.directory.userId(colleague);
+		assertThat(browser.get("/admin/org-units/" + unit).body()).contains("id=\"lead-form\"").contains(colleague);
+
+		assertThat(browser.submit("/admin/org-units/" + unit, "/admin/org-units/" + unit + "/lead",
+				Map.of("leadId", String.valueOf(lead))).status()).isEqualTo(302);
+		assertThat(unitLead()).isEqualTo(lead);
+		assertThat(browser.get("/admin/org-units/" + unit).body())
+			.contains("value=\"" + lead + "\" selected=\"selected\"");
+
+		assertThat(browser.submit("/admin/org-units/" + unit, "/admin/org-units/" + unit + "/lead",
+				Map.of("leadId", "")).status()).isEqualTo(302);
+		assertThat(unitLead()).isZero();
+	}
+
+	@Test
+	void aPostHoldersAbsenceIsRecordedOnThePostPageAndABadPeriodChangesNothing() {
+		WebSession recorder = new WebSession(port);
+		recorder.follow(recorder.signIn(testing.userWith(testing.managementUnit(), "POST_MANAGE",
+				"POST_ABSENCE_RECORD"), TestDirectory.PASSWORD, null));
+		long holder = testing.directory.userId(colleague);
+		long backup = testing.directory.userId(testing.directory.user(unit));
+		String name = "值班员 " + TestDirectory.unique("A");
+		assertThat(recorder.submit("/admin/posts/new", "/admin/posts", Map.of("orgUnitId", String.valueOf(unit),
+				"name", name, "responsibilities", "值守", "holderId", String.valueOf(holder), "backupId",
+				String.valueOf(backup))).status()).isEqualTo(302);
+		long post = jdbc.sql("select id from post where name = ?").param(name).query(Long.class).single();
+		String page = "/admin/posts/" + post;
+		assertThat(recorder.get(page).body()).contains("id=\"absence-form\"").contains("id=\"absences-empty\"");
+
+		var backwards = recorder.submit(page, page + "/absences",
+				Map.of("from", "2026-12-10T09:00", "until", "2026-12-09T18:00", "reason", "年休假"));
+		assertThat(backwards.status()).isEqualTo(200);
+		assertThat(backwards.body()).contains("id=\"until-error\"").contains("value=\"年休假\"");
+		assertThat(absences(post)).isZero();
+
+		assertThat(recorder.submit(page, page + "/absences",
+				Map.of("from", "2026-12-10T09:00", "until", "2026-12-12T18:00", "reason", "年休假")).status())
+			.isEqualTo(302);
+		assertThat(absences(post)).isOne();
+		assertThat(jdbc.sql("select absent_from from post_absence where post_id = ?").param(post)
+			.query(java.time.OffsetDateTime.class).single().toInstant())
+			.isEqualTo(java.time.Instant.parse("2026-12-10T01:00:00Z"));
+		assertThat(recorder.get(page).body()).contains("id=\"absences-table\"").contains("年休假")
+			.contains("2026-12-10 09:00 – 2026-12-12 18:00");
+
+		// the directory administrator of this test class may keep posts but not record absences
+		assertThat(browser.get(page).body()).doesNotContain("id=\"absence-form\"").contains("年休假");
+	}
+
+	/** The unit's own lead, 0 for none. */
+	private long unitLead() {
+		return jdbc.sql("select coalesce(lead_id, 0) from org_unit where id = ?").param(unit).query(Long.class)
+			.single();
+	}
+
+	private int absences(long post) {
+		return jdbc.sql("select count(*) from post_absence where post_id = ?").param(post).query(Integer.class)
+			.single();
+	}
 }

@@ -166,9 +166,24 @@ public class TicketSearch {
 		return List.of(stretchStatement(query, scope, part, FIRST_STRETCH, limit), rare(query, scope, part, limit));
 	}
 
-	/** The whole page from the filters' own indexes (the grams for a text), sorted by PostgreSQL. */
+	/**
+	 * The whole page from the filters' own indexes (the grams for a text), sorted by PostgreSQL. The tickets the
+	 * index finds are taken whole before they are sorted (a materialized CTE): asked for the newest 21 among them,
+	 * PostgreSQL expected a text found 36,000 times in the city to turn up early in creation order within a provider
+	 * that had none of them, and read all 1,000,000 tickets backwards (1.4 s) instead of combining the index with the
+	 * provider's (30 ms).
+	 */
 	private Statement rare(TicketQuery query, DataScope scope, Part part, int limit) {
-		return statement(query, scope, part, limit, Sifted.of(query, part).text() ? Text.INDEXED : Text.PLAIN);
+		if (!Sifted.of(query, part).text()) {
+			return statement(query, scope, part, limit, Text.PLAIN);
+		}
+		Statement found = filtered("id, created_at, resolution_due_at", query, scope, part, Text.INDEXED, Sifted.NONE);
+		List<Object> params = new ArrayList<>(found.params());
+		params.add(limit);
+		String order = order(part, query);
+		return new Statement("with found as materialized (" + found.sql() + ") select " + TicketRecords.COLUMNS
+				+ " from ticket join (select id as found_id from found order by " + order + " limit ?) page"
+				+ " on ticket.id = page.found_id order by " + order, params);
 	}
 
 	/**
@@ -234,6 +249,15 @@ public class TicketSearch {
 
 	private Statement select(String columns, TicketQuery query, DataScope scope, Part part, int limit, Text text,
 			Sifted sifted) {
+		Statement filtered = filtered(columns, query, scope, part, text, sifted);
+		List<Object> params = new ArrayList<>(filtered.params());
+		params.add(limit);
+		return new Statement(filtered.sql() + " order by " + order(part, query) + " limit ?", params);
+	}
+
+	/** The tickets of a part that pass the filters, from the keyset cursor on, in no order. */
+	private Statement filtered(String columns, TicketQuery query, DataScope scope, Part part, Text text,
+			Sifted sifted) {
 		List<Object> params = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("select ").append(columns).append(" from ticket where ");
 		conditions(sql, params, query, scope, text, sifted);
@@ -245,7 +269,6 @@ public class TicketSearch {
 					params.add(Timestamp.from(after.value()));
 					params.add(after.id());
 				}
-				sql.append(" order by ").append(order(part, query));
 			}
 			case DUE -> {
 				sql.append(" and resolution_due_at is not null");
@@ -254,7 +277,6 @@ public class TicketSearch {
 					params.add(Timestamp.from(after.value()));
 					params.add(after.id());
 				}
-				sql.append(" order by ").append(order(part, query));
 			}
 			case NO_DUE -> {
 				sql.append(" and resolution_due_at is null");
@@ -262,11 +284,8 @@ public class TicketSearch {
 					sql.append(" and id > ?");
 					params.add(after.id());
 				}
-				sql.append(" order by ").append(order(part, query));
 			}
 		}
-		sql.append(" limit ?");
-		params.add(limit);
 		return new Statement(sql.toString(), params);
 	}
 
