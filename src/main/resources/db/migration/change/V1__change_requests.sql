@@ -34,6 +34,10 @@ create table change_request (
     requester_id        bigint      not null,
     approval_policy_id  bigint,
     approval_request_id bigint,
+    approval_granted    boolean     not null default false,
+    freeze_override     boolean     not null default false,
+    override_request_id bigint,
+    override_granted    boolean     not null default false,
     submitted_hash      text,
     submitted_at        timestamptz,
     approved_at         timestamptz,
@@ -57,8 +61,24 @@ create table change_number_counter (
     last integer not null
 );
 
+-- Freeze windows (重要保障期: major events, holidays) block non-emergency changes planned into them; an emergency
+-- change may proceed with an extra override approval. Removing one keeps the row (removed_at) for the record.
+create table change_freeze_window (
+    id         bigserial primary key,
+    name       text        not null,
+    reason     text,
+    starts_at  timestamptz not null,
+    ends_at    timestamptz not null,
+    created_by bigint      not null,
+    created_at timestamptz not null default now(),
+    removed_at timestamptz,
+    constraint change_freeze_window_period check (ends_at > starts_at)
+);
+create index change_freeze_window_live on change_freeze_window (starts_at, ends_at) where removed_at is null;
+
 -- Which approval policy a change of a category and risk level goes to; a missing row means the installation's
--- default policy. Read at submission only: the policy chosen then stays the change's policy.
+-- default policy. Read at submission only: the policy chosen then stays the change's policy. The row
+-- ('FREEZE_OVERRIDE', 'ANY') names the policy of the extra approval an emergency change in a freeze window needs.
 create table change_approval_rule (
     category   text   not null,
     risk_level text   not null,

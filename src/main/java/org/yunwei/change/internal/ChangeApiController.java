@@ -32,11 +32,13 @@ class ChangeApiController {
 	private final ChangeRegister register;
 	private final ChangeReading reading;
 	private final ChangeList list;
+	private final ChangeCalendar calendar;
 
-	ChangeApiController(ChangeRegister register, ChangeReading reading, ChangeList list) {
+	ChangeApiController(ChangeRegister register, ChangeReading reading, ChangeList list, ChangeCalendar calendar) {
 		this.register = register;
 		this.reading = reading;
 		this.list = list;
+		this.calendar = calendar;
 	}
 
 	/** What a requester writes. */
@@ -111,6 +113,12 @@ class ChangeApiController {
 	@Operation(summary = "A change with its assessment, plan, approval, implementation and review")
 	ChangeView get(@PathVariable long id) {
 		return reading.view(id);
+	}
+
+	@GetMapping("/{id}/conflicts")
+	@Operation(summary = "The changes in my scope planned at overlapping times on a same item")
+	List<ChangeCalendar.Conflict> conflicts(@PathVariable long id) {
+		return calendar.conflictsOf(register.get(id));
 	}
 
 	@PutMapping("/{id}")

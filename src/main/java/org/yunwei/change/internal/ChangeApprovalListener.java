@@ -9,7 +9,8 @@ import org.yunwei.approval.ApprovalReturned;
 import org.yunwei.approval.ApprovalWithdrawn;
 
 /**
- * The approval module's decisions on change requests; decisions on other subjects are not ours. Safe to receive
+ * The approval module's decisions on change requests and on their freeze overrides; a refusal of either makes the
+ * change a draft again. Decisions on other subjects are not ours. Safe to receive
  * twice: {@link ChangeRegister} acts only on a change still under approval at the decided hash.
  */
 @Component
@@ -24,7 +25,8 @@ class ChangeApprovalListener {
 	@ApplicationModuleListener
 	void on(ApprovalGranted event) {
 		if (ours(event.subjectType())) {
-			register.granted(event.subjectId(), event.versionHash(), event.at());
+			register.granted(event.subjectId(), event.versionHash(), event.at(),
+					ChangeRegister.OVERRIDE_SUBJECT_TYPE.equals(event.subjectType()));
 		}
 	}
 
@@ -50,6 +52,7 @@ class ChangeApprovalListener {
 	}
 
 	private static boolean ours(String subjectType) {
-		return ChangeRegister.SUBJECT_TYPE.equals(subjectType);
+		return ChangeRegister.SUBJECT_TYPE.equals(subjectType)
+				|| ChangeRegister.OVERRIDE_SUBJECT_TYPE.equals(subjectType);
 	}
 }

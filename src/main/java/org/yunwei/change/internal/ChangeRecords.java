@@ -36,7 +36,8 @@ class ChangeRecords {
 			id, number, version, status, category, change_type, title, necessity, reason, cis, customer_unit_ids,
 			impact, risk_level, risk_justification, steps, rollback_plan, planned_start, planned_end, actual_start,
 			actual_end, outcome, outcome_note, review, reviewed_at, reviewer_id, provider_party_id, requester_id,
-			approval_policy_id, approval_request_id, submitted_hash, submitted_at, approved_at, decision_note,
+			approval_policy_id, approval_request_id, approval_granted, freeze_override, override_request_id,
+			override_granted, submitted_hash, submitted_at, approved_at, decision_note,
 			created_at, updated_at""";
 
 	private final JdbcClient jdbc;
@@ -79,6 +80,7 @@ class ChangeRecords {
 				timestamp(c.plannedEnd()), timestamp(c.actualStart()), timestamp(c.actualEnd()),
 				c.outcome() == null ? null : c.outcome().name(), c.outcomeNote(), c.review(),
 				timestamp(c.reviewedAt()), c.reviewerId(), c.approvalPolicyId(), c.approvalRequestId(),
+				c.approvalGranted(), c.freezeOverride(), c.overrideRequestId(), c.overrideGranted(),
 				c.submittedHash(), timestamp(c.submittedAt()), timestamp(c.approvedAt()), c.decisionNote(), c.id(),
 				c.version()));
 		int updated = jdbc.sql("""
@@ -88,7 +90,8 @@ class ChangeRecords {
 				  risk_level = ?, risk_justification = ?, steps = cast(? as jsonb), rollback_plan = ?,
 				  planned_start = ?, planned_end = ?, actual_start = ?, actual_end = ?, outcome = ?,
 				  outcome_note = ?, review = ?, reviewed_at = ?, reviewer_id = ?, approval_policy_id = ?,
-				  approval_request_id = ?, submitted_hash = ?, submitted_at = ?, approved_at = ?, decision_note = ?,
+				  approval_request_id = ?, approval_granted = ?, freeze_override = ?, override_request_id = ?,
+				  override_granted = ?, submitted_hash = ?, submitted_at = ?, approved_at = ?, decision_note = ?,
 				  version = version + 1, updated_at = now()
 				where id = ? and version = ?""")
 			.params(params).update();
@@ -126,6 +129,13 @@ class ChangeRecords {
 			.params(category.name(), risk.name()).query(Long.class).optional();
 	}
 
+	/** The policy of the override approval an emergency change planned into a freeze window needs, if set. */
+	Optional<Long> overridePolicy() {
+		return jdbc.sql("""
+				select policy_id from change_approval_rule where category = 'FREEZE_OVERRIDE' and risk_level = 'ANY'""")
+			.query(Long.class).optional();
+	}
+
 	static ChangeRequest read(ResultSet rs) throws SQLException {
 		ChangeRequest.Builder b = new ChangeRequest.Builder();
 		b.id = rs.getLong("id");
@@ -158,6 +168,10 @@ class ChangeRecords {
 		b.requesterId = rs.getLong("requester_id");
 		b.approvalPolicyId = rs.getObject("approval_policy_id", Long.class);
 		b.approvalRequestId = rs.getObject("approval_request_id", Long.class);
+		b.approvalGranted = rs.getBoolean("approval_granted");
+		b.freezeOverride = rs.getBoolean("freeze_override");
+		b.overrideRequestId = rs.getObject("override_request_id", Long.class);
+		b.overrideGranted = rs.getBoolean("override_granted");
 		b.submittedHash = rs.getString("submitted_hash");
 		b.submittedAt = instant(rs, "submitted_at");
 		b.approvedAt = instant(rs, "approved_at");

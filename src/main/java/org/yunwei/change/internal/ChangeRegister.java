@@ -47,10 +47,13 @@ import org.yunwei.web.RejectedRequest;
 class ChangeRegister {
 
 	static final String SUBJECT_TYPE = "change-request";
+	/** The subject of the extra approval an emergency change planned into a freeze window needs. */
+	static final String OVERRIDE_SUBJECT_TYPE = "change-freeze-override";
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 	private static final Duration HISTORY = Duration.ofDays(365);
 
 	private final ChangeRecords records;
+	private final FreezeWindowRecords freezeWindows;
 	private final ChangeScope scope;
 	private final ConfigurationItems items;
 	private final People people;
@@ -58,9 +61,11 @@ class ChangeRegister {
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 
-	ChangeRegister(ChangeRecords records, ChangeScope scope, ConfigurationItems items, People people,
-			Approvals approvals, AuditTrail audit, ApplicationEventPublisher events) {
+	ChangeRegister(ChangeRecords records, FreezeWindowRecords freezeWindows, ChangeScope scope,
+			ConfigurationItems items, People people, Approvals approvals, AuditTrail audit,
+			ApplicationEventPublisher events) {
 		this.records = records;
+		this.freezeWindows = freezeWindows;
 		this.scope = scope;
 		this.items = items;
 		this.people = people;
@@ -109,7 +114,7 @@ class ChangeRegister {
 		boolean askAgain = change.edit(content, resolved.items(), resolved.units(), resolved.steps(),
 				resolved.assessment());
 		if (askAgain) {
-			ask(change, change.approvalPolicyId());
+			ask(change, change.approvalPolicyId(), freezeVerdict(change));
 		}
 		records.update(change);
 		audit.record(AuditEntry.of("CHANGE_EDITED", "change", id).before(before).after(snapshot(change))
@@ -128,7 +133,7 @@ class ChangeRegister {
 		RiskLevel before = change.riskLevel();
 		boolean askAgain = change.assessRisk(risk, justification);
 		if (askAgain) {
-			ask(change, change.approvalPolicyId());
+			ask(change, change.approvalPolicyId(), freezeVerdict(change));
 		}
 		records.update(change);
 		audit.record(AuditEntry.of("CHANGE_RISK_ASSESSED", "change", id).before(Map.of("riskLevel", before.name()))
@@ -148,6 +153,7 @@ class ChangeRegister {
 		ChangeScope.View writer = scope.writer();
 		ChangeRequest change = keep(id, writer);
 		change.requireSubmittable();
+		FreezeWindowPolicy.Verdict freeze = freezeVerdict(change);
 		if (change.category() == ChangeCategory.STANDARD) {
 			Instant now = Instant.now();
 			change.acceptedAsStandard(change.contentHash(), now);
@@ -160,43 +166,80 @@ class ChangeRegister {
 		}
 		long policy = records.policyFor(change.category(), change.riskLevel())
 			.orElseGet(approvals::defaultPolicyId);
-		ask(change, policy);
+		ask(change, policy, freeze);
 		records.update(change);
-		audit.record(AuditEntry.of("CHANGE_SUBMITTED", "change", id)
-			.after(Map.of("policyId", policy, "approvalRequestId", change.approvalRequestId(), "hash",
-					change.submittedHash(), "riskLevel", change.riskLevel().name()))
-			.detail(change.number()));
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("policyId", policy);
+		after.put("approvalRequestId", change.approvalRequestId());
+		after.put("hash", change.submittedHash());
+		after.put("riskLevel", change.riskLevel().name());
+		after.put("freezeOverrideRequestId", change.overrideRequestId());
+		audit.record(AuditEntry.of("CHANGE_SUBMITTED", "change", id).after(after).detail(change.number()));
 		return records.find(id).orElseThrow();
 	}
 
-	private void ask(ChangeRequest change, Long policy) {
+	/**
+	 * Refuses (422 beside {@code plannedStart}) a change other than an emergency one planned into a freeze window;
+	 * answers whether the change needs the override approval.
+	 */
+	private FreezeWindowPolicy.Verdict freezeVerdict(ChangeRequest change) {
+		List<FreezeWindow> overlapping = freezeWindows.overlapping(change.plannedStart(), change.plannedEnd());
+		FreezeWindowPolicy.Verdict verdict = FreezeWindowPolicy.judge(change.category(), overlapping);
+		if (verdict == FreezeWindowPolicy.Verdict.BLOCKED) {
+			throw FieldErrors.ruleBroken("change-in-freeze-window", "plannedStart", "change.freeze.blocked");
+		}
+		return verdict;
+	}
+
+	/**
+	 * Asks the approval module for the change at its current hash under the policy; planned into a freeze window,
+	 * an emergency change also asks for the override under the override policy (the default where none is set).
+	 */
+	private void ask(ChangeRequest change, Long policy, FreezeWindowPolicy.Verdict freeze) {
 		String hash = change.contentHash();
+		long policyId = policy == null ? approvals.defaultPolicyId() : policy;
 		Map<String, Object> facts = new LinkedHashMap<>();
 		facts.put("category", change.category().name());
 		facts.put("risk", change.riskLevel().name());
 		facts.put("type", change.type().name());
 		facts.put("items", change.items().size());
 		facts.put("emergency", change.category() == ChangeCategory.EMERGENCY);
+		facts.put("freezeOverride", freeze == FreezeWindowPolicy.Verdict.OVERRIDE_REQUIRED);
+		String link = "/changes/" + change.id();
 		ApprovalState state = approvals.request(new ApprovalAsk(new ApprovalSubject(SUBJECT_TYPE, change.id(), hash),
-				policy == null ? approvals.defaultPolicyId() : policy, change.number() + " · " + change.title(),
-				"/changes/" + change.id(), facts));
-		change.submitted(policy == null ? approvals.defaultPolicyId() : policy, state.requestId(), hash,
-				Instant.now());
+				policyId, change.number() + " · " + change.title(), link, facts));
+		Long override = null;
+		if (freeze == FreezeWindowPolicy.Verdict.OVERRIDE_REQUIRED) {
+			long overridePolicy = records.overridePolicy().orElseGet(approvals::defaultPolicyId);
+			override = approvals.request(new ApprovalAsk(
+					new ApprovalSubject(OVERRIDE_SUBJECT_TYPE, change.id(), hash), overridePolicy,
+					change.number() + " · " + change.title() + " · 重要保障期内实施许可", link, facts)).requestId();
+		}
+		change.submitted(policyId, state.requestId(), override, hash, Instant.now());
 	}
 
-	/** A grant from the approval module: approves the change if it still stands at that hash under approval. */
+	/**
+	 * A grant from the approval module, of the change's approval or of its freeze override: approves the change once
+	 * every approval it needs is granted for the hash it still stands at under approval.
+	 */
 	@Transactional
-	public void granted(long id, String hash, Instant at) {
+	public void granted(long id, String hash, Instant at, boolean override) {
 		ChangeRequest change = records.findForUpdate(id).orElse(null);
-		if (change == null || !change.awaits(hash)) {
+		if (change == null || !change.awaits(hash) || override && !change.freezeOverride()) {
 			return; // delivered twice, or for content edited since: changes nothing
 		}
-		change.approved(at);
+		boolean approved = change.granted(override, at);
 		records.update(change);
-		audit.record(AuditEntry.of("CHANGE_APPROVED", "change", id).actor("approval")
-			.after(Map.of("hash", hash, "approvalRequestId", change.approvalRequestId())).detail(change.number()));
-		events.publishEvent(new ChangeApproved(id, change.number(), change.ciIds(), change.plannedStart(),
-				change.plannedEnd(), at));
+		audit.record(AuditEntry.of(override ? "CHANGE_FREEZE_OVERRIDE_GRANTED" : "CHANGE_APPROVAL_GRANTED", "change",
+				id).actor("approval").after(Map.of("hash", hash, "approvalRequestId",
+						override ? change.overrideRequestId() : change.approvalRequestId()))
+			.detail(change.number()));
+		if (approved) {
+			audit.record(AuditEntry.of("CHANGE_APPROVED", "change", id).actor("approval")
+				.after(Map.of("hash", hash, "freezeOverride", change.freezeOverride())).detail(change.number()));
+			events.publishEvent(new ChangeApproved(id, change.number(), change.ciIds(), change.plannedStart(),
+					change.plannedEnd(), at));
+		}
 	}
 
 	/** A rejection, return or withdrawal for the hash under approval: a draft again with the reason. */

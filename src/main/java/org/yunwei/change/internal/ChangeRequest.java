@@ -65,6 +65,10 @@ final class ChangeRequest {
 	private Long reviewerId;
 	private Long approvalPolicyId;
 	private Long approvalRequestId;
+	private boolean approvalGranted;
+	private boolean freezeOverride;
+	private Long overrideRequestId;
+	private boolean overrideGranted;
 	private String submittedHash;
 	private Instant submittedAt;
 	private Instant approvedAt;
@@ -102,6 +106,10 @@ final class ChangeRequest {
 		reviewerId = b.reviewerId;
 		approvalPolicyId = b.approvalPolicyId;
 		approvalRequestId = b.approvalRequestId;
+		approvalGranted = b.approvalGranted;
+		freezeOverride = b.freezeOverride;
+		overrideRequestId = b.overrideRequestId;
+		overrideGranted = b.overrideGranted;
 		submittedHash = b.submittedHash;
 		submittedAt = b.submittedAt;
 		approvedAt = b.approvedAt;
@@ -229,11 +237,20 @@ final class ChangeRequest {
 		}
 	}
 
-	/** The change went to approval under this policy and request, at this hash. */
-	void submitted(long policyId, long requestId, String hash, Instant at) {
+	/**
+	 * The change went to approval under this policy and request, at this hash; planned into a freeze window (an
+	 * emergency change), it needs the override request's approval as well.
+	 *
+	 * @param overrideRequest the override approval's request, {@code null} when the change needs none
+	 */
+	void submitted(long policyId, long requestId, Long overrideRequest, String hash, Instant at) {
 		status = ChangeStatus.SUBMITTED;
 		approvalPolicyId = policyId;
 		approvalRequestId = requestId;
+		freezeOverride = overrideRequest != null;
+		overrideRequestId = overrideRequest;
+		approvalGranted = false;
+		overrideGranted = false;
 		submittedHash = hash;
 		submittedAt = at;
 		decisionNote = null;
@@ -257,10 +274,23 @@ final class ChangeRequest {
 				&& hash.equals(contentHash());
 	}
 
-	/** A grant for the hash under approval: approved. */
-	void approved(Instant at) {
-		status = ChangeStatus.APPROVED;
-		approvedAt = at;
+	/**
+	 * A grant for the hash under approval, of the change's approval or of its freeze override; approved once every
+	 * approval it needs is granted. Answers whether it is approved now.
+	 */
+	boolean granted(boolean override, Instant at) {
+		if (override) {
+			overrideGranted = true;
+		}
+		else {
+			approvalGranted = true;
+		}
+		if (approvalGranted && (!freezeOverride || overrideGranted)) {
+			status = ChangeStatus.APPROVED;
+			approvedAt = at;
+			return true;
+		}
+		return false;
 	}
 
 	/** A rejection, return or withdrawal for the hash under approval: a draft again, with the reason. */
@@ -412,6 +442,10 @@ final class ChangeRequest {
 	Long reviewerId() { return reviewerId; }
 	Long approvalPolicyId() { return approvalPolicyId; }
 	Long approvalRequestId() { return approvalRequestId; }
+	boolean approvalGranted() { return approvalGranted; }
+	boolean freezeOverride() { return freezeOverride; }
+	Long overrideRequestId() { return overrideRequestId; }
+	boolean overrideGranted() { return overrideGranted; }
 	String submittedHash() { return submittedHash; }
 	Instant submittedAt() { return submittedAt; }
 	Instant approvedAt() { return approvedAt; }
@@ -450,6 +484,10 @@ final class ChangeRequest {
 		Long reviewerId;
 		Long approvalPolicyId;
 		Long approvalRequestId;
+		boolean approvalGranted;
+		boolean freezeOverride;
+		Long overrideRequestId;
+		boolean overrideGranted;
 		String submittedHash;
 		Instant submittedAt;
 		Instant approvedAt;

@@ -58,6 +58,12 @@ class ChangeScope {
 			.isPresent();
 	}
 
+	/** Whether the signed-in person may declare and remove freeze windows: management's CHANGE_MANAGE. */
+	boolean mayKeepFreezeWindows() {
+		return actors.find().filter(a -> a.can(Permission.CHANGE_MANAGE) && a.partyKind() == PartyKind.MANAGEMENT)
+			.isPresent();
+	}
+
 	/** One person's view of changes. */
 	record View(Actor actor, DataScope scope) {
 

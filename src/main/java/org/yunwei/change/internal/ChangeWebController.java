@@ -36,9 +36,11 @@ class ChangeWebController {
 	private final ChangeScope scope;
 	private final ConfigurationItems items;
 	private final People people;
+	private final ChangeCalendar calendar;
 
 	ChangeWebController(ChangeRegister register, ChangeReading reading, ChangeList list, ChangeScope scope,
-			ConfigurationItems items, People people) {
+			ConfigurationItems items, People people, ChangeCalendar calendar) {
+		this.calendar = calendar;
 		this.register = register;
 		this.reading = reading;
 		this.list = list;
@@ -194,6 +196,7 @@ class ChangeWebController {
 
 	private String page(Model model, ChangeView change, Map<String, String> errors) {
 		model.addAttribute("change", change);
+		model.addAttribute("conflicts", calendar.conflictsOf(register.get(change.id())));
 		model.addAttribute("errors", errors);
 		model.addAttribute("mayManage", scope.mayManage());
 		model.addAttribute("zone", ChangeRegister.ZONE);

@@ -138,7 +138,7 @@ class ChangeLifecycleIntegrationTests extends IntegrationTestSupport {
 		assertThat(stale.status()).as(stale.body()).isEqualTo(409);
 		assertThat(world.status(id)).isEqualTo("SUBMITTED");
 		// and a grant for the old hash, delivered late (as the listener would pass it on), changes nothing
-		register.granted(id, hashBefore, Instant.now());
+		register.granted(id, hashBefore, Instant.now(), false);
 		assertThat(world.status(id)).isEqualTo("SUBMITTED");
 		assertThat(world.audits("CHANGE_APPROVED", id)).isZero();
 

@@ -32,6 +32,8 @@ final class ChangeWorld {
 	final String otherCustomerUser;
 	final String otherManager;
 	final String supervisor;
+	/** Management's service level manager, who declares freeze windows. */
+	final String serviceManager;
 	private final Map<String, String> tokens = new LinkedHashMap<>();
 
 	ChangeWorld(JdbcClient jdbc, ApiClient api) {
@@ -56,8 +58,17 @@ final class ChangeWorld {
 		otherCustomerUser = directory.user(otherCustomerUnit);
 		supervisor = directory.user(directory.orgUnit(directory.party("SUPERVISION", TestDirectory.unique("监理")),
 				null, "监理组"), "SUPERVISOR");
+		serviceManager = directory.user(managementUnit(), "SERVICE_MANAGER");
 		serve(providerUnit, bureau);
 		serve(otherProviderUnit, otherCustomerUnit);
+	}
+
+	private long managementUnit() {
+		return jdbc.sql("""
+				select o.id from org_unit o join party p on p.id = o.party_id where p.kind = 'MANAGEMENT'
+				order by o.id limit 1""")
+			.query(Long.class).optional()
+			.orElseGet(() -> directory.orgUnit(directory.party("MANAGEMENT", "管理方"), null, "管理处"));
 	}
 
 	String token(String username) {

@@ -125,6 +125,7 @@ class MessageKeysTests {
 		values("change.risk.", "org.yunwei.change.internal.RiskLevel");
 		values("change.outcome.", "org.yunwei.change.internal.ChangeOutcome");
 		VALUES.put("change.list.sort.", List.of("updated", "planned"));
+		VALUES.put("change.calendar.weekday.", IntStream.rangeClosed(1, 7).mapToObj(String::valueOf).toList());
 		VALUES.put("role.", List.of("SERVICE_DESK_AGENT", "SERVICE_DESK_MANAGER", "SERVICE_MANAGER", "SUPERVISOR"));
 	}
 
