@@ -303,6 +303,11 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		samples.put("/changes/{id}/edit", () -> List.of("/changes/" + someChanges.get()[0] + "/edit"));
 		samples.put("/changes", () -> List.of("/changes", "/changes?sort=planned&status=DRAFT",
 				"/changes?q=zzzqqq"));
+		samples.put("/changes/calendar", () -> {
+			someChanges.get();
+			return List.of("/changes/calendar", "/changes/calendar?month=2099-03",
+					"/changes/calendar?view=week&week=2099-03-01", "/changes/calendar?month=oops");
+		});
 		samples.put("/changes/item-choices", () -> List.of("/changes/item-choices?q=" + java.net.URLEncoder
 			.encode("办事", java.nio.charset.StandardCharsets.UTF_8), "/changes/item-choices?ciIds=" + items[0]));
 		return samples;
