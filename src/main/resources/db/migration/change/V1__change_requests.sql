@@ -51,6 +51,10 @@ create table change_request (
 create index change_request_updated on change_request (updated_at desc, id desc);
 create index change_request_provider_updated on change_request (provider_party_id, updated_at desc, id desc);
 create index change_request_customers on change_request using gin (customer_unit_ids);
+-- the evidence register's counts of a period: raised, approved, ended
+create index change_request_created on change_request (created_at);
+create index change_request_approved on change_request (approved_at) where approved_at is not null;
+create index change_request_ended on change_request (actual_end) where actual_end is not null;
 -- the calendar and conflict detection: changes planned in a window, changes on the same items
 create index change_request_planned on change_request (planned_start, planned_end) where planned_start is not null;
 create index change_request_cis on change_request using gin (ci_ids);

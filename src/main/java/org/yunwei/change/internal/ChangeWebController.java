@@ -152,6 +152,19 @@ class ChangeWebController {
 	}
 
 	/**
+	 * The box of an item's changes on the CMDB's item page (htmx): the latest changes in the reader's scope that
+	 * name the item, with a link to all of them. 403 for someone who may not read changes (the box stays empty).
+	 */
+	@GetMapping("/changes/items/{ciId}/box")
+	String itemBox(@PathVariable long ciId, Model model) {
+		scope.reader();
+		model.addAttribute("page", list.page(new ChangeFilter(null, null, null, ciId, null, null), null, 5));
+		model.addAttribute("ciId", ciId);
+		model.addAttribute("zone", ChangeRegister.ZONE);
+		return "change/item-box :: box";
+	}
+
+	/**
 	 * The item picker's choices (htmx): the items already ticked, still ticked, then those whose name, IP address,
 	 * serial number or asset tag contain the text.
 	 */

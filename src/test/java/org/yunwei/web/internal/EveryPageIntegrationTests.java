@@ -308,6 +308,10 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			return List.of("/changes/calendar", "/changes/calendar?month=2099-03",
 					"/changes/calendar?view=week&week=2099-03-01", "/changes/calendar?month=oops");
 		});
+		samples.put("/changes/items/{ciId}/box", () -> {
+			someChanges.get();
+			return List.of("/changes/items/" + items[0] + "/box", "/changes/items/" + items[2] + "/box");
+		});
 		samples.put("/changes/item-choices", () -> List.of("/changes/item-choices?q=" + java.net.URLEncoder
 			.encode("办事", java.nio.charset.StandardCharsets.UTF_8), "/changes/item-choices?ciIds=" + items[0]));
 		return samples;
