@@ -53,8 +53,8 @@ class ChangeCalendar {
 	 * @param view {@code month} or {@code week}
 	 * @param from the first day shown; {@code to} the day after the last
 	 */
-	public record Period(String view, LocalDate from, LocalDate to, List<Entry> changes, List<FreezeWindow> freezeWindows,
-			List<Conflict> conflicts) {
+	public record Period(String view, LocalDate from, LocalDate to, List<Entry> changes,
+			List<FreezeWindow> freezeWindows, List<Conflict> conflicts) {
 	}
 
 	/**

@@ -27,10 +27,12 @@ class ChangeCalendarApiController {
 	@GetMapping
 	@Operation(summary = "A month or a week of the change calendar", description = "400 for a month, day or view that "
 			+ "is not valid.")
-	ChangeCalendar.Period period(@Parameter(description = "month (default) or week") @RequestParam(required = false)
-	String view, @Parameter(description = "e.g. 2026-12; default this month") @RequestParam(required = false)
-	String month, @Parameter(description = "a day of the week, e.g. 2026-12-07") @RequestParam(required = false)
-	String week) {
+	ChangeCalendar.Period period(
+			@Parameter(description = "month (default) or week") @RequestParam(required = false) String view,
+			@Parameter(description = "e.g. 2026-12; default this month") @RequestParam(required = false)
+			String month,
+			@Parameter(description = "a day of the week, e.g. 2026-12-07") @RequestParam(required = false)
+			String week) {
 		return calendar.period(view, month, week, LocalDate.now(ChangeRegister.ZONE));
 	}
 }

@@ -38,9 +38,9 @@ record ChangeContent(String title, String necessity, String reason, ChangeCatego
 		String cleanReason = FieldErrors.clean(reason);
 		String cleanRollback = FieldErrors.clean(rollbackPlan);
 		errors.required("title", cleanTitle, 200)
-			.required("necessity", cleanNecessity, 4000)
-			.required("reason", cleanReason, 4000)
-			.optional("rollbackPlan", cleanRollback, 8000);
+			.required("necessity", cleanNecessity, 2000)
+			.required("reason", cleanReason, 2000)
+			.optional("rollbackPlan", cleanRollback, 10000);
 		ChangeCategory parsedCategory = errors.constant(ChangeCategory.class, category, "category");
 		ChangeType parsedType = errors.constant(ChangeType.class, type, "type");
 		List<StepDraft> cleanSteps = new ArrayList<>();
@@ -52,7 +52,7 @@ record ChangeContent(String title, String necessity, String reason, ChangeCatego
 			if (description == null && owner == null) {
 				continue; // an empty row of the form
 			}
-			errors.required("steps[" + i + "].description", description, 1000);
+			errors.required("steps[" + i + "].description", description, 500);
 			errors.required("steps[" + i + "].ownerId", owner);
 			cleanSteps.add(new StepDraft(description, owner));
 		}

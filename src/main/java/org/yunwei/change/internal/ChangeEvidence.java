@@ -72,7 +72,8 @@ class ChangeEvidence implements EvidenceSource {
 		long unreviewed = jdbc.sql("select count(*) from change_request c where " + provider
 				+ " and c.status = 'IMPLEMENTED' and c.actual_end < ?").params(gapParams).query(Long.class).single();
 		List<EvidenceRecord> latest = jdbc.sql("select c.id, c.number, c.title, c.created_at from change_request c "
-				+ "where " + provider + " and c.created_at >= ? and c.created_at < ? order by c.created_at desc limit 5")
+				+ "where " + provider + " and c.created_at >= ? and c.created_at < ? "
+				+ "order by c.created_at desc limit 5")
 			.params(params)
 			.query((rs, n) -> new EvidenceRecord(rs.getString(2) + " " + rs.getString(3),
 					ChangeRecords.instant(rs, "created_at"), "/changes/" + rs.getLong(1)))

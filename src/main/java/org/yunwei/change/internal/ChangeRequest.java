@@ -346,7 +346,7 @@ final class ChangeRequest {
 		if (result != null && result.failed() && text == null) {
 			errors.add("note", "change.outcome.failure-needs-note");
 		}
-		errors.optional("note", text, 4000);
+		errors.optional("note", text, 2000);
 		if (end != null && actualStart != null && end.isBefore(actualStart)) {
 			errors.add("actualEnd", "change.actual.end-before-start");
 		}
@@ -363,7 +363,7 @@ final class ChangeRequest {
 			throw RejectedRequest.conflict("change-not-implemented", "change.not-implemented");
 		}
 		String cleaned = FieldErrors.clean(text);
-		new FieldErrors().required("review", cleaned, 8000).throwIfAny();
+		new FieldErrors().required("review", cleaned, 10000).throwIfAny();
 		status = ChangeStatus.CLOSED;
 		review = cleaned;
 		reviewerId = reviewer;
