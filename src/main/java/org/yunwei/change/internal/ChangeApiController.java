@@ -155,10 +155,8 @@ class ChangeApiController {
 			description = "A failed step needs a result text.")
 	ChangeView step(@PathVariable long id, @PathVariable int position,
 			@RequestBody(required = false) StepResultForm form) {
-		if (form == null || form.succeeded() == null) {
-			new FieldErrors().add("succeeded", "field.required").throwIfAny();
-		}
-		return reading.view(register.recordStep(id, position, form.succeeded(), form.result()));
+		return reading.view(register.recordStep(id, position, form == null ? null : form.succeeded(),
+				form == null ? null : form.result()));
 	}
 
 	@PostMapping("/{id}/complete")

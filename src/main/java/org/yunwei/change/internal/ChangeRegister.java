@@ -269,7 +269,7 @@ class ChangeRegister {
 	}
 
 	@Transactional
-	public ChangeRequest recordStep(long id, int position, boolean succeeded, String result) {
+	public ChangeRequest recordStep(long id, int position, Boolean succeeded, String result) {
 		ChangeScope.View writer = scope.writer();
 		ChangeRequest change = keep(id, writer);
 		change.recordStep(position, succeeded, result, Instant.now());

@@ -310,13 +310,13 @@ final class ChangeRequest {
 	}
 
 	/** Records a step's result during implementation. */
-	void recordStep(int position, boolean succeeded, String result, Instant at) {
+	void recordStep(int position, Boolean succeeded, String result, Instant at) {
 		if (status != ChangeStatus.IMPLEMENTING) {
 			throw RejectedRequest.conflict("change-not-implementing", "change.not-implementing");
 		}
 		String text = FieldErrors.clean(result);
-		FieldErrors errors = new FieldErrors().optional("result", text, 2000);
-		if (!succeeded && text == null) {
+		FieldErrors errors = new FieldErrors().optional("result", text, 2000).required("succeeded", succeeded);
+		if (Boolean.FALSE.equals(succeeded) && text == null) {
 			errors.add("result", "change.step.failure-needs-result");
 		}
 		if (steps.stream().noneMatch(s -> s.position() == position)) {
