@@ -141,24 +141,33 @@ final class ChangeRequest {
 	boolean edit(ChangeContent content, List<AffectedItem> newItems, List<Long> newUnits, List<PlanStep> newSteps,
 			RiskAssessment newAssessment) {
 		requireEditable();
-		boolean approvalAgain = status == ChangeStatus.SUBMITTED
-				|| status == ChangeStatus.APPROVED && category != ChangeCategory.STANDARD;
 		boolean keepOverride = riskLevel != assessment.computed() && riskJustification != null;
 		RiskLevel overridden = riskLevel;
+		String justification = riskJustification;
 		apply(content, newItems, newUnits, newSteps, newAssessment);
 		if (keepOverride) {
 			// an assessor's justified level stands over a recomputation until they change it
 			riskLevel = overridden;
+			riskJustification = justification;
 		}
-		if (approvalAgain) {
+		return approvalAgainAfterEdit();
+	}
+
+	/**
+	 * After an edit, a change under approval or approved goes to approval again; a standard change that was accepted
+	 * leaves its template's acceptance and is a draft again, to be submitted anew.
+	 */
+	private boolean approvalAgainAfterEdit() {
+		approvedAt = null;
+		if (status == ChangeStatus.SUBMITTED
+				|| status == ChangeStatus.APPROVED && category != ChangeCategory.STANDARD) {
 			status = ChangeStatus.SUBMITTED;
-			approvedAt = null;
+			return true;
 		}
-		else if (status == ChangeStatus.APPROVED) {
-			status = ChangeStatus.DRAFT; // a standard change edited leaves its template: submit again
-			approvedAt = null;
+		if (status == ChangeStatus.APPROVED) {
+			status = ChangeStatus.DRAFT;
 		}
-		return approvalAgain;
+		return false;
 	}
 
 	private void apply(ChangeContent content, List<AffectedItem> newItems, List<Long> newUnits,
@@ -197,12 +206,7 @@ final class ChangeRequest {
 		errors.throwIfAny();
 		riskLevel = level;
 		riskJustification = level == assessment.computed() ? null : why;
-		boolean approvalAgain = status == ChangeStatus.SUBMITTED || status == ChangeStatus.APPROVED;
-		if (approvalAgain) {
-			status = ChangeStatus.SUBMITTED;
-			approvedAt = null;
-		}
-		return approvalAgain;
+		return approvalAgainAfterEdit();
 	}
 
 	/**
