@@ -130,7 +130,7 @@ class ChangeCalendar {
 				select c.id, c.number, c.title, c.status, c.category, c.risk_level, c.planned_start, c.planned_end,
 				  c.ci_ids
 				from change_request c
-				where c.planned_start < ? and c.planned_end > ? and c.status <> 'CANCELLED' and """)
+				where c.planned_start < ? and c.planned_end > ? and c.status <> 'CANCELLED' and """).append(' ')
 			.append(where.sql());
 		List<Object> params = new ArrayList<>(List.of(Timestamp.from(end), Timestamp.from(start)));
 		params.addAll(where.parameters());

@@ -54,7 +54,7 @@ class ChangeEvidence implements EvidenceSource {
 				  count(*) filter (where jsonb_array_length(c.steps) > 0),
 				  count(*) filter (where c.rollback_plan is not null),
 				  count(*) filter (where c.category = 'EMERGENCY')
-				from change_request c where """ + provider + " and c.created_at >= ? and c.created_at < ?")
+				from change_request c where """ + " " + provider + " and c.created_at >= ? and c.created_at < ?")
 			.params(params)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
 					rs.getLong(6) })

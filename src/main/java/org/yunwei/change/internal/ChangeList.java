@@ -68,7 +68,7 @@ class ChangeList {
 		StringBuilder sql = new StringBuilder("""
 				select c.id, c.number, c.title, c.status, c.category, c.change_type, c.risk_level, c.planned_start,
 				  c.planned_end, cardinality(c.ci_ids), c.updated_at
-				from change_request c where """).append(where.sql());
+				from change_request c where """).append(" ").append(where.sql());
 		List<Object> params = new ArrayList<>(where.parameters());
 		if (status != null) {
 			sql.append(" and c.status = ?");
