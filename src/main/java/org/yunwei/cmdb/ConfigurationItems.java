@@ -32,4 +32,12 @@ public class ConfigurationItems {
 	public List<ConfigurationItemSummary> search(String text, int limit) {
 		return lookup.search(text, limit);
 	}
+
+	/**
+	 * The downstream impact of the item within three hops, when it exists and the signed-in person may see it: what
+	 * a change's risk assessment (变更评估) attaches.
+	 */
+	public Optional<ConfigurationItemImpact> impact(long itemId) {
+		return lookup.impact(itemId);
+	}
 }

@@ -53,7 +53,11 @@ public enum Permission {
 	/** Marks a post's holder absent for a period (岗位备份): the post's backup acts meanwhile. */
 	POST_ABSENCE_RECORD,
 	/** Write knowledge articles and submit them for 入库审批; retire them. */
-	KNOWLEDGE_MANAGE;
+	KNOWLEDGE_MANAGE,
+	/** Change management (变更管理): read change requests with their assessment, plan, approval and review. */
+	CHANGE_READ,
+	/** Raise, assess, plan, submit, implement and review change requests within the scope served. */
+	CHANGE_MANAGE;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative

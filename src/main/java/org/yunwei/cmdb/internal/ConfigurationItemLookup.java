@@ -1,10 +1,12 @@
 package org.yunwei.cmdb.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.cmdb.ConfigurationItemImpact;
 import org.yunwei.cmdb.ConfigurationItemSummary;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
@@ -15,10 +17,36 @@ public class ConfigurationItemLookup {
 
 	private final ItemRegister register;
 	private final Ledger ledger;
+	private final ImpactAnalysis impactAnalysis;
 
-	ConfigurationItemLookup(ItemRegister register, Ledger ledger) {
+	ConfigurationItemLookup(ItemRegister register, Ledger ledger, ImpactAnalysis impactAnalysis) {
 		this.register = register;
 		this.ledger = ledger;
+		this.impactAnalysis = impactAnalysis;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ConfigurationItemImpact> impact(long itemId) {
+		ItemView item;
+		try {
+			item = register.get(itemId);
+		}
+		catch (RejectedRequest notVisible) {
+			return Optional.empty();
+		}
+		Impact impact = impactAnalysis.of(itemId, 3, "downstream", ImpactAnalysis.DEFAULT_LIMIT);
+		List<Long> units = new ArrayList<>();
+		if (item.customerUnitId() != null) {
+			units.add(item.customerUnitId());
+		}
+		impact.customerUnits().stream().map(Impact.Unit::id).filter(id -> !units.contains(id)).forEach(units::add);
+		Object level = item.attributes() == null ? null : item.attributes().get("dengbao_level");
+		boolean serviceLevel = "APPLICATION_SYSTEM".equals(item.classCode())
+				|| "BUSINESS_SERVICE".equals(item.classCode());
+		return Optional.of(new ConfigurationItemImpact(itemId, impact.total(), impact.hidden(),
+				impact.applicationSystems().stream().map(Impact.Affected::name).toList(),
+				impact.services().stream().map(Impact.Affected::name).toList(), List.copyOf(units),
+				level == null ? null : level.toString(), serviceLevel));
 	}
 
 	@Transactional(readOnly = true)

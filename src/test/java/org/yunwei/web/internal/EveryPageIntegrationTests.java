@@ -289,7 +289,60 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		samples.put("/cmdb/items/{id}/impact", () -> List.of("/cmdb/items/" + items[1] + "/impact",
 				"/cmdb/items/" + items[0] + "/impact?direction=upstream&depth=2"));
 		samples.put("/cmdb/classes/{id}", () -> List.of("/cmdb/classes/" + items[2]));
+		long[] changes = new long[2];
+		Supplier<long[]> someChanges = () -> {
+			if (changes[0] == 0) {
+				long[] made = changes(world, items);
+				changes[0] = made[0];
+				changes[1] = made[1];
+			}
+			return changes;
+		};
+		samples.put("/changes/{id}", () -> List.of("/changes/" + someChanges.get()[0],
+				"/changes/" + someChanges.get()[1]));
+		samples.put("/changes/{id}/edit", () -> List.of("/changes/" + someChanges.get()[0] + "/edit"));
+		samples.put("/changes", () -> List.of("/changes", "/changes?sort=planned&status=DRAFT",
+				"/changes?q=zzzqqq"));
+		samples.put("/changes/calendar", () -> {
+			someChanges.get();
+			return List.of("/changes/calendar", "/changes/calendar?month=2099-03",
+					"/changes/calendar?view=week&week=2099-03-01", "/changes/calendar?month=oops");
+		});
+		samples.put("/changes/items/{ciId}/box", () -> {
+			someChanges.get();
+			return List.of("/changes/items/" + items[0] + "/box", "/changes/items/" + items[2] + "/box");
+		});
+		samples.put("/changes/item-choices", () -> List.of("/changes/item-choices?q=" + java.net.URLEncoder
+			.encode("办事", java.nio.charset.StandardCharsets.UTF_8), "/changes/item-choices?ciIds=" + items[0]));
 		return samples;
+	}
+
+	/**
+	 * Changes of the desk manager's on the configuration items: a normal change as a draft, and a standard change
+	 * under implementation (so that the step and outcome forms show).
+	 */
+	private long[] changes(TicketFixtures world, long[] items) {
+		String lead = world.token(world.lead);
+		long[] ids = new long[2];
+		for (int i = 0; i < 2; i++) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("title", i == 0 ? "网上办事大厅版本升级" : "政务云主机补丁");
+			body.put("necessity", "修复安全漏洞");
+			body.put("reason", "厂商发布补丁");
+			body.put("category", i == 0 ? "NORMAL" : "STANDARD");
+			body.put("type", "APPLICATION");
+			body.put("ciIds", List.of(items[0], items[1]));
+			body.put("steps", List.of(Map.of("description", "备份并部署", "ownerId", world.userId(world.agent))));
+			body.put("rollbackPlan", "恢复备份");
+			body.put("plannedStart", "2099-03-01T14:00:00Z");
+			body.put("plannedEnd", "2099-03-01T16:00:00Z");
+			var created = world.api.post("/api/v1/changes", lead, body);
+			ResolvedTickets.expect(201, created);
+			ids[i] = created.json().get("id").asLong();
+		}
+		ResolvedTickets.expect(200, world.api.post("/api/v1/changes/" + ids[1] + "/submit", lead, null));
+		ResolvedTickets.expect(200, world.api.post("/api/v1/changes/" + ids[1] + "/start", lead, null));
+		return ids;
 	}
 
 	/** A request of the agent's waiting for the desk manager in the built-in policy's one stage. */

@@ -119,6 +119,13 @@ class MessageKeysTests {
 		VALUES.put("document.version.declined.", List.of("REJECTED", "RETURNED", "WITHDRAWN"));
 		VALUES.put("document.item.", List.of("4.4.2a", "4.4.2c", "5.3.2b", "5.3.2c", "6.1.2a", "6.2.2a", "7.4.2a",
 				"7.6.2a", "7.7.2d"));
+		values("change.status.", "org.yunwei.change.internal.ChangeStatus");
+		values("change.category.", "org.yunwei.change.internal.ChangeCategory");
+		values("change.type.", "org.yunwei.change.internal.ChangeType");
+		values("change.risk.", "org.yunwei.change.internal.RiskLevel");
+		values("change.outcome.", "org.yunwei.change.internal.ChangeOutcome");
+		VALUES.put("change.list.sort.", List.of("updated", "planned"));
+		VALUES.put("change.calendar.weekday.", IntStream.rangeClosed(1, 7).mapToObj(String::valueOf).toList());
 		VALUES.put("role.", List.of("SERVICE_DESK_AGENT", "SERVICE_DESK_MANAGER", "SERVICE_MANAGER", "SUPERVISOR"));
 	}
 

@@ -1,0 +1,22 @@
+/**
+ * Change management (变更管理, Hunan 7.5): change requests from the collection of their necessity and reason
+ * (变更信息收集) through the risk and impact assessment (变更评估报告, computed from the CMDB's impact analysis, the
+ * items' criticality and their change history, editable with a justification), the implementation plan with steps
+ * and owners (变更实施方案), the rollback plan (变更应急方案), the approval (变更审批流程, through the approval module
+ * under a policy chosen from category and risk), the implementation with actual times and step results, the outcome
+ * and the post-implementation review.
+ * <p>
+ * It owns the tables {@code change_request}, {@code change_number_counter} and {@code change_approval_rule}. Other
+ * modules see changes through {@link org.yunwei.change.ChangeRequests} and hear of them through
+ * {@link org.yunwei.change.ChangeApproved}, {@link org.yunwei.change.ChangeImplemented} and
+ * {@link org.yunwei.change.ChangeClosed}.
+ * <p>
+ * Depends on {@code identity} for who is asking, their permissions, scope and the people who own plan steps; on
+ * {@code cmdb} for the affected items, their lifecycle and impact analysis (the CMDB does not depend on changes: a
+ * CI's page shows its changes through a box this module serves); on {@code approval} for the approval and its
+ * decision events; on {@code audit} to record every write in the same transaction; on {@code web} for refusals,
+ * field errors, keyset pages and forms; and on {@code compliance} to report its records as the evidence of 7.5.2a–e.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Change management",
+		allowedDependencies = { "identity", "cmdb", "approval", "audit", "web", "compliance" })
+package org.yunwei.change;
