@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,6 +82,27 @@ class ConfigurationItemRecords {
 	void touch(long id, int version) {
 		jdbc.sql("update configuration_item set version = ?, updated_at = now() where id = ?").params(version, id)
 			.update();
+	}
+
+	/**
+	 * The items not disposed whose asset tag, IP address, serial number or name is exactly this text, at most
+	 * {@code limit}, by id: to find the item a ticket or an alert names.
+	 */
+	List<ConfigurationItem> named(Identifier by, String text, int limit) {
+		return jdbc.sql("select * from configuration_item where " + by.column
+				+ " = ? and lifecycle <> 'DISPOSED' order by id limit ?")
+			.params(text, limit).query((rs, n) -> item(rs)).list();
+	}
+
+	/** What {@link #named} compares, each served by an index of {@code configuration_item}. */
+	enum Identifier {
+		ASSET_TAG("asset_tag"), IP_ADDRESS("ip_address"), SERIAL_NUMBER("serial_number"), NAME("name");
+
+		private final String column;
+
+		Identifier(String column) {
+			this.column = column;
+		}
 	}
 
 	/** The item holding this value of a unique attribute, if any. */

@@ -44,10 +44,12 @@ class ItemApiController {
 	private final RelationKeeping relations;
 	private final ImpactAnalysis impact;
 	private final ItemImport imports;
+	private final CiReview review;
 
 	ItemApiController(ItemRegister register, Ledger ledger, LedgerExport export, RelationKeeping relations,
-			ImpactAnalysis impact, ItemImport imports) {
+			ImpactAnalysis impact, ItemImport imports, CiReview review) {
 		this.imports = imports;
+		this.review = review;
 		this.register = register;
 		this.ledger = ledger;
 		this.export = export;
@@ -147,9 +149,22 @@ class ItemApiController {
 	@PutMapping("/{id}")
 	@Operation(summary = "Change an item", description = "Replaces every field, as for create; `reason` is required "
 			+ "and kept in the history. The class is fixed; the lifecycle changes through its own operation. 422 "
-			+ "(`item-disposed`) once the item is disposed.")
-	ItemView update(@PathVariable long id, @RequestBody ItemDraft draft) {
-		return register.update(id, draft);
+			+ "(`item-disposed`) once the item is disposed. When the item's class requires review (配置管理审核流程) "
+			+ "the item is left as it is and the answer is 202 with the change waiting for the approval module's "
+			+ "decision (`approvalRequestId`); it applies when granted, and a newer edit supersedes it.")
+	ResponseEntity<?> update(@PathVariable long id, @RequestBody ItemDraft draft) {
+		ItemRegister.Edited edited = register.edit(id, draft);
+		return edited.pending() == null ? ResponseEntity.ok(edited.item())
+				: ResponseEntity.status(HttpStatus.ACCEPTED).body(edited.pending());
+	}
+
+	@GetMapping("/{id}/reviews")
+	@Operation(summary = "The item's reviewed changes (配置管理审核流程), newest first, at most 50: what each changes, "
+			+ "who asked and why, the approval request, and how it ended (PENDING, APPLIED, REJECTED, RETURNED, "
+			+ "WITHDRAWN, SUPERSEDED)")
+	List<CiPendingChange> reviews(@PathVariable long id) {
+		register.get(id);
+		return review.of(id, 50);
 	}
 
 	@PostMapping("/{id}/lifecycle")

@@ -36,10 +36,16 @@ class ItemChanges {
 
 	void append(long itemId, int version, String kind, Actor actor, String reason, List<FieldChange> changes,
 			Map<String, Object> snapshot) {
+		append(itemId, version, kind, actor.userId(), actor.displayName(), reason, changes, snapshot);
+	}
+
+	/** An entry written for a person other than the one signed in: a reviewed change, for its requester. */
+	void append(long itemId, int version, String kind, Long byId, String byName, String reason,
+			List<FieldChange> changes, Map<String, Object> snapshot) {
 		jdbc.sql("""
 				insert into ci_change (item_id, version, kind, changed_by_id, changed_by_name, reason, changes, snapshot)
 				values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
-			.params(itemId, version, kind, actor.userId(), actor.displayName(), reason,
+			.params(itemId, version, kind, byId, byName, reason,
 					ConfigurationItemRecords.JSON.writeValueAsString(changes),
 					ConfigurationItemRecords.JSON.writeValueAsString(snapshot))
 			.update();

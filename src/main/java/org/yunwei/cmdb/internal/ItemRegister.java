@@ -44,9 +44,14 @@ class ItemRegister {
 	private final People people;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
+	private final CiUniqueness uniqueness;
+	private final CiReview review;
 
 	ItemRegister(ConfigurationItemRecords records, ItemChanges changes, CiClasses classes, CmdbScope scope,
-			Organisations organisations, People people, AuditTrail audit, ApplicationEventPublisher events) {
+			Organisations organisations, People people, AuditTrail audit, ApplicationEventPublisher events,
+			CiUniqueness uniqueness, CiReview review) {
+		this.uniqueness = uniqueness;
+		this.review = review;
 		this.records = records;
 		this.changes = changes;
 		this.classes = classes;
@@ -110,6 +115,15 @@ class ItemRegister {
 
 	@Transactional
 	public ItemView update(long id, ItemDraft draft) {
+		return edit(id, draft).item();
+	}
+
+	/**
+	 * Changes an item, or — when its class requires review (配置管理审核流程) — submits the change for review: the
+	 * item stays as it is and the change waits for the approval module's decision.
+	 */
+	@Transactional
+	public Edited edit(long id, ItemDraft draft) {
 		CmdbScope.View writer = scope.writer();
 		ConfigurationItem item = records.lock(id)
 			.filter(i -> writer.includes(i.fields().customerUnitId(), i.fields().providerPartyId()))
@@ -124,11 +138,17 @@ class ItemRegister {
 		ItemFields fields = fields(draft, itemClass, writer, errors);
 		errors.throwIfAny();
 		Map<String, Object> before = item.snapshot();
+		int baseVersion = item.version();
 		List<FieldChange> changed = item.revise(fields);
 		if (changed.isEmpty()) {
-			return view(item);
+			return new Edited(view(item), null);
 		}
 		Map<Long, String> unique = uniqueValues(itemClass, fields, id);
+		if (itemClass.changesReviewed()) {
+			CiPendingChange pending = review.submit(id, itemClass, baseVersion, fields, changed, reason,
+					writer.actor());
+			return new Edited(view(records.find(id).orElseThrow()), pending);
+		}
 		try {
 			records.update(item);
 			records.replaceUniqueValues(id, unique);
@@ -140,7 +160,14 @@ class ItemRegister {
 		audit.record(AuditEntry.of("CI_CHANGED", "configuration_item", id).before(only(before, changed))
 			.after(only(item.snapshot(), changed)).detail(reason));
 		events.publishEvent(new ConfigurationItemChanged(id, itemClass.code(), "UPDATED", item.version()));
-		return view(records.find(id).orElseThrow());
+		return new Edited(view(records.find(id).orElseThrow()), null);
+	}
+
+	/**
+	 * What an edit did: the item as it is now, and the change waiting for review when its class requires one
+	 * ({@code null} when the edit applied at once or changed nothing).
+	 */
+	record Edited(ItemView item, CiPendingChange pending) {
 	}
 
 	@Transactional
@@ -351,29 +378,11 @@ class ItemRegister {
 		}
 	}
 
-	/** The values of the class's unique attributes (and the asset tag), refused (409) when another item holds one. */
 	private Map<Long, String> uniqueValues(CiClass itemClass, ItemFields fields, Long itemId) {
-		if (fields.assetTag() != null) {
-			records.holderOfAssetTag(fields.assetTag()).filter(holder -> !holder.equals(itemId)).ifPresent(holder -> {
-				throw FieldErrors.taken("assetTag", "cmdb.field.unique-taken");
-			});
-		}
-		Map<Long, String> values = new LinkedHashMap<>();
-		for (CiAttribute attribute : itemClass.attributes()) {
-			Object value = fields.attributes().get(attribute.code());
-			if (attribute.unique() && value != null) {
-				String text = value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString()
-						: value.toString();
-				records.holderOf(attribute.id(), text).filter(holder -> !holder.equals(itemId)).ifPresent(holder -> {
-					throw FieldErrors.taken("attributes." + attribute.code(), "cmdb.field.unique-taken");
-				});
-				values.put(attribute.id(), text);
-			}
-		}
-		return values;
+		return uniqueness.values(itemClass, fields, itemId);
 	}
 
-	private static Map<String, Object> only(Map<String, Object> values, List<FieldChange> changed) {
+	static Map<String, Object> only(Map<String, Object> values, List<FieldChange> changed) {
 		Map<String, Object> selected = new LinkedHashMap<>();
 		changed.forEach(c -> selected.put(c.field(), values.get(c.field())));
 		return selected;

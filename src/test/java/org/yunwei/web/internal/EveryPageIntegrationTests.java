@@ -289,6 +289,10 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		samples.put("/cmdb/items/{id}/impact", () -> List.of("/cmdb/items/" + items[1] + "/impact",
 				"/cmdb/items/" + items[0] + "/impact?direction=upstream&depth=2"));
 		samples.put("/cmdb/classes/{id}", () -> List.of("/cmdb/classes/" + items[2]));
+		samples.put("/cmdb/tickets/{ticketId}/item", () -> List.of("/cmdb/tickets/" + ticket + "/item"));
+		samples.put("/cmdb/items/ticket-choices", () -> List.of("/cmdb/items/ticket-choices",
+				"/cmdb/items/ticket-choices?field=fields-ci&configurationItem=" + java.net.URLEncoder.encode("服务器",
+						java.nio.charset.StandardCharsets.UTF_8)));
 		return samples;
 	}
 
