@@ -87,6 +87,7 @@ class ItemWebController {
 		model.addAttribute("units", choices.units(reader));
 		model.addAttribute("lifecycles", Lifecycle.values());
 		model.addAttribute("mayManage", scope.mayManage());
+		model.addAttribute("maySeeSpares", reader.actor().partyKind() != org.yunwei.identity.PartyKind.CUSTOMER);
 		model.addAttribute("filtered", filter.classId() != null || FieldErrors.clean(filter.lifecycle()) != null
 				|| filter.customerUnitId() != null || FieldErrors.clean(filter.location()) != null
 				|| filter.warrantyWithinDays() != null || FieldErrors.clean(filter.q()) != null);

@@ -290,6 +290,7 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 				"/cmdb/items/" + items[0] + "/impact?direction=upstream&depth=2"));
 		samples.put("/cmdb/classes/{id}", () -> List.of("/cmdb/classes/" + items[2]));
 		samples.put("/cmdb/tickets/{ticketId}/item", () -> List.of("/cmdb/tickets/" + ticket + "/item"));
+		samples.put("/cmdb/spares/{id}", () -> List.of("/cmdb/spares/" + sparePart(world)));
 		samples.put("/cmdb/items/ticket-choices", () -> List.of("/cmdb/items/ticket-choices",
 				"/cmdb/items/ticket-choices?field=fields-ci&configurationItem=" + java.net.URLEncoder.encode("服务器",
 						java.nio.charset.StandardCharsets.UTF_8)));
@@ -344,6 +345,18 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		ResolvedTickets.expect(200, world.api.post("/api/v1/cis/" + vmId + "/lifecycle", lead,
 				Map.of("lifecycle", "UNDER_REPAIR", "reason", "宿主机故障")));
 		return new long[] { appId, vmId, appClass };
+	}
+
+	/** A spare part of the provider with stock received at one location. */
+	private long sparePart(TicketFixtures world) {
+		String lead = world.token(world.lead);
+		var part = world.api.post("/api/v1/spare-parts", lead, Map.of("name", "硒鼓", "kind", "CONSUMABLE",
+				"unitName", "个", "minimumStock", 5));
+		ResolvedTickets.expect(201, part);
+		long id = part.json().get("id").asLong();
+		ResolvedTickets.expect(201, world.api.post("/api/v1/spare-parts/" + id + "/movements", lead,
+				Map.of("kind", "RECEIVED", "location", "二号楼库房", "quantity", 3)));
+		return id;
 	}
 
 	/** A resolved ticket with a rating and a return visit on its timeline. */
