@@ -45,9 +45,11 @@ class ItemApiController {
 	private final ImpactAnalysis impact;
 	private final ItemImport imports;
 	private final CiReview review;
+	private final ImportJobs jobs;
 
 	ItemApiController(ItemRegister register, Ledger ledger, LedgerExport export, RelationKeeping relations,
-			ImpactAnalysis impact, ItemImport imports, CiReview review) {
+			ImpactAnalysis impact, ItemImport imports, CiReview review, ImportJobs jobs) {
+		this.jobs = jobs;
 		this.imports = imports;
 		this.review = review;
 		this.register = register;
@@ -119,6 +121,30 @@ class ItemApiController {
 				Boolean.TRUE.equals(validRowsOnly), locale);
 		boolean refused = report.invalidRows() > 0 && !Boolean.TRUE.equals(validRowsOnly);
 		return ResponseEntity.status(refused ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
+	}
+
+	@PostMapping("/imports")
+	@Operation(summary = "Start an import in the background; follow it with `GET /api/v1/cis/imports/{id}`",
+			description = "For large workbooks: the file's type (415) and the class (400) are checked at once and "
+					+ "202 answers the job; the rows are then checked and imported as `POST /api/v1/cis/import` does, "
+					+ "the job telling how many rows were checked, and its report when done (`state` DONE) or why it "
+					+ "failed (`state` FAILED, `problem`).",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+					mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+					schema = @Schema(implementation = ImportUpload.class))))
+	ResponseEntity<ImportJob> startImport(@RequestParam(required = false) Long classId,
+			@RequestParam(required = false) Boolean validRowsOnly,
+			@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file, Locale locale)
+			throws java.io.IOException {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.start(classId,
+				file == null ? null : file.getBytes(), Boolean.TRUE.equals(validRowsOnly), locale));
+	}
+
+	@GetMapping("/imports/{id}")
+	@Operation(summary = "A background import: its state, rows checked so far, and its report when done; for the "
+			+ "person who started it and management")
+	ImportJob importJob(@PathVariable long id) {
+		return jobs.get(id);
 	}
 
 	@GetMapping("/search")

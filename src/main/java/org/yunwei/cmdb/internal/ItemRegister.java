@@ -88,7 +88,7 @@ class ItemRegister {
 		}
 		String reason = FieldErrors.clean(draft.reason());
 		errors.optional("reason", reason, 1000);
-		ItemFields fields = fields(draft, itemClass, writer, errors);
+		ItemFields fields = fields(draft, itemClass, writer, errors, java.util.Set.of());
 		errors.throwIfAny();
 		ConfigurationItem item = ConfigurationItem.record(itemClass, lifecycle, fields);
 		Map<Long, String> unique = uniqueValues(itemClass, fields, null);
@@ -135,7 +135,7 @@ class ItemRegister {
 		}
 		String reason = FieldErrors.clean(draft.reason());
 		errors.required("reason", reason, 1000);
-		ItemFields fields = fields(draft, itemClass, writer, errors);
+		ItemFields fields = fields(draft, itemClass, writer, errors, java.util.Set.of());
 		errors.throwIfAny();
 		Map<String, Object> before = item.snapshot();
 		int baseVersion = item.version();
@@ -213,6 +213,16 @@ class ItemRegister {
 	 * and the checked fields for the caller's own checks across several drafts.
 	 */
 	Checked check(ItemDraft draft, CiClass itemClass, CmdbScope.View writer) {
+		return check(draft, itemClass, writer, java.util.Set.of(), true);
+	}
+
+	/**
+	 * As {@link #check(ItemDraft, CiClass, CmdbScope.View)}, for an import that checks many drafts: the customer units
+	 * it already knows the writer may name are not looked up again, and it checks uniqueness itself for all rows at
+	 * once when {@code uniqueness} is false.
+	 */
+	Checked check(ItemDraft draft, CiClass itemClass, CmdbScope.View writer, java.util.Set<Long> knownUnits,
+			boolean uniqueness) {
 		FieldErrors errors = new FieldErrors();
 		Lifecycle lifecycle = FieldErrors.clean(draft.lifecycle()) == null ? Lifecycle.PLANNED
 				: errors.constant(Lifecycle.class, draft.lifecycle(), "lifecycle");
@@ -220,8 +230,8 @@ class ItemRegister {
 			errors.add("lifecycle", "cmdb.item.lifecycle.not-initial");
 		}
 		errors.optional("reason", FieldErrors.clean(draft.reason()), 1000);
-		ItemFields fields = fields(draft, itemClass, writer, errors);
-		if (errors.isEmpty()) {
+		ItemFields fields = fields(draft, itemClass, writer, errors, knownUnits);
+		if (errors.isEmpty() && uniqueness) {
 			try {
 				uniqueValues(itemClass, fields, null);
 			}
@@ -229,10 +239,10 @@ class ItemRegister {
 				taken.fieldErrors().forEach(errors::add);
 			}
 		}
-		return new Checked(fields, errors.asMap());
+		return new Checked(fields, lifecycle, errors.asMap());
 	}
 
-	record Checked(ItemFields fields, Map<String, String> errors) {
+	record Checked(ItemFields fields, Lifecycle lifecycle, Map<String, String> errors) {
 	}
 
 	/** The item for a writer about to relate it, locked; 404 outside the writer's scope. */
@@ -276,7 +286,8 @@ class ItemRegister {
 	}
 
 	/** The submitted fields, checked; the mistakes join {@code errors}. */
-	private ItemFields fields(ItemDraft draft, CiClass itemClass, CmdbScope.View writer, FieldErrors errors) {
+	private ItemFields fields(ItemDraft draft, CiClass itemClass, CmdbScope.View writer, FieldErrors errors,
+			java.util.Set<Long> knownUnits) {
 		String name = FieldErrors.clean(draft.name());
 		String assetTag = FieldErrors.clean(draft.assetTag());
 		String serial = FieldErrors.clean(draft.serialNumber());
@@ -290,7 +301,7 @@ class ItemRegister {
 			ip = normal.orElse(null);
 		}
 		Long unitId = draft.customerUnitId();
-		if (unitId != null) {
+		if (unitId != null && !knownUnits.contains(unitId)) {
 			Optional<OrganisationUnit> unit = organisations.find(unitId)
 				.filter(u -> u.partyKind() == PartyKind.CUSTOMER);
 			if (unit.isEmpty()) {

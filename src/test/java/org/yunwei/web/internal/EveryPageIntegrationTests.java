@@ -291,6 +291,13 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		samples.put("/cmdb/classes/{id}", () -> List.of("/cmdb/classes/" + items[2]));
 		samples.put("/cmdb/tickets/{ticketId}/item", () -> List.of("/cmdb/tickets/" + ticket + "/item"));
 		samples.put("/cmdb/spares/{id}", () -> List.of("/cmdb/spares/" + sparePart(world)));
+		samples.put("/cmdb/import/jobs/{id}", () -> List.of("/cmdb/import/jobs/" + jdbc.sql("""
+				insert into ci_import_job (class_id, requested_by_id, requested_by_name, valid_rows_only, state, rows_total,
+				  rows_checked, report, finished_at)
+				values (?, ?, '坐席', false, 'DONE', 2, 2, cast(? as jsonb), now()) returning id""")
+			.params(items[2], world.userId(world.lead), "{\"rows\":2,\"validRows\":1,\"invalidRows\":1,\"imported\":0,"
+					+ "\"refusals\":[{\"row\":4,\"column\":\"名称\",\"reason\":\"此项必填\"}]}")
+			.query(Long.class).single()));
 		samples.put("/cmdb/items/ticket-choices", () -> List.of("/cmdb/items/ticket-choices",
 				"/cmdb/items/ticket-choices?field=fields-ci&configurationItem=" + java.net.URLEncoder.encode("服务器",
 						java.nio.charset.StandardCharsets.UTF_8)));
