@@ -81,6 +81,7 @@ class ImportWebController {
 	String job(@PathVariable long id, Locale locale, Model model) {
 		ImportJob job = jobs.get(id);
 		model.addAttribute("job", job);
+		model.addAttribute("maxRows", ItemImport.MAX_ROWS);
 		model.addAttribute("className", classes.find(job.classId()).map(c -> c.label(locale)).orElse("—"));
 		return "cmdb/import-job";
 	}

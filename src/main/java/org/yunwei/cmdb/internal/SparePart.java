@@ -21,6 +21,7 @@ public record SparePart(long id, String name, String kind, String model, String 
 	}
 
 	/** Whether the total stock is below the minimum: the low-stock warning. */
+	@com.fasterxml.jackson.annotation.JsonProperty("low")
 	public boolean low() {
 		return total < minimumStock;
 	}

@@ -104,6 +104,7 @@ class TicketConfigurationItemIntegrationTests extends IntegrationTestSupport {
 	private long open(String subject, String configurationItem) {
 		Map<String, Object> body = world.ticket(subject);
 		body.put("customerOrgUnitId", world.bureau);
+		body.put("reporterName", "李主任");
 		body.put("configurationItem", configurationItem);
 		var opened = api().post("/api/v1/tickets", world.token(world.lead), body);
 		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
