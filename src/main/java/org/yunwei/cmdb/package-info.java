@@ -6,15 +6,21 @@
  * the relations between items and the impact analysis over them.
  * <p>
  * It owns the tables {@code ci_class}, {@code ci_attribute}, {@code configuration_item}, {@code ci_unique_value},
- * {@code ci_change} and {@code ci_relation}. Other modules see items through {@link ConfigurationItems} and hear of
+ * {@code ci_change}, {@code ci_relation} and {@code ci_pending_change}. Other modules see items through {@link ConfigurationItems} and hear of
  * changes through {@link ConfigurationItemChanged}.
  * <p>
  * Depends on {@code identity} for who is asking, their permissions and scope, and the names of units, parties and
  * people; on {@code catalog} for which customer units a provider serves (the units that may order one of its
  * services), which decides the items a provider sees; on {@code audit} to record every write in the same
- * transaction; on {@code web} for refusals, field errors and keyset pages; and on {@code compliance} to report the
- * ledger's completeness as evidence.
+ * transaction; on {@code web} for refusals, field errors and keyset pages; on {@code compliance} to report the
+ * ledger's completeness, the reviews and the change records as evidence; on {@code approval} to have the edits of
+ * items of the classes that require it reviewed before they apply (配置管理审核流程: it asks with the change's hash and
+ * listens for the decision; approval knows nothing of items); and on {@code document} to know whether the
+ * 配置管理制度 is in force, the rules the ledger's evidence rests on; and on {@code ticket} for the open incidents that
+ * name an item (its facade) and to name the item a monitoring alert's host is (it implements the service desk's
+ * {@code ConfigurationItemNames}, so that the service desk depends on nothing of this module). The ticket pages show
+ * the item picker and the item box as fragments this module serves.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Configuration management",
-		allowedDependencies = { "identity", "catalog", "audit", "web", "compliance" })
+		allowedDependencies = { "identity", "catalog", "audit", "web", "compliance", "approval", "document", "ticket" })
 package org.yunwei.cmdb;

@@ -27,6 +27,15 @@ public class PolicyDocuments {
 		return reading.toRead(actors.current().userId(), Math.max(1, Math.min(limit, 50)));
 	}
 
+	/**
+	 * How many documents of a category (e.g. {@code CONFIGURATION} for 配置管理制度) are in force — have a current
+	 * approved version — for a provider party: those it keeps and those that apply to it; every provider's for
+	 * {@code null}. For other modules' compliance evidence, which rests on the rules document; answers whoever asks.
+	 */
+	public long inForce(String categoryCode, Long providerPartyId) {
+		return reading.inForce(categoryCode, providerPartyId);
+	}
+
 	/** How many published versions the signed-in person has still to confirm. */
 	public long toReadCount() {
 		return reading.toReadCount(actors.current().userId());

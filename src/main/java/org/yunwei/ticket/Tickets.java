@@ -63,6 +63,17 @@ public class Tickets {
 		return tickets.findVisible(id);
 	}
 
+	/**
+	 * The ticket with this business number (e.g. {@code INC-20261122-0001}, in any case) if the signed-in person may
+	 * read it, as {@link #find} decides.
+	 *
+	 * @param number never {@code null}
+	 */
+	@Transactional(readOnly = true)
+	public Optional<TicketReference> findByNumber(String number) {
+		return tickets.findVisibleByNumber(number);
+	}
+
 	/** The ticket whoever asks, for listeners and jobs; empty when there is no such ticket. */
 	@Transactional(readOnly = true)
 	public Optional<TicketReference> findForSystem(long id) {

@@ -10,11 +10,14 @@ import java.util.Locale;
  * @param parentId the class it inherits attributes from; {@code null} for a root class
  * @param path the ids from the root class down to this one, e.g. {@code /3/7/}
  * @param builtIn shipped with the product: may be extended, never deleted
+ * @param reviewRequired edits of this class's items wait for the approval module (配置管理审核流程)
+ * @param reviewInherited an ancestor class requires the review, which then holds for this class too
  * @param attributes every attribute an item of this class has: the inherited ones first (from the root down), then
  *        its own, each group by position
  */
 public record CiClass(long id, String code, String name, String nameEn, Long parentId, String path,
-		String description, boolean builtIn, boolean enabled, List<CiAttribute> attributes) {
+		String description, boolean builtIn, boolean enabled, boolean reviewRequired, boolean reviewInherited,
+		List<CiAttribute> attributes) {
 
 	public CiClass {
 		attributes = List.copyOf(attributes);
@@ -34,12 +37,18 @@ public record CiClass(long id, String code, String name, String nameEn, Long par
 		return lineage().contains(classId);
 	}
 
+	/** Whether an edit of an item of this class waits for review before it applies. */
+	public boolean changesReviewed() {
+		return reviewRequired || reviewInherited;
+	}
+
 	/** The attributes this class defines itself, not those it inherits. */
 	public List<CiAttribute> ownAttributes() {
 		return attributes.stream().filter(a -> a.classId() == id).toList();
 	}
 
-	CiClass withAttributes(List<CiAttribute> all) {
-		return new CiClass(id, code, name, nameEn, parentId, path, description, builtIn, enabled, all);
+	CiClass withAttributes(List<CiAttribute> all, boolean inherited) {
+		return new CiClass(id, code, name, nameEn, parentId, path, description, builtIn, enabled, reviewRequired,
+				inherited, all);
 	}
 }

@@ -84,10 +84,31 @@ class CiClassAdministration {
 			errors.add("parentId", "cmdb.class.parent-fixed");
 		}
 		errors.throwIfAny();
-		classes.update(id, draft);
+		boolean review = draft.reviewRequired() == null ? current.reviewRequired() : draft.reviewRequired();
+		classes.update(id, draft, review);
+		Map<String, Object> after = new LinkedHashMap<>(describe(draft));
+		after.put("reviewRequired", review);
 		audit.record(AuditEntry.of("CI_CLASS_CHANGED", "ci_class", id)
-			.before(Map.of("name", current.name(), "enabled", current.enabled()))
-			.after(describe(draft)));
+			.before(Map.of("name", current.name(), "enabled", current.enabled(), "reviewRequired",
+					current.reviewRequired()))
+			.after(after));
+		return classes.find(id).orElseThrow();
+	}
+
+	/**
+	 * Marks a class's changes as needing review (配置管理审核流程), or no longer; its subclasses inherit the rule.
+	 * Changes already waiting stay waiting for their decision.
+	 */
+	@Transactional
+	public CiClass requireReview(long id, boolean required) {
+		scope.classAdministrator();
+		CiClass current = classes.find(id).orElseThrow(() -> RejectedRequest.notFound("ci-class"));
+		if (current.reviewRequired() != required) {
+			classes.requireReview(id, required);
+			audit.record(AuditEntry.of("CI_CLASS_CHANGED", "ci_class", id)
+				.before(Map.of("reviewRequired", current.reviewRequired()))
+				.after(Map.of("reviewRequired", required)));
+		}
 		return classes.find(id).orElseThrow();
 	}
 
@@ -218,6 +239,7 @@ class CiClassAdministration {
 		values.put("name", draft.name());
 		values.put("parentId", draft.parentId());
 		values.put("enabled", draft.enabled() == null || draft.enabled());
+		values.put("reviewRequired", Boolean.TRUE.equals(draft.reviewRequired()));
 		return values;
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.FormSubmission;
@@ -54,6 +55,14 @@ class CiClassWebController {
 		administration.get(id);
 		return FormSubmission.save(() -> administration.addAttribute(id, form.draft()), "/cmdb/classes/" + id,
 				"cmdb.class.saved", redirect, "cmdb.class.failed", model, errors -> show(id, model, form, errors));
+	}
+
+	@PostMapping("/cmdb/classes/{id}/review")
+	String requireReview(@PathVariable long id, @RequestParam(required = false) Boolean required,
+			RedirectAttributes redirect) {
+		administration.requireReview(id, Boolean.TRUE.equals(required));
+		redirect.addFlashAttribute("notice", "cmdb.class.saved");
+		return "redirect:/cmdb/classes/" + id;
 	}
 
 	@PostMapping("/cmdb/classes/{id}/attributes/{attributeId}/delete")
@@ -100,7 +109,7 @@ class CiClassWebController {
 	record ClassForm(String code, String name, String nameEn, Long parentId, String description) {
 
 		CiClassDraft draft() {
-			return new CiClassDraft(code, name, nameEn, parentId, description, true);
+			return new CiClassDraft(code, name, nameEn, parentId, description, true, null);
 		}
 	}
 

@@ -28,7 +28,7 @@ class CiClasses {
 	private static final RowMapper<CiClass> CLASS = (rs, n) -> new CiClass(rs.getLong("id"), rs.getString("code"),
 			rs.getString("name"), rs.getString("name_en"), (Long) rs.getObject("parent_id", Long.class),
 			rs.getString("path"), rs.getString("description"), rs.getBoolean("built_in"), rs.getBoolean("enabled"),
-			List.of());
+			rs.getBoolean("review_required"), false, List.of());
 
 	private static final RowMapper<CiAttribute> ATTRIBUTE = (rs, n) -> new CiAttribute(rs.getLong("id"),
 			rs.getLong("class_id"), rs.getString("code"), rs.getString("name"), rs.getString("name_en"),
@@ -55,10 +55,13 @@ class CiClasses {
 		List<CiClass> assembled = new ArrayList<>();
 		for (CiClass c : classes) {
 			List<CiAttribute> attributes = new ArrayList<>();
+			boolean inherited = false;
 			for (long ancestor : c.lineage()) {
 				attributes.addAll(own.getOrDefault(ancestor, List.of()));
+				CiClass a = byId.get(ancestor);
+				inherited |= ancestor != c.id() && a != null && a.reviewRequired();
 			}
-			assembled.add(c.withAttributes(attributes));
+			assembled.add(c.withAttributes(attributes, inherited));
 		}
 		Map<Long, String> sortKeys = new LinkedHashMap<>();
 		for (CiClass c : assembled) {
@@ -88,19 +91,26 @@ class CiClasses {
 
 	long insert(CiClassDraft draft, String parentPath) {
 		long id = jdbc.sql("""
-				insert into ci_class (code, name, name_en, parent_id, description, enabled)
-				values (?, ?, ?, ?, ?, ?) returning id""")
+				insert into ci_class (code, name, name_en, parent_id, description, enabled, review_required)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(draft.code(), draft.name(), draft.nameEn(), draft.parentId(), draft.description(),
-					draft.enabled() == null || draft.enabled())
+					draft.enabled() == null || draft.enabled(), Boolean.TRUE.equals(draft.reviewRequired()))
 			.query(Long.class).single();
 		jdbc.sql("update ci_class set path = ? where id = ?").params(parentPath + id + "/", id).update();
 		return id;
 	}
 
-	void update(long id, CiClassDraft draft) {
-		jdbc.sql("update ci_class set name = ?, name_en = ?, description = ?, enabled = ? where id = ?")
-			.params(draft.name(), draft.nameEn(), draft.description(), draft.enabled() == null || draft.enabled(), id)
+	void update(long id, CiClassDraft draft, boolean reviewRequired) {
+		jdbc.sql("""
+				update ci_class set name = ?, name_en = ?, description = ?, enabled = ?, review_required = ?
+				where id = ?""")
+			.params(draft.name(), draft.nameEn(), draft.description(), draft.enabled() == null || draft.enabled(),
+					reviewRequired, id)
 			.update();
+	}
+
+	void requireReview(long id, boolean required) {
+		jdbc.sql("update ci_class set review_required = ? where id = ?").params(required, id).update();
 	}
 
 	long insertAttribute(long classId, AttributeDraft draft) {

@@ -30,8 +30,10 @@ class ImportWebController {
 	private final ItemImport imports;
 	private final CiClasses classes;
 	private final CmdbScope scope;
+	private final ImportJobs jobs;
 
-	ImportWebController(ItemImport imports, CiClasses classes, CmdbScope scope) {
+	ImportWebController(ItemImport imports, CiClasses classes, CmdbScope scope, ImportJobs jobs) {
+		this.jobs = jobs;
 		this.imports = imports;
 		this.classes = classes;
 		this.scope = scope;
@@ -57,16 +59,9 @@ class ImportWebController {
 			@RequestParam(required = false) MultipartFile file, Locale locale, Model model) throws IOException {
 		scope.writer();
 		try {
-			ImportReport report = imports.importItems(classId, file == null || file.isEmpty() ? null : file.getBytes(),
+			ImportJob job = jobs.start(classId, file == null || file.isEmpty() ? null : file.getBytes(),
 					Boolean.TRUE.equals(validRowsOnly), locale);
-			model.addAttribute("report", report);
-			if (report.imported() > 0) {
-				model.addAttribute("notice", "cmdb.import.done");
-			}
-			else if (report.invalidRows() > 0) {
-				model.addAttribute("problem", "cmdb.import.refused");
-			}
-			return page(model, classId, Boolean.TRUE.equals(validRowsOnly), Map.of());
+			return "redirect:/cmdb/import/jobs/" + job.id();
 		}
 		catch (RejectedRequest refused) {
 			if (refused.status() == HttpStatus.NOT_FOUND) {
@@ -79,6 +74,16 @@ class ImportWebController {
 			}
 			return page(model, classId, Boolean.TRUE.equals(validRowsOnly), errors);
 		}
+	}
+
+	/** An import in the background: its progress while it runs, its report when done. */
+	@GetMapping("/cmdb/import/jobs/{id}")
+	String job(@PathVariable long id, Locale locale, Model model) {
+		ImportJob job = jobs.get(id);
+		model.addAttribute("job", job);
+		model.addAttribute("maxRows", ItemImport.MAX_ROWS);
+		model.addAttribute("className", classes.find(job.classId()).map(c -> c.label(locale)).orElse("—"));
+		return "cmdb/import-job";
 	}
 
 	private String page(Model model, Long classId, boolean validRowsOnly, Map<String, String> errors) {

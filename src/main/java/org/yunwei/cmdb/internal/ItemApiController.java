@@ -44,10 +44,14 @@ class ItemApiController {
 	private final RelationKeeping relations;
 	private final ImpactAnalysis impact;
 	private final ItemImport imports;
+	private final CiReview review;
+	private final ImportJobs jobs;
 
 	ItemApiController(ItemRegister register, Ledger ledger, LedgerExport export, RelationKeeping relations,
-			ImpactAnalysis impact, ItemImport imports) {
+			ImpactAnalysis impact, ItemImport imports, CiReview review, ImportJobs jobs) {
+		this.jobs = jobs;
 		this.imports = imports;
+		this.review = review;
 		this.register = register;
 		this.ledger = ledger;
 		this.export = export;
@@ -119,6 +123,30 @@ class ItemApiController {
 		return ResponseEntity.status(refused ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
 	}
 
+	@PostMapping("/imports")
+	@Operation(summary = "Start an import in the background; follow it with `GET /api/v1/cis/imports/{id}`",
+			description = "For large workbooks: the file's type (415) and the class (400) are checked at once and "
+					+ "202 answers the job; the rows are then checked and imported as `POST /api/v1/cis/import` does, "
+					+ "the job telling how many rows were checked, and its report when done (`state` DONE) or why it "
+					+ "failed (`state` FAILED, `problem`).",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+					mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+					schema = @Schema(implementation = ImportUpload.class))))
+	ResponseEntity<ImportJob> startImport(@RequestParam(required = false) Long classId,
+			@RequestParam(required = false) Boolean validRowsOnly,
+			@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file, Locale locale)
+			throws java.io.IOException {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.start(classId,
+				file == null ? null : file.getBytes(), Boolean.TRUE.equals(validRowsOnly), locale));
+	}
+
+	@GetMapping("/imports/{id}")
+	@Operation(summary = "A background import: its state, rows checked so far, and its report when done; for the "
+			+ "person who started it and management")
+	ImportJob importJob(@PathVariable long id) {
+		return jobs.get(id);
+	}
+
 	@GetMapping("/search")
 	@Operation(summary = "Search as you type: items whose name, IP address, serial number or asset tag contain the "
 			+ "text, for pickers (at most 50)")
@@ -147,9 +175,22 @@ class ItemApiController {
 	@PutMapping("/{id}")
 	@Operation(summary = "Change an item", description = "Replaces every field, as for create; `reason` is required "
 			+ "and kept in the history. The class is fixed; the lifecycle changes through its own operation. 422 "
-			+ "(`item-disposed`) once the item is disposed.")
-	ItemView update(@PathVariable long id, @RequestBody ItemDraft draft) {
-		return register.update(id, draft);
+			+ "(`item-disposed`) once the item is disposed. When the item's class requires review (配置管理审核流程) "
+			+ "the item is left as it is and the answer is 202 with the change waiting for the approval module's "
+			+ "decision (`approvalRequestId`); it applies when granted, and a newer edit supersedes it.")
+	ResponseEntity<?> update(@PathVariable long id, @RequestBody ItemDraft draft) {
+		ItemRegister.Edited edited = register.edit(id, draft);
+		return edited.pending() == null ? ResponseEntity.ok(edited.item())
+				: ResponseEntity.status(HttpStatus.ACCEPTED).body(edited.pending());
+	}
+
+	@GetMapping("/{id}/reviews")
+	@Operation(summary = "The item's reviewed changes (配置管理审核流程), newest first, at most 50: what each changes, "
+			+ "who asked and why, the approval request, and how it ended (PENDING, APPLIED, REJECTED, RETURNED, "
+			+ "WITHDRAWN, SUPERSEDED)")
+	List<CiPendingChange> reviews(@PathVariable long id) {
+		register.get(id);
+		return review.of(id, 50);
 	}
 
 	@PostMapping("/{id}/lifecycle")

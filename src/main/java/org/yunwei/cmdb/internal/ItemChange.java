@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * One entry of an item's history (配置项的变化记录).
  *
- * @param kind CREATED, UPDATED, LIFECYCLE, RELATION_ADDED or RELATION_REMOVED
+ * @param kind CREATED, UPDATED, REVIEWED (an edit applied once its review granted it), LIFECYCLE, RELATION_ADDED or
+ *        RELATION_REMOVED
  * @param reason why, as the person said; {@code null} for a new item recorded without one
  * @param changes the fields the change altered
  * @param snapshot the item's values after the change

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,20 +30,42 @@ class ItemChanges {
 			ConfigurationItemRecords.JSON.readValue(rs.getString("snapshot"), MAP));
 
 	private final JdbcClient jdbc;
+	private final JdbcTemplate batches;
 
-	ItemChanges(JdbcClient jdbc) {
+	ItemChanges(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	void append(long itemId, int version, String kind, Actor actor, String reason, List<FieldChange> changes,
 			Map<String, Object> snapshot) {
+		append(itemId, version, kind, actor.userId(), actor.displayName(), reason, changes, snapshot);
+	}
+
+	/** An entry written for a person other than the one signed in: a reviewed change, for its requester. */
+	void append(long itemId, int version, String kind, Long byId, String byName, String reason,
+			List<FieldChange> changes, Map<String, Object> snapshot) {
 		jdbc.sql("""
 				insert into ci_change (item_id, version, kind, changed_by_id, changed_by_name, reason, changes, snapshot)
 				values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
-			.params(itemId, version, kind, actor.userId(), actor.displayName(), reason,
+			.params(itemId, version, kind, byId, byName, reason,
 					ConfigurationItemRecords.JSON.writeValueAsString(changes),
 					ConfigurationItemRecords.JSON.writeValueAsString(snapshot))
 			.update();
+	}
+
+	/** Appends the first entry of many new items at once (an import): item id, kind, changes, snapshot. */
+	void appendAll(List<Long> itemIds, String kind, Actor actor, String reason, List<List<FieldChange>> changes,
+			List<Map<String, Object>> snapshots) {
+		List<Object[]> rows = new java.util.ArrayList<>(itemIds.size());
+		for (int i = 0; i < itemIds.size(); i++) {
+			rows.add(new Object[] { itemIds.get(i), 1, kind, actor.userId(), actor.displayName(), reason,
+					ConfigurationItemRecords.JSON.writeValueAsString(changes.get(i)),
+					ConfigurationItemRecords.JSON.writeValueAsString(snapshots.get(i)) });
+		}
+		batches.batchUpdate("""
+				insert into ci_change (item_id, version, kind, changed_by_id, changed_by_name, reason, changes, snapshot)
+				values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""", rows);
 	}
 
 	/** The item's history, newest first, after the entry {@code beforeId} when given; {@code limit + 1} read. */

@@ -49,9 +49,13 @@ class ItemImport {
 	private final CmdbScope scope;
 	private final ItemChoices choices;
 	private final MessageSource messages;
+	private final ConfigurationItemRecords records;
+	private final ItemBatch batch;
 
 	ItemImport(ItemRegister register, CiClasses classes, CmdbScope scope, ItemChoices choices,
-			MessageSource messages) {
+			MessageSource messages, ConfigurationItemRecords records, ItemBatch batch) {
+		this.records = records;
+		this.batch = batch;
 		this.register = register;
 		this.classes = classes;
 		this.scope = scope;
@@ -103,7 +107,16 @@ class ItemImport {
 	 */
 	@Transactional
 	public ImportReport importItems(Long classId, byte[] file, boolean validRowsOnly, Locale locale) {
-		CmdbScope.View writer = scope.writer();
+		return importItems(scope.writer(), classId, file, validRowsOnly, locale, ImportProgress.NONE);
+	}
+
+	/**
+	 * As {@link #importItems(Long, byte[], boolean, Locale)} for a writer checked before (a background import runs
+	 * where nobody is signed in), telling the progress as it goes.
+	 */
+	@Transactional
+	public ImportReport importItems(CmdbScope.View writer, Long classId, byte[] file, boolean validRowsOnly,
+			Locale locale, ImportProgress progress) {
 		if (classId == null) {
 			throw RejectedRequest.invalidField("classId", "field.required");
 		}
@@ -112,19 +125,36 @@ class ItemImport {
 		List<ParsedRow> rows = read(file);
 		Map<String, Long> unitCodes = new HashMap<>();
 		choices.units(writer).forEach(u -> unitCodes.put(u.code().toLowerCase(Locale.ROOT), u.id()));
-		List<ImportReport.Refusal> refusals = new ArrayList<>();
-		List<ItemDraft> valid = new ArrayList<>();
-		Map<String, Integer> seen = new HashMap<>();
+		java.util.Set<Long> knownUnits = new java.util.HashSet<>(unitCodes.values());
+		progress.started(rows.size());
+		List<Map<String, String>> rowErrors = new ArrayList<>(rows.size());
+		List<ItemRegister.Checked> checkedRows = new ArrayList<>(rows.size());
 		for (ParsedRow row : rows) {
 			Map<String, String> errors = new LinkedHashMap<>();
 			ItemDraft draft = draft(classId, row.values(), unitCodes, errors);
-			ItemRegister.Checked checked = register.check(draft, itemClass, writer);
+			ItemRegister.Checked checked = register.check(draft, itemClass, writer, knownUnits, false);
 			checked.errors().forEach(errors::putIfAbsent);
+			rowErrors.add(errors);
+			checkedRows.add(checked);
+			progress.checked(rowErrors.size());
+		}
+		// uniqueness against the stored items, asked once for all rows rather than once per row
+		Taken taken = taken(itemClass, checkedRows, rowErrors);
+		List<ImportReport.Refusal> refusals = new ArrayList<>();
+		List<ItemRegister.Checked> valid = new ArrayList<>();
+		Map<String, Integer> seen = new HashMap<>();
+		for (int i = 0; i < rows.size(); i++) {
+			ParsedRow row = rows.get(i);
+			Map<String, String> errors = rowErrors.get(i);
+			ItemRegister.Checked checked = checkedRows.get(i);
+			if (errors.isEmpty()) {
+				taken.check(checked.fields(), itemClass, errors);
+			}
 			if (errors.isEmpty()) {
 				duplicatesWithinFile(row.number(), checked.fields(), itemClass, seen, errors);
 			}
 			if (errors.isEmpty()) {
-				valid.add(draft);
+				valid.add(checked);
 			}
 			errors.forEach((field, key) -> refusals.add(new ImportReport.Refusal(row.number(),
 					label(field.equals("customerUnitId") ? "customerUnit" : field, itemClass, locale),
@@ -133,20 +163,25 @@ class ItemImport {
 		int invalidRows = (int) refusals.stream().map(ImportReport.Refusal::row).distinct().count();
 		boolean imports = invalidRows == 0 || validRowsOnly;
 		int imported = 0;
-		if (imports) {
-			for (ItemDraft draft : valid) {
-				register.create(draft);
-				imported++;
-			}
+		if (imports && !valid.isEmpty()) {
+			imported = batch.record(itemClass, valid, writer.actor(), itemClass.name()).size();
 		}
-		return new ImportReport(rows.size(), rows.size() - invalidRows, invalidRows, imported, refusals);
+		ImportReport report = new ImportReport(rows.size(), rows.size() - invalidRows, invalidRows, imported,
+				refusals);
+		progress.finished(report);
+		return report;
 	}
 
-	private List<ParsedRow> read(byte[] file) {
+	/** Refuses (415) a file that is not an .xlsx workbook by its first bytes, whatever its name. */
+	static void requireWorkbook(byte[] file) {
 		if (file == null || file.length < ZIP.length || !java.util.Arrays.equals(file, 0, ZIP.length, ZIP, 0,
 				ZIP.length)) {
 			throw notASpreadsheet();
 		}
+	}
+
+	private List<ParsedRow> read(byte[] file) {
+		requireWorkbook(file);
 		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
 			Sheet sheet = workbook.getSheetAt(0);
 			Row codes = sheet.getRow(0);
@@ -241,6 +276,47 @@ class ItemImport {
 				values.get("building"), values.get("floor"), values.get("room"), values.get("rack"),
 				values.get("supplier"), values.get("purchasedOn"), values.get("purchasePrice"),
 				values.get("warrantyUntil"), attributes, null);
+	}
+
+	/** The asset tags and unique attribute values of the rows so far valid that stored items hold already. */
+	private Taken taken(CiClass itemClass, List<ItemRegister.Checked> rows, List<Map<String, String>> errors) {
+		java.util.Set<String> tags = new java.util.HashSet<>();
+		Map<Long, java.util.Set<String>> values = new HashMap<>();
+		for (int i = 0; i < rows.size(); i++) {
+			if (!errors.get(i).isEmpty()) {
+				continue;
+			}
+			ItemFields fields = rows.get(i).fields();
+			if (fields.assetTag() != null) {
+				tags.add(fields.assetTag());
+			}
+			for (CiAttribute attribute : itemClass.attributes()) {
+				Object value = fields.attributes().get(attribute.code());
+				if (attribute.unique() && value != null) {
+					values.computeIfAbsent(attribute.id(), a -> new java.util.HashSet<>()).add(ItemBatch.text(value));
+				}
+			}
+		}
+		Map<Long, java.util.Set<String>> takenValues = new HashMap<>();
+		values.forEach((attribute, held) -> takenValues.put(attribute, records.uniqueValuesTaken(attribute, held)));
+		return new Taken(records.assetTagsTaken(tags), takenValues);
+	}
+
+	/** What stored items hold of the values that must be unique. */
+	private record Taken(java.util.Set<String> assetTags, Map<Long, java.util.Set<String>> values) {
+
+		void check(ItemFields fields, CiClass itemClass, Map<String, String> errors) {
+			if (fields.assetTag() != null && assetTags.contains(fields.assetTag())) {
+				errors.put("assetTag", "cmdb.field.unique-taken");
+			}
+			for (CiAttribute attribute : itemClass.attributes()) {
+				Object value = fields.attributes().get(attribute.code());
+				if (attribute.unique() && value != null
+						&& values.getOrDefault(attribute.id(), java.util.Set.of()).contains(ItemBatch.text(value))) {
+					errors.put("attributes." + attribute.code(), "cmdb.field.unique-taken");
+				}
+			}
+		}
 	}
 
 	/** The asset tag and unique attributes are unique among the file's rows too: the later row is refused. */

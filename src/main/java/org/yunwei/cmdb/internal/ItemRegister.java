@@ -44,9 +44,14 @@ class ItemRegister {
 	private final People people;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
+	private final CiUniqueness uniqueness;
+	private final CiReview review;
 
 	ItemRegister(ConfigurationItemRecords records, ItemChanges changes, CiClasses classes, CmdbScope scope,
-			Organisations organisations, People people, AuditTrail audit, ApplicationEventPublisher events) {
+			Organisations organisations, People people, AuditTrail audit, ApplicationEventPublisher events,
+			CiUniqueness uniqueness, CiReview review) {
+		this.uniqueness = uniqueness;
+		this.review = review;
 		this.records = records;
 		this.changes = changes;
 		this.classes = classes;
@@ -83,7 +88,7 @@ class ItemRegister {
 		}
 		String reason = FieldErrors.clean(draft.reason());
 		errors.optional("reason", reason, 1000);
-		ItemFields fields = fields(draft, itemClass, writer, errors);
+		ItemFields fields = fields(draft, itemClass, writer, errors, java.util.Set.of());
 		errors.throwIfAny();
 		ConfigurationItem item = ConfigurationItem.record(itemClass, lifecycle, fields);
 		Map<Long, String> unique = uniqueValues(itemClass, fields, null);
@@ -110,6 +115,15 @@ class ItemRegister {
 
 	@Transactional
 	public ItemView update(long id, ItemDraft draft) {
+		return edit(id, draft).item();
+	}
+
+	/**
+	 * Changes an item, or — when its class requires review (配置管理审核流程) — submits the change for review: the
+	 * item stays as it is and the change waits for the approval module's decision.
+	 */
+	@Transactional
+	public Edited edit(long id, ItemDraft draft) {
 		CmdbScope.View writer = scope.writer();
 		ConfigurationItem item = records.lock(id)
 			.filter(i -> writer.includes(i.fields().customerUnitId(), i.fields().providerPartyId()))
@@ -121,14 +135,20 @@ class ItemRegister {
 		}
 		String reason = FieldErrors.clean(draft.reason());
 		errors.required("reason", reason, 1000);
-		ItemFields fields = fields(draft, itemClass, writer, errors);
+		ItemFields fields = fields(draft, itemClass, writer, errors, java.util.Set.of());
 		errors.throwIfAny();
 		Map<String, Object> before = item.snapshot();
+		int baseVersion = item.version();
 		List<FieldChange> changed = item.revise(fields);
 		if (changed.isEmpty()) {
-			return view(item);
+			return new Edited(view(item), null);
 		}
 		Map<Long, String> unique = uniqueValues(itemClass, fields, id);
+		if (itemClass.changesReviewed()) {
+			CiPendingChange pending = review.submit(id, itemClass, baseVersion, fields, changed, reason,
+					writer.actor());
+			return new Edited(view(records.find(id).orElseThrow()), pending);
+		}
 		try {
 			records.update(item);
 			records.replaceUniqueValues(id, unique);
@@ -140,7 +160,14 @@ class ItemRegister {
 		audit.record(AuditEntry.of("CI_CHANGED", "configuration_item", id).before(only(before, changed))
 			.after(only(item.snapshot(), changed)).detail(reason));
 		events.publishEvent(new ConfigurationItemChanged(id, itemClass.code(), "UPDATED", item.version()));
-		return view(records.find(id).orElseThrow());
+		return new Edited(view(records.find(id).orElseThrow()), null);
+	}
+
+	/**
+	 * What an edit did: the item as it is now, and the change waiting for review when its class requires one
+	 * ({@code null} when the edit applied at once or changed nothing).
+	 */
+	record Edited(ItemView item, CiPendingChange pending) {
 	}
 
 	@Transactional
@@ -186,6 +213,16 @@ class ItemRegister {
 	 * and the checked fields for the caller's own checks across several drafts.
 	 */
 	Checked check(ItemDraft draft, CiClass itemClass, CmdbScope.View writer) {
+		return check(draft, itemClass, writer, java.util.Set.of(), true);
+	}
+
+	/**
+	 * As {@link #check(ItemDraft, CiClass, CmdbScope.View)}, for an import that checks many drafts: the customer units
+	 * it already knows the writer may name are not looked up again, and it checks uniqueness itself for all rows at
+	 * once when {@code uniqueness} is false.
+	 */
+	Checked check(ItemDraft draft, CiClass itemClass, CmdbScope.View writer, java.util.Set<Long> knownUnits,
+			boolean uniqueness) {
 		FieldErrors errors = new FieldErrors();
 		Lifecycle lifecycle = FieldErrors.clean(draft.lifecycle()) == null ? Lifecycle.PLANNED
 				: errors.constant(Lifecycle.class, draft.lifecycle(), "lifecycle");
@@ -193,8 +230,8 @@ class ItemRegister {
 			errors.add("lifecycle", "cmdb.item.lifecycle.not-initial");
 		}
 		errors.optional("reason", FieldErrors.clean(draft.reason()), 1000);
-		ItemFields fields = fields(draft, itemClass, writer, errors);
-		if (errors.isEmpty()) {
+		ItemFields fields = fields(draft, itemClass, writer, errors, knownUnits);
+		if (errors.isEmpty() && uniqueness) {
 			try {
 				uniqueValues(itemClass, fields, null);
 			}
@@ -202,10 +239,10 @@ class ItemRegister {
 				taken.fieldErrors().forEach(errors::add);
 			}
 		}
-		return new Checked(fields, errors.asMap());
+		return new Checked(fields, lifecycle, errors.asMap());
 	}
 
-	record Checked(ItemFields fields, Map<String, String> errors) {
+	record Checked(ItemFields fields, Lifecycle lifecycle, Map<String, String> errors) {
 	}
 
 	/** The item for a writer about to relate it, locked; 404 outside the writer's scope. */
@@ -249,7 +286,8 @@ class ItemRegister {
 	}
 
 	/** The submitted fields, checked; the mistakes join {@code errors}. */
-	private ItemFields fields(ItemDraft draft, CiClass itemClass, CmdbScope.View writer, FieldErrors errors) {
+	private ItemFields fields(ItemDraft draft, CiClass itemClass, CmdbScope.View writer, FieldErrors errors,
+			java.util.Set<Long> knownUnits) {
 		String name = FieldErrors.clean(draft.name());
 		String assetTag = FieldErrors.clean(draft.assetTag());
 		String serial = FieldErrors.clean(draft.serialNumber());
@@ -263,7 +301,7 @@ class ItemRegister {
 			ip = normal.orElse(null);
 		}
 		Long unitId = draft.customerUnitId();
-		if (unitId != null) {
+		if (unitId != null && !knownUnits.contains(unitId)) {
 			Optional<OrganisationUnit> unit = organisations.find(unitId)
 				.filter(u -> u.partyKind() == PartyKind.CUSTOMER);
 			if (unit.isEmpty()) {
@@ -351,29 +389,11 @@ class ItemRegister {
 		}
 	}
 
-	/** The values of the class's unique attributes (and the asset tag), refused (409) when another item holds one. */
 	private Map<Long, String> uniqueValues(CiClass itemClass, ItemFields fields, Long itemId) {
-		if (fields.assetTag() != null) {
-			records.holderOfAssetTag(fields.assetTag()).filter(holder -> !holder.equals(itemId)).ifPresent(holder -> {
-				throw FieldErrors.taken("assetTag", "cmdb.field.unique-taken");
-			});
-		}
-		Map<Long, String> values = new LinkedHashMap<>();
-		for (CiAttribute attribute : itemClass.attributes()) {
-			Object value = fields.attributes().get(attribute.code());
-			if (attribute.unique() && value != null) {
-				String text = value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString()
-						: value.toString();
-				records.holderOf(attribute.id(), text).filter(holder -> !holder.equals(itemId)).ifPresent(holder -> {
-					throw FieldErrors.taken("attributes." + attribute.code(), "cmdb.field.unique-taken");
-				});
-				values.put(attribute.id(), text);
-			}
-		}
-		return values;
+		return uniqueness.values(itemClass, fields, itemId);
 	}
 
-	private static Map<String, Object> only(Map<String, Object> values, List<FieldChange> changed) {
+	static Map<String, Object> only(Map<String, Object> values, List<FieldChange> changed) {
 		Map<String, Object> selected = new LinkedHashMap<>();
 		changed.forEach(c -> selected.put(c.field(), values.get(c.field())));
 		return selected;

@@ -48,11 +48,15 @@ class ItemWebController {
 	private final CmdbScope scope;
 	private final ItemChoices choices;
 	private final CmdbPages pages;
+	private final CiReview review;
+	private final CiIncidents incidents;
 
 	ItemWebController(ItemRegister register, Ledger ledger, LedgerExport export, RelationKeeping relations,
 			ImpactAnalysis impact, CiClasses classes, CmdbScope scope, ItemChoices choices,
-			CmdbPages pages) {
+			CmdbPages pages, CiReview review, CiIncidents incidents) {
 		this.pages = pages;
+		this.incidents = incidents;
+		this.review = review;
 		this.register = register;
 		this.ledger = ledger;
 		this.export = export;
@@ -83,6 +87,7 @@ class ItemWebController {
 		model.addAttribute("units", choices.units(reader));
 		model.addAttribute("lifecycles", Lifecycle.values());
 		model.addAttribute("mayManage", scope.mayManage());
+		model.addAttribute("maySeeSpares", reader.actor().partyKind() != org.yunwei.identity.PartyKind.CUSTOMER);
 		model.addAttribute("filtered", filter.classId() != null || FieldErrors.clean(filter.lifecycle()) != null
 				|| filter.customerUnitId() != null || FieldErrors.clean(filter.location()) != null
 				|| filter.warrantyWithinDays() != null || FieldErrors.clean(filter.q()) != null);
@@ -131,8 +136,10 @@ class ItemWebController {
 		scope.writer();
 		ItemView item = register.get(id);
 		form.setClassId(item.classId());
-		return FormSubmission.save(() -> register.update(id, form.draft()), "/cmdb/items/" + id, "cmdb.item.saved",
-				redirect, "cmdb.item.failed", model, errors -> form(model, form, item, errors));
+		boolean reviewed = classes.find(item.classId()).map(CiClass::changesReviewed).orElse(false);
+		return FormSubmission.save(() -> register.edit(id, form.draft()), "/cmdb/items/" + id,
+				reviewed ? "cmdb.review.submitted" : "cmdb.item.saved", redirect, "cmdb.item.failed", model,
+				errors -> form(model, form, item, errors));
 	}
 
 	@GetMapping("/cmdb/items/{id}")
@@ -144,6 +151,10 @@ class ItemWebController {
 		model.addAttribute("itemClass", itemClass);
 		model.addAttribute("relations", relations.of(id, null));
 		model.addAttribute("history", register.history(id, cursor, 20));
+		List<CiPendingChange> reviews = review.of(id, 10);
+		model.addAttribute("reviews", reviews);
+		model.addAttribute("waiting", reviews.stream().filter(CiPendingChange::pending).findFirst().orElse(null));
+		model.addAttribute("incidents", incidents.openOf(id, 10));
 		model.addAttribute("mayManage", scope.mayManage() && item.lifecycle() != Lifecycle.DISPOSED);
 		model.addAttribute("nextStates", item.lifecycle().next());
 		model.addAttribute("relationTypes", RelationType.values());

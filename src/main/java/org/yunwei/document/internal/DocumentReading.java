@@ -10,9 +10,19 @@ import org.yunwei.document.DocumentToRead;
 public class DocumentReading {
 
 	private final Acknowledgements acknowledgements;
+	private final CategoryRecords categories;
+	private final DocumentRecords documents;
 
-	DocumentReading(Acknowledgements acknowledgements) {
+	DocumentReading(Acknowledgements acknowledgements, CategoryRecords categories, DocumentRecords documents) {
 		this.acknowledgements = acknowledgements;
+		this.categories = categories;
+		this.documents = documents;
+	}
+
+	public long inForce(String categoryCode, Long partyId) {
+		return categories.findByCode(categoryCode)
+			.map(category -> (long) documents.currentOf(List.of(category.id()), partyId).size())
+			.orElse(0L);
 	}
 
 	public List<DocumentToRead> toRead(long userId, int limit) {

@@ -71,6 +71,12 @@ public class TicketFacade {
 		return access.find(id).map(TicketFacade::reference);
 	}
 
+	public Optional<TicketReference> findVisibleByNumber(String number) {
+		return tickets.findByNumber(number.strip().toUpperCase(java.util.Locale.ROOT))
+			.flatMap(row -> access.find(row.id()))
+			.map(TicketFacade::reference);
+	}
+
 	public Optional<DataScope> readerScope() {
 		return access.readerScope();
 	}

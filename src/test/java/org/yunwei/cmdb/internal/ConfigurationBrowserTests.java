@@ -11,9 +11,10 @@ import org.yunwei.support.BrowserTestSupport;
 import org.yunwei.support.TestDirectory;
 
 /**
- * In a real browser: a CI class is defined on the page with a required attribute, an item of it is recorded through
- * the form its attributes make (told what to fix first), related to another item found by typing, edited with a
- * reason that the history shows, and its neighbourhood graph and impact analysis are opened.
+ * In a real browser: a CI class is defined on the page with a required attribute and marked for review, an item of it
+ * is recorded through the form its attributes make (told what to fix first), related to another item found by typing,
+ * edited with a reason — the edit waits for review and applies once the keeper's unit lead approves it, which the
+ * history then shows — and its neighbourhood graph and impact analysis are opened.
  */
 class ConfigurationBrowserTests extends BrowserTestSupport {
 
@@ -22,7 +23,15 @@ class ConfigurationBrowserTests extends BrowserTestSupport {
 		CmdbFixtures world = new CmdbFixtures(jdbc, api());
 		String switchName = TestDirectory.unique("接入交换机");
 		long neighbour = world.create("NETWORK_DEVICE", switchName, Map.of("device_type", "SWITCH"));
-		signIn(world.manager, TestDirectory.PASSWORD, null);
+		// management's configuration keeper in a section of its own, whose lead approves its reviewed changes
+		long management = jdbc.sql("select id from party where kind = 'MANAGEMENT' order by id limit 1")
+			.query(Long.class).single();
+		long section = world.directory.orgUnit(management, null, TestDirectory.unique("配置管理科"));
+		String keeper = world.directory.user(section, "SERVICE_MANAGER");
+		String lead = world.directory.user(section);
+		jdbc.sql("update org_unit set lead_id = ? where id = ?").params(world.directory.userId(lead), section)
+			.update();
+		signIn(keeper, TestDirectory.PASSWORD, null);
 		open("/cmdb/classes");
 		String code = TestDirectory.unique("XC");
 		type("#code", code);
@@ -37,6 +46,9 @@ class ConfigurationBrowserTests extends BrowserTestSupport {
 		click("#required");
 		clickAndWaitForTheNextPage("#attribute-create");
 		assertThat(find("#attribute-cabinet_no").getText()).contains("机柜编号", "必填", "本分类");
+		assertThat(find("#class-review-state").getText()).contains("立即生效");
+		clickAndWaitForTheNextPage("#class-review-toggle");
+		assertThat(find("#class-review-state").getText()).contains("须经审核");
 
 		open("/cmdb/items/new");
 		new Select(find("#choose-class")).selectByValue(String.valueOf(world.classId(code)));
@@ -64,12 +76,31 @@ class ConfigurationBrowserTests extends BrowserTestSupport {
 		assertThat(browser.findElements(By.cssSelector("#item-graph svg .yw-graph-node"))).hasSize(2);
 
 		clickAndWaitForTheNextPage("#item-edit");
+		assertThat(find("#review-rule").getText()).contains("须经审核");
 		type("#name", "国产化服务器-01（主）");
 		type("#reason", "按资产盘点结果更名");
 		clickAndWaitForTheNextPage("#item-save");
-		assertThat(find("#item-name").getText()).isEqualTo("国产化服务器-01（主）");
-		assertThat(find("#history").getText()).contains("按资产盘点结果更名", "名称", "上联接入交换机")
-			.doesNotContain("UPDATED", "cmdb.");
+		assertThat(find("#notice").getText()).contains("已提交审核");
+		assertThat(find("#item-name").getText()).isEqualTo("国产化服务器-01");
+		assertThat(find("#review-waiting").getText()).contains("等待审核", "按资产盘点结果更名", "国产化服务器-01（主）");
+		String item = browser.getCurrentUrl();
+		String approval = find("#review-approval").getAttribute("href");
+
+		browser.manage().deleteAllCookies();
+		signIn(lead, TestDirectory.PASSWORD, null);
+		browser.get(approval);
+		clickAndWaitForTheNextPage("#approve");
+		browser.manage().deleteAllCookies();
+		signIn(keeper, TestDirectory.PASSWORD, null);
+		// the approval's decision reaches the item through an event: the item's page shows it once it has
+		waitFor().until(d -> {
+			d.get(item);
+			return "国产化服务器-01（主）".equals(find("#item-name").getText());
+		});
+		assertThat(browser.findElements(By.id("review-waiting"))).isEmpty();
+		assertThat(find("#history").getText()).contains("审核通过的修改", "按资产盘点结果更名", "名称", "上联接入交换机")
+			.doesNotContain("REVIEWED", "UPDATED", "cmdb.");
+		assertThat(find("#reviews").getText()).contains("已批准并生效");
 
 		clickAndWaitForTheNextPage("#item-impact");
 		assertThat(find("#impact-table").getText()).contains(switchName);

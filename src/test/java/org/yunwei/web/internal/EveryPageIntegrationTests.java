@@ -314,6 +314,18 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		});
 		samples.put("/changes/item-choices", () -> List.of("/changes/item-choices?q=" + java.net.URLEncoder
 			.encode("办事", java.nio.charset.StandardCharsets.UTF_8), "/changes/item-choices?ciIds=" + items[0]));
+		samples.put("/cmdb/tickets/{ticketId}/item", () -> List.of("/cmdb/tickets/" + ticket + "/item"));
+		samples.put("/cmdb/spares/{id}", () -> List.of("/cmdb/spares/" + sparePart(world)));
+		samples.put("/cmdb/import/jobs/{id}", () -> List.of("/cmdb/import/jobs/" + jdbc.sql("""
+				insert into ci_import_job (class_id, requested_by_id, requested_by_name, valid_rows_only, state, rows_total,
+				  rows_checked, report, finished_at)
+				values (?, ?, '坐席', false, 'DONE', 2, 2, cast(? as jsonb), now()) returning id""")
+			.params(items[2], world.userId(world.lead), "{\"rows\":2,\"validRows\":1,\"invalidRows\":1,\"imported\":0,"
+					+ "\"refusals\":[{\"row\":4,\"column\":\"名称\",\"reason\":\"此项必填\"}]}")
+			.query(Long.class).single()));
+		samples.put("/cmdb/items/ticket-choices", () -> List.of("/cmdb/items/ticket-choices",
+				"/cmdb/items/ticket-choices?field=fields-ci&configurationItem=" + java.net.URLEncoder.encode("服务器",
+						java.nio.charset.StandardCharsets.UTF_8)));
 		return samples;
 	}
 
@@ -393,6 +405,18 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		ResolvedTickets.expect(200, world.api.post("/api/v1/cis/" + vmId + "/lifecycle", lead,
 				Map.of("lifecycle", "UNDER_REPAIR", "reason", "宿主机故障")));
 		return new long[] { appId, vmId, appClass };
+	}
+
+	/** A spare part of the provider with stock received at one location. */
+	private long sparePart(TicketFixtures world) {
+		String lead = world.token(world.lead);
+		var part = world.api.post("/api/v1/spare-parts", lead, Map.of("name", "硒鼓", "kind", "CONSUMABLE",
+				"unitName", "个", "minimumStock", 5));
+		ResolvedTickets.expect(201, part);
+		long id = part.json().get("id").asLong();
+		ResolvedTickets.expect(201, world.api.post("/api/v1/spare-parts/" + id + "/movements", lead,
+				Map.of("kind", "RECEIVED", "location", "二号楼库房", "quantity", 3)));
+		return id;
 	}
 
 	/** A resolved ticket with a rating and a return visit on its timeline. */

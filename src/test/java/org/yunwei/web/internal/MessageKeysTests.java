@@ -87,7 +87,12 @@ class MessageKeysTests {
 		values("cmdb.lifecycle.", "org.yunwei.cmdb.internal.Lifecycle");
 		values("cmdb.relation.", "org.yunwei.cmdb.internal.RelationType");
 		values("cmdb.attribute.type.", "org.yunwei.cmdb.internal.AttributeType");
-		VALUES.put("cmdb.change.", List.of("CREATED", "UPDATED", "LIFECYCLE", "RELATION_ADDED", "RELATION_REMOVED"));
+		VALUES.put("cmdb.change.", List.of("CREATED", "UPDATED", "REVIEWED", "LIFECYCLE", "RELATION_ADDED",
+				"RELATION_REMOVED"));
+		VALUES.put("cmdb.review.state.", List.of("PENDING", "APPLIED", "REJECTED", "RETURNED", "WITHDRAWN",
+				"SUPERSEDED"));
+		VALUES.put("cmdb.spare.kind.", List.of("SPARE_PART", "CONSUMABLE"));
+		VALUES.put("cmdb.spare.movement.", List.of("RECEIVED", "ISSUED", "RETURNED"));
 		VALUES.put("cmdb.ledger.sort.", List.of("name", "updated", "warranty"));
 		// NOTHING is not shown: the page shows a badge only when the ticket waits for its reporter
 		VALUES.put("home.awaiting.", List.of("REPLY", "CONFIRMATION"));

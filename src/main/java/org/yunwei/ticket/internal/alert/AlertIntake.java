@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +18,7 @@ import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
 import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
+import org.yunwei.ticket.ConfigurationItemNames;
 import org.yunwei.ticket.TicketType;
 import org.yunwei.ticket.internal.intake.TicketDraft;
 import org.yunwei.ticket.internal.intake.TicketIntake;
@@ -59,9 +61,12 @@ public class AlertIntake {
 	private final TicketNotices notices;
 	private final AuditTrail audit;
 	private final JdbcClient jdbc;
+	private final ObjectProvider<ConfigurationItemNames> itemNames;
 
 	AlertIntake(Actors actors, TicketRecords tickets, TicketIntake intake, TicketWork work, Timeline timeline,
-			AlertRoutes routes, TicketNotices notices, AuditTrail audit, JdbcClient jdbc) {
+			AlertRoutes routes, TicketNotices notices, AuditTrail audit, JdbcClient jdbc,
+			ObjectProvider<ConfigurationItemNames> itemNames) {
+		this.itemNames = itemNames;
 		this.actors = actors;
 		this.tickets = tickets;
 		this.intake = intake;
@@ -137,12 +142,22 @@ public class AlertIntake {
 		return AlertOutcome.of(AlertOutcome.Outcome.NOTED, ticket);
 	}
 
+	/** The configuration item the alert's host or instance is, by the name tickets give it, else the host as given. */
+	private String configurationItem(AlertSignal signal) {
+		String host = signal.configurationItem();
+		ConfigurationItemNames names = itemNames.getIfAvailable();
+		if (host == null || names == null) {
+			return host;
+		}
+		return names.ofHost(host).orElse(host);
+	}
+
 	private AlertOutcome open(AlertSignal signal, Actor account, String key, TicketRow previous) {
 		AlertRoute route = route(account, signal).orElseThrow(
 				() -> RejectedRequest.unprocessable("no-alert-route", "alert.route.none", account.displayName()));
 		TicketDraft draft = new TicketDraft(TicketType.INCIDENT.name(), signal.subject(), signal.description(),
 				route.customerOrgUnitId(), null, signal.reporterName(), null, null, route.serviceId(), null,
-				signal.configurationItem(), null, signal.severity().impact, signal.severity().urgency,
+				configurationItem(signal), null, signal.severity().impact, signal.severity().urgency,
 				route.groupId(), null);
 		TicketRow opened;
 		try {
