@@ -53,7 +53,15 @@ public enum Permission {
 	/** Marks a post's holder absent for a period (岗位备份): the post's backup acts meanwhile. */
 	POST_ABSENCE_RECORD,
 	/** Write knowledge articles and submit them for 入库审批; retire them. */
-	KNOWLEDGE_MANAGE;
+	KNOWLEDGE_MANAGE,
+	/** Problems (问题管理): read those of one's scope; never a customer's. */
+	PROBLEM_READ,
+	/** Record a problem (问题收集表) and link incidents to it. */
+	PROBLEM_RECORD,
+	/** Root cause, emergency plan, solution and implementation plans, known errors; start the work and resolve. */
+	PROBLEM_ANALYSE,
+	/** Close a resolved problem (proposing a knowledge article) or cancel one. */
+	PROBLEM_CLOSE;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative

@@ -120,6 +120,10 @@ class MessageKeysTests {
 		VALUES.put("document.item.", List.of("4.4.2a", "4.4.2c", "5.3.2b", "5.3.2c", "6.1.2a", "6.2.2a", "7.4.2a",
 				"7.6.2a", "7.7.2d"));
 		VALUES.put("role.", List.of("SERVICE_DESK_AGENT", "SERVICE_DESK_MANAGER", "SERVICE_MANAGER", "SUPERVISOR"));
+		values("problems.status.", "org.yunwei.problem.internal.ProblemStatus");
+		values("problems.priority.", "org.yunwei.sla.Priority");
+		values("problems.source.", "org.yunwei.problem.internal.ProblemSource");
+		values("problems.entry.", "org.yunwei.problem.internal.ProblemTimeline$Kind");
 	}
 
 	@Test
