@@ -143,7 +143,10 @@ public class ProblemReading {
 		return problems.find(id).filter(p -> scope.includes(p.partyId(), p.orgUnitId()));
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * Not one transaction: the configuration items are asked one by one of the CMDB, whose refusal of an item this
+	 * reader may not see would otherwise mark a shared transaction for rollback.
+	 */
 	public ProblemView view(long id) {
 		Problem problem = get(id);
 		ProblemCollection c = problem.collection();

@@ -248,7 +248,8 @@ class ProblemWebController {
 	String implementation(@PathVariable long id, @RequestParam(required = false) String text,
 			@RequestParam(required = false) Long ownerId, @RequestParam(required = false) String start,
 			@RequestParam(required = false) String end, Model model, RedirectAttributes redirect) {
-		return act(id, "implementation", () -> work.recordImplementation(id, text, ownerId, date(start, "start"), date(end, "end")),
+		return act(id, "implementation",
+				() -> work.recordImplementation(id, text, ownerId, date(start, "start"), date(end, "end")),
 				"problems.saved", model, redirect);
 	}
 

@@ -33,6 +33,9 @@ class ProblemIntegrationTests extends IntegrationTestSupport {
 	@Autowired
 	ProblemWork work;
 
+	@Autowired
+	ProblemEvidence evidenceSource;
+
 	TicketFixtures world;
 	ApiClient api;
 	String lead;
@@ -205,6 +208,26 @@ class ProblemIntegrationTests extends IntegrationTestSupport {
 				.matching(e -> e.incidentIds().equals(List.of(first)))
 				.toArriveAndVerify(e -> assertThat(e.number()).startsWith("PRB-"));
 		}
+	}
+
+	@Test
+	void theRegisterCountsProblemsAndFlagsThoseWorkedWithoutAnEmergencyPlan() {
+		long id = open(List.of(first));
+		// as a record imported from elsewhere might stand: being worked, no emergency plan
+		jdbc.sql("update problem set status = 'IN_PROGRESS' where id = ?").param(id).update();
+		java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+		List<org.yunwei.compliance.Evidence> evidence = evidenceSource.evidence(new org.yunwei.compliance.EvidenceRequest(
+				LocalDate.now(zone).minusDays(1), LocalDate.now(zone), zone, world.providerParty,
+				java.time.Instant.now()));
+		assertThat(evidence).extracting(org.yunwei.compliance.Evidence::itemId)
+			.containsExactlyInAnyOrder("7.3.2a", "7.3.2b", "7.3.2c", "7.3.2d", "7.3.2e", "9.2.2b");
+		var emergency = evidence.stream().filter(e -> e.itemId().equals("7.3.2d")).findFirst().orElseThrow();
+		assertThat(emergency.state()).isEqualTo(org.yunwei.compliance.EvidenceState.EVIDENCED);
+		assertThat(emergency.figures().getFirst().value()).isEqualTo(1);
+		assertThat(emergency.gaps()).extracting(org.yunwei.compliance.Evidence.Note::key)
+			.contains("evidence.problem.gap.without-plan");
+		assertThat(emergency.records()).extracting(org.yunwei.compliance.Evidence.EvidenceRecord::link)
+			.contains("/problems/" + id);
 	}
 
 	private long count() {
