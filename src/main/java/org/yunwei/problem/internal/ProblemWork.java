@@ -73,7 +73,7 @@ public class ProblemWork {
 
 	/**
 	 * Records a problem of the recorder's party and unit, opened from the given incidents (none for a problem on its
-	 * own); 422 naming {@code incidentIds}, {@code serviceId} or {@code configurationItemIds} for a record that does
+	 * own); 400 naming {@code incidentIds}, {@code serviceId} or {@code configurationItemIds} for a record that does
 	 * not exist or that the recorder may not see.
 	 */
 	@Transactional

@@ -74,8 +74,8 @@ class ProblemIntegrationTests extends IntegrationTestSupport {
 	void aProblemFromTwoIncidentsGetsItsPlansIsClosedAndProposesAnArticleForApproval() {
 		long id = open(List.of(first, second));
 		var problem = api.get("/api/v1/problems/" + id, lead).json();
-		assertThat(problem.get("number").asText()).matches("PRB-\\d{8}-\\d{4}");
-		assertThat(problem.get("status").asText()).isEqualTo("REGISTERED");
+		assertThat(problem.get("number").asString()).matches("PRB-\\d{8}-\\d{4}");
+		assertThat(problem.get("status").asString()).isEqualTo("REGISTERED");
 		assertThat(problem.get("incidents")).hasSize(2);
 
 		expect(200, api.post("/api/v1/problems/" + id + "/analysis", lead, null));
@@ -99,7 +99,7 @@ class ProblemIntegrationTests extends IntegrationTestSupport {
 		var closed = api.post("/api/v1/problems/" + id + "/close", lead, null);
 		expect(200, closed);
 		long article = closed.json().get("articleId").asLong();
-		assertThat(closed.json().get("problem").get("status").asText()).isEqualTo("CLOSED");
+		assertThat(closed.json().get("problem").get("status").asString()).isEqualTo("CLOSED");
 
 		// the article is a knowledge draft submitted for 入库审批, written from root cause and solution
 		assertThat(jdbc.sql("select status from knowledge_article where id = ?").param(article).query(String.class)
@@ -144,12 +144,19 @@ class ProblemIntegrationTests extends IntegrationTestSupport {
 				world.directory.party("PROVIDER", TestDirectory.unique("另一运维公司")), null, "服务台"));
 		expect(400, api.put("/api/v1/problems/" + id + "/solution", lead,
 				Map.of("text", "方案", "ownerId", world.directory.userId(stranger), "due", "2026-12-31")));
-		expect(422, api.post("/api/v1/problems/" + id + "/resolve", lead, Map.of("text", "未经处理")));
+		expect(409, api.post("/api/v1/problems/" + id + "/resolve", lead, Map.of("text", "未经处理")));
 		var problem = api.get("/api/v1/problems/" + id, lead).json();
 		assertThat(problem.get("rootCause").isNull()).isTrue();
 		assertThat(problem.get("solution").isNull()).isTrue();
 		assertThat(problem.get("implementation").isNull()).isTrue();
-		assertThat(problem.get("status").asText()).isEqualTo("ANALYSING");
+		assertThat(problem.get("status").asString()).isEqualTo("ANALYSING");
+		// being worked, it is not resolved before its root cause and solution are known
+		expect(200, api.put("/api/v1/problems/" + id + "/emergency-plan", lead, Map.of("text", "切换备用")));
+		expect(200, api.post("/api/v1/problems/" + id + "/work", lead, null));
+		var unresolved = api.post("/api/v1/problems/" + id + "/resolve", lead, Map.of("text", "未经分析"));
+		expect(422, unresolved);
+		assertThat(unresolved.body()).contains("problem-analysis-missing");
+		assertThat(status(id)).isEqualTo("IN_PROGRESS");
 	}
 
 	@Test
@@ -193,7 +200,7 @@ class ProblemIntegrationTests extends IntegrationTestSupport {
 		assertThat(found.get("items")).hasSize(1);
 		var page = api.get("/api/v1/problems?limit=1", lead).json();
 		assertThat(page.get("items").get(0).get("id").asLong()).isEqualTo(b);
-		var next = api.get("/api/v1/problems?limit=1&cursor=" + page.get("next").asText(), lead).json();
+		var next = api.get("/api/v1/problems?limit=1&cursor=" + page.get("next").asString(), lead).json();
 		assertThat(next.get("items").get(0).get("id").asLong()).isEqualTo(a);
 		expect(400, api.get("/api/v1/problems?status=NONSENSE", lead));
 		expect(400, api.get("/api/v1/problems?cursor=xyz", lead));
