@@ -199,6 +199,8 @@ class ProblemWebController {
 		model.addAttribute("mayAnalyse", access.may(Permission.PROBLEM_ANALYSE));
 		model.addAttribute("mayClose", access.may(Permission.PROBLEM_CLOSE));
 		model.addAttribute("zone", tickets.zone());
+		// the incident picker starts empty
+		model.addAttribute("nothing", List.of());
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 			model.addAttribute("failed", "");
