@@ -10,13 +10,13 @@
  * write in its transaction; on {@code web} for refusals and keyset pages; on {@code ticket} for the incidents a
  * problem is linked to (through its facade, by id only); on {@code cmdb} and {@code catalog} for the configuration
  * items and service a problem concerns; on {@code sla} for its clocks where an agreement sets a target; on
- * {@code knowledge} to propose an article on closing; and on {@code compliance} to give the evidence of 7.3.2a–e and
- * 9.2.2b. The ticket module does not depend on this one: the ticket page loads this module's box by htmx.
+ * {@code knowledge} to propose an article on closing; on {@code compliance} to give the evidence of 7.3.2a–e and
+ * 9.2.2b; and on {@code dataset} to add the city's problems to the generated data. The ticket module does not depend on this one: the ticket page loads this module's box by htmx.
  * <p>
  * Events: {@link org.yunwei.problem.ProblemOpened}, {@link org.yunwei.problem.KnownErrorRecorded},
  * {@link org.yunwei.problem.ProblemClosed}, published in the transaction of the change.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Problems",
 		allowedDependencies = { "identity", "audit", "web", "ticket", "cmdb", "catalog", "sla", "knowledge",
-				"compliance" })
+				"compliance", "dataset" })
 package org.yunwei.problem;
