@@ -57,7 +57,15 @@ public enum Permission {
 	/** Change management (变更管理): read change requests with their assessment, plan, approval and review. */
 	CHANGE_READ,
 	/** Raise, assess, plan, submit, implement and review change requests within the scope served. */
-	CHANGE_MANAGE;
+	CHANGE_MANAGE,
+	/** Problems (问题管理): read those of one's scope; never a customer's. */
+	PROBLEM_READ,
+	/** Record a problem (问题收集表) and link incidents to it. */
+	PROBLEM_RECORD,
+	/** Root cause, emergency plan, solution and implementation plans, known errors; start the work and resolve. */
+	PROBLEM_ANALYSE,
+	/** Close a resolved problem (proposing a knowledge article) or cancel one. */
+	PROBLEM_CLOSE;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative

@@ -215,6 +215,18 @@ public class Tickets {
 	}
 
 	/**
+	 * The incidents the signed-in agent may see whose number is the text or whose subject contains it, newest first,
+	 * for a picker (a problem opened from incidents). Empty for a blank text and for anyone but the service side's
+	 * readers of tickets (TICKET_WORK or TICKET_REPORT).
+	 *
+	 * @param limit 1 to {@link #MAX_LIMIT}
+	 */
+	@Transactional(readOnly = true)
+	public List<TicketReference> findIncidents(String text, int limit) {
+		return tickets.findIncidents(text, checked(limit));
+	}
+
+	/**
 	 * Links two tickets for the signed-in agent, as the ticket page does: both timelines get an entry and the link
 	 * is audited.
 	 *

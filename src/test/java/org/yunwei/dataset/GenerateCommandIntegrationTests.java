@@ -134,10 +134,25 @@ class GenerateCommandIntegrationTests {
 				"ticket_number_counter",
 				"sla_clock", "sla_clock_event", "sla_clock_due", "catalog_service", "catalog_service_customer",
 				"service_level_agreement", "sla_target", "ticket_group", "ticket_group_member",
-				"(select * from party where code like 'GEN-%')", "(select * from org_unit where code like 'GEN-%')" }) {
+				"(select * from party where code like 'GEN-%')", "(select * from org_unit where code like 'GEN-%')",
+				"problem", "problem_incident", "problem_number_counter",
+				"(select problem_id, kind, text, actor_id, actor_name, at from problem_entry)" }) {
 			String digest = "select md5(string_agg(t::text, '|' order by t::text)) from " + table + " t";
 			assertThat(text(interrupted, digest)).as(table).isEqualTo(text(straight, digest));
 		}
+	}
+
+	@Test
+	void theCitysRecurringIncidentsHaveProblems() {
+		assertThat(count(interrupted, "select count(*) from problem")).isPositive();
+		assertThat(count(interrupted, """
+				select count(*) from problem p where (select count(*) from problem_incident i where i.problem_id = p.id)
+				not between 2 and 5""")).isZero();
+		assertThat(count(interrupted, """
+				select count(*) from problem where status in ('IN_PROGRESS', 'RESOLVED', 'CLOSED')
+				and (emergency_plan is null or solution is null)""")).isZero();
+		assertThat(count(interrupted, "select count(distinct number) from problem"))
+			.isEqualTo(count(interrupted, "select count(*) from problem"));
 	}
 
 	@Test

@@ -20,6 +20,8 @@ import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.AssignmentGroups;
 import org.yunwei.ticket.internal.link.TicketLinkDraft;
 import org.yunwei.ticket.internal.link.TicketLinking;
+import org.yunwei.ticket.internal.list.TicketQuery;
+import org.yunwei.ticket.internal.list.TicketSearch;
 import org.yunwei.ticket.internal.record.Author;
 import org.yunwei.ticket.internal.record.Channel;
 import org.yunwei.ticket.internal.record.EntryKind;
@@ -47,10 +49,12 @@ public class TicketFacade {
 	private final AssignmentGroups groups;
 	private final TicketAgenda agenda;
 	private final Actors actors;
+	private final TicketSearch search;
 
 	TicketFacade(TicketRecords tickets, TicketAccess access, Timeline timeline, FollowUpTickets followUps,
 			OpenIncidents openIncidents, FinishedTickets finished, TicketLinking linking, AssignmentGroups groups,
-			TicketAgenda agenda, Actors actors) {
+			TicketAgenda agenda, Actors actors, TicketSearch search) {
+		this.search = search;
 		this.agenda = agenda;
 		this.tickets = tickets;
 		this.access = access;
@@ -191,6 +195,17 @@ public class TicketFacade {
 
 	private static TicketGroup group(AssignmentGroup g) {
 		return new TicketGroup(g.id(), g.code(), g.name(), g.partyId(), g.enabled());
+	}
+
+	public List<TicketReference> findIncidents(String text, int limit) {
+		String sought = org.yunwei.web.FieldErrors.clean(text);
+		Actor reader = actors.find().orElse(null);
+		if (sought == null || sought.length() > 100 || reader == null || !TicketAccess.seesInternal(reader)) {
+			return List.of();
+		}
+		TicketQuery query = TicketQuery.of(null, "INCIDENT", null, null, null, null, null, null, null, null, null,
+				sought, null, limit, null);
+		return search.rows(query, actors.scopeOf(reader)).stream().limit(limit).map(TicketFacade::reference).toList();
 	}
 
 	static TicketReference reference(TicketRow t) {

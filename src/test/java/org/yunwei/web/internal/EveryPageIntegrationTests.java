@@ -355,6 +355,31 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		ResolvedTickets.expect(200, world.api.post("/api/v1/changes/" + ids[1] + "/submit", lead, null));
 		ResolvedTickets.expect(200, world.api.post("/api/v1/changes/" + ids[1] + "/start", lead, null));
 		return ids;
+		// problem management: a problem from the fixtures' incident, analysed, with its emergency plan and known error
+		long problem = analysedProblem(world, ticket);
+		samples.put("/problems/{id:\\d+}", () -> List.of("/problems/" + problem));
+		samples.put("/problems", () -> List.of("/problems", "/problems?status=open&sort=priority",
+				"/problems?q=zzzqqq", "/problems?knownError=true&source=INCIDENT"));
+		samples.put("/problems/new", () -> List.of("/problems/new", "/problems/new?incident=" + ticket));
+		samples.put("/problems/incident-box", () -> List.of("/problems/incident-box?ticket=" + ticket));
+		samples.put("/problems/incidents/picker", () -> List.of("/problems/incidents/picker?q=INC"));
+		return samples;
+	}
+
+	/** A problem the desk manager opened from the ticket, analysing, with an emergency plan and a known error. */
+	private long analysedProblem(TicketFixtures world, long ticket) {
+		String lead = world.token(world.lead);
+		var opened = world.api.post("/api/v1/problems", lead, Map.of("source", "INCIDENT", "subject", "打印服务反复中断",
+				"description", "多个部门反映打印服务每天上午中断", "impact", "办公打印", "priority", "P2", "incidentIds",
+				List.of(ticket)));
+		ResolvedTickets.expect(201, opened);
+		long id = opened.json().get("id").asLong();
+		ResolvedTickets.expect(200, world.api.post("/api/v1/problems/" + id + "/analysis", lead, null));
+		ResolvedTickets.expect(200, world.api.put("/api/v1/problems/" + id + "/emergency-plan", lead,
+				Map.of("text", "中断时切换到备用打印服务器")));
+		ResolvedTickets.expect(200, world.api.put("/api/v1/problems/" + id + "/known-error", lead,
+				Map.of("text", "重启打印后台服务")));
+		return id;
 	}
 
 	/** A request of the agent's waiting for the desk manager in the built-in policy's one stage. */

@@ -132,6 +132,10 @@ class MessageKeysTests {
 		VALUES.put("change.list.sort.", List.of("updated", "planned"));
 		VALUES.put("change.calendar.weekday.", IntStream.rangeClosed(1, 7).mapToObj(String::valueOf).toList());
 		VALUES.put("role.", List.of("SERVICE_DESK_AGENT", "SERVICE_DESK_MANAGER", "SERVICE_MANAGER", "SUPERVISOR"));
+		values("problems.status.", "org.yunwei.problem.internal.ProblemStatus");
+		values("problems.priority.", "org.yunwei.sla.Priority");
+		values("problems.source.", "org.yunwei.problem.internal.ProblemSource");
+		values("problems.entry.", "org.yunwei.problem.internal.ProblemTimeline$Kind");
 	}
 
 	@Test
