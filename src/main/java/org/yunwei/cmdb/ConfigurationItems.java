@@ -32,4 +32,9 @@ public class ConfigurationItems {
 	public List<ConfigurationItemSummary> search(String text, int limit) {
 		return lookup.search(text, limit);
 	}
+
+	/** Every class of items, parents before their subclasses; disabled ones included and marked. */
+	public List<ConfigurationItemClass> classes() {
+		return lookup.classes();
+	}
 }

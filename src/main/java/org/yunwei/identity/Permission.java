@@ -53,7 +53,13 @@ public enum Permission {
 	/** Marks a post's holder absent for a period (岗位备份): the post's backup acts meanwhile. */
 	POST_ABSENCE_RECORD,
 	/** Write knowledge articles and submit them for 入库审批; retire them. */
-	KNOWLEDGE_MANAGE;
+	KNOWLEDGE_MANAGE,
+	/** Inspections (巡检): read templates, plans, tasks and reports of one's scope. */
+	INSPECTION_READ,
+	/** Do the inspection tasks assigned to oneself: fill in, save drafts, sign and submit. */
+	INSPECTION_WORK,
+	/** Keep inspection templates and plans (targets, schedule, rota) of one's scope. */
+	INSPECTION_MANAGE;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative

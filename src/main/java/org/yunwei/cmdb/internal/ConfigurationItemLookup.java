@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.cmdb.ConfigurationItemClass;
 import org.yunwei.cmdb.ConfigurationItemSummary;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
@@ -15,10 +16,23 @@ public class ConfigurationItemLookup {
 
 	private final ItemRegister register;
 	private final Ledger ledger;
+	private final CiClasses classes;
 
-	ConfigurationItemLookup(ItemRegister register, Ledger ledger) {
+	ConfigurationItemLookup(ItemRegister register, Ledger ledger, CiClasses classes) {
 		this.register = register;
 		this.ledger = ledger;
+		this.classes = classes;
+	}
+
+	@Transactional(readOnly = true)
+	public List<ConfigurationItemClass> classes() {
+		List<CiClass> all = classes.all();
+		java.util.Map<Long, String> codes = new java.util.HashMap<>();
+		all.forEach(c -> codes.put(c.id(), c.code()));
+		return all.stream()
+			.map(c -> new ConfigurationItemClass(c.id(), c.code(), c.name(), c.nameEn(), c.enabled(),
+					c.lineage().stream().map(codes::get).toList()))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)

@@ -34,7 +34,7 @@ class Navigation {
 	/** The paths the side navigation links to. */
 	static final List<String> LINKS = List.of("/", "/notifications", "/approvals", "/knowledge", "/catalog", "/portal",
 			"/portal/tickets", "/tickets", "/tickets/groups", "/tickets/routing", "/tickets/alert-routes",
-			"/tickets/mail-failures", "/return-visits", "/tickets/statistics", "/cmdb", "/documents", "/sla/agreements",
+			"/tickets/mail-failures", "/return-visits", "/tickets/statistics", "/cmdb", "/inspections", "/documents", "/sla/agreements",
 			"/sla/attainment", "/sla/clocks", "/sla/calendars", "/compliance",
 			"/admin/parties", "/admin/users", "/admin/roles", "/admin/grants", "/admin/posts", "/audit",
 			"/approval-policies", "/admin/notification-robots");
