@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunwei.inspection.internal.TaskReading.PhotoFile;
@@ -87,8 +86,7 @@ class InspectionWebController {
 	}
 
 	@PostMapping(path = "/inspections/tasks/{id}/draft", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@ResponseBody
-	Map<String, Object> draft(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+	ResponseEntity<Map<String, Object>> draft(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
 		Object revision = body == null ? null : body.get("revision");
 		Map<String, ItemResult> results = new LinkedHashMap<>();
 		if (body != null && body.get("results") instanceof Map<?, ?> given) {
@@ -99,7 +97,7 @@ class InspectionWebController {
 			});
 		}
 		boolean kept = work.saveDraft(id, revision instanceof Number n ? n.longValue() : null, results);
-		return Map.of("kept", kept);
+		return ResponseEntity.ok(Map.of("kept", kept));
 	}
 
 	@PostMapping("/inspections/tasks/{id}/photos")
