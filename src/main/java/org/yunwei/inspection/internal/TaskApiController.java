@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -96,12 +95,12 @@ class TaskApiController {
 		return work.submit(id, form == null ? null : form.results(), form == null ? null : form.signature());
 	}
 
-	@PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PostMapping("/{id}/photos")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a photo to an item", description = "multipart `file`, query `item` (the item's key). "
 			+ "415 for a file that is no JPEG or PNG by its bytes, 413 above 10 MB.")
 	PhotoAdded photo(@PathVariable long id, @RequestParam(required = false) String item,
-			@RequestPart(required = false) MultipartFile file) {
+			@RequestParam(required = false) MultipartFile file) {
 		return new PhotoAdded(work.addPhoto(id, item, UploadedFile.of(file, TaskWork.PHOTO_MAX)));
 	}
 

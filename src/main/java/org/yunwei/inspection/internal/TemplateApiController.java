@@ -85,7 +85,7 @@ class TemplateApiController {
 
 	@GetMapping("/{id}/versions/{number}")
 	@Operation(summary = "The checklist of one version")
-	List<ChecklistItem> version(@PathVariable long id, @PathVariable int number) {
+	List<ChecklistItem> version(@PathVariable long id, @PathVariable long number) {
 		return reading.version(id, number);
 	}
 

@@ -65,7 +65,7 @@ public class TemplateReading {
 
 	/** One version's checklist, for a task that keeps it. */
 	@Transactional(readOnly = true)
-	public List<ChecklistItem> version(long id, int number) {
+	public List<ChecklistItem> version(long id, long number) {
 		Actor reader = access.requireReader();
 		readable(reader, id);
 		return templates.versions(id).stream().filter(v -> v.number() == number).findFirst()
