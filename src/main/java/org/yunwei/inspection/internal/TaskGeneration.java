@@ -60,26 +60,36 @@ public class TaskGeneration {
 	public int generateUpTo(Instant now) {
 		int made = 0;
 		for (InspectionPlan plan : plans.active()) {
-			BusinessCalendar calendar = calendars.get(plan.calendarId());
-			LocalDate today = LocalDate.ofInstant(now, calendar.zone());
-			LocalDate from = today.minusDays(CATCH_UP_DAYS);
-			if (plan.generatedThrough() != null && plan.generatedThrough().plusDays(1).isAfter(from)) {
-				from = plan.generatedThrough().plusDays(1);
+			try {
+				made += generateUpTo(plan, now);
 			}
-			if (from.isBefore(plan.startsOn())) {
-				from = plan.startsOn();
+			catch (RuntimeException failed) {
+				// one plan whose calendar is gone must not keep the others from their tasks
+				log.warn("Inspection plan {} made no tasks: {}", plan.id(), failed.toString());
 			}
-			LocalDate first = from;
-			made += transactions.execute(status -> {
-				int count = 0;
-				for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
-					count += generate(plan, day, calendar);
-				}
-				plans.markGenerated(plan.id(), today);
-				return count;
-			});
 		}
 		return made;
+	}
+
+	private int generateUpTo(InspectionPlan plan, Instant now) {
+		BusinessCalendar calendar = calendars.get(plan.calendarId());
+		LocalDate today = LocalDate.ofInstant(now, calendar.zone());
+		LocalDate from = today.minusDays(CATCH_UP_DAYS);
+		if (plan.generatedThrough() != null && plan.generatedThrough().plusDays(1).isAfter(from)) {
+			from = plan.generatedThrough().plusDays(1);
+		}
+		if (from.isBefore(plan.startsOn())) {
+			from = plan.startsOn();
+		}
+		LocalDate first = from;
+		return transactions.execute(status -> {
+			int count = 0;
+			for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+				count += generate(plan, day, calendar);
+			}
+			plans.markGenerated(plan.id(), today);
+			return count;
+		});
 	}
 
 	/** The tasks of one plan for one day, unless they exist already; how many were made. */

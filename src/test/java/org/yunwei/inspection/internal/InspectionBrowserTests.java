@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yunwei.sla.BusinessCalendar;
 import org.yunwei.support.BrowserTestSupport;
@@ -19,7 +21,8 @@ import org.yunwei.support.TestDirectory;
 
 /**
  * In a real browser the size of a phone (390×844): the inspector opens today's task, answers the items (each answer
- * saved as a draft at once, so that a reload loses nothing), takes a photo whose EXIF time is shown, signs and
+ * saved as a draft at once, so that a reload loses nothing; typed offline, sent when the connection returns), takes a
+ * photo whose EXIF time is shown, signs and
  * submits; the reading out of range and the failed item open an incident.
  */
 class InspectionBrowserTests extends BrowserTestSupport {
@@ -60,6 +63,24 @@ class InspectionBrowserTests extends BrowserTestSupport {
 			leaveThePage(() -> browser.navigate().refresh());
 			assertThat(find("#v-cpu").getAttribute("value")).isEqualTo("95");
 			assertThat(browser.findElement(By.id("f-lights")).isSelected()).isTrue();
+
+			// offline, an answer waits in the browser and goes to the server when the connection returns
+			HasNetworkConditions network = (HasNetworkConditions) browser;
+			ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+			offline.setOffline(true);
+			network.setNetworkConditions(offline);
+			try {
+				type("#v-memory", "45");
+				waitFor().until(d -> find("#draft-status").getText().contains("暂未联网"));
+			}
+			finally {
+				network.deleteNetworkConditions();
+			}
+			// the browser tells the page it is online again (Chromium's emulation may not, so the test does)
+			((JavascriptExecutor) browser).executeScript("window.dispatchEvent(new Event('online'))");
+			waitFor().until(d -> "45".equals(jdbc.sql(
+					"select results -> 'memory' ->> 'value' from inspection_task where id = ?").param(task)
+				.query(String.class).single()));
 
 			find("#photo-lights").sendKeys(photo.toString());
 			clickAndWaitForTheNextPage("#photo-upload-lights");
