@@ -30,6 +30,7 @@ public class InspectionTemplates {
 	}
 
 	private final JdbcClient jdbc;
+	private final RowMapper<TemplateVersion> versionRow = this::version;
 
 	InspectionTemplates(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -84,17 +85,17 @@ public class InspectionTemplates {
 		return jdbc.sql("""
 				select v.* from inspection_template_version v join inspection_template t on t.id = v.template_id
 				where t.id = ? and v.number = t.current_version""")
-			.param(templateId).query(this::version).single();
+			.param(templateId).query(versionRow).single();
 	}
 
 	public TemplateVersion version(long versionId) {
 		return jdbc.sql("select * from inspection_template_version where id = ?").param(versionId)
-			.query(this::version).single();
+			.query(versionRow).single();
 	}
 
 	List<TemplateVersion> versions(long templateId) {
 		return jdbc.sql("select * from inspection_template_version where template_id = ? order by number desc")
-			.param(templateId).query(this::version).list();
+			.param(templateId).query(versionRow).list();
 	}
 
 	private TemplateVersion version(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -24,6 +24,8 @@ import org.yunwei.inspection.InspectionTaskOverdue;
 import org.yunwei.inspection.internal.InspectionTasks.TaskRow;
 import org.yunwei.notification.Notice;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Tasks not done by their due time: the plan's owner is told once per task (a notice, topic
  * {@code inspection.overdue}), the escalation is audited and {@link InspectionTaskOverdue} published, all in one

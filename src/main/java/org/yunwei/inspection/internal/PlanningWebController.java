@@ -135,7 +135,7 @@ class PlanningWebController {
 			itemRequired = value;
 		}
 
-		String at(List<String> values, int i) {
+		public String at(List<String> values, int i) {
 			return values != null && i < values.size() ? values.get(i) : null;
 		}
 

@@ -140,7 +140,7 @@ class InspectionPlanIntegrationTests extends IntegrationTestSupport {
 		body.put("frequency", "WEEKLY");
 		var refused = api().post("/api/v1/inspection-plans", world.token(world.lead), body);
 		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.json().get("errors").fieldNames()).toIterable()
+		assertThat(refused.json().get("errors").propertyNames())
 			.contains("ciIds", "assigneeIds", "dayOfWeek");
 		assertThat(jdbc.sql("select count(*) from inspection_plan where name = ?").param(body.get("name"))
 			.query(Integer.class).single()).isZero();

@@ -75,7 +75,7 @@ class InspectionTaskIntegrationTests extends IntegrationTestSupport {
 		var refused = api().put(path("/draft"), inspector, Map.of("revision", 3, "results",
 				Map.of("cpu", Map.of("value", "五十"), "nothing", Map.of("value", "x"))));
 		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.json().get("errors").fieldNames()).toIterable().contains("results.cpu", "results.nothing");
+		assertThat(refused.json().get("errors").propertyNames()).contains("results.cpu", "results.nothing");
 		assertThat(api().get(path(""), inspector).json().get("draftRevision").asInt()).isEqualTo(2);
 	}
 
@@ -110,7 +110,7 @@ class InspectionTaskIntegrationTests extends IntegrationTestSupport {
 		var incomplete = api().post(path("/submit"), inspector, Map.of("results",
 				Map.of("cpu", Map.of("value", "95"))));
 		assertThat(incomplete.status()).isEqualTo(400);
-		assertThat(incomplete.json().get("errors").fieldNames()).toIterable()
+		assertThat(incomplete.json().get("errors").propertyNames())
 			.contains("signature", "results.lights", "results.memory", "results.disk", "results.logs");
 		assertThat(jdbc.sql("select status from inspection_task where id = ?").param(task).query(String.class)
 			.single()).isEqualTo("OPEN");
