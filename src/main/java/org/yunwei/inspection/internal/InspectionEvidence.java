@@ -60,7 +60,7 @@ class InspectionEvidence implements EvidenceSource {
 		idle.add(Date.valueOf(request.from()));
 		idle.add(Date.valueOf(request.to()));
 		long idlePlans = jdbc.sql("select count(*) from inspection_plan p where p.active and "
-				+ request.providerCondition("p.party_id") + """
+				+ request.providerCondition("p.party_id") + " " + """
 				 and p.starts_on <= ? and (p.ends_on is null or p.ends_on >= ?)
 				 and not exists (select 1 from inspection_task t where t.plan_id = p.id
 				   and t.scheduled_on between ? and ?)""").params(idle).query(Long.class).single();
@@ -71,7 +71,7 @@ class InspectionEvidence implements EvidenceSource {
 		List<EvidenceRecord> latest = jdbc.sql("""
 				select t.id, p.name, g.label, t.submitted_at from inspection_task t
 				join inspection_plan p on p.id = t.plan_id join inspection_plan_target g on g.id = t.target_id
-				where t.status = 'DONE' and""" + " " + request.providerCondition("t.party_id") + """
+				where t.status = 'DONE' and""" + " " + request.providerCondition("t.party_id") + " " + """
 				 and t.submitted_at >= ? and t.submitted_at < ? order by t.submitted_at desc limit ?""")
 			.params(latestParams)
 			.query((rs, n) -> new EvidenceRecord(rs.getString(2) + " · " + rs.getString(3),

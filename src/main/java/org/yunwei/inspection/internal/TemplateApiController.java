@@ -83,10 +83,10 @@ class TemplateApiController {
 		return reading.view(id);
 	}
 
-	@GetMapping("/{id}/versions/{number}")
+	@GetMapping("/{id}/versions/{version}")
 	@Operation(summary = "The checklist of one version")
-	List<ChecklistItem> version(@PathVariable long id, @PathVariable long number) {
-		return reading.version(id, number);
+	List<ChecklistItem> version(@PathVariable long id, @PathVariable long version) {
+		return reading.version(id, version);
 	}
 
 	@PostMapping("/{id}/copy")

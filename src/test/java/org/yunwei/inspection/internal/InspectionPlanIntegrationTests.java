@@ -39,6 +39,9 @@ class InspectionPlanIntegrationTests extends IntegrationTestSupport {
 	@Autowired
 	LockProvider locks;
 
+	@Autowired
+	InspectionEvidence evidence;
+
 	InspectionWorld world;
 	HeldClusterLock generating;
 	HeldClusterLock escalating;
@@ -234,5 +237,38 @@ class InspectionPlanIntegrationTests extends IntegrationTestSupport {
 			.isEqualTo(404);
 		assertThat(api().get("/api/v1/inspection-plans/" + plan, world.token(world.supervisor)).status())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void reportsAndEvidencesTheMonthsInspectionsWithTheOverdueOnesAsGaps() {
+		long plan = world.plan(world.serverPlan("2026-07-01", "2026-07-31"));
+		generation.generate(plan, LocalDate.parse("2026-07-01"));
+		generation.generate(plan, LocalDate.parse("2026-07-02"));
+
+		var report = api().get("/api/v1/inspection-reports?month=2026-07", world.token(world.lead)).json();
+		var line = report.get("plans").valueStream().filter(l -> l.get("planId").asLong() == plan).findFirst()
+			.orElseThrow();
+		assertThat(line.get("planned").asLong()).isEqualTo(2);
+		assertThat(line.get("overdue").asLong()).isEqualTo(2);
+		assertThat(line.get("done").asLong()).isZero();
+		assertThat(api().get("/api/v1/inspection-reports?month=July", world.token(world.lead)).status())
+			.isEqualTo(400);
+		var workbook = api().getAccepting("/api/v1/inspection-reports/export?month=2026-07", world.token(world.lead),
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		assertThat(workbook.status()).isEqualTo(200);
+
+		var found = evidence.evidence(new org.yunwei.compliance.EvidenceRequest(LocalDate.parse("2026-07-01"),
+				LocalDate.parse("2026-07-31"), SHANGHAI, world.providerParty, at("2026-07-03T09:00:00")));
+		assertThat(found).extracting(org.yunwei.compliance.Evidence::itemId).containsExactlyInAnyOrder("5.6.2a.1",
+				"9.2.2a");
+		assertThat(found).allSatisfy(e -> {
+			assertThat(e.state()).isEqualTo(org.yunwei.compliance.EvidenceState.EVIDENCED);
+			assertThat(e.figures()).anySatisfy(f -> {
+				assertThat(f.label()).isEqualTo("evidence.inspection.planned");
+				assertThat(f.value()).isEqualTo(2);
+			});
+			assertThat(e.gaps()).extracting(org.yunwei.compliance.Evidence.Note::key)
+				.contains("evidence.inspection.gap.overdue");
+		});
 	}
 }
