@@ -141,4 +141,37 @@ class InspectionTaskIntegrationTests extends IntegrationTestSupport {
 		assertThat(read.get("signature").asText()).isEqualTo("李巡检");
 		assertThat(api().post(path("/submit"), inspector, Map.of("signature", "李巡检")).status()).isEqualTo(409);
 	}
+
+	@Test
+	void aMachineRoomNeedsItsPhotoAndItsAnomaliesAreToldToThePlansOwner() {
+		Map<String, Object> body = world.serverPlan("2026-06-01", "2026-06-30");
+		body.put("templateId", world.shippedTemplate("LOCATION"));
+		body.remove("ciIds");
+		body.put("locations", List.of("1号楼3层机房", " ", "1号楼3层机房"));
+		body.put("assigneeIds", List.of(world.userId(world.inspector)));
+		long plan = world.plan(body);
+		assertThat(jdbc.sql("select count(*) from inspection_plan_target where plan_id = ?").param(plan)
+			.query(Integer.class).single()).isEqualTo(1);
+		generation.generate(plan, LocalDate.parse("2026-06-01"));
+		long room = jdbc.sql("select id from inspection_task where plan_id = ?").param(plan).query(Long.class)
+			.single();
+		String inspector = world.token(world.inspector);
+		Map<String, Object> results = Map.of("temperature", Map.of("value", "31", "note", "空调停机"), "humidity",
+				Map.of("value", "50"), "ups", Map.of("value", "PASS"), "air", Map.of("value", "FAIL"), "fire",
+				Map.of("value", "PASS"), "access", Map.of("value", "PASS"), "leak", Map.of("value", "PASS"));
+		var withoutPhoto = api().post("/api/v1/inspection-tasks/" + room + "/submit", inspector,
+				Map.of("signature", "李巡检", "results", results));
+		assertThat(withoutPhoto.status()).isEqualTo(400);
+		assertThat(withoutPhoto.json().get("errors").propertyNames()).containsExactly("results.photo");
+
+		assertThat(api().postFile("/api/v1/inspection-tasks/" + room + "/photos?item=photo", inspector, "room.jpg",
+				"image/jpeg", TestPhotos.jpeg()).status()).isEqualTo(201);
+		var submitted = api().post("/api/v1/inspection-tasks/" + room + "/submit", inspector,
+				Map.of("signature", "李巡检", "results", results));
+		assertThat(submitted.status()).isEqualTo(200);
+		assertThat(submitted.json().get("anomalies")).hasSize(2);
+		assertThat(submitted.json().get("incidentTicketId").isNull()).isTrue();
+		assertThat(jdbc.sql("select count(*) from notification where user_id = ? and topic = 'inspection.anomaly'")
+			.param(world.userId(world.lead)).query(Integer.class).single()).isEqualTo(1);
+	}
 }
