@@ -40,4 +40,9 @@ public class ConfigurationItems {
 	public Optional<ConfigurationItemImpact> impact(long itemId) {
 		return lookup.impact(itemId);
 	}
+
+	/** Every class of items, parents before their subclasses; disabled ones included and marked. */
+	public List<ConfigurationItemClass> classes() {
+		return lookup.classes();
+	}
 }

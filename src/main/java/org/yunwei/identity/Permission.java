@@ -65,7 +65,13 @@ public enum Permission {
 	/** Root cause, emergency plan, solution and implementation plans, known errors; start the work and resolve. */
 	PROBLEM_ANALYSE,
 	/** Close a resolved problem (proposing a knowledge article) or cancel one. */
-	PROBLEM_CLOSE;
+	PROBLEM_CLOSE,
+	/** Inspections (巡检): read templates, plans, tasks and reports of one's scope. */
+	INSPECTION_READ,
+	/** Do the inspection tasks assigned to oneself: fill in, save drafts, sign and submit. */
+	INSPECTION_WORK,
+	/** Keep inspection templates and plans (targets, schedule, rota) of one's scope. */
+	INSPECTION_MANAGE;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative

@@ -74,6 +74,17 @@ public class Tickets {
 		return tickets.findVisibleByNumber(number);
 	}
 
+	/**
+	 * Opens an incident for what another module found (an inspection's anomaly), checked like every ticket and
+	 * routed by the provider's rules. Applies no scope: the caller has checked its own.
+	 *
+	 * @throws RejectedRequest 400 naming the refused fields, e.g. a customer unit that is no enabled customer's
+	 */
+	@Transactional
+	public TicketReference openIncidentForSystem(SystemIncident incident) {
+		return tickets.openIncidentForSystem(incident);
+	}
+
 	/** The ticket whoever asks, for listeners and jobs; empty when there is no such ticket. */
 	@Transactional(readOnly = true)
 	public Optional<TicketReference> findForSystem(long id) {

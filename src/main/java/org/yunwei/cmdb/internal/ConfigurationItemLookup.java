@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.cmdb.ConfigurationItemImpact;
+import org.yunwei.cmdb.ConfigurationItemClass;
 import org.yunwei.cmdb.ConfigurationItemSummary;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
@@ -18,11 +19,13 @@ public class ConfigurationItemLookup {
 	private final ItemRegister register;
 	private final Ledger ledger;
 	private final ImpactAnalysis impactAnalysis;
+	private final CiClasses classes;
 
-	ConfigurationItemLookup(ItemRegister register, Ledger ledger, ImpactAnalysis impactAnalysis) {
+	ConfigurationItemLookup(ItemRegister register, Ledger ledger, ImpactAnalysis impactAnalysis, CiClasses classes) {
 		this.register = register;
 		this.ledger = ledger;
 		this.impactAnalysis = impactAnalysis;
+		this.classes = classes;
 	}
 
 	@Transactional(readOnly = true)
@@ -47,6 +50,17 @@ public class ConfigurationItemLookup {
 				impact.applicationSystems().stream().map(Impact.Affected::name).toList(),
 				impact.services().stream().map(Impact.Affected::name).toList(), List.copyOf(units),
 				level == null ? null : level.toString(), serviceLevel));
+	}
+
+	@Transactional(readOnly = true)
+	public List<ConfigurationItemClass> classes() {
+		List<CiClass> all = classes.all();
+		java.util.Map<Long, String> codes = new java.util.HashMap<>();
+		all.forEach(c -> codes.put(c.id(), c.code()));
+		return all.stream()
+			.map(c -> new ConfigurationItemClass(c.id(), c.code(), c.name(), c.nameEn(), c.enabled(),
+					c.lineage().stream().map(codes::get).toList()))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)

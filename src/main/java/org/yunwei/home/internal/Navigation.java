@@ -35,8 +35,8 @@ class Navigation {
 	static final List<String> LINKS = List.of("/", "/notifications", "/approvals", "/knowledge", "/catalog", "/portal",
 			"/portal/tickets", "/tickets", "/tickets/groups", "/tickets/routing", "/tickets/alert-routes",
 			"/tickets/mail-failures", "/return-visits", "/tickets/statistics", "/problems", "/changes", "/cmdb",
-			"/documents", "/sla/agreements", "/sla/attainment", "/sla/clocks", "/sla/calendars", "/compliance",
-			"/admin/parties", "/admin/users", "/admin/roles", "/admin/grants", "/admin/posts", "/audit",
+			"/inspections", "/documents", "/sla/agreements", "/sla/attainment", "/sla/clocks", "/sla/calendars",
+			"/compliance", "/admin/parties", "/admin/users", "/admin/roles", "/admin/grants", "/admin/posts", "/audit",
 			"/approval-policies", "/admin/notification-robots");
 
 	private final Actors actors;

@@ -13,11 +13,14 @@ import org.yunwei.identity.DataScope;
 import org.yunwei.ticket.DueTicket;
 import org.yunwei.ticket.GroupLoad;
 import org.yunwei.ticket.OwnRequest;
+import org.yunwei.ticket.SystemIncident;
 import org.yunwei.ticket.TicketGroup;
 import org.yunwei.ticket.TicketReference;
 import org.yunwei.ticket.internal.agenda.TicketAgenda;
 import org.yunwei.ticket.internal.group.AssignmentGroup;
 import org.yunwei.ticket.internal.group.AssignmentGroups;
+import org.yunwei.ticket.internal.intake.TicketDraft;
+import org.yunwei.ticket.internal.intake.TicketIntake;
 import org.yunwei.ticket.internal.link.TicketLinkDraft;
 import org.yunwei.ticket.internal.link.TicketLinking;
 import org.yunwei.ticket.internal.list.TicketQuery;
@@ -50,11 +53,13 @@ public class TicketFacade {
 	private final TicketAgenda agenda;
 	private final Actors actors;
 	private final TicketSearch search;
+	private final TicketIntake intake;
 
 	TicketFacade(TicketRecords tickets, TicketAccess access, Timeline timeline, FollowUpTickets followUps,
 			OpenIncidents openIncidents, FinishedTickets finished, TicketLinking linking, AssignmentGroups groups,
-			TicketAgenda agenda, Actors actors, TicketSearch search) {
+			TicketAgenda agenda, Actors actors, TicketSearch search, TicketIntake intake) {
 		this.search = search;
+		this.intake = intake;
 		this.agenda = agenda;
 		this.tickets = tickets;
 		this.access = access;
@@ -65,6 +70,14 @@ public class TicketFacade {
 		this.linking = linking;
 		this.groups = groups;
 		this.actors = actors;
+	}
+
+	public TicketReference openIncidentForSystem(SystemIncident incident) {
+		TicketDraft draft = new TicketDraft("INCIDENT", incident.subject(), incident.description(),
+				incident.customerOrgUnitId(), null, incident.reporterName(), null, null, null, null,
+				incident.configurationItem(), incident.category(), incident.impact(), incident.urgency(), null, null);
+		return reference(intake.openForSystem(draft, Channel.MONITORING,
+				new Author(incident.authorUserId(), incident.authorName()), null, incident.providerPartyId()));
 	}
 
 	public Optional<TicketReference> find(long id) {

@@ -54,7 +54,8 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			"/cmdb/classes/{id}/import-template", "a file download",
 			"/login", "seen before signing in; checked by the sign-in tests",
 			"/documents/{id}/versions/{versionId}/content", "a file download",
-			"/documents/{id}/versions/{versionId}/acknowledgements/export", "a workbook download");
+			"/documents/{id}/versions/{versionId}/acknowledgements/export", "a workbook download",
+			"/inspections/tasks/{id}/photos/{photoId}", "a photo download");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -326,6 +327,22 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		samples.put("/cmdb/items/ticket-choices", () -> List.of("/cmdb/items/ticket-choices",
 				"/cmdb/items/ticket-choices?field=fields-ci&configurationItem=" + java.net.URLEncoder.encode("服务器",
 						java.nio.charset.StandardCharsets.UTF_8)));
+		long[] inspection = inspectionRecords(world);
+		samples.put("/inspections/templates/{id}", () -> List.of("/inspections/templates/" + inspection[0]));
+		samples.put("/inspections/plans/{id}", () -> List.of("/inspections/plans/" + inspection[1]));
+		samples.put("/inspections/tasks/{id}", () -> List.of("/inspections/tasks/" + inspection[2],
+				"/inspections/tasks/" + inspection[3]));
+		samples.put("/inspections/plans/new", () -> List.of("/inspections/plans/new",
+				"/inspections/plans/new?templateId=" + inspection[0],
+				"/inspections/plans/new?templateId=" + inspection[4]));
+		// problem management: a problem from the fixtures' incident, analysed, with its emergency plan and known error
+		long problem = analysedProblem(world, ticket);
+		samples.put("/problems/{id:\\d+}", () -> List.of("/problems/" + problem));
+		samples.put("/problems", () -> List.of("/problems", "/problems?status=open&sort=priority",
+				"/problems?q=zzzqqq", "/problems?knownError=true&source=INCIDENT"));
+		samples.put("/problems/new", () -> List.of("/problems/new", "/problems/new?incident=" + ticket));
+		samples.put("/problems/incident-box", () -> List.of("/problems/incident-box?ticket=" + ticket));
+		samples.put("/problems/incidents/picker", () -> List.of("/problems/incidents/picker?q=INC"));
 		return samples;
 	}
 
@@ -355,15 +372,6 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		ResolvedTickets.expect(200, world.api.post("/api/v1/changes/" + ids[1] + "/submit", lead, null));
 		ResolvedTickets.expect(200, world.api.post("/api/v1/changes/" + ids[1] + "/start", lead, null));
 		return ids;
-		// problem management: a problem from the fixtures' incident, analysed, with its emergency plan and known error
-		long problem = analysedProblem(world, ticket);
-		samples.put("/problems/{id:\\d+}", () -> List.of("/problems/" + problem));
-		samples.put("/problems", () -> List.of("/problems", "/problems?status=open&sort=priority",
-				"/problems?q=zzzqqq", "/problems?knownError=true&source=INCIDENT"));
-		samples.put("/problems/new", () -> List.of("/problems/new", "/problems/new?incident=" + ticket));
-		samples.put("/problems/incident-box", () -> List.of("/problems/incident-box?ticket=" + ticket));
-		samples.put("/problems/incidents/picker", () -> List.of("/problems/incidents/picker?q=INC"));
-		return samples;
 	}
 
 	/** A problem the desk manager opened from the ticket, analysing, with an emergency plan and a known error. */
@@ -380,6 +388,49 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		ResolvedTickets.expect(200, world.api.put("/api/v1/problems/" + id + "/known-error", lead,
 				Map.of("text", "重启打印后台服务")));
 		return id;
+	}
+
+	/**
+	 * The shipped machine-room template, a daily plan of the world's provider on it (the desk manager owns it, the
+	 * agent does it), a task of today still open and one done with an anomaly, and the shipped server template: as
+	 * the inspection module writes them.
+	 */
+	private long[] inspectionRecords(TicketFixtures world) {
+		long template = jdbc.sql("select id from inspection_template where party_id is null and target_kind = 'LOCATION' "
+				+ "order by id limit 1").query(Long.class).single();
+		long servers = jdbc.sql("select id from inspection_template where party_id is null and ci_class_code = 'SERVER'")
+			.query(Long.class).single();
+		long version = jdbc.sql("select id from inspection_template_version where template_id = ?").param(template)
+			.query(Long.class).single();
+		long agent = world.directory.userId(world.agent);
+		long plan = jdbc.sql("""
+				insert into inspection_plan (party_id, owner_id, name, template_id, frequency, working_days_only,
+				  calendar_id, due_time, starts_on)
+				values (?, ?, '机房日常巡检计划', ?, 'DAILY', true, (select id from business_calendar where is_default),
+				  '17:30', current_date) returning id""")
+			.params(world.providerParty, world.directory.userId(world.lead), template).query(Long.class).single();
+		long target = jdbc.sql("""
+				insert into inspection_plan_target (plan_id, position, kind, location, label)
+				values (?, 0, 'LOCATION', '1号楼3层机房', '1号楼3层机房') returning id""").param(plan)
+			.query(Long.class).single();
+		long second = jdbc.sql("""
+				insert into inspection_plan_target (plan_id, position, kind, location, label)
+				values (?, 1, 'LOCATION', '2号楼机房', '2号楼机房') returning id""").param(plan)
+			.query(Long.class).single();
+		jdbc.sql("insert into inspection_plan_assignee (plan_id, position, user_id) values (?, 0, ?)")
+			.params(plan, agent).update();
+		long open = jdbc.sql("""
+				insert into inspection_task (plan_id, target_id, party_id, template_version_id, scheduled_on, due_at,
+				  assignee_id) values (?, ?, ?, ?, current_date, now() + interval '1 hour', ?) returning id""")
+			.params(plan, target, world.providerParty, version, agent).query(Long.class).single();
+		long done = jdbc.sql("""
+				insert into inspection_task (plan_id, target_id, party_id, template_version_id, scheduled_on, due_at,
+				  assignee_id, status, results, signature, anomalies, submitted_at)
+				values (?, ?, ?, ?, current_date, now(), ?, 'DONE',
+				  '{"temperature": {"value": "31", "note": "空调故障"}, "ups": {"value": "FAIL", "note": null}}',
+				  '张巡检', 2, now()) returning id""")
+			.params(plan, second, world.providerParty, version, agent).query(Long.class).single();
+		return new long[] { template, plan, open, done, servers };
 	}
 
 	/** A request of the agent's waiting for the desk manager in the built-in policy's one stage. */

@@ -114,6 +114,12 @@ class MessageKeysTests {
 		VALUES.put("search.kind.", List.of("ticket", "article"));
 		VALUES.put("knowledge.status.", List.of("DRAFT", "IN_REVIEW", "PUBLISHED", "RETIRED"));
 		VALUES.put("knowledge.visibility.", List.of("INTERNAL", "CUSTOMER"));
+		values("inspection.kind.", "org.yunwei.inspection.internal.ItemKind");
+		values("inspection.target.", "org.yunwei.inspection.internal.TargetKind");
+		values("inspection.frequency.", "org.yunwei.inspection.internal.Frequency");
+		values("inspection.status.", "org.yunwei.inspection.internal.TaskStatus");
+		values("inspection.weekday.", "java.time.DayOfWeek");
+		VALUES.put("inspection.result.", List.of("PASS", "FAIL"));
 		VALUES.put("period.preset.", DateRange.presets(LocalDate.now()).keySet());
 		VALUES.put("compliance.chapter.", List.of());
 		VALUES.put("users.", List.of());

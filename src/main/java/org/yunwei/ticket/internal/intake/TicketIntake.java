@@ -176,13 +176,24 @@ public class TicketIntake {
 	 */
 	@Transactional
 	public TicketRow openForSystem(TicketDraft draft, Channel channel, Author author, String alertKey) {
+		return openForSystem(draft, channel, author, alertKey, null);
+	}
+
+	/**
+	 * {@link #openForSystem(TicketDraft, Channel, Author, String)} for a finding of another module, worked by the
+	 * provider given when neither a service nor a group names one.
+	 */
+	@Transactional
+	public TicketRow openForSystem(TicketDraft draft, Channel channel, Author author, String alertKey,
+			Long providerPartyId) {
 		FieldErrors errors = new FieldErrors();
 		Optional<OrganisationUnit> unit = draft.customerOrgUnitId() == null ? Optional.empty()
 				: organisations.find(draft.customerOrgUnitId());
 		// a mailbox or an alert route names its unit itself; a reporter found by address need only be of its party
 		Reporter reporter = reporter(draft, unit, person -> person.partyId() == unit.get().partyId(), errors);
 		Checked checked = check(draft, draft.customerOrgUnitId(), errors);
-		return open(checked, channel, reporter, checked.providerPartyId(), alertKey, author).ticket();
+		Long provider = checked.providerPartyId() != null ? checked.providerPartyId() : providerPartyId;
+		return open(checked, channel, reporter, provider, alertKey, author).ticket();
 	}
 
 	private Opened open(Checked submitted, Channel channel, Reporter reporter, Long providerPartyId,
