@@ -53,7 +53,9 @@ public enum Permission {
 	/** Marks a post's holder absent for a period (岗位备份): the post's backup acts meanwhile. */
 	POST_ABSENCE_RECORD,
 	/** Write knowledge articles and submit them for 入库审批; retire them. */
-	KNOWLEDGE_MANAGE;
+	KNOWLEDGE_MANAGE,
+	/** The knowledge search's synonyms and user dictionary, and rebuilding its index (identity V15). */
+	KNOWLEDGE_ADMIN;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative

@@ -109,6 +109,9 @@ class MessageKeysTests {
 		VALUES.put("search.kind.", List.of("ticket", "article"));
 		VALUES.put("knowledge.status.", List.of("DRAFT", "IN_REVIEW", "PUBLISHED", "RETIRED"));
 		VALUES.put("knowledge.visibility.", List.of("INTERNAL", "CUSTOMER"));
+		VALUES.put("knowledge.version.", List.of("IN_REVIEW", "PUBLISHED", "SUPERSEDED", "NOT_APPROVED"));
+		VALUES.put("knowledge.diff.", List.of("KEPT", "ADDED", "REMOVED"));
+		VALUES.put("knowledge.coverage.", List.of("service", "category"));
 		VALUES.put("period.preset.", DateRange.presets(LocalDate.now()).keySet());
 		VALUES.put("compliance.chapter.", List.of());
 		VALUES.put("users.", List.of());
