@@ -75,7 +75,7 @@ class KnowledgeAuthoringIntegrationTests extends IntegrationTestSupport {
 		form.put("serviceIds", List.of(Long.MAX_VALUE));
 		form.put("configurationItemIds", List.of(Long.MAX_VALUE));
 		var refused = world.api.post("/api/v1/knowledge/articles", token, form);
-		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.toString()).contains("serviceIds").contains("configurationItemIds");
 		assertThat(articles(world.provider)).isZero();
 	}
