@@ -13,9 +13,11 @@
  * through the CMDB's picker within the author's scope); on {@code notification} to remind owners of reviews; and on
  * {@code ticket} for the similar resolved incidents suggested while a ticket is written and for who may link an
  * article to a ticket (the ticket module includes this module's boxes by htmx and knows nothing of articles); and
- * on {@code compliance} to evidence 6.2.2b–e and, in part, 5.6.2a.2.
+ * on {@code compliance} to evidence 6.2.2b–e and, in part, 5.6.2a.2; and on {@code dataset} to add the generated
+ * city's articles.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Knowledge",
 		allowedDependencies = { "identity", "audit", "web", "approval", "search", "catalog", "cmdb",
-				"notification", "ticket", "compliance" })
+				"notification", "ticket", "compliance",
+				"dataset" })
 package org.yunwei.knowledge;
