@@ -71,7 +71,9 @@ public enum Permission {
 	/** Do the inspection tasks assigned to oneself: fill in, save drafts, sign and submit. */
 	INSPECTION_WORK,
 	/** Keep inspection templates and plans (targets, schedule, rota) of one's scope. */
-	INSPECTION_MANAGE;
+	INSPECTION_MANAGE,
+	/** The knowledge search's synonyms and user dictionary, and rebuilding its index (identity V15). */
+	KNOWLEDGE_ADMIN;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative

@@ -8,8 +8,16 @@
  * Depends on {@code identity} for who is asking and their scope; on {@code audit} to record every transition in the
  * same transaction; on {@code web} for refusals; on {@code approval} to have each version approved before it is
  * published (it asks with the version's hash and listens for the decision; approval knows nothing of articles); and
- * on {@code search} to answer global search for the kind {@code article}.
+ * on {@code search} to answer global search for the kind {@code article}; on {@code catalog} and {@code cmdb} for the
+ * services and configuration items an article applies to (checked when written, named on the pages, the items
+ * through the CMDB's picker within the author's scope); on {@code notification} to remind owners of reviews; and on
+ * {@code ticket} for the similar resolved incidents suggested while a ticket is written and for who may link an
+ * article to a ticket (the ticket module includes this module's boxes by htmx and knows nothing of articles); and
+ * on {@code compliance} to evidence 6.2.2b–e and, in part, 5.6.2a.2; and on {@code dataset} to add the generated
+ * city's articles.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Knowledge",
-		allowedDependencies = { "identity", "audit", "web", "approval", "search" })
+		allowedDependencies = { "identity", "audit", "web", "approval", "search", "catalog", "cmdb",
+				"notification", "ticket", "compliance",
+				"dataset" })
 package org.yunwei.knowledge;

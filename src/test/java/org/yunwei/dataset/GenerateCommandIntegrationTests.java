@@ -94,6 +94,13 @@ class GenerateCommandIntegrationTests {
 		assertThat(count(interrupted, "select count(*) from ticket_volume_change")).isZero();
 		assertThat(count(interrupted, "select sum(tickets) from ticket_volume_day where dimension = 1"))
 			.isEqualTo(TICKETS);
+		// the knowledge base: one published article for every ten tickets, each in the change log its index follows
+		assertThat(count(interrupted, "select count(*) from knowledge_article a join knowledge_article_version v"
+				+ " on v.id = a.published_version_id where a.status = 'PUBLISHED'")).isEqualTo(TICKETS / 10);
+		assertThat(count(interrupted, "select count(*) from knowledge_change")).isEqualTo(TICKETS / 10);
+		assertThat(count(interrupted, "select last from knowledge_change_counter")).isEqualTo(TICKETS / 10);
+		assertThat(count(interrupted, "select count(*) from knowledge_article where title like '%的%'"
+				+ " or title like '%怎么办' or title like '%问题处理'")).isEqualTo(TICKETS / 10);
 	}
 
 	@Test
@@ -136,7 +143,8 @@ class GenerateCommandIntegrationTests {
 				"service_level_agreement", "sla_target", "ticket_group", "ticket_group_member",
 				"(select * from party where code like 'GEN-%')", "(select * from org_unit where code like 'GEN-%')",
 				"problem", "problem_incident", "problem_number_counter",
-				"(select problem_id, kind, text, actor_id, actor_name, at from problem_entry)" }) {
+				"(select problem_id, kind, text, actor_id, actor_name, at from problem_entry)",
+				"(select title, body, category, tags, visibility, review_date, created_at from knowledge_article)" }) {
 			String digest = "select md5(string_agg(t::text, '|' order by t::text)) from " + table + " t";
 			assertThat(text(interrupted, digest)).as(table).isEqualTo(text(straight, digest));
 		}

@@ -44,15 +44,18 @@ class ArticleApiController {
 	/** What an author writes. */
 	record ArticleForm(String title, @Parameter(description = "Markdown; raw HTML is shown as text") String body,
 			String category, List<String> tags, List<Long> serviceIds,
-			@Parameter(description = "INTERNAL or CUSTOMER") String visibility, LocalDate reviewDate) {
+			@Parameter(description = "INTERNAL or CUSTOMER") String visibility, LocalDate reviewDate,
+			@Parameter(description = "CMDB configuration items the article applies to, ones the author may see")
+			List<Long> configurationItemIds) {
 
 		ArticleContent content() {
-			return ArticleContent.of(title, body, category, tags, serviceIds, visibility, reviewDate);
+			return ArticleContent.of(title, body, category, tags, serviceIds, visibility, reviewDate,
+					configurationItemIds);
 		}
 	}
 
 	private static ArticleContent content(ArticleForm form) {
-		return form == null ? ArticleContent.of(null, null, null, null, null, null, null) : form.content();
+		return form == null ? ArticleContent.of(null, null, null, null, null, null, null, null) : form.content();
 	}
 
 	@GetMapping

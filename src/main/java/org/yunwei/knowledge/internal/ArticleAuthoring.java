@@ -26,9 +26,11 @@ public class ArticleAuthoring {
 	private final KnowledgeChangeLog changes;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
+	private final ArticleReferences references;
 
 	ArticleAuthoring(ArticleRecords articles, ArticleAccess access, KnowledgeChangeLog changes, AuditTrail audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ArticleReferences references) {
+		this.references = references;
 		this.articles = articles;
 		this.access = access;
 		this.changes = changes;
@@ -41,6 +43,7 @@ public class ArticleAuthoring {
 	public long create(Supplier<ArticleContent> written) {
 		Actor author = access.requireManager();
 		ArticleContent content = written.get();
+		references.check(content);
 		long id = articles.insert(KnowledgeArticle.draft(author.partyId(), author.orgUnitId(), author.userId(),
 				content));
 		audit.record(AuditEntry.of("KNOWLEDGE_ARTICLE_CREATED", "knowledge_article", id).after(content.audited())
@@ -53,6 +56,7 @@ public class ArticleAuthoring {
 	public void revise(long id, Supplier<ArticleContent> written) {
 		KnowledgeArticle article = load(id);
 		ArticleContent content = written.get();
+		references.check(content);
 		Map<String, Object> before = article.content().audited();
 		article.revise(content);
 		articles.update(article);

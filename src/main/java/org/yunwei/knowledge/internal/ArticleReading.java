@@ -23,6 +23,8 @@ import org.yunwei.web.RejectedRequest;
 @Service
 public class ArticleReading {
 
+	static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
 	private final ArticleRecords articles;
 	private final ArticleVersionRecords versions;
 	private final ArticleAccess access;
@@ -39,12 +41,12 @@ public class ArticleReading {
 	public record ArticleView(long id, String status, String title, String body, String bodyHtml, String category,
 			List<String> tags, List<Long> serviceIds, String visibility, LocalDate reviewDate, long ownerId,
 			Long publishedVersionId, Long pendingVersionId, String returnReason, Instant updatedAt,
-			boolean workingCopy) {
+			boolean workingCopy, List<Long> configurationItemIds) {
 	}
 
 	/** A line of the list. */
 	public record ArticleLine(long id, String title, String category, String status, String visibility,
-			Instant updatedAt) {
+			Instant updatedAt, LocalDate reviewDate) {
 	}
 
 	/** The authors' list: the articles of their party, newest change first, in keyset pages. */
@@ -77,7 +79,7 @@ public class ArticleReading {
 			return new ArticleView(id, article.status().name(), c.title(), c.body(), MarkdownBody.html(c.body()),
 					c.category(), c.tags(), c.serviceIds(), c.visibility().name(), c.reviewDate(), article.ownerId(),
 					article.publishedVersionId(), article.pendingVersionId(), article.returnReason(), row.updatedAt(),
-					true);
+					true, c.itemIds());
 		}
 		ArticleVersion published = article.publishedVersionId() == null ? null
 				: versions.find(article.publishedVersionId()).orElseThrow();
@@ -88,7 +90,12 @@ public class ArticleReading {
 		return new ArticleView(id, ArticleStatus.PUBLISHED.name(), published.title(), published.body(),
 				MarkdownBody.html(published.body()), published.category(), published.tags(), List.of(),
 				published.visibility(), null, article.ownerId(), published.id(), null, null, published.decidedAt(),
-				false);
+				false, List.of());
+	}
+
+	/** Today where the articles' readers are: what "past its review date" is measured against. */
+	public LocalDate today() {
+		return LocalDate.now(ZONE);
 	}
 
 	/** The versions of an article, newest first; its authors' alone. */
@@ -129,6 +136,6 @@ public class ArticleReading {
 	private static ArticleLine line(Row row) {
 		KnowledgeArticle a = row.article();
 		return new ArticleLine(a.id(), a.content().title(), a.content().category(), a.status().name(),
-				a.content().visibility().name(), row.updatedAt());
+				a.content().visibility().name(), row.updatedAt(), a.content().reviewDate());
 	}
 }

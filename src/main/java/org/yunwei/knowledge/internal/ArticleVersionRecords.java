@@ -32,10 +32,12 @@ public class ArticleVersionRecords {
 			.param(articleId).query(Integer.class).single();
 		long id = jdbc.sql("""
 				insert into knowledge_article_version (article_id, number, title, body, category, tags, visibility,
-				    content_hash, status, submitted_by)
-				values (?, ?, ?, ?, ?, cast(? as text[]), ?, ?, 'IN_REVIEW', ?) returning id""")
+				    content_hash, status, submitted_by, service_ids, item_ids)
+				values (?, ?, ?, ?, ?, cast(? as text[]), ?, ?, 'IN_REVIEW', ?, cast(? as bigint[]), cast(? as bigint[]))
+				returning id""")
 			.params(articleId, number, content.title(), content.body(), content.category(),
-					ArticleRecords.textArray(content.tags()), content.visibility().name(), content.hash(), submittedBy)
+					ArticleRecords.textArray(content.tags()), content.visibility().name(), content.hash(), submittedBy,
+					ArticleRecords.bigintArray(content.serviceIds()), ArticleRecords.bigintArray(content.itemIds()))
 			.query(Long.class).single();
 		return find(id).orElseThrow();
 	}

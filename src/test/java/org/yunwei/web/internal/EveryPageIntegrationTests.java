@@ -280,6 +280,25 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		samples.put("/knowledge", () -> List.of("/knowledge", "/knowledge?q=" + java.net.URLEncoder.encode("打印机",
 				java.nio.charset.StandardCharsets.UTF_8), "/knowledge?q=zzzqqq"));
 		samples.put("/knowledge/{id:\\d+}", () -> List.of("/knowledge/" + publishedArticle(world)));
+		long[] authored = new long[2];
+		Supplier<long[]> article = () -> {
+			if (authored[0] == 0) {
+				authored[0] = publishedArticle(world);
+				authored[1] = jdbc.sql("select published_version_id from knowledge_article where id = ?")
+					.param(authored[0]).query(Long.class).single();
+			}
+			return authored;
+		};
+		samples.put("/knowledge/{id:\\d+}/edit", () -> List.of("/knowledge/" + article.get()[0] + "/edit"));
+		samples.put("/knowledge/{id:\\d+}/versions", () -> List.of("/knowledge/" + article.get()[0] + "/versions"));
+		samples.put("/knowledge/{id:\\d+}/diff", () -> List.of("/knowledge/" + article.get()[0] + "/diff",
+				"/knowledge/" + article.get()[0] + "/diff?from=" + article.get()[1] + "&to=" + article.get()[1]));
+		samples.put("/knowledge/articles", () -> List.of("/knowledge/articles", "/knowledge/articles?status=PUBLISHED"));
+		samples.put("/knowledge/suggestions", () -> List.of("/knowledge/suggestions", "/knowledge/suggestions?subject="
+				+ java.net.URLEncoder.encode("打印机无法连接", java.nio.charset.StandardCharsets.UTF_8)));
+		samples.put("/knowledge/tickets/{ticketId}/articles", () -> List.of("/knowledge/tickets/" + ticket + "/articles"));
+		samples.put("/knowledge/items/picker", () -> List.of("/knowledge/items/picker?q=" + java.net.URLEncoder.encode(
+				"服务器", java.nio.charset.StandardCharsets.UTF_8)));
 		samples.put("/approvals/{id}", () -> List.of("/approvals/" + approvalRequest(world)));
 		samples.put("/approval-policies/{id}", () -> List.of("/approval-policies/" + jdbc
 			.sql("select id from approval_policy where built_in").query(Long.class).single()));

@@ -120,6 +120,9 @@ class MessageKeysTests {
 		values("inspection.status.", "org.yunwei.inspection.internal.TaskStatus");
 		values("inspection.weekday.", "java.time.DayOfWeek");
 		VALUES.put("inspection.result.", List.of("PASS", "FAIL"));
+		VALUES.put("knowledge.version.", List.of("IN_REVIEW", "PUBLISHED", "SUPERSEDED", "NOT_APPROVED"));
+		VALUES.put("knowledge.diff.", List.of("KEPT", "ADDED", "REMOVED"));
+		VALUES.put("knowledge.coverage.", List.of("service", "category"));
 		VALUES.put("period.preset.", DateRange.presets(LocalDate.now()).keySet());
 		VALUES.put("compliance.chapter.", List.of());
 		VALUES.put("users.", List.of());

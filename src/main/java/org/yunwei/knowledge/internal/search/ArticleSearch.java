@@ -51,10 +51,12 @@ public class ArticleSearch {
 	private final Analyzer smartcn = KnowledgeAnalyzers.smartcn();
 	private final Analyzer pairs = KnowledgeAnalyzers.grams(false);
 	private final Analyzer indexed = KnowledgeAnalyzers.forIndexing();
+	private final KnowledgeVocabulary vocabulary;
 
-	ArticleSearch(KnowledgeIndex index, PublishedArticles published) {
+	ArticleSearch(KnowledgeIndex index, PublishedArticles published, KnowledgeVocabulary vocabulary) {
 		this.index = index;
 		this.published = published;
+		this.vocabulary = vocabulary;
 	}
 
 	public List<KnowledgeHit> search(String text, int limit, Actor reader) {
@@ -103,14 +105,35 @@ public class ArticleSearch {
 	private record Found(Document stored, float score) {
 	}
 
+	/**
+	 * The text's terms on every field, with the terms its synonyms bring in (蓝屏 finds BSOD); and each user
+	 * dictionary word it holds as its characters in a row on the gram fields, weighing as a title or body term, so
+	 * that a word smartcn splits still ranks whole.
+	 */
 	private Query matching(String text) {
+		KnowledgeVocabulary.Snapshot words = vocabulary.snapshot();
+		List<String> synonyms = words.synonymsOf(text);
+		String expanded = synonyms.isEmpty() ? text : text + " " + String.join(" ", synonyms);
 		BooleanQuery.Builder any = new BooleanQuery.Builder();
 		int clauses = 0;
-		clauses += add(any, new QueryBuilder(smartcn), KnowledgeAnalyzers.TITLE, text, TITLE_BOOST);
-		clauses += add(any, new QueryBuilder(smartcn), KnowledgeAnalyzers.BODY, text, 1f);
-		clauses += add(any, new QueryBuilder(pairs), KnowledgeAnalyzers.TITLE_GRAM, text, TITLE_GRAM_BOOST);
-		clauses += add(any, new QueryBuilder(pairs), KnowledgeAnalyzers.BODY_GRAM, text, BODY_GRAM_BOOST);
+		clauses += add(any, new QueryBuilder(smartcn), KnowledgeAnalyzers.TITLE, expanded, TITLE_BOOST);
+		clauses += add(any, new QueryBuilder(smartcn), KnowledgeAnalyzers.BODY, expanded, 1f);
+		clauses += add(any, new QueryBuilder(pairs), KnowledgeAnalyzers.TITLE_GRAM, expanded, TITLE_GRAM_BOOST);
+		clauses += add(any, new QueryBuilder(pairs), KnowledgeAnalyzers.BODY_GRAM, expanded, BODY_GRAM_BOOST);
+		for (String word : words.wordsIn(expanded)) {
+			clauses += phrase(any, KnowledgeAnalyzers.TITLE_GRAM, word, TITLE_BOOST);
+			clauses += phrase(any, KnowledgeAnalyzers.BODY_GRAM, word, 1f);
+		}
 		return clauses == 0 ? null : any.build();
+	}
+
+	private int phrase(BooleanQuery.Builder any, String field, String word, float boost) {
+		Query query = new QueryBuilder(pairs).createPhraseQuery(field, word);
+		if (query == null) {
+			return 0;
+		}
+		any.add(new BoostQuery(query, boost), Occur.SHOULD);
+		return 1;
 	}
 
 	private static int add(BooleanQuery.Builder any, QueryBuilder builder, String field, String text, float boost) {

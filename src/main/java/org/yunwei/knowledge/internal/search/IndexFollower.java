@@ -92,7 +92,13 @@ public class IndexFollower {
 	}
 
 	/** Builds the index again from the database; returns how many articles it holds. */
-	public synchronized int rebuild() {
+	public int rebuild() {
+		return rebuild(done -> {
+		});
+	}
+
+	/** Builds the index again from the database, telling how many articles it has put so far after each batch. */
+	public synchronized int rebuild(java.util.function.IntConsumer progress) {
 		String epoch = changes.epoch();
 		// changes committed while the rebuild reads are applied again by the next catch-up: harmless
 		long reached = changes.last();
@@ -106,6 +112,7 @@ public class IndexFollower {
 				after = id;
 				count++;
 			}
+			progress.accept(count);
 		}
 		index.commit(reached, epoch);
 		return count;

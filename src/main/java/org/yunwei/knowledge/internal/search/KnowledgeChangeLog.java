@@ -47,6 +47,12 @@ public class KnowledgeChangeLog {
 		return jdbc.sql("select coalesce(max(seq), 0) from knowledge_change").query(Long.class).single();
 	}
 
+	/** How many articles readers may find now: what a rebuild will put. */
+	long publishedCount() {
+		return jdbc.sql("select count(*) from knowledge_article where published_version_id is not null"
+				+ " and status <> 'RETIRED'").query(Long.class).single();
+	}
+
 	/** The articles readers may find now, in pages after an id: for a rebuild. */
 	List<Long> publishedAfter(long afterId, int limit) {
 		return jdbc.sql("""

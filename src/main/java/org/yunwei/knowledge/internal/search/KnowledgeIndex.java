@@ -120,6 +120,22 @@ class KnowledgeIndex implements DisposableBean {
 		}
 	}
 
+	/** How many articles the searchable view holds. */
+	int documents() {
+		try {
+			org.apache.lucene.search.IndexSearcher searcher = searchers.acquire();
+			try {
+				return searcher.getIndexReader().numDocs();
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	SearcherManager searchers() {
 		return searchers;
 	}
