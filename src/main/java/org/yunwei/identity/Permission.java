@@ -53,7 +53,11 @@ public enum Permission {
 	/** Marks a post's holder absent for a period (岗位备份): the post's backup acts meanwhile. */
 	POST_ABSENCE_RECORD,
 	/** Write knowledge articles and submit them for 入库审批; retire them. */
-	KNOWLEDGE_MANAGE;
+	KNOWLEDGE_MANAGE,
+	/** Staff records (人员档案) of the providers' people in one's scope, without their personal data. */
+	PERSONNEL_READ,
+	/** Keep staff records, their certificates, and read their personal data (phone and ID numbers). */
+	PERSONNEL_MANAGE;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative

@@ -35,7 +35,7 @@ class Navigation {
 	static final List<String> LINKS = List.of("/", "/notifications", "/approvals", "/knowledge", "/catalog", "/portal",
 			"/portal/tickets", "/tickets", "/tickets/groups", "/tickets/routing", "/tickets/alert-routes",
 			"/tickets/mail-failures", "/return-visits", "/tickets/statistics", "/cmdb", "/documents", "/sla/agreements",
-			"/sla/attainment", "/sla/clocks", "/sla/calendars", "/compliance",
+			"/sla/attainment", "/sla/clocks", "/sla/calendars", "/staff", "/staff/me", "/confidentiality", "/trainings", "/appraisals", "/compliance",
 			"/admin/parties", "/admin/users", "/admin/roles", "/admin/grants", "/admin/posts", "/audit",
 			"/approval-policies", "/admin/notification-robots");
 

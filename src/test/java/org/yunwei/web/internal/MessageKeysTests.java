@@ -120,6 +120,11 @@ class MessageKeysTests {
 		VALUES.put("document.item.", List.of("4.4.2a", "4.4.2c", "5.3.2b", "5.3.2c", "6.1.2a", "6.2.2a", "7.4.2a",
 				"7.6.2a", "7.7.2d"));
 		VALUES.put("role.", List.of("SERVICE_DESK_AGENT", "SERVICE_DESK_MANAGER", "SERVICE_MANAGER", "SUPERVISOR"));
+		values("personnel.clearance.", "org.yunwei.personnel.internal.Clearance");
+		values("personnel.course.", "org.yunwei.personnel.internal.CourseCategory");
+		values("personnel.source.", "org.yunwei.personnel.internal.ScoreSource");
+		// the basis of a score taken from the service desk's figures; a manual score has none
+		VALUES.put("personnel.basis.", List.of("TICKET_TIMELINESS", "TICKET_QUALITY"));
 	}
 
 	@Test
