@@ -16,8 +16,8 @@ import org.yunwei.compliance.EvidenceSource;
 
 /**
  * The staff records as evidence: 5.4.2a (掌握相关知识的证明文件) by the certificates on record, expired ones flagged as
- * gaps; 5.2.2a (人员储备计划和机制) partial: the staff records and their posts are there, the reserve plan with gaps per
- * post is not yet; 4.4.2d (保密协议书) by the agreements in force, people without one as gaps; 5.6.2b.2 (保密检查情况表)
+ * gaps; 5.2.2a (人员储备计划和机制) by the reserve plan, posts short of their target as gaps (partial while no post has
+ * a target); 4.4.2d (保密协议书) by the agreements in force, people without one as gaps; 5.6.2b.2 (保密检查情况表)
  * by the checks of the period; 5.6.2b.3 (泄密事件是否零发生) by the leak register, a leak in the period as a gap;
  * 5.2.2d (培训计划和培训实施记录) by the plans and the period's sessions, new staff without any
  * training as a gap; 5.6.2a.3, 5.6.2b.1 and 5.4.2d by the sessions and exam scores of 安全意识 and 保密法律法规 courses.
@@ -84,10 +84,7 @@ class PersonnelEvidence implements EvidenceSource {
 		if (counts[4] > 0) {
 			gaps.add(Note.of("evidence.personnel.gap.without-certificate", counts[4]));
 		}
-		Evidence reserve = Evidence.partial(RESERVE, List.of(Note.of("evidence.personnel.present.staff", counts[0],
-				counts[1])), List.of(Note.of("evidence.personnel.missing.reserve")))
-			.withFigures(List.of(new Figure("evidence.personnel.staff", counts[0], "/staff")))
-			.withLinks(links);
+		Evidence reserve = reserve(request, counts[0], counts[1]);
 		return List.of(certificates.withGaps(gaps), reserve, agreements(request, counts[0]), checks(request),
 				leaks(request), training(request), courses(SECURITY_TRAINING, CourseCategory.SECURITY_AWARENESS, request),
 				courses(CONFIDENTIALITY_TRAINING, CourseCategory.CONFIDENTIALITY_LAW, request),
@@ -170,6 +167,37 @@ class PersonnelEvidence implements EvidenceSource {
 			.single();
 	}
 
+
+	/**
+	 * 5.2.2a 人员储备计划和机制: evidenced once posts have reserve targets (人员储备计划), the posts short of theirs as a gap;
+	 * partial while there is none.
+	 */
+	private Evidence reserve(EvidenceRequest request, long staff, long posted) {
+		long[] targets = jdbc.sql("""
+				select count(*) as posts, coalesce(sum(greatest(0, t.required + t.reserve - coalesce(s.staffed, 0))), 0)
+				  as short_people, count(*) filter (where t.required + t.reserve > coalesce(s.staffed, 0)) as short_posts
+				from reserve_target t
+				left join (select post_id, count(*) as staffed from staff_member where post_id is not null
+				  group by post_id) s on s.post_id = t.post_id
+				where """ + " " + request.providerCondition("t.party_id"))
+			.params(request.parameters())
+			.query((rs, n) -> new long[] { rs.getLong("posts"), rs.getLong("short_people"), rs.getLong("short_posts") })
+			.single();
+		List<EvidenceLink> links = List.of(new EvidenceLink("evidence.personnel.link.reserve", "/staff/reserve"),
+				new EvidenceLink("evidence.personnel.link.staff", "/staff"));
+		if (targets[0] == 0) {
+			return Evidence.partial(RESERVE, List.of(Note.of("evidence.personnel.present.staff", staff, posted)),
+					List.of(Note.of("evidence.personnel.missing.reserve")))
+				.withFigures(List.of(new Figure("evidence.personnel.staff", staff, "/staff")))
+				.withLinks(links);
+		}
+		Evidence evidence = Evidence.evidenced(RESERVE, List.of(new Figure("evidence.personnel.staff", staff, "/staff"),
+				new Figure("evidence.personnel.reserve.posts", targets[0], "/staff/reserve"),
+				new Figure("evidence.personnel.reserve.short", targets[2], "/staff/reserve")))
+			.withLinks(links);
+		return targets[2] > 0 ? evidence.withGaps(List.of(Note.of("evidence.personnel.gap.reserve", targets[2],
+				targets[1]))) : evidence;
+	}
 
 	/** 4.4.2d 保密协议书: the people with an agreement in force on the period's last day; those without are gaps. */
 	private Evidence agreements(EvidenceRequest request, long staff) {
