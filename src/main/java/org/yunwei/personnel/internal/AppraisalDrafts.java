@@ -13,12 +13,12 @@ final class AppraisalDrafts {
 	}
 
 	/** One item of a score sheet: its name, weight in percent and where its score comes from. */
-	public record ItemDraft(String name, BigDecimal weight,
+	public record SheetItemDraft(String name, BigDecimal weight,
 			@Schema(description = "MANUAL, TICKET_TIMELINESS or TICKET_QUALITY") String source) {
 	}
 
 	/** A score sheet: the weights of its items add up to 100. */
-	public record SheetDraft(String name, String description, List<ItemDraft> items) {
+	public record SheetDraft(String name, String description, List<SheetItemDraft> items) {
 	}
 
 	/** A score for one item: required for a manual item, and for an automatic one without figures. */

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunwei.identity.Permission;
 import org.yunwei.personnel.internal.AppraisalDrafts.AppraisalDraft;
-import org.yunwei.personnel.internal.AppraisalDrafts.ItemDraft;
+import org.yunwei.personnel.internal.AppraisalDrafts.SheetItemDraft;
 import org.yunwei.personnel.internal.AppraisalDrafts.ItemScore;
 import org.yunwei.personnel.internal.AppraisalDrafts.SheetDraft;
 import org.yunwei.web.FormSubmission;
@@ -70,7 +70,7 @@ class AppraisalWebController {
 	/** The sheet form's rows come as {@code itemName-<n>}, {@code itemWeight-<n>}, {@code itemSource-<n>}. */
 	@PostMapping("/appraisals/sheets")
 	String defineSheet(@RequestParam Map<String, String> fields, Model model, RedirectAttributes redirect) {
-		List<ItemDraft> items = new ArrayList<>();
+		List<SheetItemDraft> items = new ArrayList<>();
 		Map<String, String> unreadable = new LinkedHashMap<>();
 		for (int i = 0; i < SHEET_ROWS; i++) {
 			String weight = fields.getOrDefault("itemWeight-" + i, "").strip();
@@ -83,7 +83,7 @@ class AppraisalWebController {
 					unreadable.put("items[" + i + "].weight", "field.number");
 				}
 			}
-			items.add(new ItemDraft(fields.get("itemName-" + i), value, fields.get("itemSource-" + i)));
+			items.add(new SheetItemDraft(fields.get("itemName-" + i), value, fields.get("itemSource-" + i)));
 		}
 		SheetDraft sheet = new SheetDraft(fields.get("name"), fields.get("description"), items);
 		if (!unreadable.isEmpty()) {

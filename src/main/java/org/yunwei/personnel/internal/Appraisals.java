@@ -21,7 +21,7 @@ import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
 import org.yunwei.identity.Person;
 import org.yunwei.personnel.internal.AppraisalDrafts.AppraisalDraft;
-import org.yunwei.personnel.internal.AppraisalDrafts.ItemDraft;
+import org.yunwei.personnel.internal.AppraisalDrafts.SheetItemDraft;
 import org.yunwei.personnel.internal.AppraisalDrafts.ItemScore;
 import org.yunwei.personnel.internal.AppraisalDrafts.SheetDraft;
 import org.yunwei.personnel.internal.AppraisalRecords.AppraisalRow;
@@ -63,10 +63,10 @@ class Appraisals {
 		this.audit = audit;
 	}
 
-	public record ItemView(long id, String name, BigDecimal weight, String source) {
+	public record SheetItemView(long id, String name, BigDecimal weight, String source) {
 	}
 
-	public record SheetView(long id, String name, String description, List<ItemView> items) {
+	public record SheetView(long id, String name, String description, List<SheetItemView> items) {
 	}
 
 	public record ScoreView(long itemId, String name, BigDecimal weight, String source, BigDecimal score,
@@ -90,12 +90,12 @@ class Appraisals {
 		String name = FieldErrors.clean(draft.name());
 		String description = FieldErrors.clean(draft.description());
 		errors.required("name", name, 100).optional("description", description, 500);
-		List<ItemDraft> items = new ArrayList<>();
+		List<SheetItemDraft> items = new ArrayList<>();
 		List<ScoreSource> sources = new ArrayList<>();
 		List<String> names = new ArrayList<>();
-		List<ItemDraft> given = draft.items() == null ? List.of() : draft.items();
+		List<SheetItemDraft> given = draft.items() == null ? List.of() : draft.items();
 		for (int i = 0; i < given.size(); i++) {
-			ItemDraft item = given.get(i);
+			SheetItemDraft item = given.get(i);
 			if (item == null || (FieldErrors.clean(item.name()) == null && item.weight() == null)) {
 				continue;
 			}
@@ -112,7 +112,7 @@ class Appraisals {
 				errors.add(field + ".name", "personnel.sheet.item.repeated");
 			}
 			names.add(itemName);
-			items.add(new ItemDraft(itemName, item.weight(), null));
+			items.add(new SheetItemDraft(itemName, item.weight(), null));
 			sources.add(source);
 		}
 		if (items.isEmpty()) {
@@ -121,7 +121,7 @@ class Appraisals {
 		else if (items.size() > MAX_ITEMS) {
 			errors.add("items", "personnel.sheet.items.too-many");
 		}
-		else if (errors.isEmpty() && !WeightedScore.complete(items.stream().map(ItemDraft::weight).toList())) {
+		else if (errors.isEmpty() && !WeightedScore.complete(items.stream().map(SheetItemDraft::weight).toList())) {
 			errors.add("items", "personnel.sheet.weights");
 		}
 		errors.throwIfAny();
@@ -272,7 +272,7 @@ class Appraisals {
 
 	private SheetView sheetView(SheetRow sheet) {
 		return new SheetView(sheet.id(), sheet.name(), sheet.description(), records.items(sheet.id()).stream()
-			.map(i -> new ItemView(i.id(), i.name(), i.weight(), i.source().name()))
+			.map(i -> new SheetItemView(i.id(), i.name(), i.weight(), i.source().name()))
 			.toList());
 	}
 
@@ -288,10 +288,10 @@ class Appraisals {
 		List<AppraisalView> views = new ArrayList<>();
 		for (AppraisalRow row : rows) {
 			SheetView sheet = sheets.computeIfAbsent(row.sheetId(), id -> sheetView(records.sheet(id).orElseThrow()));
-			Map<Long, ItemView> items = sheet.items().stream().collect(Collectors.toMap(ItemView::id, i -> i));
+			Map<Long, SheetItemView> items = sheet.items().stream().collect(Collectors.toMap(SheetItemView::id, i -> i));
 			List<ScoreView> scores = records.scores(row.id()).stream()
 				.map(s -> {
-					ItemView item = items.get(s.itemId());
+					SheetItemView item = items.get(s.itemId());
 					return new ScoreView(s.itemId(), item.name(), item.weight(), item.source(), s.score(), s.basis());
 				})
 				.toList();

@@ -18,7 +18,7 @@ import org.yunwei.identity.Party;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
 import org.yunwei.identity.Person;
-import org.yunwei.personnel.internal.ConfidentialityDrafts.AgreementDraft;
+import org.yunwei.personnel.internal.ConfidentialityDrafts.ConfidentialityAgreementDraft;
 import org.yunwei.personnel.internal.ConfidentialityDrafts.CheckDraft;
 import org.yunwei.personnel.internal.ConfidentialityDrafts.LeakDraft;
 import org.yunwei.personnel.internal.ConfidentialityRecords.AgreementRow;
@@ -54,7 +54,7 @@ class Confidentiality {
 		this.audit = audit;
 	}
 
-	public record AgreementView(long id, long staffId, String name, String partyName, String version, LocalDate signedOn,
+	public record ConfidentialityAgreementView(long id, long staffId, String name, String partyName, String version, LocalDate signedOn,
 			LocalDate expiresOn, boolean inForce) {
 	}
 
@@ -78,7 +78,7 @@ class Confidentiality {
 	}
 
 	@Transactional
-	public long sign(AgreementDraft draft) {
+	public long sign(ConfidentialityAgreementDraft draft) {
 		Actor keeper = access.requireKeeper();
 		FieldErrors errors = new FieldErrors();
 		String version = FieldErrors.clean(draft.version());
@@ -150,13 +150,13 @@ class Confidentiality {
 	}
 
 	@Transactional(readOnly = true)
-	public List<AgreementView> agreements(Long staffId) {
+	public List<ConfidentialityAgreementView> agreements(Long staffId) {
 		access.requireReader();
 		return agreementViews(records.agreements(access.scope(), staffId, LIST_LIMIT));
 	}
 
 	/** The agreements of one record the reader already may see (for the record's page). */
-	List<AgreementView> agreementsOf(long staffId) {
+	List<ConfidentialityAgreementView> agreementsOf(long staffId) {
 		return agreementViews(records.agreements(access.scope(), staffId, LIST_LIMIT));
 	}
 
@@ -235,14 +235,14 @@ class Confidentiality {
 		return partyId;
 	}
 
-	private List<AgreementView> agreementViews(List<AgreementRow> rows) {
+	private List<ConfidentialityAgreementView> agreementViews(List<AgreementRow> rows) {
 		Map<Long, StaffMember> members = staff.findAll(rows.stream().map(AgreementRow::staffId).toList()).stream()
 			.collect(Collectors.toMap(StaffMember::id, m -> m));
 		Map<Long, String> names = names(members.values().stream().toList());
 		Function<Long, String> party = partyNames();
 		LocalDate today = reading.today();
 		return rows.stream()
-			.map(a -> new AgreementView(a.id(), a.staffId(), names.get(members.get(a.staffId()).userId()),
+			.map(a -> new ConfidentialityAgreementView(a.id(), a.staffId(), names.get(members.get(a.staffId()).userId()),
 					party.apply(a.partyId()), a.version(), a.signedOn(), a.expiresOn(), a.inForce(today)))
 			.toList();
 	}

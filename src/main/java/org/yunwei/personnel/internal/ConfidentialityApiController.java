@@ -11,12 +11,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.yunwei.personnel.internal.Confidentiality.AgreementView;
+import org.yunwei.personnel.internal.Confidentiality.ConfidentialityAgreementView;
 import org.yunwei.personnel.internal.Confidentiality.CheckView;
 import org.yunwei.personnel.internal.Confidentiality.LeakIndicator;
 import org.yunwei.personnel.internal.Confidentiality.LeakView;
 import org.yunwei.personnel.internal.Confidentiality.UnsignedStaff;
-import org.yunwei.personnel.internal.ConfidentialityDrafts.AgreementDraft;
+import org.yunwei.personnel.internal.ConfidentialityDrafts.ConfidentialityAgreementDraft;
 import org.yunwei.personnel.internal.ConfidentialityDrafts.CheckDraft;
 import org.yunwei.personnel.internal.ConfidentialityDrafts.LeakDraft;
 
@@ -38,7 +38,7 @@ class ConfidentialityApiController {
 
 	@GetMapping("/api/v1/confidentiality-agreements")
 	@Operation(summary = "Signed agreements, newest first", description = "`inForce`: signed and not expired today.")
-	List<AgreementView> agreements(@RequestParam(required = false) Long staffId) {
+	List<ConfidentialityAgreementView> agreements(@RequestParam(required = false) Long staffId) {
 		return confidentiality.agreements(staffId);
 	}
 
@@ -46,8 +46,8 @@ class ConfidentialityApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Record a signed agreement", description = "400 naming the refused fields; 409 when the "
 			+ "person signed this version already.")
-	Map<String, Long> sign(@RequestBody(required = false) AgreementDraft draft) {
-		return Map.of("id", confidentiality.sign(draft == null ? new AgreementDraft(null, null, null, null) : draft));
+	Map<String, Long> sign(@RequestBody(required = false) ConfidentialityAgreementDraft draft) {
+		return Map.of("id", confidentiality.sign(draft == null ? new ConfidentialityAgreementDraft(null, null, null, null) : draft));
 	}
 
 	@GetMapping("/api/v1/confidentiality-agreements/unsigned")

@@ -11,7 +11,7 @@ final class ConfidentialityDrafts {
 	}
 
 	/** A signed confidentiality agreement (保密协议书) of one staff member, in one version of its text. */
-	public record AgreementDraft(@Schema(description = "the staff record") Long staffId,
+	public record ConfidentialityAgreementDraft(@Schema(description = "the staff record") Long staffId,
 			@Schema(description = "the version of the agreement's text, e.g. 2026版") String version, LocalDate signedOn,
 			@Schema(description = "empty: in force until another is signed") LocalDate expiresOn) {
 	}

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunwei.identity.Permission;
-import org.yunwei.personnel.internal.ConfidentialityDrafts.AgreementDraft;
+import org.yunwei.personnel.internal.ConfidentialityDrafts.ConfidentialityAgreementDraft;
 import org.yunwei.personnel.internal.ConfidentialityDrafts.CheckDraft;
 import org.yunwei.personnel.internal.ConfidentialityDrafts.LeakDraft;
 import org.yunwei.web.FormSubmission;
@@ -58,7 +58,7 @@ class ConfidentialityWebController {
 	}
 
 	@PostMapping("/confidentiality/agreements")
-	String sign(AgreementDraft agreement, Model model, RedirectAttributes redirect) {
+	String sign(ConfidentialityAgreementDraft agreement, Model model, RedirectAttributes redirect) {
 		return FormSubmission.save(() -> confidentiality.sign(agreement), "/confidentiality",
 				"personnel.agreement.saved", redirect, "personnel.agreement.problem", model, errors -> {
 					model.addAttribute("errors", prefixed("agreement", errors));

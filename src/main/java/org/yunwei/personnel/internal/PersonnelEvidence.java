@@ -21,7 +21,8 @@ import org.yunwei.compliance.EvidenceSource;
  * by the checks of the period; 5.6.2b.3 (泄密事件是否零发生) by the leak register, a leak in the period as a gap;
  * 5.2.2d (培训计划和培训实施记录) by the plans and the period's sessions, new staff without any
  * training as a gap; 5.6.2a.3, 5.6.2b.1 and 5.4.2d by the sessions and exam scores of 安全意识 and 保密法律法规 courses.
- * Records and agreements are counted on the period's last day.
+ * The appraisal items (5.2.2b, 5.2.2c, 5.4.2b, 10.1.2b, 5.5.2a–e) by the score sheets and appraisals. Records and
+ * agreements are counted on the period's last day.
  */
 @Component
 class PersonnelEvidence implements EvidenceSource {
@@ -35,6 +36,14 @@ class PersonnelEvidence implements EvidenceSource {
 	static final String SECURITY_TRAINING = "5.6.2a.3";
 	static final String CONFIDENTIALITY_TRAINING = "5.6.2b.1";
 	static final String CONFIDENTIALITY_EXAMS = "5.4.2d";
+	static final String PERFORMANCE = "5.2.2b";
+	static final String SKILL_ASSESSMENT = "5.2.2c";
+	static final String SKILL_RECORDS = "5.4.2b";
+	static final String SKILL_TABLE = "10.1.2b";
+	/** The abilities 5.5.2a–e ask a score sheet for, and the words an item's name uses for them. */
+	static final java.util.Map<String, List<String>> ABILITIES = java.util.Map.of("5.5.2a", List.of("创新"),
+			"5.5.2b", List.of("专业"), "5.5.2c", List.of("协作", "跨部门"), "5.5.2d", List.of("计划", "及时"),
+			"5.5.2e", List.of("执行"));
 	/** Staff who joined within this many days before the period's end count as new. */
 	static final int NEW_STAFF_DAYS = 180;
 
@@ -46,8 +55,11 @@ class PersonnelEvidence implements EvidenceSource {
 
 	@Override
 	public Set<String> items() {
-		return Set.of(CERTIFICATES, RESERVE, AGREEMENTS, CHECKS, LEAKS, TRAINING, SECURITY_TRAINING,
-				CONFIDENTIALITY_TRAINING, CONFIDENTIALITY_EXAMS);
+		Set<String> items = new java.util.HashSet<>(Set.of(CERTIFICATES, RESERVE, AGREEMENTS, CHECKS, LEAKS, TRAINING,
+				SECURITY_TRAINING, CONFIDENTIALITY_TRAINING, CONFIDENTIALITY_EXAMS, PERFORMANCE, SKILL_ASSESSMENT,
+				SKILL_RECORDS, SKILL_TABLE));
+		items.addAll(ABILITIES.keySet());
+		return Set.copyOf(items);
 	}
 
 	@Override
@@ -85,10 +97,53 @@ class PersonnelEvidence implements EvidenceSource {
 			gaps.add(Note.of("evidence.personnel.gap.without-certificate", counts[4]));
 		}
 		Evidence reserve = reserve(request, counts[0], counts[1]);
-		return List.of(certificates.withGaps(gaps), reserve, agreements(request, counts[0]), checks(request),
-				leaks(request), training(request), courses(SECURITY_TRAINING, CourseCategory.SECURITY_AWARENESS, request),
+		List<Evidence> all = new ArrayList<>(List.of(certificates.withGaps(gaps), reserve, agreements(request, counts[0]),
+				checks(request), leaks(request), training(request),
+				courses(SECURITY_TRAINING, CourseCategory.SECURITY_AWARENESS, request),
 				courses(CONFIDENTIALITY_TRAINING, CourseCategory.CONFIDENTIALITY_LAW, request),
-				courses(CONFIDENTIALITY_EXAMS, CourseCategory.CONFIDENTIALITY_LAW, request));
+				courses(CONFIDENTIALITY_EXAMS, CourseCategory.CONFIDENTIALITY_LAW, request)));
+		all.addAll(appraisals(request));
+		return List.copyOf(all);
+	}
+
+	/**
+	 * The appraisal items: 5.2.2b, 5.2.2c, 5.4.2b and 10.1.2b by the score sheets and the period's appraisals (partial
+	 * while nobody was appraised in the period); 5.5.2a–e by a score sheet with an item for the ability (its name
+	 * uses the ability's word: 创新, 专业, 协作, 计划/及时, 执行).
+	 */
+	private List<Evidence> appraisals(EvidenceRequest request) {
+		long sheets = jdbc.sql("select count(*) from score_sheet").query(Long.class).single();
+		List<Object> params = new ArrayList<>();
+		params.add(request.from());
+		params.add(request.to());
+		params.addAll(request.parameters());
+		long[] counts = jdbc.sql("""
+				select count(*) as appraisals, count(distinct a.staff_id) as people from appraisal a
+				where a.period_to >= ? and a.period_to <= ? and """ + " " + request.providerCondition("a.party_id"))
+			.params(params)
+			.query((rs, n) -> new long[] { rs.getLong("appraisals"), rs.getLong("people") })
+			.single();
+		List<EvidenceLink> links = List.of(new EvidenceLink("evidence.personnel.link.appraisals", "/appraisals"));
+		List<Evidence> evidence = new ArrayList<>();
+		for (String item : List.of(PERFORMANCE, SKILL_ASSESSMENT, SKILL_RECORDS, SKILL_TABLE)) {
+			evidence.add(counts[0] == 0
+					? Evidence.partial(item, List.of(Note.of("evidence.personnel.present.sheets", sheets)),
+							List.of(Note.of("evidence.personnel.missing.appraisals"))).withLinks(links)
+					: Evidence.evidenced(item, List.of(new Figure("evidence.personnel.sheets", sheets, "/appraisals"),
+							new Figure("evidence.personnel.appraisals", counts[0], "/appraisals"),
+							new Figure("evidence.personnel.appraised", counts[1], "/appraisals"))).withLinks(links));
+		}
+		List<String> names = jdbc.sql("select name from score_sheet_item").query(String.class).list();
+		ABILITIES.forEach((item, words) -> {
+			long defined = names.stream().filter(name -> words.stream().anyMatch(name::contains)).count();
+			evidence.add(defined == 0
+					? Evidence.partial(item, List.of(), List.of(Note.of("evidence.personnel.missing.sheet-item")))
+						.withLinks(links)
+					: Evidence.evidenced(item, List.of(new Figure("evidence.personnel.sheet-items", defined,
+							"/appraisals"), new Figure("evidence.personnel.appraisals", counts[0], "/appraisals")))
+						.withLinks(links));
+		});
+		return evidence;
 	}
 
 	/** 5.2.2d 培训计划和培训实施记录: plans, the period's sessions and attendances; untrained new staff as a gap. */

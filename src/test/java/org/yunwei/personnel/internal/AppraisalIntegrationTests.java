@@ -66,6 +66,12 @@ class AppraisalIntegrationTests extends IntegrationTestSupport {
 		// 30 % × 80 + 50 % × 50 + 20 % × 90
 		assertThat(view.get("total").decimalValue()).isEqualByComparingTo("67.0");
 
+		// the register: the period's appraisal evidences 5.2.2b; the sheet's 创新意识 item 5.5.2a
+		for (String item : List.of("5.2.2b", "5.5.2a")) {
+			assertThat(api().get("/api/v1/compliance/items/" + item + "?provider=" + world.providerParty,
+					world.managerToken).json().get("item").get("state").asString()).as(item).isEqualTo("EVIDENCED");
+		}
+
 		// the history per person, and a reader of another provider sees none of it
 		assertThat(api().get("/api/v1/appraisals?staffId=" + staffId, lead).json()).hasSize(1);
 		assertThat(api().get("/api/v1/appraisals/" + view.get("id").asLong(), world.token(world.agent)).status())
