@@ -73,7 +73,11 @@ public enum Permission {
 	/** Keep inspection templates and plans (targets, schedule, rota) of one's scope. */
 	INSPECTION_MANAGE,
 	/** The knowledge search's synonyms and user dictionary, and rebuilding its index (identity V15). */
-	KNOWLEDGE_ADMIN;
+	KNOWLEDGE_ADMIN,
+	/** Staff records (人员档案) of the providers' people in one's scope, without their personal data. */
+	PERSONNEL_READ,
+	/** Keep staff records, their certificates, and read their personal data (phone and ID numbers). */
+	PERSONNEL_MANAGE;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative

@@ -30,6 +30,8 @@ import org.yunwei.support.WebSession;
 import org.yunwei.ticket.internal.ResolvedTickets;
 import org.yunwei.ticket.internal.TicketFixtures;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Every page of every {@code @Controller}, opened by each kind of person in both languages, shows words and no codes:
  * no missing-message marker ({@code ??key_zh_CN??}), no enum-like token ({@code SERVICE_DESK_AGENT}), no table name
@@ -362,6 +364,52 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		samples.put("/problems/new", () -> List.of("/problems/new", "/problems/new?incident=" + ticket));
 		samples.put("/problems/incident-box", () -> List.of("/problems/incident-box?ticket=" + ticket));
 		samples.put("/problems/incidents/picker", () -> List.of("/problems/incidents/picker?q=INC"));
+		// a staff record of the provider's agent, kept by the desk manager, with a certificate that has expired
+		long[] staff = new long[1];
+		java.util.function.LongSupplier staffRecord = () -> {
+			if (staff[0] == 0) {
+				String keeper = world.token(world.lead);
+				staff[0] = world.api.post("/api/v1/staff", keeper, Map.of("userId", world.userId(world.agent),
+						"skills", List.of("网络运维"), "xinchuangProducts", List.of("麒麟操作系统"),
+						"clearance", "MACHINE_ROOM", "phone", "13800138000")).json().get("id").asLong();
+				world.api.post("/api/v1/staff/" + staff[0] + "/certificates", keeper,
+						Map.of("name", "信息系统运维工程师", "expiresOn", "2020-01-01"));
+			}
+			return staff[0];
+		};
+		samples.put("/staff/{id:\\d+}", () -> List.of("/staff/" + staffRecord.getAsLong()));
+		samples.put("/staff/{id:\\d+}/edit", () -> List.of("/staff/" + staffRecord.getAsLong() + "/edit"));
+		// a training plan of the provider with a course, a session the agent attended and an exam with a score
+		samples.put("/trainings/{id:\\d+}", () -> {
+			String keeper = world.token(world.lead);
+			long staffId = staffRecord.getAsLong();
+			long plan = world.api.post("/api/v1/trainings", keeper, Map.of("year", 2026, "title", "年度运维培训",
+					"needs", "国产化设备运维能力不足")).json().get("id").asLong();
+			long course = world.api.post("/api/v1/trainings/" + plan + "/courses", keeper, Map.of("title", "麒麟系统运维",
+					"category", "DOMESTIC_EQUIPMENT", "hours", 8)).json().get("courses").get(0).get("id").asLong();
+			long session = world.api.post("/api/v1/trainings/" + plan + "/sessions", keeper, Map.of("courseId", course,
+					"heldOn", "2026-11-20", "place", "三楼会议室")).json().get("id").asLong();
+			world.api.put("/api/v1/trainings/" + plan + "/sessions/" + session + "/attendance", keeper,
+					Map.of("staffIds", List.of(staffId)));
+			world.api.put("/api/v1/trainings/" + plan + "/sessions/" + session + "/exam", keeper,
+					Map.of("title", "上机考核", "maxScore", 100, "passScore", 60));
+			world.api.put("/api/v1/trainings/" + plan + "/sessions/" + session + "/scores", keeper,
+					Map.of("scores", List.of(Map.of("staffId", staffId, "score", 88))));
+			return List.of("/trainings/" + plan);
+		});
+		// a score sheet of management's and the agent's appraisal on it by the desk manager
+		samples.put("/appraisals/{id:\\d+}", () -> {
+			long sheet = world.api.post("/api/v1/appraisals/sheets", world.managerToken, Map.of("name",
+					TestDirectory.unique("运维人员考核表"), "items", List.of(Map.of("name", "创新意识", "weight", 40),
+							Map.of("name", "工单及时率", "weight", 60, "source", "TICKET_TIMELINESS")))).json().get("id")
+				.asLong();
+			JsonNode sheetItems = world.api.get("/api/v1/appraisals/sheets/" + sheet, world.managerToken).json().get("items");
+			long appraisal = world.api.post("/api/v1/appraisals", world.token(world.lead), Map.of("sheetId", sheet,
+					"staffId", staffRecord.getAsLong(), "from", "2026-10-01", "to", "2026-10-31", "scores", List.of(
+							Map.of("itemId", sheetItems.get(0).get("id").asLong(), "score", 80),
+							Map.of("itemId", sheetItems.get(1).get("id").asLong(), "score", 90)))).json().get("id").asLong();
+			return List.of("/appraisals/" + appraisal);
+		});
 		return samples;
 	}
 

@@ -145,6 +145,11 @@ class MessageKeysTests {
 		values("problems.priority.", "org.yunwei.sla.Priority");
 		values("problems.source.", "org.yunwei.problem.internal.ProblemSource");
 		values("problems.entry.", "org.yunwei.problem.internal.ProblemTimeline$Kind");
+		values("personnel.clearance.", "org.yunwei.personnel.internal.Clearance");
+		values("personnel.course.", "org.yunwei.personnel.internal.CourseCategory");
+		values("personnel.source.", "org.yunwei.personnel.internal.ScoreSource");
+		// the basis of a score taken from the service desk's figures; a manual score has none
+		VALUES.put("personnel.basis.", List.of("TICKET_TIMELINESS", "TICKET_QUALITY"));
 	}
 
 	@Test
