@@ -53,7 +53,13 @@ public enum Permission {
 	/** Marks a post's holder absent for a period (岗位备份): the post's backup acts meanwhile. */
 	POST_ABSENCE_RECORD,
 	/** Write knowledge articles and submit them for 入库审批; retire them. */
-	KNOWLEDGE_MANAGE;
+	KNOWLEDGE_MANAGE,
+	/** Read emergency plans (应急预案) and emergency events within the scope served. */
+	EMERGENCY_READ,
+	/** Write emergency plans and submit them for approval; retire them. */
+	EMERGENCY_MANAGE,
+	/** Declare emergency events and record their response: steps, phases, escalation, closure. */
+	EMERGENCY_RESPOND;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative

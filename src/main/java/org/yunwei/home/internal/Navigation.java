@@ -37,7 +37,8 @@ class Navigation {
 			"/tickets/mail-failures", "/return-visits", "/tickets/statistics", "/cmdb", "/documents", "/sla/agreements",
 			"/sla/attainment", "/sla/clocks", "/sla/calendars", "/compliance",
 			"/admin/parties", "/admin/users", "/admin/roles", "/admin/grants", "/admin/posts", "/audit",
-			"/approval-policies", "/admin/notification-robots");
+			"/approval-policies", "/admin/notification-robots",
+			"/emergency/events", "/emergency/plans");
 
 	private final Actors actors;
 	private final Tickets tickets;
