@@ -289,7 +289,48 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		samples.put("/cmdb/items/{id}/impact", () -> List.of("/cmdb/items/" + items[1] + "/impact",
 				"/cmdb/items/" + items[0] + "/impact?direction=upstream&depth=2"));
 		samples.put("/cmdb/classes/{id}", () -> List.of("/cmdb/classes/" + items[2]));
+		long[] emergency = new long[2];
+		java.util.function.Supplier<long[]> response = () -> {
+			if (emergency[0] == 0) {
+				emergency[0] = emergencyPlan(world);
+				emergency[1] = world.api.post("/api/v1/emergency-events", world.token(world.lead), Map.of("title",
+						"政务外网中断", "description", "多个委办局无法访问政务外网。", "level", "MAJOR", "planId", emergency[0],
+						"ticketId", ticket)).json().get("id").asLong();
+			}
+			return emergency;
+		};
+		samples.put("/emergency/plans/{id}", () -> List.of("/emergency/plans/" + response.get()[0]));
+		samples.put("/emergency/plans/{id}/edit", () -> List.of("/emergency/plans/" + response.get()[0] + "/edit"));
+		samples.put("/emergency/events/{id}", () -> List.of("/emergency/events/" + response.get()[1]));
+		samples.put("/emergency/events/{id}/timeline", () -> List.of("/emergency/events/" + response.get()[1]
+				+ "/timeline"));
+		samples.put("/emergency/tickets/{ticketId}", () -> List.of("/emergency/tickets/" + ticket));
+		samples.put("/emergency/events/new", () -> List.of("/emergency/events/new", "/emergency/events/new?ticketId="
+				+ ticket + "&planId=" + response.get()[0]));
+		samples.put("/emergency/plans", () -> List.of("/emergency/plans", "/emergency/plans?q=zzzqqq"));
 		return samples;
+	}
+
+	/**
+	 * An emergency plan of the provider's in force: written through the API, its first version recorded as approved
+	 * as the approval module's grant would leave it.
+	 */
+	private long emergencyPlan(TicketFixtures world) {
+		String keeper = world.token(world.lead);
+		long plan = world.api.post("/api/v1/emergency-plans", keeper, Map.of("title", "核心网络中断应急预案", "scenario",
+				"核心交换机故障", "reviewDate", "2099-01-01", "levels", List.of(Map.of("level", "MAJOR", "criteria",
+						"全市政务外网中断超过 1 小时")), "roles", List.of(Map.of("role", "应急值班员", "personId",
+								world.userId(world.agent), "contact", "13800138000")), "steps", List.of(Map.of("phase",
+										"DISPATCH", "title", "通知网络组到场", "ownerRole", "应急值班员", "limitMinutes", 15))))
+			.json().get("id").asLong();
+		long version = jdbc.sql("""
+				insert into emergency_plan_version (plan_id, number, title, content, content_hash, status, submitted_by,
+				    decided_at)
+				select id, 1, title, content, repeat('a', 64), 'APPROVED', owner_id, now() from emergency_plan where id = ?
+				returning id""").param(plan).query(Long.class).single();
+		jdbc.sql("update emergency_plan set status = 'APPROVED', approved_version_id = ? where id = ?")
+			.params(version, plan).update();
+		return plan;
 	}
 
 	/** A request of the agent's waiting for the desk manager in the built-in policy's one stage. */

@@ -120,6 +120,12 @@ class MessageKeysTests {
 		VALUES.put("document.item.", List.of("4.4.2a", "4.4.2c", "5.3.2b", "5.3.2c", "6.1.2a", "6.2.2a", "7.4.2a",
 				"7.6.2a", "7.7.2d"));
 		VALUES.put("role.", List.of("SERVICE_DESK_AGENT", "SERVICE_DESK_MANAGER", "SERVICE_MANAGER", "SUPERVISOR"));
+		values("emergency.level.", "org.yunwei.emergency.internal.EmergencyLevel");
+		values("emergency.phase.", "org.yunwei.emergency.internal.ResponsePhase");
+		values("emergency.plan.status.", "org.yunwei.emergency.internal.EmergencyPlanStatus");
+		values("emergency.entry.", "org.yunwei.emergency.internal.EmergencyTimeline$Kind");
+		VALUES.put("emergency.event.status.", List.of("OPEN", "CLOSED"));
+		VALUES.put("emergency.version.status.", List.of("IN_REVIEW", "APPROVED", "SUPERSEDED", "NOT_APPROVED"));
 	}
 
 	@Test
