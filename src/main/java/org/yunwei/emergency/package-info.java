@@ -13,10 +13,11 @@
  * Depends on {@code identity} for who is asking, their scope, people and posts (a role's backup acts while the
  * holder is absent); on {@code audit} to record every write in its transaction; on {@code web} for refusals, field
  * errors and keyset pages; on {@code approval} to have each plan version approved (it asks with the version's hash
- * and listens for the decision); on {@code notification} to tell the stakeholders of an event by its level; and on
+ * and listens for the decision); on {@code notification} to tell the stakeholders of an event by its level; on
  * {@code ticket} to declare an event from an incident the responder may read (the ticket module knows nothing of
- * emergencies: its page loads this module's box).
+ * emergencies: its page loads this module's box); and on {@code compliance} to report the plan library as evidence
+ * of 8.1.2a.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Emergency response",
-		allowedDependencies = { "identity", "audit", "web", "approval", "notification", "ticket" })
+		allowedDependencies = { "identity", "audit", "web", "approval", "notification", "ticket", "compliance" })
 package org.yunwei.emergency;

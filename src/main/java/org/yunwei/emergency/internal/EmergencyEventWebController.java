@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -112,12 +113,15 @@ class EmergencyEventWebController {
 	 * there are none, so that the watching page changes nothing.
 	 */
 	@GetMapping("/emergency/events/{id}/timeline")
-	Object timeline(@PathVariable long id, @RequestParam(required = false) Long after, Model model) {
+	String timeline(@PathVariable long id, @RequestParam(required = false) Long after, Model model,
+			HttpServletResponse response) {
 		access.reader();
 		long since = after == null || after < 0 ? 0 : after;
 		List<EmergencyEventReading.EntryView> entries = reading.timeline(id, since);
 		if (entries.isEmpty() && since > 0) {
-			return ResponseEntity.noContent().build();
+			// no view: the response argument marks the request handled, so a null view name renders nothing
+			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+			return null;
 		}
 		model.addAttribute("eventId", id);
 		model.addAttribute("entries", entries);

@@ -85,7 +85,8 @@ public record EmergencyPlanDraft(String title, @Schema(description = "the scenar
 				errors.add(field + ".backupPostId", "emergency.plan.post.unknown");
 			}
 			errors.optional(field + ".contact", FieldErrors.clean(draft.contact()), TEXT_MAX);
-			checkedRoles.add(new EmergencyPlanContent.ResponseRole(FieldErrors.clean(draft.role()), draft.personId(),
+			checkedRoles.add(new EmergencyPlanContent.ResponseRole(FieldErrors.clean(draft.role()),
+					draft.personId() == null ? 0 : draft.personId(),
 					draft.backupPostId(), FieldErrors.clean(draft.contact())));
 		}
 		List<EmergencyPlanContent.ProcedureStep> checkedSteps = new ArrayList<>();

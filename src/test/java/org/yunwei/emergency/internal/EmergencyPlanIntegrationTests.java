@@ -120,6 +120,27 @@ class EmergencyPlanIntegrationTests extends IntegrationTestSupport {
 			.isEqualTo(403);
 	}
 
+	@Test
+	void thePlanLibraryEvidencesTheEmergencyResponsePlanItemOnceAPlanIsInForce(Scenario scenario) {
+		long id = world.createPlan("核心网络中断应急预案");
+		String item = "/api/v1/compliance/items/8.1.2a?provider=" + world.fixtures.providerParty;
+		var partial = world.api.get(item, world.fixtures.managerToken).json().get("item");
+		assertThat(partial.get("state").asString()).isEqualTo("PARTIAL");
+		assertThat(partial.get("missing").toString()).contains("经审批生效的应急预案");
+
+		long request = world.submit(id);
+		String approver = world.token(world.approver);
+		scenario.stimulate(() -> world.api.post("/api/v1/approvals/" + request + "/decisions", approver,
+				Map.of("decision", "APPROVE")))
+			.andWaitForStateChange(() -> world.planStatus(id), "APPROVED"::equals)
+			.andVerify(status -> assertThat(status).isEqualTo("APPROVED"));
+		jdbc.sql("update emergency_plan set review_date = date '2020-01-01' where id = ?").param(id).update();
+		var evidenced = world.api.get(item, world.fixtures.managerToken).json().get("item");
+		assertThat(evidenced.get("state").asString()).isEqualTo("EVIDENCED");
+		assertThat(evidenced.get("figures").get(0).get("value").asLong()).isEqualTo(1);
+		assertThat(evidenced.get("gaps").toString()).contains("1 个应急预案已过复审日期");
+	}
+
 	private org.yunwei.support.ApiClient.Response declare(String token, long planId) {
 		return world.api.post("/api/v1/emergency-events", token, Map.of("title", "政务外网中断", "description",
 				"多个委办局无法访问政务外网。", "level", "MAJOR", "planId", planId));
