@@ -46,7 +46,7 @@ class EmergencyEventIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void theTimelineKeepsWhatWasDoneInOrderToTheMicrosecondWithWhoDidIt() {
 		long plan = world.approvedPlan(approval, "核心网络中断应急预案");
-		long ticket = world.fixtures.submitted("政务外网全部中断").get("id").asLong();
+		long ticket = world.fixtures.submitted("政务外网全部中断").get("ticket").get("id").asLong();
 		List<Instant[]> windows = new ArrayList<>();
 		JsonNode declared = timed(windows, () -> world.api.post("/api/v1/emergency-events", manager, Map.of("title",
 				"政务外网中断", "description", "多个委办局无法访问政务外网。", "level", "SERIOUS", "planId", plan, "ticketId",
