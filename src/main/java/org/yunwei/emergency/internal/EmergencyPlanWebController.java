@@ -31,14 +31,16 @@ class EmergencyPlanWebController {
 	private final EmergencyPlanReading reading;
 	private final EmergencyAccess access;
 	private final EmergencyPickers pickers;
+	private final EmergencyDrillReading drills;
 
 	EmergencyPlanWebController(EmergencyPlanAuthoring authoring, EmergencyPlanApproval approval, EmergencyPlanReading reading, EmergencyAccess access,
-			EmergencyPickers pickers) {
+			EmergencyPickers pickers, EmergencyDrillReading drills) {
 		this.authoring = authoring;
 		this.approval = approval;
 		this.reading = reading;
 		this.access = access;
 		this.pickers = pickers;
+		this.drills = drills;
 	}
 
 	@GetMapping("/emergency/plans")
@@ -89,6 +91,7 @@ class EmergencyPlanWebController {
 		EmergencyPlanReading.PlanView plan = reading.view(id);
 		model.addAttribute("plan", plan);
 		model.addAttribute("versions", reading.versions(id));
+		model.addAttribute("drills", drills.ofPlan(id));
 		model.addAttribute("zone", EmergencyClock.ZONE);
 		model.addAttribute("mayWrite", access.may(Permission.EMERGENCY_MANAGE));
 		model.addAttribute("mayDeclare", access.may(Permission.EMERGENCY_RESPOND) && plan.approvedVersionId() != null

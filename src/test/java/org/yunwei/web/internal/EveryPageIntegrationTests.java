@@ -54,7 +54,8 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			"/cmdb/classes/{id}/import-template", "a file download",
 			"/login", "seen before signing in; checked by the sign-in tests",
 			"/documents/{id}/versions/{versionId}/content", "a file download",
-			"/documents/{id}/versions/{versionId}/acknowledgements/export", "a workbook download");
+			"/documents/{id}/versions/{versionId}/acknowledgements/export", "a workbook download",
+			"/emergency/drills/{id}/screenshots/{screenshotId}", "an image download");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -308,6 +309,12 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		samples.put("/emergency/events/new", () -> List.of("/emergency/events/new", "/emergency/events/new?ticketId="
 				+ ticket + "&planId=" + response.get()[0]));
 		samples.put("/emergency/plans", () -> List.of("/emergency/plans", "/emergency/plans?q=zzzqqq"));
+		samples.put("/emergency/drills/new", () -> List.of("/emergency/drills/new", "/emergency/drills/new?planId="
+				+ response.get()[0]));
+		samples.put("/emergency/drills/{id}", () -> List.of("/emergency/drills/" + world.api.post("/api/v1/drills",
+				world.token(world.lead), Map.of("planId", response.get()[0], "title", "核心网络中断演练", "objective",
+						"检验响应速度", "subjects", "核心交换机", "method", "TABLETOP", "participants", "网络组",
+						"place", "机房", "plannedAt", "2026-12-20T02:00:00Z")).json().get("id").asLong()));
 		return samples;
 	}
 

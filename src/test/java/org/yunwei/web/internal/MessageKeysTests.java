@@ -126,6 +126,8 @@ class MessageKeysTests {
 		values("emergency.entry.", "org.yunwei.emergency.internal.EmergencyTimeline$Kind");
 		VALUES.put("emergency.event.status.", List.of("OPEN", "CLOSED"));
 		VALUES.put("emergency.version.status.", List.of("IN_REVIEW", "APPROVED", "SUPERSEDED", "NOT_APPROVED"));
+		values("emergency.drill.method.", "org.yunwei.emergency.internal.DrillMethod");
+		values("emergency.drill.status.", "org.yunwei.emergency.internal.DrillStatus");
 	}
 
 	@Test
