@@ -1,7 +1,6 @@
 package org.yunwei.emergency.internal;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -93,10 +92,11 @@ class EmergencyDrillApiController {
 		return reading.view(id);
 	}
 
-	@PostMapping(path = "/{id}/steps/{stepId}/screenshots", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	// no consumes condition: a request of another type reaches the rights check (403) and then the missing file (400)
+	@PostMapping("/{id}/steps/{stepId}/screenshots")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Attach a screenshot to a started step", description = "PNG, JPEG or GIF by its bytes, at "
-			+ "most 5 MB; 400 otherwise.")
+	@Operation(summary = "Attach a screenshot to a started step", description = "multipart/form-data with the part "
+			+ "`file`: PNG, JPEG or GIF by its bytes, at most 5 MB; 400 otherwise.")
 	DrillView attach(@PathVariable long id, @PathVariable long stepId,
 			@RequestPart(name = "file", required = false) MultipartFile file) {
 		drilling.attach(id, stepId, UploadedFile.of(file, EmergencyDrilling.SCREENSHOT_MAX_BYTES));
