@@ -38,7 +38,7 @@ class Navigation {
 			"/sla/attainment", "/sla/clocks", "/sla/calendars", "/compliance",
 			"/admin/parties", "/admin/users", "/admin/roles", "/admin/grants", "/admin/posts", "/audit",
 			"/approval-policies", "/admin/notification-robots",
-			"/emergency/events", "/emergency/plans", "/emergency/drills");
+			"/emergency/events", "/emergency/plans", "/emergency/drills", "/emergency/duty");
 
 	private final Actors actors;
 	private final Tickets tickets;

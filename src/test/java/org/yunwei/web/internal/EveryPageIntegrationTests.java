@@ -309,6 +309,9 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		samples.put("/emergency/events/new", () -> List.of("/emergency/events/new", "/emergency/events/new?ticketId="
 				+ ticket + "&planId=" + response.get()[0]));
 		samples.put("/emergency/plans", () -> List.of("/emergency/plans", "/emergency/plans?q=zzzqqq"));
+		samples.put("/emergency/duty/{id}", () -> List.of("/emergency/duty/" + world.api.post("/api/v1/duty-rosters",
+				world.token(world.lead), Map.of("name", "国庆保障期值守", "kind", "KEY_PERIOD", "startsOn", "2026-10-01",
+						"endsOn", "2026-10-01")).json().get("id").asLong()));
 		samples.put("/emergency/drills/new", () -> List.of("/emergency/drills/new", "/emergency/drills/new?planId="
 				+ response.get()[0]));
 		samples.put("/emergency/drills/{id}", () -> List.of("/emergency/drills/" + world.api.post("/api/v1/drills",

@@ -128,6 +128,8 @@ class MessageKeysTests {
 		VALUES.put("emergency.version.status.", List.of("IN_REVIEW", "APPROVED", "SUPERSEDED", "NOT_APPROVED"));
 		values("emergency.drill.method.", "org.yunwei.emergency.internal.DrillMethod");
 		values("emergency.drill.status.", "org.yunwei.emergency.internal.DrillStatus");
+		values("emergency.duty.kind.", "org.yunwei.emergency.internal.DutyKind");
+		VALUES.put("emergency.duty.log.kind.", List.of("LOG", "HANDOVER"));
 	}
 
 	@Test
