@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.yunwei.support.ApiClient.Response;
 import org.yunwei.support.IntegrationTestSupport;
 
@@ -18,8 +20,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * On-duty rosters through the API: the periods of a key period nobody covers or leads are found, the roster is
- * complete once they are filled, who is on duty now is named, the log keeps handovers, and bad input changes nothing.
+ * complete once they are filled, who is on duty now is named, the log keeps handovers, a P1 incident during a key
+ * period pages the duty lead, and bad input changes nothing.
  */
+@EnableScenarios
 class DutyRosterIntegrationTests extends IntegrationTestSupport {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -78,6 +82,34 @@ class DutyRosterIntegrationTests extends IntegrationTestSupport {
 		assertThat(world.api.post("/api/v1/duty-rosters/" + id + "/logs", agent, Map.of("kind", "HANDOVER", "text",
 				"交接")).status()).isEqualTo(400);
 		assertThat(world.api.post("/api/v1/duty-rosters/" + id + "/shifts", agent, Map.of()).status()).isEqualTo(403);
+	}
+
+	@Test
+	void aP1IncidentDuringAKeyPeriodPagesTheDutyLead(Scenario scenario) {
+		LocalDate today = LocalDate.now(ZONE);
+		long id = world.api.post("/api/v1/duty-rosters", manager, Map.of("name", "两会保障期值守", "kind", "KEY_PERIOD",
+				"startsOn", today.toString(), "endsOn", today.plusDays(1).toString())).json().get("id").asLong();
+		Instant now = Instant.now();
+		world.api.post("/api/v1/duty-rosters/" + id + "/shifts", manager, Map.of("startsAt",
+				now.minusSeconds(3600).toString(), "endsAt", now.plusSeconds(3600).toString(), "personId",
+				world.id(world.manager), "lead", true));
+		world.api.post("/api/v1/duty-rosters/" + id + "/shifts", manager, Map.of("startsAt",
+				now.minusSeconds(3600).toString(), "endsAt", now.plusSeconds(3600).toString(), "personId",
+				world.id(world.backup), "lead", false));
+		long[] ticket = new long[1];
+		scenario.stimulate(() -> ticket[0] = world.fixtures.submitted("重要保障期核心网络中断").get("ticket").get("id")
+			.asLong())
+			.andWaitForStateChange(() -> pages(world.id(world.manager)), count -> count > 0)
+			.andVerify(count -> assertThat(count).isEqualTo(1));
+		assertThat(jdbc.sql("select priority from ticket where id = ?").param(ticket[0]).query(String.class).single())
+			.isEqualTo("P1");
+		// the lead only, not the colleague on duty beside them
+		assertThat(pages(world.id(world.backup))).isZero();
+	}
+
+	private long pages(long userId) {
+		return jdbc.sql("select count(*) from notification where user_id = ? and topic = ?")
+			.params(userId, KeyPeriodPaging.TOPIC).query(Long.class).single();
 	}
 
 	@Test
