@@ -77,7 +77,13 @@ public enum Permission {
 	/** Staff records (人员档案) of the providers' people in one's scope, without their personal data. */
 	PERSONNEL_READ,
 	/** Keep staff records, their certificates, and read their personal data (phone and ID numbers). */
-	PERSONNEL_MANAGE;
+	PERSONNEL_MANAGE,
+	/** Read emergency plans (应急预案) and emergency events within the scope served. */
+	EMERGENCY_READ,
+	/** Write emergency plans and submit them for approval; retire them. */
+	EMERGENCY_MANAGE,
+	/** Declare emergency events and record their response: steps, phases, escalation, closure. */
+	EMERGENCY_RESPOND;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative

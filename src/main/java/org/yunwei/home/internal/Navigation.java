@@ -37,8 +37,8 @@ class Navigation {
 			"/tickets/mail-failures", "/return-visits", "/tickets/statistics", "/problems", "/changes", "/cmdb",
 			"/inspections", "/documents", "/sla/agreements", "/sla/attainment", "/sla/clocks", "/sla/calendars",
 			"/compliance", "/admin/parties", "/admin/users", "/admin/roles", "/admin/grants", "/admin/posts", "/audit",
-			"/staff", "/staff/me", "/confidentiality", "/trainings", "/appraisals",
-			"/approval-policies", "/admin/notification-robots");
+			"/staff", "/staff/me", "/confidentiality", "/trainings", "/appraisals", "/approval-policies",
+			"/admin/notification-robots", "/emergency/events", "/emergency/plans", "/emergency/drills", "/emergency/duty");
 
 	private final Actors actors;
 	private final Tickets tickets;

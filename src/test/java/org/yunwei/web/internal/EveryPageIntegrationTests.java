@@ -49,15 +49,16 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)(:[^}]*)?}");
 
 	/** Addresses that are not pages a person reads: each with the reason. */
-	private static final Map<String, String> NOT_PAGES = Map.of(
-			"/notifications/{id}/open", "marks a notification read and redirects to its record",
-			"/tickets/{id:\\d+}/attachments/{attachmentId:\\d+}", "a file download",
-			"/sla/calendars/{id}/export.csv", "a file download",
-			"/cmdb/classes/{id}/import-template", "a file download",
-			"/login", "seen before signing in; checked by the sign-in tests",
-			"/documents/{id}/versions/{versionId}/content", "a file download",
-			"/documents/{id}/versions/{versionId}/acknowledgements/export", "a workbook download",
-			"/inspections/tasks/{id}/photos/{photoId}", "a photo download");
+	private static final Map<String, String> NOT_PAGES = Map.ofEntries(
+			Map.entry("/notifications/{id}/open", "marks a notification read and redirects to its record"),
+			Map.entry("/tickets/{id:\\d+}/attachments/{attachmentId:\\d+}", "a file download"),
+			Map.entry("/sla/calendars/{id}/export.csv", "a file download"),
+			Map.entry("/cmdb/classes/{id}/import-template", "a file download"),
+			Map.entry("/login", "seen before signing in; checked by the sign-in tests"),
+			Map.entry("/documents/{id}/versions/{versionId}/content", "a file download"),
+			Map.entry("/documents/{id}/versions/{versionId}/acknowledgements/export", "a workbook download"),
+			Map.entry("/inspections/tasks/{id}/photos/{photoId}", "a photo download"),
+			Map.entry("/emergency/drills/{id}/screenshots/{screenshotId}", "an image download"));
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -410,6 +411,34 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 							Map.of("itemId", sheetItems.get(1).get("id").asLong(), "score", 90)))).json().get("id").asLong();
 			return List.of("/appraisals/" + appraisal);
 		});
+		long[] emergency = new long[2];
+		java.util.function.Supplier<long[]> response = () -> {
+			if (emergency[0] == 0) {
+				emergency[0] = emergencyPlan(world);
+				emergency[1] = world.api.post("/api/v1/emergency-events", world.token(world.lead), Map.of("title",
+						"政务外网中断", "description", "多个委办局无法访问政务外网。", "level", "MAJOR", "planId", emergency[0],
+						"ticketId", ticket)).json().get("id").asLong();
+			}
+			return emergency;
+		};
+		samples.put("/emergency/plans/{id}", () -> List.of("/emergency/plans/" + response.get()[0]));
+		samples.put("/emergency/plans/{id}/edit", () -> List.of("/emergency/plans/" + response.get()[0] + "/edit"));
+		samples.put("/emergency/events/{id}", () -> List.of("/emergency/events/" + response.get()[1]));
+		samples.put("/emergency/events/{id}/timeline", () -> List.of("/emergency/events/" + response.get()[1]
+				+ "/timeline"));
+		samples.put("/emergency/tickets/{ticketId}", () -> List.of("/emergency/tickets/" + ticket));
+		samples.put("/emergency/events/new", () -> List.of("/emergency/events/new", "/emergency/events/new?ticketId="
+				+ ticket + "&planId=" + response.get()[0]));
+		samples.put("/emergency/plans", () -> List.of("/emergency/plans", "/emergency/plans?q=zzzqqq"));
+		samples.put("/emergency/duty/{id}", () -> List.of("/emergency/duty/" + world.api.post("/api/v1/duty-rosters",
+				world.token(world.lead), Map.of("name", "国庆保障期值守", "kind", "KEY_PERIOD", "startsOn", "2026-10-01",
+						"endsOn", "2026-10-01")).json().get("id").asLong()));
+		samples.put("/emergency/drills/new", () -> List.of("/emergency/drills/new", "/emergency/drills/new?planId="
+				+ response.get()[0]));
+		samples.put("/emergency/drills/{id}", () -> List.of("/emergency/drills/" + world.api.post("/api/v1/drills",
+				world.token(world.lead), Map.of("planId", response.get()[0], "title", "核心网络中断演练", "objective",
+						"检验响应速度", "subjects", "核心交换机", "method", "TABLETOP", "participants", "网络组",
+						"place", "机房", "plannedAt", "2026-12-20T02:00:00Z")).json().get("id").asLong()));
 		return samples;
 	}
 
@@ -498,6 +527,28 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 				  '张巡检', 2, now()) returning id""")
 			.params(plan, second, world.providerParty, version, agent).query(Long.class).single();
 		return new long[] { template, plan, open, done, servers };
+	}
+
+	/**
+	 * An emergency plan of the provider's in force: written through the API, its first version recorded as approved
+	 * as the approval module's grant would leave it.
+	 */
+	private long emergencyPlan(TicketFixtures world) {
+		String keeper = world.token(world.lead);
+		long plan = world.api.post("/api/v1/emergency-plans", keeper, Map.of("title", "核心网络中断应急预案", "scenario",
+				"核心交换机故障", "reviewDate", "2099-01-01", "levels", List.of(Map.of("level", "MAJOR", "criteria",
+						"全市政务外网中断超过 1 小时")), "roles", List.of(Map.of("role", "应急值班员", "personId",
+								world.userId(world.agent), "contact", "13800138000")), "steps", List.of(Map.of("phase",
+										"DISPATCH", "title", "通知网络组到场", "ownerRole", "应急值班员", "limitMinutes", 15))))
+			.json().get("id").asLong();
+		long version = jdbc.sql("""
+				insert into emergency_plan_version (plan_id, number, title, content, content_hash, status, submitted_by,
+				    decided_at)
+				select id, 1, title, content, repeat('a', 64), 'APPROVED', owner_id, now() from emergency_plan where id = ?
+				returning id""").param(plan).query(Long.class).single();
+		jdbc.sql("update emergency_plan set status = 'APPROVED', approved_version_id = ? where id = ?")
+			.params(version, plan).update();
+		return plan;
 	}
 
 	/** A request of the agent's waiting for the desk manager in the built-in policy's one stage. */

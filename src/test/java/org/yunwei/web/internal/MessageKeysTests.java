@@ -150,6 +150,16 @@ class MessageKeysTests {
 		values("personnel.source.", "org.yunwei.personnel.internal.ScoreSource");
 		// the basis of a score taken from the service desk's figures; a manual score has none
 		VALUES.put("personnel.basis.", List.of("TICKET_TIMELINESS", "TICKET_QUALITY"));
+		values("emergency.level.", "org.yunwei.emergency.internal.EmergencyLevel");
+		values("emergency.phase.", "org.yunwei.emergency.internal.ResponsePhase");
+		values("emergency.plan.status.", "org.yunwei.emergency.internal.EmergencyPlanStatus");
+		values("emergency.entry.", "org.yunwei.emergency.internal.EmergencyTimeline$Kind");
+		VALUES.put("emergency.event.status.", List.of("OPEN", "CLOSED"));
+		VALUES.put("emergency.version.status.", List.of("IN_REVIEW", "APPROVED", "SUPERSEDED", "NOT_APPROVED"));
+		values("emergency.drill.method.", "org.yunwei.emergency.internal.DrillMethod");
+		values("emergency.drill.status.", "org.yunwei.emergency.internal.DrillStatus");
+		values("emergency.duty.kind.", "org.yunwei.emergency.internal.DutyKind");
+		VALUES.put("emergency.duty.log.kind.", List.of("LOG", "HANDOVER"));
 	}
 
 	@Test

@@ -1,0 +1,5 @@
+package org.yunwei.emergency.internal;
+
+public enum DrillStatus {
+	PLANNED, RUNNING, FINISHED
+}

@@ -1,0 +1,77 @@
+package org.yunwei.emergency.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.yunwei.notification.Notice;
+import org.yunwei.ticket.TicketOpened;
+import org.yunwei.ticket.TicketReference;
+import org.yunwei.ticket.TicketType;
+import org.yunwei.ticket.Tickets;
+
+/**
+ * A P1 incident opened during a key period (重要保障期) pages the duty leads on duty at that instant in the provider's
+ * key-period rosters (in-app, e-mail and the party's group robots). Safe to receive twice: the page is recorded per
+ * ticket ({@code duty_page}) in the transaction that sends it, and a ticket already paged is not paged again. Only the
+ * priority at opening counts.
+ */
+@Component
+class KeyPeriodPaging {
+
+	static final String TOPIC = "emergency.key-period-p1";
+
+	private final Tickets tickets;
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final MessageSource messages;
+
+	KeyPeriodPaging(Tickets tickets, JdbcClient jdbc, ApplicationEventPublisher events, MessageSource messages) {
+		this.tickets = tickets;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.messages = messages;
+	}
+
+	@ApplicationModuleListener
+	void on(TicketOpened opened) {
+		if (opened.type() != TicketType.INCIDENT || opened.providerPartyId() == null) {
+			return;
+		}
+		TicketReference ticket = tickets.findForSystem(opened.ticketId()).orElse(null);
+		if (ticket == null || !"P1".equals(ticket.priority())) {
+			return;
+		}
+		List<Long> leads = jdbc.sql("""
+				select distinct s.person_id from duty_shift s join duty_roster r on r.id = s.roster_id
+				where r.party_id = ? and r.kind = 'KEY_PERIOD' and s.lead and s.starts_at <= ? and s.ends_at > ?
+				order by s.person_id""")
+			.params(opened.providerPartyId(), java.sql.Timestamp.from(opened.openedAt()),
+					java.sql.Timestamp.from(opened.openedAt()))
+			.query(Long.class).list();
+		if (leads.isEmpty()) {
+			return;
+		}
+		int recorded = jdbc.sql("""
+				insert into duty_page (ticket_id, lead_ids) values (?, cast(? as bigint[]))
+				on conflict (ticket_id) do nothing""")
+			.params(opened.ticketId(), leads.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+			.update();
+		if (recorded == 0) {
+			return;
+		}
+		events.publishEvent(new Notice(TOPIC, text("emergency.notice.key-period-p1.subject", ticket.number(),
+				ticket.subject()), text("emergency.notice.key-period-p1.body", ticket.number(), ticket.subject()),
+				"/tickets/" + ticket.id(), Set.copyOf(leads), Set.of(), opened.providerPartyId()));
+	}
+
+	private String text(String key, Object... arguments) {
+		return messages.getMessage(key, arguments, key, Locale.SIMPLIFIED_CHINESE);
+	}
+}
