@@ -1,24 +1,23 @@
 package org.yunwei.emergency.internal;
 
-import org.yunwei.web.RejectedRequest;
+import org.yunwei.approval.ReviewedVersions;
 
 /**
  * An emergency plan and its lifecycle: draft → in review → approved → retired. The working copy is what its authors
- * edit; events follow the approved version, which stays in force while a revision is drafted or reviewed. Each
- * transition checks the state it starts from and refuses (409) otherwise; approval only follows a grant for the
- * version under review.
+ * edit; events follow the approved version, which stays in force while a revision is drafted or reviewed. The
+ * stages and their refusals are the approval module's {@link ReviewedVersions}, which knowledge articles share;
+ * approval only follows a grant for the version under review.
  */
 public final class EmergencyPlan {
+
+	private static final String REFUSALS = "emergency.plan";
 
 	private final long id;
 	private final long partyId;
 	private final long orgUnitId;
 	private final long ownerId;
 	private EmergencyPlanContent content;
-	private EmergencyPlanStatus status;
-	private Long approvedVersionId;
-	private Long pendingVersionId;
-	private String returnReason;
+	private final ReviewedVersions review;
 
 	EmergencyPlan(long id, long partyId, long orgUnitId, long ownerId, EmergencyPlanContent content, EmergencyPlanStatus status,
 			Long approvedVersionId, Long pendingVersionId, String returnReason) {
@@ -27,10 +26,7 @@ public final class EmergencyPlan {
 		this.orgUnitId = orgUnitId;
 		this.ownerId = ownerId;
 		this.content = content;
-		this.status = status;
-		this.approvedVersionId = approvedVersionId;
-		this.pendingVersionId = pendingVersionId;
-		this.returnReason = returnReason;
+		this.review = new ReviewedVersions(REFUSALS, stage(status), approvedVersionId, pendingVersionId, returnReason);
 	}
 
 	static EmergencyPlan draft(long partyId, long orgUnitId, long ownerId, EmergencyPlanContent content) {
@@ -39,61 +35,37 @@ public final class EmergencyPlan {
 
 	/** The author changes the working copy; refused while in review (withdraw first) and once retired. */
 	void revise(EmergencyPlanContent revised) {
-		if (status == EmergencyPlanStatus.IN_REVIEW || status == EmergencyPlanStatus.RETIRED) {
-			throw RejectedRequest.conflict("emergency-plan-not-editable", "emergency.plan.not-editable");
-		}
+		review.revise();
 		content = revised;
-		status = EmergencyPlanStatus.DRAFT;
-		returnReason = null;
 	}
 
 	/** The working copy goes for approval as the given version; only a draft may. */
 	void submit(long versionId) {
-		if (status != EmergencyPlanStatus.DRAFT) {
-			throw RejectedRequest.conflict("emergency-plan-not-draft", "emergency.plan.not-draft");
-		}
-		status = EmergencyPlanStatus.IN_REVIEW;
-		pendingVersionId = versionId;
-		returnReason = null;
+		review.submit(versionId);
 	}
 
 	boolean awaits(long versionId) {
-		return status == EmergencyPlanStatus.IN_REVIEW && pendingVersionId != null && pendingVersionId == versionId;
+		return review.awaits(versionId);
 	}
 
 	/** The version under review was granted: it is in force now; returns the version it replaces, or null. */
 	Long approve(long versionId) {
-		if (!awaits(versionId)) {
-			throw RejectedRequest.conflict("emergency-plan-not-approved", "emergency.plan.not-in-review");
-		}
-		Long replaced = approvedVersionId;
-		approvedVersionId = versionId;
-		pendingVersionId = null;
-		status = EmergencyPlanStatus.APPROVED;
-		return replaced;
+		return review.approve(versionId);
 	}
 
 	/** The version under review was rejected, returned or withdrawn: a draft again, with the reason shown. */
 	void notApproved(long versionId, String reason) {
-		if (!awaits(versionId)) {
-			throw RejectedRequest.conflict("emergency-plan-not-in-review", "emergency.plan.not-in-review");
-		}
-		pendingVersionId = null;
-		status = EmergencyPlanStatus.DRAFT;
-		returnReason = reason;
+		review.notApproved(versionId, reason);
 	}
 
 	/** No new event may follow it; refused under review and once retired. */
 	void retire() {
-		if (status == EmergencyPlanStatus.RETIRED || status == EmergencyPlanStatus.IN_REVIEW) {
-			throw RejectedRequest.conflict("emergency-plan-not-retirable", "emergency.plan.not-retirable");
-		}
-		status = EmergencyPlanStatus.RETIRED;
+		review.retire(false);
 	}
 
 	/** Whether an event may follow this plan now: an approved version in force and not retired. */
 	boolean inForce() {
-		return approvedVersionId != null && status != EmergencyPlanStatus.RETIRED;
+		return review.inForce();
 	}
 
 	public long id() {
@@ -117,18 +89,32 @@ public final class EmergencyPlan {
 	}
 
 	public EmergencyPlanStatus status() {
-		return status;
+		return switch (review.stage()) {
+			case DRAFT -> EmergencyPlanStatus.DRAFT;
+			case IN_REVIEW -> EmergencyPlanStatus.IN_REVIEW;
+			case IN_FORCE -> EmergencyPlanStatus.APPROVED;
+			case RETIRED -> EmergencyPlanStatus.RETIRED;
+		};
 	}
 
 	public Long approvedVersionId() {
-		return approvedVersionId;
+		return review.inForceVersionId();
 	}
 
 	public Long pendingVersionId() {
-		return pendingVersionId;
+		return review.pendingVersionId();
 	}
 
 	public String returnReason() {
-		return returnReason;
+		return review.returnReason();
+	}
+
+	private static ReviewedVersions.Stage stage(EmergencyPlanStatus status) {
+		return switch (status) {
+			case DRAFT -> ReviewedVersions.Stage.DRAFT;
+			case IN_REVIEW -> ReviewedVersions.Stage.IN_REVIEW;
+			case APPROVED -> ReviewedVersions.Stage.IN_FORCE;
+			case RETIRED -> ReviewedVersions.Stage.RETIRED;
+		};
 	}
 }

@@ -1,24 +1,23 @@
 package org.yunwei.knowledge.internal;
 
-import org.yunwei.web.RejectedRequest;
+import org.yunwei.approval.ReviewedVersions;
 
 /**
  * A knowledge article and its lifecycle: draft → in review → published → retired. The working copy is what its
  * authors edit; readers see the published version, which stays in place while a revision is drafted or reviewed.
- * Each transition checks the state it starts from and refuses (409) otherwise; publishing only follows a grant for
- * the version under review.
+ * The stages and their refusals are the approval module's {@link ReviewedVersions}, which emergency plans share;
+ * publishing only follows a grant for the version under review.
  */
 public final class KnowledgeArticle {
+
+	private static final String REFUSALS = "knowledge.article";
 
 	private final long id;
 	private final long partyId;
 	private final long orgUnitId;
 	private final long ownerId;
 	private ArticleContent content;
-	private ArticleStatus status;
-	private Long publishedVersionId;
-	private Long pendingVersionId;
-	private String returnReason;
+	private final ReviewedVersions review;
 
 	public KnowledgeArticle(long id, long partyId, long orgUnitId, long ownerId, ArticleContent content,
 			ArticleStatus status, Long publishedVersionId, Long pendingVersionId, String returnReason) {
@@ -27,10 +26,8 @@ public final class KnowledgeArticle {
 		this.orgUnitId = orgUnitId;
 		this.ownerId = ownerId;
 		this.content = content;
-		this.status = status;
-		this.publishedVersionId = publishedVersionId;
-		this.pendingVersionId = pendingVersionId;
-		this.returnReason = returnReason;
+		this.review = new ReviewedVersions(REFUSALS, stage(status), publishedVersionId, pendingVersionId,
+				returnReason);
 	}
 
 	/** A new article: a draft of its author's. */
@@ -43,27 +40,18 @@ public final class KnowledgeArticle {
 	 * keep the published version). Refused while in review (withdraw first) and once retired.
 	 */
 	void revise(ArticleContent revised) {
-		if (status == ArticleStatus.IN_REVIEW || status == ArticleStatus.RETIRED) {
-			throw RejectedRequest.conflict("knowledge-article-not-editable", "knowledge.article.not-editable");
-		}
+		review.revise();
 		content = revised;
-		status = ArticleStatus.DRAFT;
-		returnReason = null;
 	}
 
 	/** The working copy goes for approval as the given version; only a draft may. */
 	void submit(long versionId) {
-		if (status != ArticleStatus.DRAFT) {
-			throw RejectedRequest.conflict("knowledge-article-not-draft", "knowledge.article.not-draft");
-		}
-		status = ArticleStatus.IN_REVIEW;
-		pendingVersionId = versionId;
-		returnReason = null;
+		review.submit(versionId);
 	}
 
 	/** Whether a decision about this version is one this article is waiting for. */
 	boolean awaits(long versionId) {
-		return status == ArticleStatus.IN_REVIEW && pendingVersionId != null && pendingVersionId == versionId;
+		return review.awaits(versionId);
 	}
 
 	/**
@@ -71,32 +59,17 @@ public final class KnowledgeArticle {
 	 * {@code null}. Refused (409) for any version the article is not waiting for: nothing is published unapproved.
 	 */
 	Long publish(long versionId) {
-		if (!awaits(versionId)) {
-			throw RejectedRequest.conflict("knowledge-article-not-approved", "knowledge.article.not-approved");
-		}
-		Long replaced = publishedVersionId;
-		publishedVersionId = versionId;
-		pendingVersionId = null;
-		status = ArticleStatus.PUBLISHED;
-		return replaced;
+		return review.approve(versionId);
 	}
 
 	/** The version under review was rejected, returned or withdrawn: a draft again, with the reason shown. */
 	void notApproved(long versionId, String reason) {
-		if (!awaits(versionId)) {
-			throw RejectedRequest.conflict("knowledge-article-not-in-review", "knowledge.article.not-in-review");
-		}
-		pendingVersionId = null;
-		status = ArticleStatus.DRAFT;
-		returnReason = reason;
+		review.notApproved(versionId, reason);
 	}
 
 	/** No reader finds it any more; refused for an article never published, under review or already retired. */
 	void retire() {
-		if (status == ArticleStatus.RETIRED || status == ArticleStatus.IN_REVIEW || publishedVersionId == null) {
-			throw RejectedRequest.conflict("knowledge-article-not-retirable", "knowledge.article.not-retirable");
-		}
-		status = ArticleStatus.RETIRED;
+		review.retire(true);
 	}
 
 	public long id() {
@@ -120,18 +93,32 @@ public final class KnowledgeArticle {
 	}
 
 	public ArticleStatus status() {
-		return status;
+		return switch (review.stage()) {
+			case DRAFT -> ArticleStatus.DRAFT;
+			case IN_REVIEW -> ArticleStatus.IN_REVIEW;
+			case IN_FORCE -> ArticleStatus.PUBLISHED;
+			case RETIRED -> ArticleStatus.RETIRED;
+		};
 	}
 
 	public Long publishedVersionId() {
-		return publishedVersionId;
+		return review.inForceVersionId();
 	}
 
 	public Long pendingVersionId() {
-		return pendingVersionId;
+		return review.pendingVersionId();
 	}
 
 	public String returnReason() {
-		return returnReason;
+		return review.returnReason();
+	}
+
+	private static ReviewedVersions.Stage stage(ArticleStatus status) {
+		return switch (status) {
+			case DRAFT -> ReviewedVersions.Stage.DRAFT;
+			case IN_REVIEW -> ReviewedVersions.Stage.IN_REVIEW;
+			case PUBLISHED -> ReviewedVersions.Stage.IN_FORCE;
+			case RETIRED -> ReviewedVersions.Stage.RETIRED;
+		};
 	}
 }
