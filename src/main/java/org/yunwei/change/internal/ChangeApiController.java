@@ -76,7 +76,7 @@ class ChangeApiController {
 	record ReviewForm(String review) {
 	}
 
-	record CancelForm(String reason) {
+	record ChangeCancelForm(String reason) {
 	}
 
 	private static ChangeContent content(ChangeForm form) {
@@ -175,7 +175,7 @@ class ChangeApiController {
 
 	@PostMapping("/{id}/cancel")
 	@Operation(summary = "Cancel a change not yet implemented, with the reason")
-	ChangeView cancel(@PathVariable long id, @RequestBody(required = false) CancelForm form) {
+	ChangeView cancel(@PathVariable long id, @RequestBody(required = false) ChangeCancelForm form) {
 		return reading.view(register.cancel(id, form == null ? null : form.reason()));
 	}
 }

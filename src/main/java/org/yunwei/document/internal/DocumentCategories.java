@@ -63,7 +63,7 @@ class DocumentCategories {
 	}
 
 	@Transactional
-	public long add(CategoryDraft draft) {
+	public long add(DocumentCategoryDraft draft) {
 		access.requireCategoryManager();
 		FieldErrors errors = new FieldErrors();
 		String name = FieldErrors.clean(draft.name());

@@ -41,7 +41,7 @@ class DocumentCategoryApiController {
 	@Operation(summary = "Add a category (DOCUMENT_MANAGE, management)",
 			description = "400 naming the field for a missing name, an item the library does not evidence or an "
 					+ "unknown approval policy; 409 for a name taken.")
-	DocumentCategories.CategoryView add(@RequestBody CategoryDraft draft, Locale locale) {
+	DocumentCategories.CategoryView add(@RequestBody DocumentCategoryDraft draft, Locale locale) {
 		return categories.find(categories.add(draft), locale);
 	}
 

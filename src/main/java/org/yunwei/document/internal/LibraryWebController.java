@@ -50,7 +50,7 @@ class LibraryWebController {
 	String addCategory(@RequestParam(required = false) String name, @RequestParam(required = false) List<String> items,
 			@RequestParam(required = false) Long approvalPolicyId, Model model, RedirectAttributes redirect,
 			Locale locale) {
-		CategoryDraft draft = new CategoryDraft(name, items, approvalPolicyId);
+		DocumentCategoryDraft draft = new DocumentCategoryDraft(name, items, approvalPolicyId);
 		return FormSubmission.save(() -> categories.add(draft), "/documents/categories", "document.category.saved",
 				redirect, "document.category.problem", model, errors -> categoriesPage(model, locale, draft, errors));
 	}
@@ -63,12 +63,12 @@ class LibraryWebController {
 				errors -> categoriesPage(model, locale, null, errors));
 	}
 
-	private String categoriesPage(Model model, Locale locale, CategoryDraft draft, Map<String, String> errors) {
+	private String categoriesPage(Model model, Locale locale, DocumentCategoryDraft draft, Map<String, String> errors) {
 		model.addAttribute("categories", categories.all(locale));
 		model.addAttribute("mayManage", access.mayManageCategories());
 		model.addAttribute("policies", access.mayManageCategories() ? categories.policies() : List.of());
 		model.addAttribute("items", DocumentEvidenceItems.ALL);
-		model.addAttribute("form", draft == null ? new CategoryDraft(null, null, null) : draft);
+		model.addAttribute("form", draft == null ? new DocumentCategoryDraft(null, null, null) : draft);
 		model.addAttribute("errors", errors);
 		return "document/categories";
 	}

@@ -98,6 +98,10 @@ class EmergencyDrillApiController {
 	@Operation(summary = "Attach a screenshot to a started step", description = "multipart/form-data with the part "
 			+ "`file`: PNG, JPEG or GIF by its bytes, at most 5 MB; 400 otherwise.")
 	DrillView attach(@PathVariable long id, @PathVariable long stepId,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+					mediaType = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE,
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object", requiredProperties = "file",
+							description = "the file in the part named `file`")))
 			@RequestPart(name = "file", required = false) MultipartFile file) {
 		drilling.attach(id, stepId, UploadedFile.of(file, EmergencyDrilling.SCREENSHOT_MAX_BYTES));
 		return reading.view(id);

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunwei.approval.ApprovalState;
-import org.yunwei.emergency.internal.EmergencyPlanReading.PlanLine;
-import org.yunwei.emergency.internal.EmergencyPlanReading.PlanView;
+import org.yunwei.emergency.internal.EmergencyPlanReading.EmergencyPlanLine;
+import org.yunwei.emergency.internal.EmergencyPlanReading.EmergencyPlanView;
 import org.yunwei.emergency.internal.EmergencyPlanReading.VersionLine;
 import org.yunwei.web.KeysetPage;
 
@@ -44,7 +44,7 @@ class EmergencyPlanApiController {
 	@Operation(summary = "The plan library, newest change first",
 			description = "Keyset pages: pass `next` as `cursor`. `q` matches the title, scenario, application "
 					+ "system or site; `status`: DRAFT, IN_REVIEW, APPROVED, RETIRED.")
-	KeysetPage<PlanLine> list(@RequestParam(required = false) String q,
+	KeysetPage<EmergencyPlanLine> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
 			@Parameter(description = "1 to 200, default 50") @RequestParam(required = false) Integer limit) {
 		return reading.list(q, status, cursor, limit);
@@ -54,20 +54,20 @@ class EmergencyPlanApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Write a new plan, a draft", description = "400 naming every refused field, e.g. "
 			+ "`steps[1].title`; the people of the roles must be enabled people of the author's party.")
-	PlanView create(@RequestBody(required = false) EmergencyPlanDraft draft) {
+	EmergencyPlanView create(@RequestBody(required = false) EmergencyPlanDraft draft) {
 		return reading.view(authoring.create(draft));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "A plan's working copy, with the names of its people and who acts for each backup post now")
-	PlanView get(@PathVariable long id) {
+	EmergencyPlanView get(@PathVariable long id) {
 		return reading.view(id);
 	}
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Revise the working copy", description = "An approved plan gets a draft revision; events "
 			+ "keep following the approved version until the revision is approved. 409 in review or retired.")
-	PlanView revise(@PathVariable long id, @RequestBody(required = false) EmergencyPlanDraft draft) {
+	EmergencyPlanView revise(@PathVariable long id, @RequestBody(required = false) EmergencyPlanDraft draft) {
 		authoring.revise(id, draft);
 		return reading.view(id);
 	}
@@ -87,7 +87,7 @@ class EmergencyPlanApiController {
 
 	@PostMapping("/{id}/retire")
 	@Operation(summary = "Retire a plan: no new event may follow it", description = "409 in review or retired.")
-	PlanView retire(@PathVariable long id) {
+	EmergencyPlanView retire(@PathVariable long id) {
 		authoring.retire(id);
 		return reading.view(id);
 	}

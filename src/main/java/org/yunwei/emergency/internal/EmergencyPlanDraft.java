@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * becomes. {@link #content} checks every part at once and names each refused field, e.g. {@code steps[2].title}.
  */
 public record EmergencyPlanDraft(String title, @Schema(description = "the scenario this plan answers, e.g. 机房断电") String scenario,
-		String applicationSystem, String site, LocalDate reviewDate, List<LevelDraft> levels, List<RoleDraft> roles,
+		String applicationSystem, String site, LocalDate reviewDate, List<LevelDraft> levels, List<ResponseRoleDraft> roles,
 		List<StepDraft> steps) {
 
 	static final int TEXT_MAX = 200;
@@ -30,7 +30,7 @@ public record EmergencyPlanDraft(String title, @Schema(description = "the scenar
 	}
 
 	/** A role of the response organisation, the person who fills it and the post whose holder backs it up. */
-	public record RoleDraft(@Schema(description = "e.g. 应急指挥长") String role, Long personId, Long backupPostId,
+	public record ResponseRoleDraft(@Schema(description = "e.g. 应急指挥长") String role, Long personId, Long backupPostId,
 			@Schema(description = "how to reach the person, e.g. a phone number") String contact) {
 	}
 
@@ -69,12 +69,12 @@ public record EmergencyPlanDraft(String title, @Schema(description = "the scenar
 			checkedLevels.add(new EmergencyPlanContent.LevelCriterion(level, FieldErrors.clean(draft.criteria())));
 		}
 		List<EmergencyPlanContent.ResponseRole> checkedRoles = new ArrayList<>();
-		List<RoleDraft> givenRoles = roles == null ? List.of() : roles;
+		List<ResponseRoleDraft> givenRoles = roles == null ? List.of() : roles;
 		if (givenRoles.isEmpty()) {
 			errors.add("roles", "emergency.plan.roles.required");
 		}
 		for (int i = 0; i < givenRoles.size() && i < PARTS_MAX; i++) {
-			RoleDraft draft = givenRoles.get(i) == null ? new RoleDraft(null, null, null, null) : givenRoles.get(i);
+			ResponseRoleDraft draft = givenRoles.get(i) == null ? new ResponseRoleDraft(null, null, null, null) : givenRoles.get(i);
 			String field = "roles[" + i + "]";
 			errors.required(field + ".role", FieldErrors.clean(draft.role()), TEXT_MAX);
 			errors.required(field + ".personId", draft.personId());

@@ -196,10 +196,10 @@ public class EmergencyPlanForm {
 				levels.add(new EmergencyPlanDraft.LevelDraft(EmergencyLevel.values()[i].name(), criteria.get(i)));
 			}
 		}
-		List<EmergencyPlanDraft.RoleDraft> roleDrafts = new ArrayList<>();
+		List<EmergencyPlanDraft.ResponseRoleDraft> roleDrafts = new ArrayList<>();
 		for (int i = 0; i < roles.size(); i++) {
 			RoleRow row = roles.get(i);
-			roleDrafts.add(new EmergencyPlanDraft.RoleDraft(row.role, id(row.personId, "roles[" + i + "].personId", errors),
+			roleDrafts.add(new EmergencyPlanDraft.ResponseRoleDraft(row.role, id(row.personId, "roles[" + i + "].personId", errors),
 					id(row.backupPostId, "roles[" + i + "].backupPostId", errors), row.contact));
 		}
 		List<EmergencyPlanDraft.StepDraft> stepDrafts = new ArrayList<>();

@@ -46,7 +46,7 @@ public class EmergencyPlanReading {
 	}
 
 	/** A plan's working copy as its readers see it. */
-	public record PlanView(long id, String status, String title, String scenario, String applicationSystem,
+	public record EmergencyPlanView(long id, String status, String title, String scenario, String applicationSystem,
 			String site, LocalDate reviewDate, List<LevelCriterion> levels, List<RoleView> roles,
 			List<ProcedureStep> steps, long ownerId, String ownerName, Long approvedVersionId,
 			Integer approvedVersionNumber, Long pendingVersionId, String returnReason, Instant updatedAt,
@@ -54,7 +54,7 @@ public class EmergencyPlanReading {
 	}
 
 	/** A line of the library. */
-	public record PlanLine(long id, String title, String scenario, String applicationSystem, String site,
+	public record EmergencyPlanLine(long id, String title, String scenario, String applicationSystem, String site,
 			String status, LocalDate reviewDate, boolean pastReview, Instant updatedAt) {
 	}
 
@@ -64,7 +64,7 @@ public class EmergencyPlanReading {
 	}
 
 	@Transactional(readOnly = true)
-	public KeysetPage<PlanLine> list(String text, String status, String cursor, Integer limit) {
+	public KeysetPage<EmergencyPlanLine> list(String text, String status, String cursor, Integer limit) {
 		access.reader();
 		FieldErrors errors = new FieldErrors();
 		EmergencyPlanStatus wanted = FieldErrors.clean(status) == null ? null
@@ -89,10 +89,10 @@ public class EmergencyPlanReading {
 		}
 		errors.throwIfAny();
 		LocalDate today = LocalDate.now(EmergencyClock.ZONE);
-		List<PlanLine> lines = plans.page(access.scope(), q, wanted, afterTime, afterId, size + 1).stream()
+		List<EmergencyPlanLine> lines = plans.page(access.scope(), q, wanted, afterTime, afterId, size + 1).stream()
 			.map(row -> {
 				EmergencyPlanContent c = row.plan().content();
-				return new PlanLine(row.plan().id(), c.title(), c.scenario(), c.applicationSystem(), c.site(),
+				return new EmergencyPlanLine(row.plan().id(), c.title(), c.scenario(), c.applicationSystem(), c.site(),
 						row.plan().status().name(), c.reviewDate(), pastReview(row.plan(), today), row.updatedAt());
 			})
 			.toList();
@@ -100,7 +100,7 @@ public class EmergencyPlanReading {
 	}
 
 	@Transactional(readOnly = true)
-	public PlanView view(long id) {
+	public EmergencyPlanView view(long id) {
 		access.reader();
 		EmergencyPlanRecords.Row row = plans.find(id).orElseThrow(() -> RejectedRequest.notFound("emergency-plan"));
 		EmergencyPlan plan = row.plan();
@@ -108,7 +108,7 @@ public class EmergencyPlanReading {
 		EmergencyPlanContent c = plan.content();
 		Integer approvedNumber = plan.approvedVersionId() == null ? null
 				: versions.find(plan.approvedVersionId()).map(PlanVersion::number).orElse(null);
-		return new PlanView(plan.id(), plan.status().name(), c.title(), c.scenario(), c.applicationSystem(), c.site(),
+		return new EmergencyPlanView(plan.id(), plan.status().name(), c.title(), c.scenario(), c.applicationSystem(), c.site(),
 				c.reviewDate(), c.levels(), roles(c), c.steps(), plan.ownerId(), name(plan.ownerId()),
 				plan.approvedVersionId(), approvedNumber, plan.pendingVersionId(), plan.returnReason(),
 				row.updatedAt(), pastReview(plan, LocalDate.now(EmergencyClock.ZONE)));

@@ -48,7 +48,7 @@ class EmergencyPlanWebController {
 			Model model) {
 		access.reader();
 		String text = FieldErrors.clean(q);
-		KeysetPage<EmergencyPlanReading.PlanLine> page;
+		KeysetPage<EmergencyPlanReading.EmergencyPlanLine> page;
 		try {
 			page = reading.list(text, null, cursor, 20);
 		}
@@ -88,7 +88,7 @@ class EmergencyPlanWebController {
 	@GetMapping("/emergency/plans/{id}")
 	String plan(@PathVariable long id, Model model) {
 		access.reader();
-		EmergencyPlanReading.PlanView plan = reading.view(id);
+		EmergencyPlanReading.EmergencyPlanView plan = reading.view(id);
 		model.addAttribute("plan", plan);
 		model.addAttribute("versions", reading.versions(id));
 		model.addAttribute("drills", drills.ofPlan(id));

@@ -24,7 +24,7 @@ public record Checklist(List<ChecklistItem> items) {
 	}
 
 	/** What an author typed for one item; blank rows of a form are dropped before. */
-	public record Line(String key, String label, String kind, String unit, BigDecimal min, BigDecimal max,
+	public record ChecklistLine(String key, String label, String kind, String unit, BigDecimal min, BigDecimal max,
 			Boolean required) {
 
 		boolean blank() {
@@ -34,8 +34,8 @@ public record Checklist(List<ChecklistItem> items) {
 	}
 
 	/** Validates the lines into {@code errors}; the checklist when there was no mistake in them, else {@code null}. */
-	static Checklist of(List<Line> lines, FieldErrors errors) {
-		List<Line> given = lines == null ? List.of() : lines.stream().filter(l -> l != null && !l.blank()).toList();
+	static Checklist of(List<ChecklistLine> lines, FieldErrors errors) {
+		List<ChecklistLine> given = lines == null ? List.of() : lines.stream().filter(l -> l != null && !l.blank()).toList();
 		if (given.isEmpty()) {
 			errors.add("items", "inspection.items.required");
 			return null;
@@ -48,7 +48,7 @@ public record Checklist(List<ChecklistItem> items) {
 		Set<String> keys = new HashSet<>();
 		boolean mistaken = false;
 		for (int i = 0; i < given.size(); i++) {
-			Line line = given.get(i);
+			ChecklistLine line = given.get(i);
 			String field = "items[" + i + "].";
 			FieldErrors own = new FieldErrors();
 			String label = FieldErrors.clean(line.label());

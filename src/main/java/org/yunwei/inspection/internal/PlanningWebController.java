@@ -140,10 +140,10 @@ class PlanningWebController {
 		}
 
 		/** The rows as lines; a number that does not read as one is a mistake of its row. */
-		List<Checklist.Line> lines(FieldErrors errors) {
-			List<Checklist.Line> lines = new ArrayList<>();
+		List<Checklist.ChecklistLine> lines(FieldErrors errors) {
+			List<Checklist.ChecklistLine> lines = new ArrayList<>();
 			for (int i = 0; i < FORM_ROWS; i++) {
-				Checklist.Line line = new Checklist.Line(null, at(itemLabel, i), at(itemKind, i), at(itemUnit, i),
+				Checklist.ChecklistLine line = new Checklist.ChecklistLine(null, at(itemLabel, i), at(itemKind, i), at(itemUnit, i),
 						number(at(itemMin, i), i, "min", errors), number(at(itemMax, i), i, "max", errors),
 						!"false".equals(at(itemRequired, i)));
 				if (!line.blank()) {
@@ -177,7 +177,7 @@ class PlanningWebController {
 		long[] created = new long[1];
 		String next = FormSubmission.save(() -> created[0] = templateKeeping.create(classes -> {
 			FieldErrors numbers = new FieldErrors();
-			List<Checklist.Line> lines = form.lines(numbers);
+			List<Checklist.ChecklistLine> lines = form.lines(numbers);
 			try {
 				TemplateContent content = TemplateContent.of(form.name, form.targetKind, form.ciClassCode,
 						form.description, lines, classes);

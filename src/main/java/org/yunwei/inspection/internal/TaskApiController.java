@@ -100,6 +100,10 @@ class TaskApiController {
 	@Operation(summary = "Add a photo to an item", description = "multipart `file`, query `item` (the item's key). "
 			+ "415 for a file that is no JPEG or PNG by its bytes, 413 above 10 MB.")
 	PhotoAdded photo(@PathVariable long id, @RequestParam(required = false) String item,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+					mediaType = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE,
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object", requiredProperties = "file",
+							description = "the file in the part named `file`")))
 			@RequestParam(required = false) MultipartFile file) {
 		return new PhotoAdded(work.addPhoto(id, item, UploadedFile.of(file, TaskWork.PHOTO_MAX)));
 	}

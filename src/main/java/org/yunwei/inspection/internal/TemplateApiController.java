@@ -43,7 +43,7 @@ class TemplateApiController {
 			@Parameter(description = "CI_CLASS, LOCATION or APPLICATION_SYSTEM; fixed once created") String targetKind,
 			@Parameter(description = "the class code, for CI_CLASS") String ciClassCode, String description,
 			@Parameter(description = "kind: PASS_FAIL, NUMBER, TEXT or PHOTO; unit, min and max for numbers only")
-			List<Checklist.Line> items) {
+			List<Checklist.ChecklistLine> items) {
 
 		TemplateContent content(List<ConfigurationItemClass> classes) {
 			return TemplateContent.of(name, targetKind, ciClassCode, description, items, classes);

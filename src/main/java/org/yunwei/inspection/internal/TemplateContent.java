@@ -20,7 +20,7 @@ public record TemplateContent(String name, TargetKind targetKind, String ciClass
 
 	/** The content, or 400 naming every refused field; {@code classes} are the classes one may name. */
 	public static TemplateContent of(String name, String targetKind, String ciClassCode, String description,
-			List<Checklist.Line> items, List<ConfigurationItemClass> classes) {
+			List<Checklist.ChecklistLine> items, List<ConfigurationItemClass> classes) {
 		FieldErrors errors = new FieldErrors();
 		errors.required("name", FieldErrors.clean(name), NAME_MAX);
 		errors.optional("description", FieldErrors.clean(description), DESCRIPTION_MAX);

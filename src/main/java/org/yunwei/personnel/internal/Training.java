@@ -25,7 +25,7 @@ import org.yunwei.identity.Person;
 import org.yunwei.personnel.internal.TrainingDrafts.AttendanceDraft;
 import org.yunwei.personnel.internal.TrainingDrafts.CourseDraft;
 import org.yunwei.personnel.internal.TrainingDrafts.ExamDraft;
-import org.yunwei.personnel.internal.TrainingDrafts.PlanDraft;
+import org.yunwei.personnel.internal.TrainingDrafts.TrainingPlanDraft;
 import org.yunwei.personnel.internal.TrainingDrafts.ScoreEntry;
 import org.yunwei.personnel.internal.TrainingDrafts.ScoresDraft;
 import org.yunwei.personnel.internal.TrainingDrafts.SessionDraft;
@@ -64,7 +64,7 @@ class Training {
 		this.audit = audit;
 	}
 
-	public record PlanLine(long id, String partyName, int year, String title, String needs) {
+	public record TrainingPlanLine(long id, String partyName, int year, String title, String needs) {
 	}
 
 	public record AttendeeView(long staffId, String name, BigDecimal score, Boolean passed) {
@@ -81,7 +81,7 @@ class Training {
 	public record StaffChoice(long staffId, String name) {
 	}
 
-	public record PlanView(long id, long partyId, String partyName, int year, String title, String needs,
+	public record TrainingPlanView(long id, long partyId, String partyName, int year, String title, String needs,
 			List<CourseView> courses, boolean mayManage, List<StaffChoice> staff) {
 	}
 
@@ -91,7 +91,7 @@ class Training {
 	}
 
 	@Transactional
-	public long plan(PlanDraft draft) {
+	public long plan(TrainingPlanDraft draft) {
 		Actor keeper = access.requireKeeper();
 		FieldErrors errors = new FieldErrors();
 		String title = FieldErrors.clean(draft.title());
@@ -224,16 +224,16 @@ class Training {
 	}
 
 	@Transactional(readOnly = true)
-	public List<PlanLine> plans() {
+	public List<TrainingPlanLine> plans() {
 		access.requireReader();
 		Function<Long, String> party = partyNames();
 		return records.plans(access.scope(), LIST_LIMIT).stream()
-			.map(p -> new PlanLine(p.id(), party.apply(p.partyId()), p.year(), p.title(), p.needs()))
+			.map(p -> new TrainingPlanLine(p.id(), party.apply(p.partyId()), p.year(), p.title(), p.needs()))
 			.toList();
 	}
 
 	@Transactional(readOnly = true)
-	public PlanView view(long planId) {
+	public TrainingPlanView view(long planId) {
 		Actor reader = access.requireReader();
 		DataScope scope = access.scope();
 		PlanRow plan = records.plan(planId).filter(p -> scope.includes(p.partyId(), null))
@@ -261,7 +261,7 @@ class Training {
 			Map<Long, String> memberNames = names(members);
 			choices = members.stream().map(m -> new StaffChoice(m.id(), memberNames.get(m.id()))).toList();
 		}
-		return new PlanView(plan.id(), plan.partyId(), partyNames().apply(plan.partyId()), plan.year(), plan.title(),
+		return new TrainingPlanView(plan.id(), plan.partyId(), partyNames().apply(plan.partyId()), plan.year(), plan.title(),
 				plan.needs(), courses, keeps, choices);
 	}
 

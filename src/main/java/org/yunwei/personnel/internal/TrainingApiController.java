@@ -11,13 +11,13 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.yunwei.personnel.internal.Training.PlanLine;
-import org.yunwei.personnel.internal.Training.PlanView;
+import org.yunwei.personnel.internal.Training.TrainingPlanLine;
+import org.yunwei.personnel.internal.Training.TrainingPlanView;
 import org.yunwei.personnel.internal.Training.TrainingLine;
 import org.yunwei.personnel.internal.TrainingDrafts.AttendanceDraft;
 import org.yunwei.personnel.internal.TrainingDrafts.CourseDraft;
 import org.yunwei.personnel.internal.TrainingDrafts.ExamDraft;
-import org.yunwei.personnel.internal.TrainingDrafts.PlanDraft;
+import org.yunwei.personnel.internal.TrainingDrafts.TrainingPlanDraft;
 import org.yunwei.personnel.internal.TrainingDrafts.ScoresDraft;
 import org.yunwei.personnel.internal.TrainingDrafts.SessionDraft;
 import org.yunwei.web.RejectedRequest;
@@ -41,7 +41,7 @@ class TrainingApiController {
 
 	@GetMapping("/api/v1/trainings")
 	@Operation(summary = "Training plans, newest year first")
-	List<PlanLine> plans() {
+	List<TrainingPlanLine> plans() {
 		return training.plans();
 	}
 
@@ -49,20 +49,20 @@ class TrainingApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a training plan", description = "A provider's keeper plans for their own party; "
 			+ "management names the provider (`partyId`).")
-	PlanView create(@RequestBody(required = false) PlanDraft draft) {
-		return training.view(training.plan(draft == null ? new PlanDraft(null, null, null, null) : draft));
+	TrainingPlanView create(@RequestBody(required = false) TrainingPlanDraft draft) {
+		return training.view(training.plan(draft == null ? new TrainingPlanDraft(null, null, null, null) : draft));
 	}
 
 	@GetMapping("/api/v1/trainings/{id}")
 	@Operation(summary = "A plan with its courses, sessions, attendees, exams and scores")
-	PlanView plan(@PathVariable long id) {
+	TrainingPlanView plan(@PathVariable long id) {
 		return training.view(id);
 	}
 
 	@PostMapping("/api/v1/trainings/{id}/courses")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a course")
-	PlanView course(@PathVariable long id, @RequestBody(required = false) CourseDraft draft) {
+	TrainingPlanView course(@PathVariable long id, @RequestBody(required = false) CourseDraft draft) {
 		training.course(id, draft == null ? new CourseDraft(null, null, null) : draft);
 		return training.view(id);
 	}
@@ -77,7 +77,7 @@ class TrainingApiController {
 	@PutMapping("/api/v1/trainings/{id}/sessions/{sessionId}/attendance")
 	@Operation(summary = "Record who attended a session", description = "Replaces the list; the scores of those "
 			+ "who stay are kept. 400 for a staff record of another provider.")
-	PlanView attendance(@PathVariable long id, @PathVariable long sessionId,
+	TrainingPlanView attendance(@PathVariable long id, @PathVariable long sessionId,
 			@RequestBody(required = false) AttendanceDraft draft) {
 		training.attendance(id, sessionId, draft == null ? new AttendanceDraft(null) : draft);
 		return training.view(id);
@@ -85,7 +85,7 @@ class TrainingApiController {
 
 	@PutMapping("/api/v1/trainings/{id}/sessions/{sessionId}/exam")
 	@Operation(summary = "Set the exam that ends a session: title, pass score, highest score")
-	PlanView exam(@PathVariable long id, @PathVariable long sessionId, @RequestBody(required = false) ExamDraft draft) {
+	TrainingPlanView exam(@PathVariable long id, @PathVariable long sessionId, @RequestBody(required = false) ExamDraft draft) {
 		training.exam(id, sessionId, draft == null ? new ExamDraft(null, null, null) : draft);
 		return training.view(id);
 	}
@@ -93,7 +93,7 @@ class TrainingApiController {
 	@PutMapping("/api/v1/trainings/{id}/sessions/{sessionId}/scores")
 	@Operation(summary = "Record attendees' exam scores", description = "Each score from 0 to the exam's highest, "
 			+ "at most one decimal; `passed` follows from the pass score. 422 when the session has no exam.")
-	PlanView scores(@PathVariable long id, @PathVariable long sessionId,
+	TrainingPlanView scores(@PathVariable long id, @PathVariable long sessionId,
 			@RequestBody(required = false) ScoresDraft draft) {
 		training.scores(id, sessionId, draft == null ? new ScoresDraft(null) : draft);
 		return training.view(id);

@@ -13,7 +13,7 @@ final class TrainingDrafts {
 	}
 
 	/** A training plan (培训计划) of a provider for a year, with the needs it answers. */
-	public record PlanDraft(@Schema(description = "the provider party; a provider's keeper may leave it out") Long partyId,
+	public record TrainingPlanDraft(@Schema(description = "the provider party; a provider's keeper may leave it out") Long partyId,
 			Integer year, String title, @Schema(description = "培训需求: what the plan answers") String needs) {
 	}
 

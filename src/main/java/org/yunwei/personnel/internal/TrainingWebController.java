@@ -18,7 +18,7 @@ import org.yunwei.identity.Permission;
 import org.yunwei.personnel.internal.TrainingDrafts.AttendanceDraft;
 import org.yunwei.personnel.internal.TrainingDrafts.CourseDraft;
 import org.yunwei.personnel.internal.TrainingDrafts.ExamDraft;
-import org.yunwei.personnel.internal.TrainingDrafts.PlanDraft;
+import org.yunwei.personnel.internal.TrainingDrafts.TrainingPlanDraft;
 import org.yunwei.personnel.internal.TrainingDrafts.ScoreEntry;
 import org.yunwei.personnel.internal.TrainingDrafts.ScoresDraft;
 import org.yunwei.personnel.internal.TrainingDrafts.SessionDraft;
@@ -61,7 +61,7 @@ class TrainingWebController {
 	}
 
 	@PostMapping("/trainings")
-	String create(PlanDraft plan, Model model, RedirectAttributes redirect) {
+	String create(TrainingPlanDraft plan, Model model, RedirectAttributes redirect) {
 		long[] created = new long[1];
 		String next = FormSubmission.save(() -> created[0] = training.plan(plan), "/trainings",
 				"personnel.training.saved", redirect, "personnel.training.problem", model, errors -> {

@@ -61,7 +61,7 @@ class ProblemApiController {
 	record IncidentForm(Long ticketId) {
 	}
 
-	record CancelForm(String reason) {
+	record ProblemCancelForm(String reason) {
 	}
 
 	record PlanDocument(String text, long ownerId, String ownerName, LocalDate start, LocalDate end) {
@@ -236,7 +236,7 @@ class ProblemApiController {
 
 	@PostMapping("/{id}/cancel")
 	@Operation(summary = "Cancel, with the reason", description = "409 once closed or cancelled.")
-	ProblemDocument cancel(@PathVariable long id, @RequestBody(required = false) CancelForm form) {
+	ProblemDocument cancel(@PathVariable long id, @RequestBody(required = false) ProblemCancelForm form) {
 		work.cancel(id, form == null ? null : form.reason());
 		return ProblemDocument.of(reading.view(id));
 	}
