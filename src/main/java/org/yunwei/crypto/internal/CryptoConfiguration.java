@@ -59,13 +59,15 @@ class CryptoConfiguration {
 			if (parent != null) {
 				Files.createDirectories(parent);
 			}
-			Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+			// owner-only from its creation, not after the key is in it: no moment in which others may read it
 			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+				Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			}
 			catch (UnsupportedOperationException notPosix) {
 				// a file system without POSIX permissions: the directory's own protection has to do
+				Files.createFile(file);
 			}
+			Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
 			log.warn("Created a new field key in {}: back it up apart from the database; without it the staff's "
 					+ "phone and ID numbers cannot be read", file);
 			return key;

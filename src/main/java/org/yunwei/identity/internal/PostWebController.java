@@ -152,8 +152,9 @@ class PostWebController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("people", form.orgUnitId() == null ? List.of() : posts.candidates(form.orgUnitId()));
 		if (post != null) {
-			model.addAttribute("absences", positions.absences(post.id(), ABSENCES_SHOWN));
-			model.addAttribute("absenceNames", people(post));
+			List<PostAbsence> absences = positions.absences(post.id(), ABSENCES_SHOWN);
+			model.addAttribute("absences", absences);
+			model.addAttribute("absenceNames", people(absences));
 			model.addAttribute("zone", ZONE);
 			model.addAttribute("now", Instant.now());
 			model.addAttribute("mayRecordAbsence", actors.current().can(Permission.POST_ABSENCE_RECORD));
@@ -165,9 +166,9 @@ class PostWebController {
 	}
 
 	/** The display names of the people an absence list names: holders and who recorded them. */
-	private Map<Long, String> people(PostView post) {
+	private Map<Long, String> people(List<PostAbsence> absences) {
 		Set<Long> ids = new HashSet<>();
-		for (PostAbsence absence : positions.absences(post.id(), ABSENCES_SHOWN)) {
+		for (PostAbsence absence : absences) {
 			ids.add(absence.holderId());
 			ids.add(absence.recordedBy());
 		}
