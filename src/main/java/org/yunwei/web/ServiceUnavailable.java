@@ -63,6 +63,12 @@ public class ServiceUnavailable {
 					&& causedBy(rollback.getApplicationException())) {
 				return true;
 			}
+			// a commit that failed on the lost connection, and then its rollback: Spring throws the rollback's
+			// failure alone ("Connection is closed", with no SQL state), so the rollback failing is what tells
+			if (cause instanceof TransactionSystemException failed && failed.getCause() instanceof SQLException
+					&& failed.getMessage() != null && failed.getMessage().contains("rollback")) {
+				return true;
+			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null
 					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
 				return true;

@@ -55,6 +55,16 @@ class RefusalAdviceTests {
 	}
 
 	@Test
+	void aCommitLostWithItsConnectionIsTheSameOutage() {
+		// the postmaster died during the commit; the rollback then found the connection closed, and Spring threw that
+		var rollback = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+				new java.sql.SQLException("Connection is closed"));
+		assertThat(ServiceUnavailable.causedBy(rollback)).isTrue();
+		assertThat(ServiceUnavailable.causedBy(new org.springframework.transaction.TransactionSystemException(
+				"Could not commit: a constraint"))).isFalse();
+	}
+
+	@Test
 	void notFoundNamesTheKindOfRecordInTheRequestersLanguage() {
 		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 		var chinese = (ProblemDetail) ((ResponseEntity<?>) advice.rejected(RejectedRequest.notFound("org-unit"),
