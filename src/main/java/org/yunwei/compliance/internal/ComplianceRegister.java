@@ -5,18 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.compliance.Evidence;
 import org.yunwei.compliance.EvidenceRequest;
 import org.yunwei.compliance.EvidenceSource;
@@ -38,13 +35,14 @@ class ComplianceRegister {
 
 	private final AssessmentItems items = AssessmentItems.fromClasspath();
 	private final List<EvidenceSource> sources;
+	private final EvidenceGathering gathering;
 	private final Actors actors;
 	private final Organisations organisations;
 	private final MessageSource messages;
 	private final ZoneId zone;
 	private final Clock clock;
 
-	ComplianceRegister(List<EvidenceSource> sources, Actors actors, Organisations organisations,
+	ComplianceRegister(List<EvidenceSource> sources, EvidenceGathering gathering, Actors actors, Organisations organisations,
 			MessageSource messages, @Value("${yunwei.compliance.zone:Asia/Shanghai}") ZoneId zone) {
 		for (EvidenceSource source : sources) {
 			for (String id : source.items()) {
@@ -55,6 +53,7 @@ class ComplianceRegister {
 			}
 		}
 		this.sources = List.copyOf(sources);
+		this.gathering = gathering;
 		this.actors = actors;
 		this.organisations = organisations;
 		this.messages = messages;
@@ -115,13 +114,10 @@ class ComplianceRegister {
 		return reader.mayPick() ? organisations.parties(PartyKind.PROVIDER) : List.of();
 	}
 
-	@Transactional(readOnly = true)
+	/** Not one transaction: each source reads in its own, side by side ({@link EvidenceGathering}). */
 	public Register read(DateRange period, Long provider, Locale locale) {
 		EvidenceRequest request = request(period, provider);
-		Map<String, Evidence> evidence = new LinkedHashMap<>();
-		for (EvidenceSource source : sources) {
-			collect(source, request, evidence);
-		}
+		Map<String, Evidence> evidence = gathering.gather(sources, request);
 		Map<Integer, List<Item>> byChapter = new TreeMap<>();
 		for (AssessmentItem item : items.all()) {
 			byChapter.computeIfAbsent(item.chapter(), c -> new ArrayList<>())
@@ -139,16 +135,11 @@ class ComplianceRegister {
 	}
 
 	/** One item; 404 for an id that is no key assessment item. */
-	@Transactional(readOnly = true)
 	public ItemAnswer item(String id, DateRange period, Long provider, Locale locale) {
 		EvidenceRequest request = request(period, provider);
 		AssessmentItem item = items.find(id).orElseThrow(() -> RejectedRequest.notFound("compliance-item"));
-		Map<String, Evidence> evidence = new LinkedHashMap<>();
-		for (EvidenceSource source : sources) {
-			if (source.items().contains(id)) {
-				collect(source, request, evidence);
-			}
-		}
+		Map<String, Evidence> evidence = gathering.gather(
+				sources.stream().filter(source -> source.items().contains(id)).toList(), request);
 		return new ItemAnswer(period.from(), period.to(), request.providerPartyId(), providerName(request),
 				view(item, evidence.get(id), locale));
 	}
@@ -170,17 +161,6 @@ class ComplianceRegister {
 	private String providerName(EvidenceRequest request) {
 		return request.allProviders() ? null
 				: organisations.findParty(request.providerPartyId()).map(Party::name).orElse(null);
-	}
-
-	private static void collect(EvidenceSource source, EvidenceRequest request, Map<String, Evidence> evidence) {
-		Set<String> served = source.items();
-		for (Evidence given : source.evidence(request)) {
-			if (!served.contains(given.itemId())) {
-				throw new IllegalStateException(source.getClass().getName() + " gave evidence for "
-						+ given.itemId() + ", which it does not serve");
-			}
-			evidence.merge(given.itemId(), given, Evidence::and);
-		}
 	}
 
 	private Item view(AssessmentItem item, Evidence evidence, Locale locale) {
