@@ -85,6 +85,7 @@ class CityBenchmark {
 		creations(creations, raw);
 		machine("AfterCreations");
 		reads(new ReadLatencies(api, city), city, raw);
+		evidenceSources(Prometheus.read(api));
 		mixed(new MixedLoad(api, city, creations), city, raw);
 		machine("AfterMixed");
 		slaTicks(before, Prometheus.read(api));
@@ -171,6 +172,24 @@ class CityBenchmark {
 		double singleRowAfter = raw.singleRowInsertTransactionsPerSecond(Duration.ofSeconds(3));
 		figures.put("pgSingleRowInsertTxPerSecondAfterMixed", Math.round(singleRowAfter));
 		mixedRows(settings, mixed, singleRowAfter);
+	}
+
+	/**
+	 * The register's slowest evidence sources during its reads (mean and the slowest answer of each), so that a
+	 * register over its target says where to look.
+	 */
+	private void evidenceSources(Prometheus after) {
+		String metric = "yunwei_compliance_evidence_seconds";
+		List<String> sources = new ArrayList<>(after.labelValues(metric + "_count", "source"));
+		sources.sort(java.util.Comparator.comparingDouble((String s) -> -after.sum(metric + "_sum", "source", s)
+				/ after.sum(metric + "_count", "source", s)));
+		for (String source : sources.subList(0, Math.min(3, sources.size()))) {
+			double mean = after.sum(metric + "_sum", "source", source) / after.sum(metric + "_count", "source", source);
+			double max = after.sum(metric + "_max", "source", source);
+			figures.put("compliance.source." + source + ".meanMs", mean * 1000);
+			figures.row("— evidence source " + source, String.format("mean %s, slowest %s", Figures.ms(mean * 1000),
+					Figures.ms(max * 1000)), "", "");
+		}
 	}
 
 	private void latencyRow(String title, String key, Latencies yunwei, Latencies raw, String rawWhat, String target) {

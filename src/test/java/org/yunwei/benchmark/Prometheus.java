@@ -65,6 +65,17 @@ final class Prometheus {
 			.orElse(Double.NaN);
 	}
 
+	/** The values one label takes among the samples of this metric, in the order first seen. */
+	java.util.Set<String> labelValues(String name, String label) {
+		java.util.Set<String> values = new java.util.LinkedHashSet<>();
+		for (Sample sample : samples) {
+			if (sample.name().equals(name) && sample.labels().containsKey(label)) {
+				values.add(sample.labels().get(label));
+			}
+		}
+		return values;
+	}
+
 	private static boolean matches(Map<String, String> have, String[] want) {
 		for (int i = 0; i < want.length; i += 2) {
 			if (!want[i + 1].equals(have.get(want[i]))) {
