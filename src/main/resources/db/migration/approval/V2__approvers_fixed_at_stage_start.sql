@@ -6,3 +6,6 @@ update approval_assignment b set stands_in_for = h.approver_id
 from approval_assignment h
 where b.via = 'POST_BACKUP' and h.via = 'POST_HOLDER' and h.request_id = b.request_id
   and h.stage_position = b.stage_position and h.post_id = b.post_id;
+
+-- the register counts a period's requests of a subject type (7.1.2b service reports, 7.7.2c security assessments)
+create index approval_request_type_time_idx on approval_request (subject_type, requested_at);

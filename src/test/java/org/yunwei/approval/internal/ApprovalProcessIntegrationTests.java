@@ -343,7 +343,7 @@ class ApprovalProcessIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void aRoleHolderWhoLosesTheRoleMidStageStillDecidesAndANewHolderDoesNot() {
-		String role = world.directory.role("APPROVAL_POLICY_MANAGE");
+		String role = world.directory.role("TICKET_WORK");
 		long holder = world.person(role);
 		long policy = world.policy(false, any(StageApprover.role(role, world.party, null)));
 		long request = world.request(policy, subject(), "v1", Map.of()).requestId();
@@ -353,6 +353,42 @@ class ApprovalProcessIntegrationTests extends IntegrationTestSupport {
 
 		assertThat(refusal(() -> world.approve(newcomer, request))).isEqualTo(404);
 		assertThat(world.approve(holder, request).outcome()).isEqualTo(ApprovalOutcome.GRANTED);
+	}
+
+	@Test
+	void aDecidedServiceReportApprovalEvidences712bAndSecurityStaysPartialWithItsGap() {
+		ApprovalEvidence source = context.getBean(ApprovalEvidence.class);
+		org.yunwei.compliance.EvidenceRequest period = new org.yunwei.compliance.EvidenceRequest(
+				java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusDays(1),
+				java.time.ZoneId.of("Asia/Shanghai"), world.party, Instant.now());
+		assertThat(source.evidence(period)).allSatisfy(e -> {
+			assertThat(e.state()).isEqualTo(org.yunwei.compliance.EvidenceState.PARTIAL);
+			assertThat(e.gaps()).extracting(org.yunwei.compliance.Evidence.Note::key)
+				.containsExactly("evidence.approval.gap.none-decided." + e.itemId());
+		});
+
+		long policy = world.policy(false, any(person(world.first)));
+		long request = world.as(world.requester, () -> approvals.request(new org.yunwei.approval.ApprovalAsk(
+				new org.yunwei.approval.ApprovalSubject(Approvals.SERVICE_REPORT, subject(),
+						ApprovalWorld.hash("report")), policy, "2026年11月服务月报", "/reports/1", Map.of())))
+			.requestId();
+		world.approve(world.first, request);
+
+		Map<String, org.yunwei.compliance.Evidence> byItem = source.evidence(period).stream()
+			.collect(java.util.stream.Collectors.toMap(org.yunwei.compliance.Evidence::itemId, e -> e));
+		org.yunwei.compliance.Evidence reports = byItem.get("7.1.2b");
+		assertThat(reports.state()).isEqualTo(org.yunwei.compliance.EvidenceState.EVIDENCED);
+		assertThat(reports.figures()).filteredOn(f -> f.label().equals("evidence.approval.granted"))
+			.extracting(org.yunwei.compliance.Evidence.Figure::value).containsExactly(1L);
+		assertThat(reports.records()).extracting(org.yunwei.compliance.Evidence.EvidenceRecord::link)
+			.containsExactly("/approvals/" + request);
+		assertThat(byItem.get("7.7.2c").state()).isEqualTo(org.yunwei.compliance.EvidenceState.PARTIAL);
+
+		// another provider's evidence does not count this provider's request
+		long other = world.directory.party("PROVIDER", org.yunwei.support.TestDirectory.unique("另一服务商"));
+		assertThat(source.evidence(new org.yunwei.compliance.EvidenceRequest(period.from(), period.to(),
+				period.zone(), other, period.now())))
+			.allSatisfy(e -> assertThat(e.state()).isEqualTo(org.yunwei.compliance.EvidenceState.PARTIAL));
 	}
 
 	private long post(long holder, long backup) {
