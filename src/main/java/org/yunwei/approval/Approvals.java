@@ -19,6 +19,19 @@ import org.yunwei.identity.Actors;
 @Service
 public class Approvals {
 
+	/**
+	 * The subject type a service report (服务报告) is approved under: the register reads these requests as the
+	 * evidence of 7.1.2b 服务报告审批流程.
+	 */
+	public static final String SERVICE_REPORT = "service-report";
+
+	/**
+	 * The subject type a security assessment or measure (安全管理) is approved under: the register reads these requests
+	 * as the evidence of 7.7.2c 安全管理审批流程.
+	 */
+	public static final String SECURITY_ASSESSMENT = "security-assessment";
+
+
 	private final ApprovalProcess process;
 	private final ApprovalRequests requests;
 	private final ApprovalPolicies policies;

@@ -9,8 +9,8 @@
  * Depends on {@code identity} for who is asking, their scope, people, roles, posts, unit leads and post absences; on
  * {@code audit} to record every write in the same transaction; on {@code web} for refusals, field errors and keyset
  * pages; on {@code sla} for the business calendars a stage's time limit runs on; on {@code notification} to tell
- * approvers what waits for them.
+ * approvers what waits for them; on {@code compliance} to answer 7.1.2b and 7.7.2c from its requests.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Approval",
-		allowedDependencies = { "identity", "audit", "web", "sla", "notification" })
+		allowedDependencies = { "identity", "audit", "web", "sla", "notification", "compliance" })
 package org.yunwei.approval;

@@ -161,6 +161,19 @@ public class Positions {
 			.single();
 	}
 
+	/**
+	 * Whether this person, as the post's holder, is marked absent from it at the instant — whoever holds the post now.
+	 * Approvals ask it for the holder seated when a stage started, so that a change of holder does not move the stage.
+	 */
+	public boolean absentFrom(long postId, long holderId, Instant at) {
+		return jdbc.sql("""
+				select exists (select 1 from post_absence a
+				  where a.post_id = ? and a.holder_id = ? and a.absent_from <= ? and a.absent_until > ?)""")
+			.params(postId, holderId, java.sql.Timestamp.from(at), java.sql.Timestamp.from(at))
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** The posts a person is the backup of whose holder is absent at the instant (or which have no holder). */
 	public List<Long> postsCoveredBy(long userId, Instant at) {
 		return jdbc.sql("""

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 public class ApprovalAssignments {
 
 	private static final String SELECT = """
-			select id, request_id, stage_position, approver_id, via, post_id, waiting, since from approval_assignment""";
+			select id, request_id, stage_position, approver_id, via, post_id, stands_in_for, waiting, since
+			from approval_assignment""";
 
 	private final JdbcClient jdbc;
 
@@ -23,9 +24,10 @@ public class ApprovalAssignments {
 	/** Adds a person to a stage; one already there is left as they are. */
 	public void add(long requestId, int stagePosition, Seat seat, Instant since) {
 		jdbc.sql("""
-				insert into approval_assignment (request_id, stage_position, approver_id, via, post_id, since)
-				values (?, ?, ?, ?, ?, ?) on conflict (request_id, stage_position, approver_id) do nothing""")
-			.params(requestId, stagePosition, seat.approverId(), seat.via().name(), seat.postId(),
+				insert into approval_assignment (request_id, stage_position, approver_id, via, post_id, stands_in_for,
+				  since)
+				values (?, ?, ?, ?, ?, ?, ?) on conflict (request_id, stage_position, approver_id) do nothing""")
+			.params(requestId, stagePosition, seat.approverId(), seat.via().name(), seat.postId(), seat.standsInFor(),
 					Timestamp.from(since))
 			.update();
 	}
@@ -61,6 +63,14 @@ public class ApprovalAssignments {
 			.update();
 	}
 
+	/** The waiting backup assignments of these people: the inbox asks whether their holders are away now. */
+	public List<Assignment> waitingBackups(List<Long> approverIds) {
+		return jdbc.sql(SELECT + " where waiting and via = 'POST_BACKUP' and approver_id = any(cast(? as bigint[])) order by id")
+			.param(approverIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+			.query(ApprovalAssignments::assignment)
+			.list();
+	}
+
 	public boolean involved(long requestId, long userId) {
 		return jdbc.sql("select exists (select 1 from approval_assignment where request_id = ? and approver_id = ?)")
 			.params(requestId, userId)
@@ -71,6 +81,6 @@ public class ApprovalAssignments {
 	private static Assignment assignment(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Assignment(rs.getLong("id"), rs.getLong("request_id"), rs.getInt("stage_position"),
 				rs.getLong("approver_id"), AssignmentVia.valueOf(rs.getString("via")), (Long) rs.getObject("post_id"),
-				rs.getBoolean("waiting"), rs.getTimestamp("since").toInstant());
+				(Long) rs.getObject("stands_in_for"), rs.getBoolean("waiting"), rs.getTimestamp("since").toInstant());
 	}
 }

@@ -20,7 +20,7 @@ import org.yunwei.web.RejectedRequest;
 
 /**
  * Everything waiting for a person's decision across modules, newest first, by keyset: their own assignments, those
- * of the posts they cover while the holder is absent, and those of the people who delegated to them for now. The
+ * of the posts they back up while the holder seated with them is absent, and those of the people who delegated to them for now. The
  * partial index on waiting assignments keeps the first page independent of how much the person decided before.
  */
 @Component
@@ -29,10 +29,12 @@ public class ApprovalInbox {
 	private final JdbcClient jdbc;
 	private final Positions positions;
 	private final People people;
+	private final ApprovalAssignments assignments;
 	private final Clock clock = Clock.systemUTC();
 
-	ApprovalInbox(JdbcClient jdbc, Positions positions, People people) {
+	ApprovalInbox(JdbcClient jdbc, Positions positions, People people, ApprovalAssignments assignments) {
 		this.jdbc = jdbc;
+		this.assignments = assignments;
 		this.positions = positions;
 		this.people = people;
 	}
@@ -42,8 +44,8 @@ public class ApprovalInbox {
 		return jdbc.sql("""
 				select count(distinct a.request_id) from approval_assignment a
 				where a.waiting and a.approver_id = any(cast(? as bigint[]))
-				  and (a.via <> 'POST_BACKUP' or a.post_id = any(cast(? as bigint[])))""")
-			.params(scope.approvers(), scope.posts())
+				  and (a.via <> 'POST_BACKUP' or a.id = any(cast(? as bigint[])))""")
+			.params(scope.approvers(), scope.actingBackups())
 			.query(Long.class)
 			.single();
 	}
@@ -52,7 +54,7 @@ public class ApprovalInbox {
 		Scope scope = scope(userId);
 		String[] after = cursor == null ? null : KeysetCursor.decode(cursor, 2)
 			.orElseThrow(() -> RejectedRequest.invalidField("cursor", "approval.cursor.invalid"));
-		List<Object> params = new ArrayList<>(List.of(scope.approvers(), scope.posts()));
+		List<Object> params = new ArrayList<>(List.of(scope.approvers(), scope.actingBackups()));
 		String keyset = "";
 		if (after != null) {
 			keyset = " and (a.since, a.id) < (?, ?)";
@@ -69,7 +71,7 @@ public class ApprovalInbox {
 				join approval_request r on r.id = a.request_id
 				join approval_request_stage s on s.request_id = a.request_id and s.position = a.stage_position
 				where a.waiting and a.approver_id = any(cast(? as bigint[]))
-				  and (a.via <> 'POST_BACKUP' or a.post_id = any(cast(? as bigint[])))""" + keyset + """
+				  and (a.via <> 'POST_BACKUP' or a.id = any(cast(? as bigint[])))""" + keyset + """
 				 order by a.since desc, a.id desc limit ?""")
 			.params(params)
 			.query((rs, n) -> {
@@ -128,10 +130,10 @@ public class ApprovalInbox {
 		return new KeysetPage<>(List.copyOf(page), next);
 	}
 
-	private record Scope(String approvers, String posts) {
+	private record Scope(String approvers, String actingBackups) {
 	}
 
-	/** The person, and those who delegated to them for now; the posts they cover now. */
+	/** The person, and those who delegated to them for now; the backup rows through which they act now. */
 	private Scope scope(long userId) {
 		Instant now = clock.instant();
 		List<Long> approvers = new ArrayList<>(List.of(userId));
@@ -141,8 +143,13 @@ public class ApprovalInbox {
 			.params(userId, Timestamp.from(now), Timestamp.from(now))
 			.query(Long.class)
 			.list());
-		List<Long> posts = new ArrayList<>(positions.postsCoveredBy(userId, now));
-		return new Scope(array(approvers), array(posts));
+		// a backup's rows count while the holder seated with them when the stage started is away
+		List<Long> acting = assignments.waitingBackups(approvers)
+			.stream()
+			.filter(a -> a.standsInFor() == null || positions.absentFrom(a.postId(), a.standsInFor(), now))
+			.map(Assignment::id)
+			.toList();
+		return new Scope(array(approvers), array(acting));
 	}
 
 	private Map<Long, String> names(List<Long> ids) {

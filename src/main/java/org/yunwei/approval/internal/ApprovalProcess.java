@@ -299,14 +299,14 @@ public class ApprovalProcess {
 		List<Assignment> stage = assignments.of(request.id(), position);
 		Optional<Assignment> own = stage.stream()
 			.filter(a -> a.approverId() == userId)
-			.filter(a -> a.via() != AssignmentVia.POST_BACKUP || backupActs(a, stage, at))
+			.filter(a -> a.via() != AssignmentVia.POST_BACKUP || backupActs(a, at))
 			.findFirst();
 		if (own.isPresent()) {
 			return own;
 		}
 		return stage.stream()
 			.filter(a -> a.waiting() && delegations.active(a.approverId(), userId, at))
-			.filter(a -> a.via() != AssignmentVia.POST_BACKUP || backupActs(a, stage, at))
+			.filter(a -> a.via() != AssignmentVia.POST_BACKUP || backupActs(a, at))
 			.findFirst();
 	}
 
@@ -316,20 +316,17 @@ public class ApprovalProcess {
 			return acting.approverId();
 		}
 		if (acting.via() == AssignmentVia.POST_BACKUP) {
-			return assignments.of(request.id(), position)
-				.stream()
-				.filter(a -> a.via() == AssignmentVia.POST_HOLDER && acting.postId().equals(a.postId()))
-				.map(Assignment::approverId)
-				.findFirst()
-				.orElse(null);
+			return acting.standsInFor();
 		}
 		return null;
 	}
 
-	private boolean backupActs(Assignment backup, List<Assignment> stage, Instant at) {
-		boolean holderAssigned = stage.stream()
-			.anyMatch(a -> a.via() == AssignmentVia.POST_HOLDER && backup.postId().equals(a.postId()));
-		return !holderAssigned || positions.holderAbsent(backup.postId(), at);
+	/**
+	 * A backup acts while the holder seated with them when the stage started is absent from the post (or when the
+	 * post had no holder then); who holds or backs up the post now does not matter.
+	 */
+	boolean backupActs(Assignment backup, Instant at) {
+		return backup.standsInFor() == null || positions.absentFrom(backup.postId(), backup.standsInFor(), at);
 	}
 
 	/** Starts the next stage that has not been reached, or grants the request when none is left. */

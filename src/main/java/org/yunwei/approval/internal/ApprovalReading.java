@@ -64,7 +64,12 @@ public class ApprovalReading {
 		List<Decision> made = decisions.of(id);
 		Set<Long> ids = new HashSet<>();
 		ids.add(request.requesterId());
-		seated.forEach(a -> ids.add(a.approverId()));
+		seated.forEach(a -> {
+			ids.add(a.approverId());
+			if (a.standsInFor() != null) {
+				ids.add(a.standsInFor());
+			}
+		});
 		made.forEach(d -> {
 			ids.add(d.deciderId());
 			if (d.onBehalfOf() != null) {
@@ -78,7 +83,8 @@ public class ApprovalReading {
 				seated.stream()
 					.filter(a -> a.stagePosition() == s.position())
 					.map(a -> new RequestView.Approver(a.approverId(), names.getOrDefault(a.approverId(), ""), a.via(),
-							a.waiting()))
+							a.waiting(), a.standsInFor(),
+							a.standsInFor() == null ? null : names.getOrDefault(a.standsInFor(), "")))
 					.toList()))
 			.toList();
 		List<RequestView.DecisionLine> lines = made.stream().map(d -> new RequestView.DecisionLine(d.stagePosition(),

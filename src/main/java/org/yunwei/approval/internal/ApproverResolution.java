@@ -12,8 +12,9 @@ import org.yunwei.identity.Positions;
 
 /**
  * Turns a stage's approver lines into the people who may decide, through identity's facades: a person (if enabled),
- * the holders of a role in a party or unit, a post's holder and backup (the backup acts only while the holder is
- * absent, checked when they decide), the requester's unit lead. A person named twice counts once.
+ * the holders of a role in a party or unit, a post's holder and backup (the backup acts only while the holder seated
+ * with them is absent, checked when they decide), the requester's unit lead. A person named twice counts once. Called
+ * when a stage starts: what it answers is stored and later changes in the directory do not move it.
  */
 @Component
 public class ApproverResolution {
@@ -71,7 +72,7 @@ public class ApproverResolution {
 					list.add(new Seat(post.holderId(), AssignmentVia.POST_HOLDER, post.postId()));
 				}
 				if (post.backupId() != null) {
-					list.add(new Seat(post.backupId(), AssignmentVia.POST_BACKUP, post.postId()));
+					list.add(new Seat(post.backupId(), AssignmentVia.POST_BACKUP, post.postId(), post.holderId()));
 				}
 				return list;
 			}).orElse(List.of());

@@ -24,8 +24,10 @@ public record RequestView(long id, @Schema(example = "document-version") String 
 			Instant startedAt, Instant dueAt, Instant endedAt, List<Approver> approvers) {
 	}
 
+	/** An approver fixed when the stage started; a post's backup names the holder they stand in for. */
 	@Schema(name = "ApprovalStageApprover")
-	public record Approver(long personId, String name, AssignmentVia via, boolean waiting) {
+	public record Approver(long personId, String name, AssignmentVia via, boolean waiting, Long standsInFor,
+			String standsInForName) {
 	}
 
 	@Schema(name = "ApprovalDecision")

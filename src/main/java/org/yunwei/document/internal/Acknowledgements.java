@@ -48,9 +48,10 @@ import org.yunwei.web.RejectedRequest;
 @Service
 class Acknowledgements {
 
-	/** The roles a version may ask by: the built-in roles of the service's people. */
-	static final List<String> ROLES = List.of("SERVICE_DESK_AGENT", "SERVICE_DESK_MANAGER", "SERVICE_MANAGER",
-			"SUPERVISOR");
+	/** A role a version may ask by, named in the reader's language (a custom role by the name it was given). */
+	record ReaderRole(String code, String name) {
+	}
+
 	/** The most people one version asks. */
 	static final int MAX_READERS = 5000;
 
@@ -115,7 +116,9 @@ class Acknowledgements {
 			errors.add("userIds", "document.readers.user.unknown");
 		}
 		Set<String> roles = new LinkedHashSet<>(draft.roleCodes());
-		if (!ROLES.containsAll(roles)) {
+		Set<String> known = new LinkedHashSet<>();
+		positions.roleChoices().forEach(r -> known.add(r.code()));
+		if (roles.contains(null) || !known.containsAll(roles)) {
 			errors.add("roleCodes", "document.readers.role.unknown");
 		}
 		Set<Long> units = new LinkedHashSet<>(draft.orgUnitIds());
@@ -134,6 +137,17 @@ class Acknowledgements {
 		after.put("asked", asked);
 		audit.record(AuditEntry.of("DOCUMENT_READERS_SET", "document", documentId).after(after).detail(row.title()));
 		return status(row, version);
+	}
+
+	/**
+	 * Every role a version may ask by: the built-in ones and those the administrators defined (a custom role's
+	 * holders are resolved like a built-in one's, within the parties the document applies to).
+	 */
+	List<ReaderRole> readerRoles(java.util.Locale locale) {
+		return positions.roleChoices()
+			.stream()
+			.map(r -> new ReaderRole(r.code(), messages.getMessage("role." + r.code(), null, r.name(), locale)))
+			.toList();
 	}
 
 	/** Resolves a published version's readers into people and asks those not asked yet; how many were asked. */

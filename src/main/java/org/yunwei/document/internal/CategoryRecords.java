@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 class CategoryRecords {
 
 	private static final String SELECT = """
-			select id, code, name, items, approval_policy_id, built_in from document_category""";
+			select id, code, name, items, approval_policy_id, built_in, retired_at is not null as retired
+			from document_category""";
 
 	private final JdbcClient jdbc;
 
@@ -39,10 +40,26 @@ class CategoryRecords {
 	}
 
 	boolean nameTaken(String name) {
-		return jdbc.sql("select exists (select 1 from document_category where lower(name) = lower(?))")
-			.param(name)
+		return nameTaken(name, null);
+	}
+
+	/** Whether another category than {@code exceptId} is called so, whatever the case. */
+	boolean nameTaken(String name, Long exceptId) {
+		return jdbc.sql("""
+				select exists (select 1 from document_category where lower(name) = lower(?) and id is distinct from ?)""")
+			.params(name, exceptId)
 			.query(Boolean.class)
 			.single();
+	}
+
+	void rename(long id, String name) {
+		jdbc.sql("update document_category set name = ? where id = ?").params(name, id).update();
+	}
+
+	void retire(long id, boolean retired) {
+		jdbc.sql("update document_category set retired_at = case when ? then now() end where id = ?")
+			.params(retired, id)
+			.update();
 	}
 
 	long insert(String name, List<String> items, Long approvalPolicyId) {
@@ -62,6 +79,6 @@ class CategoryRecords {
 		Long policy = rs.getObject("approval_policy_id", Long.class);
 		return new DocumentCategory(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
 				items == null ? List.of() : Arrays.asList((String[]) items.getArray()), policy,
-				rs.getBoolean("built_in"));
+				rs.getBoolean("built_in"), rs.getBoolean("retired"));
 	}
 }

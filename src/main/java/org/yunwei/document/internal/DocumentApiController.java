@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunwei.approval.ApprovalState;
 import org.yunwei.document.DocumentToRead;
+import org.yunwei.web.KeysetPage;
 import org.yunwei.web.FileDownload;
 import org.yunwei.web.UploadedFile;
 
@@ -55,17 +56,20 @@ class DocumentApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The documents the caller reads, one page at a time",
-			description = "400 naming the field for a bad state, sort, page or size, or an unknown category.")
-	DocumentLibrary.Page<DocumentLibrary.DocumentView> list(@RequestParam(required = false) Long categoryId,
+	@Operation(summary = "The documents the caller reads, one keyset page at a time",
+			description = "The answer's `next` is the cursor of the following page (null on the last); pass it back "
+					+ "with the same filters and sort. 400 naming the field for a bad state, sort, cursor or size, or "
+					+ "an unknown category.")
+	KeysetPage<DocumentLibrary.DocumentView> list(@RequestParam(required = false) Long categoryId,
 			@Parameter(description = "text within the title") @RequestParam(required = false) String q,
 			@Parameter(description = "CURRENT, UNPUBLISHED or REVIEW_DUE; any when left out")
 			@RequestParam(required = false) String state,
 			@Parameter(description = "TITLE, REVIEW, EFFECTIVE or UPDATED (default)")
 			@RequestParam(required = false) String sort,
-			@Parameter(description = "from 0") @RequestParam(required = false) Integer page,
+			@Parameter(description = "the `next` of the page before; the first page when left out")
+			@RequestParam(required = false) String cursor,
 			@Parameter(description = "1 to 200, default 25") @RequestParam(required = false) Integer size) {
-		return library.list(DocumentQuery.of(categoryId, q, state, sort, page, size));
+		return library.list(DocumentQuery.of(categoryId, q, state, sort, cursor, size));
 	}
 
 	@PostMapping

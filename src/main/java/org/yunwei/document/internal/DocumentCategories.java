@@ -18,8 +18,8 @@ import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
 /**
- * The categories: the built-in ones the standards name, and those management adds, each with the approval policy its
- * new versions go through (picked from the approval module's active policies). The items a category evidences are
+ * The categories: the built-in ones the standards name, and those management adds, renames and retires, each with the
+ * approval policy its new versions go through (picked from the approval module's active policies). The items a category evidences are
  * those the library answers for in the register ({@link DocumentEvidence}); others are refused.
  */
 @Service
@@ -42,7 +42,7 @@ class DocumentCategories {
 
 	/** A category as a reader sees it: its name in their language, and the name of its approval policy. */
 	public record CategoryView(long id, String code, String name, List<String> items, Long approvalPolicyId,
-			String approvalPolicyName, boolean builtIn) {
+			String approvalPolicyName, boolean builtIn, boolean retired) {
 	}
 
 	@Transactional(readOnly = true)
@@ -105,6 +105,49 @@ class DocumentCategories {
 			.detail(category.code() == null ? category.name() : category.code()));
 	}
 
+	/**
+	 * Renames a category; a built-in one's name then replaces the one the bundles give it, in every language.
+	 *
+	 * @throws RejectedRequest 400 for a blank or too long name, 409 for a name another category has
+	 */
+	@Transactional
+	public void rename(long id, String name) {
+		access.requireCategoryManager();
+		DocumentCategory category = records.find(id).orElseThrow(() -> RejectedRequest.notFound("document-category"));
+		FieldErrors errors = new FieldErrors();
+		String clean = FieldErrors.clean(name);
+		errors.required("name", clean, 100);
+		errors.throwIfAny();
+		if (records.nameTaken(clean, id)) {
+			throw FieldErrors.taken("name", "document.category.name.taken");
+		}
+		records.rename(id, clean);
+		audit.record(AuditEntry.of("DOCUMENT_CATEGORY_RENAMED", "document-category", id)
+			.before(Map.of("name", category.name() == null ? category.code() : category.name()))
+			.after(Map.of("name", clean))
+			.detail(clean));
+	}
+
+	/**
+	 * Retires a category management added, or reinstates it: a retired category keeps its documents (and what they
+	 * evidence) but no new document is filed under it. The built-in categories are the ones the standards name and
+	 * cannot be retired (409).
+	 */
+	@Transactional
+	public void retire(long id, boolean retired) {
+		access.requireCategoryManager();
+		DocumentCategory category = records.find(id).orElseThrow(() -> RejectedRequest.notFound("document-category"));
+		if (category.builtIn() && retired) {
+			throw RejectedRequest.conflict("document-category-built-in", "document.category.built-in");
+		}
+		if (category.retired() == retired) {
+			return;
+		}
+		records.retire(id, retired);
+		audit.record(AuditEntry.of(retired ? "DOCUMENT_CATEGORY_RETIRED" : "DOCUMENT_CATEGORY_REINSTATED",
+				"document-category", id).detail(category.name() == null ? category.code() : category.name()));
+	}
+
 	private void checkPolicy(Long policyId, FieldErrors errors) {
 		if (policyId != null && approvals.policies().stream().noneMatch(p -> p.id() == policyId)) {
 			errors.add("approvalPolicyId", "document.category.policy.unknown");
@@ -119,6 +162,6 @@ class DocumentCategories {
 
 	private CategoryView view(DocumentCategory c, Map<Long, String> policies, Locale locale) {
 		return new CategoryView(c.id(), c.code(), c.label(messages, locale), c.items(), c.approvalPolicyId(),
-				c.approvalPolicyId() == null ? null : policies.get(c.approvalPolicyId()), c.builtIn());
+				c.approvalPolicyId() == null ? null : policies.get(c.approvalPolicyId()), c.builtIn(), c.retired());
 	}
 }

@@ -56,4 +56,34 @@ class DocumentCategoryApiController {
 		categories.setPolicy(id, choice.approvalPolicyId());
 		return categories.find(id, locale);
 	}
+
+	/** A category's new name. */
+	record DocumentCategoryRename(String name) {
+	}
+
+	@PutMapping("/{id}/name")
+	@Operation(summary = "Rename a category (DOCUMENT_MANAGE, management)",
+			description = "400 naming `name` for a blank name or one over 100 characters; 409 for a name another "
+					+ "category has. A built-in category's new name replaces its name in every language.")
+	DocumentCategories.CategoryView rename(@PathVariable long id, @RequestBody DocumentCategoryRename rename,
+			Locale locale) {
+		categories.rename(id, rename == null ? null : rename.name());
+		return categories.find(id, locale);
+	}
+
+	@PostMapping("/{id}/retire")
+	@Operation(summary = "Retire a category (DOCUMENT_MANAGE, management)",
+			description = "Its documents stay and still evidence their items; no new document is filed under it. "
+					+ "409 for a built-in category.")
+	DocumentCategories.CategoryView retire(@PathVariable long id, Locale locale) {
+		categories.retire(id, true);
+		return categories.find(id, locale);
+	}
+
+	@PostMapping("/{id}/reinstate")
+	@Operation(summary = "Reinstate a retired category (DOCUMENT_MANAGE, management)")
+	DocumentCategories.CategoryView reinstate(@PathVariable long id, Locale locale) {
+		categories.retire(id, false);
+		return categories.find(id, locale);
+	}
 }

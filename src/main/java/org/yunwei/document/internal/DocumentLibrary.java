@@ -27,6 +27,7 @@ import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
 import org.yunwei.identity.Person;
 import org.yunwei.web.FieldErrors;
+import org.yunwei.web.KeysetPage;
 import org.yunwei.web.RejectedRequest;
 import org.yunwei.web.UploadedFile;
 
@@ -62,9 +63,6 @@ class DocumentLibrary {
 		this.clock = Clock.system(zone);
 	}
 
-	/** One page of a list; {@code more} when a next page exists. */
-	public record Page<T>(List<T> items, int page, int size, boolean more) {
-	}
 
 	/** A document with the names a page shows. */
 	public record DocumentView(PolicyDocument document, DocumentCategory category, boolean reviewOverdue) {
@@ -80,14 +78,14 @@ class DocumentLibrary {
 	}
 
 	@Transactional(readOnly = true)
-	public Page<DocumentView> list(DocumentQuery query) {
+	public KeysetPage<DocumentView> list(DocumentQuery query) {
 		if (query.categoryId() != null && categories.find(query.categoryId()).isEmpty()) {
 			throw DocumentQuery.unknownCategory();
 		}
 		List<Row> rows = documents.list(query, access.readerScope(), today());
 		boolean more = rows.size() > query.size();
 		List<Row> shown = more ? rows.subList(0, query.size()) : rows;
-		return new Page<>(views(shown), query.page(), query.size(), more);
+		return new KeysetPage<>(views(shown), more ? query.cursorAfter(shown.getLast()) : null);
 	}
 
 	@Transactional(readOnly = true)
@@ -117,7 +115,7 @@ class DocumentLibrary {
 	@Transactional
 	public long create(DocumentDraft draft) {
 		Actor actor = access.requireManager();
-		Checked checked = check(draft, actor);
+		Checked checked = check(draft, actor, null);
 		long id = documents.insert(checked.category().id(), checked.title(), checked.owner().id(), actor.partyId(),
 				checked.summary(), draft.reviewDate());
 		documents.replaceScope(id, checked.partyIds(), checked.unitIds());
@@ -131,7 +129,7 @@ class DocumentLibrary {
 		access.requireManager();
 		Row row = documents.find(id, access.readerScope(), true).orElseThrow(() -> RejectedRequest.notFound("document"));
 		Actor actor = access.requireManagerOf(row);
-		Checked checked = check(draft, actor);
+		Checked checked = check(draft, actor, row.categoryId());
 		documents.update(id, checked.category().id(), checked.title(), checked.owner().id(), checked.summary(),
 				draft.reviewDate());
 		documents.replaceScope(id, checked.partyIds(), checked.unitIds());
@@ -259,7 +257,8 @@ class DocumentLibrary {
 			Set<Long> unitIds) {
 	}
 
-	private Checked check(DocumentDraft draft, Actor actor) {
+	/** The draft checked; {@code keptCategoryId}: the document's category now, which it may keep though retired. */
+	private Checked check(DocumentDraft draft, Actor actor, Long keptCategoryId) {
 		FieldErrors errors = new FieldErrors();
 		String title = FieldErrors.clean(draft.title());
 		errors.required("title", title, 200);
@@ -270,6 +269,9 @@ class DocumentLibrary {
 				: categories.find(draft.categoryId()).orElse(null);
 		if (draft.categoryId() != null && category == null) {
 			errors.add("categoryId", "document.category.unknown");
+		}
+		else if (category != null && category.retired() && !draft.categoryId().equals(keptCategoryId)) {
+			errors.add("categoryId", "document.category.retired.refused");
 		}
 		Person owner = draft.ownerId() == null ? people.find(actor.userId()).orElseThrow()
 				: people.find(draft.ownerId()).orElse(null);

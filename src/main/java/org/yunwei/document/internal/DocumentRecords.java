@@ -88,7 +88,7 @@ class DocumentRecords {
 		return jdbc.sql(SELECT + " where d.id = ? for update of d").param(id).query((rs, n) -> row(rs)).optional();
 	}
 
-	/** One page of the documents the reader sees, one extra row telling that more follow. */
+	/** One keyset page of the documents the reader sees, one extra row telling that more follow. */
 	List<Row> list(DocumentQuery query, DocumentReaderScope scope, LocalDate today) {
 		StringBuilder where = new StringBuilder(scope.where());
 		List<Object> params = new ArrayList<>(scope.parameters());
@@ -110,9 +110,13 @@ class DocumentRecords {
 				}
 			}
 		}
+		if (query.after() != null) {
+			where.append(" and ").append(query.afterCondition());
+			params.add(query.after().key());
+			params.add(query.after().id());
+		}
 		params.add(query.size() + 1);
-		params.add((long) query.page() * query.size());
-		return jdbc.sql(SELECT + " where " + where + " order by " + query.orderBy() + " limit ? offset ?")
+		return jdbc.sql(SELECT + " where " + where + " order by " + query.orderBy() + " limit ?")
 			.params(params)
 			.query((rs, n) -> row(rs))
 			.list();

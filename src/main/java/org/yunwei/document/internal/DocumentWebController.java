@@ -52,8 +52,8 @@ class DocumentWebController {
 	@GetMapping("/documents")
 	String list(@RequestParam(required = false) Long categoryId, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String state, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) Integer page, Model model, Locale locale) {
-		DocumentQuery query = DocumentQuery.of(categoryId, q, state, sort, page, null);
+			@RequestParam(required = false) String cursor, Model model, Locale locale) {
+		DocumentQuery query = DocumentQuery.of(categoryId, q, state, sort, cursor, null);
 		model.addAttribute("result", library.list(query));
 		model.addAttribute("query", query);
 		model.addAttribute("categories", categories.all(locale));
@@ -123,7 +123,7 @@ class DocumentWebController {
 		if (detail.keeps()) {
 			model.addAttribute("readerPeople", pickers.readers(access.actor()));
 			model.addAttribute("readerUnits", pickers.units());
-			model.addAttribute("readerRoles", Acknowledgements.ROLES);
+			model.addAttribute("readerRoles", acknowledgements.readerRoles(locale));
 		}
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
@@ -233,7 +233,11 @@ class DocumentWebController {
 		model.addAttribute("detail", detail);
 		model.addAttribute("form", draft);
 		model.addAttribute("errors", errors);
-		model.addAttribute("categories", categories.all(locale));
+		// a retired category is offered only to the document already filed under it
+		model.addAttribute("categories", categories.all(locale)
+			.stream()
+			.filter(c -> !c.retired() || Long.valueOf(c.id()).equals(draft.categoryId()))
+			.toList());
 		model.addAttribute("owners", pickers.owners(access.actor()));
 		model.addAttribute("parties", pickers.parties());
 		model.addAttribute("units", pickers.units());

@@ -14,7 +14,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunwei.web.FormSubmission;
 
 /**
- * The library's other pages: the categories (management adds them and picks their approval policy), the box of the
+ * The library's other pages: the categories (management adds, renames and retires them and picks their approval
+ * policy), the box of the
  * documents that govern a module's work, which other modules' pages load (htmx) without depending on this module, and
  * the posts with their responsibility statements.
  */
@@ -63,6 +64,33 @@ class LibraryWebController {
 				errors -> categoriesPage(model, locale, null, errors));
 	}
 
+	@PostMapping("/documents/categories/{id}/name")
+	String rename(@PathVariable long id, @RequestParam(required = false) String name, Model model,
+			RedirectAttributes redirect, Locale locale) {
+		return FormSubmission.save(() -> categories.rename(id, name), "/documents/categories",
+				"document.category.saved", redirect, "document.category.problem", model, errors -> {
+					// the error goes beside this row's name field, not the new category's
+					model.addAttribute("renaming", id);
+					model.addAttribute("renameName", name);
+					model.addAttribute("renameErrors", errors);
+					return categoriesPage(model, locale, null, Map.of());
+				});
+	}
+
+	@PostMapping("/documents/categories/{id}/retire")
+	String retire(@PathVariable long id, Model model, RedirectAttributes redirect, Locale locale) {
+		return FormSubmission.save(() -> categories.retire(id, true), "/documents/categories",
+				"document.category.retired.done", redirect, "document.category.built-in", model,
+				errors -> categoriesPage(model, locale, null, errors));
+	}
+
+	@PostMapping("/documents/categories/{id}/reinstate")
+	String reinstate(@PathVariable long id, Model model, RedirectAttributes redirect, Locale locale) {
+		return FormSubmission.save(() -> categories.retire(id, false), "/documents/categories",
+				"document.category.reinstated", redirect, "document.category.problem", model,
+				errors -> categoriesPage(model, locale, null, errors));
+	}
+
 	private String categoriesPage(Model model, Locale locale, DocumentCategoryDraft draft, Map<String, String> errors) {
 		model.addAttribute("categories", categories.all(locale));
 		model.addAttribute("mayManage", access.mayManageCategories());
@@ -70,6 +98,10 @@ class LibraryWebController {
 		model.addAttribute("items", DocumentEvidenceItems.ALL);
 		model.addAttribute("form", draft == null ? new DocumentCategoryDraft(null, null, null) : draft);
 		model.addAttribute("errors", errors);
+		if (!model.containsAttribute("renameErrors")) {
+			model.addAttribute("renaming", null);
+			model.addAttribute("renameErrors", Map.of());
+		}
 		return "document/categories";
 	}
 
@@ -112,7 +144,7 @@ class LibraryWebController {
 		model.addAttribute("mayManage", access.mayManage());
 		var duties = categoryRecords.findByCode("POST_DUTIES").orElseThrow();
 		model.addAttribute("statements", access.mayManage()
-				? library.list(DocumentQuery.of(duties.id(), null, null, "TITLE", 0, 200)).items() : List.of());
+				? library.list(DocumentQuery.of(duties.id(), null, null, "TITLE", null, 200)).items() : List.of());
 		model.addAttribute("errors", errors);
 		return "document/post";
 	}

@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 public record ReadersDraft(
 		@Schema(description = "people by id") List<Long> userIds,
-		@Schema(description = "role codes: SERVICE_DESK_AGENT, SERVICE_DESK_MANAGER, SERVICE_MANAGER, SUPERVISOR")
+		@Schema(description = "role codes, built-in (SERVICE_DESK_AGENT, SUPERVISOR …) or custom (GET /api/v1/roles)")
 		List<String> roleCodes,
 		@Schema(description = "units by id; their members and those of the units below them") List<Long> orgUnitIds) {
 

@@ -98,4 +98,34 @@ class ApprovalBrowserTests extends BrowserTestSupport {
 		clickAndWaitForTheNextPage("#run-preview");
 		assertThat(find("#preview-stage-1").getText()).contains("已跳过");
 	}
+
+	@Test
+	void theBackupSeatedAtTheStartSeesWhomTheyStandInForAndApprovesWhileTheHolderIsOnLeave() {
+		ApprovalWorld world = new ApprovalWorld(context, jdbc);
+		long post = jdbc.sql("""
+				insert into post (org_unit_id, name, responsibilities, holder_id, backup_id)
+				values (?, ?, '审批变更', ?, ?) returning id""")
+			.params(world.unit, TestDirectory.unique("变更经理"), world.first, world.second)
+			.query(Long.class)
+			.single();
+		long policy = world.policy(false, stage("变更经理审批", StageRule.ANY, 1, null, StageApprover.post(post)));
+		long request = world.request(policy, subject(), "v1", Map.of()).requestId();
+		// the directory changes after the stage started: another backup is named, then the holder goes on leave
+		jdbc.sql("update post set backup_id = ? where id = ?").params(world.third, post).update();
+		long recorder = world.person(world.directory.role("POST_ABSENCE_RECORD"));
+		world.as(recorder, () -> context.getBean(org.yunwei.identity.Positions.class)
+			.recordAbsence(post, java.time.Instant.now().minusSeconds(3600),
+					java.time.Instant.now().plusSeconds(86400), "年休假"));
+		String holderName = jdbc.sql("select display_name from app_user where id = ?").param(world.first)
+			.query(String.class).single();
+
+		signIn(username(world.second), TestDirectory.PASSWORD, null);
+		open("/approvals");
+		clickAndWaitForTheNextPage("#open-" + request);
+		assertThat(find("#stage-1").getText()).contains("岗位备岗，" + holderName + "缺岗时代为审批",
+				"审批人在本环节开始时确定");
+		clickAndWaitForTheNextPage("#approve");
+		assertThat(find("#request-outcome").getText()).isEqualTo("已通过");
+		assertThat(find("#decisions").getText()).contains(holderName);
+	}
 }

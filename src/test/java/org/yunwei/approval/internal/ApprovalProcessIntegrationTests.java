@@ -291,6 +291,122 @@ class ApprovalProcessIntegrationTests extends IntegrationTestSupport {
 			.contains("APPROVAL_REQUEST", "APPROVAL_DECIDE", "APPROVAL_GRANT");
 	}
 
+	@Test
+	void aPostChangingHandsMidStageDoesNotMoveTheStagesApprovers() {
+		long post = post(world.first, world.second);
+		long policy = world.policy(false, any(StageApprover.post(post)));
+		long request = world.request(policy, subject(), "v1", Map.of()).requestId();
+
+		// the directory changes: the post passes to the third person, who is then marked absent
+		jdbc.sql("update post set holder_id = ? where id = ?").params(world.third, post).update();
+		absent(post);
+
+		assertThat(world.as(world.third, approvals::waitingForMe)).isZero();
+		assertThat(refusal(() -> world.approve(world.third, request))).isEqualTo(404);
+		// the backup stands in for the holder seated at the start, who is not away
+		assertThat(world.as(world.second, approvals::waitingForMe)).isZero();
+		assertThat(refusal(() -> world.approve(world.second, request))).isEqualTo(403);
+		assertThat(world.as(world.first, approvals::waitingForMe)).isEqualTo(1);
+		RequestView view = world.as(world.first, () -> context.getBean(ApprovalReading.class).view(request));
+		assertThat(view.stages().getFirst().approvers()).extracting(RequestView.Approver::personId)
+			.containsExactly(world.first, world.second);
+		assertThat(view.mayDecide()).isTrue();
+
+		assertThat(world.approve(world.first, request).outcome()).isEqualTo(ApprovalOutcome.GRANTED);
+		assertThat(decisions.of(request).getFirst().onBehalfOf()).isNull();
+	}
+
+	@Test
+	void theBackupSeatedAtTheStartDecidesWhileTheHolderIsOnLeaveEvenAfterTheBackupChanged() {
+		long post = post(world.first, world.second);
+		long policy = world.policy(false, any(StageApprover.post(post)));
+		long request = world.request(policy, subject(), "v1", Map.of()).requestId();
+
+		jdbc.sql("update post set backup_id = ? where id = ?").params(world.third, post).update();
+		absent(post);
+
+		assertThat(world.as(world.third, approvals::waitingForMe)).isZero();
+		assertThat(refusal(() -> world.approve(world.third, request))).isEqualTo(404);
+		assertThat(world.as(world.second, approvals::waitingForMe)).isEqualTo(1);
+		RequestView view = world.as(world.second, () -> context.getBean(ApprovalReading.class).view(request));
+		RequestView.Approver backup = view.stages().getFirst().approvers().getLast();
+		assertThat(backup.personId()).isEqualTo(world.second);
+		assertThat(backup.via()).isEqualTo(AssignmentVia.POST_BACKUP);
+		assertThat(backup.standsInFor()).isEqualTo(world.first);
+		assertThat(view.mayDecide()).isTrue();
+
+		assertThat(world.approve(world.second, request).outcome()).isEqualTo(ApprovalOutcome.GRANTED);
+		Decision decision = decisions.of(request).getFirst();
+		assertThat(decision.deciderId()).isEqualTo(world.second);
+		assertThat(decision.onBehalfOf()).isEqualTo(world.first);
+	}
+
+	@Test
+	void aRoleHolderWhoLosesTheRoleMidStageStillDecidesAndANewHolderDoesNot() {
+		String role = world.directory.role("TICKET_WORK");
+		long holder = world.person(role);
+		long policy = world.policy(false, any(StageApprover.role(role, world.party, null)));
+		long request = world.request(policy, subject(), "v1", Map.of()).requestId();
+
+		jdbc.sql("delete from user_role where user_id = ?").param(holder).update();
+		long newcomer = world.person(role);
+
+		assertThat(refusal(() -> world.approve(newcomer, request))).isEqualTo(404);
+		assertThat(world.approve(holder, request).outcome()).isEqualTo(ApprovalOutcome.GRANTED);
+	}
+
+	@Test
+	void aDecidedServiceReportApprovalEvidences712bAndSecurityStaysPartialWithItsGap() {
+		ApprovalEvidence source = context.getBean(ApprovalEvidence.class);
+		org.yunwei.compliance.EvidenceRequest period = new org.yunwei.compliance.EvidenceRequest(
+				java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusDays(1),
+				java.time.ZoneId.of("Asia/Shanghai"), world.party, Instant.now());
+		assertThat(source.evidence(period)).allSatisfy(e -> {
+			assertThat(e.state()).isEqualTo(org.yunwei.compliance.EvidenceState.PARTIAL);
+			assertThat(e.gaps()).extracting(org.yunwei.compliance.Evidence.Note::key)
+				.containsExactly("evidence.approval.gap.none-decided." + e.itemId());
+		});
+
+		long policy = world.policy(false, any(person(world.first)));
+		long request = world.as(world.requester, () -> approvals.request(new org.yunwei.approval.ApprovalAsk(
+				new org.yunwei.approval.ApprovalSubject(Approvals.SERVICE_REPORT, subject(),
+						ApprovalWorld.hash("report")), policy, "2026年11月服务月报", "/reports/1", Map.of())))
+			.requestId();
+		world.approve(world.first, request);
+
+		Map<String, org.yunwei.compliance.Evidence> byItem = source.evidence(period).stream()
+			.collect(java.util.stream.Collectors.toMap(org.yunwei.compliance.Evidence::itemId, e -> e));
+		org.yunwei.compliance.Evidence reports = byItem.get("7.1.2b");
+		assertThat(reports.state()).isEqualTo(org.yunwei.compliance.EvidenceState.EVIDENCED);
+		assertThat(reports.figures()).filteredOn(f -> f.label().equals("evidence.approval.granted"))
+			.extracting(org.yunwei.compliance.Evidence.Figure::value).containsExactly(1L);
+		assertThat(reports.records()).extracting(org.yunwei.compliance.Evidence.EvidenceRecord::link)
+			.containsExactly("/approvals/" + request);
+		assertThat(byItem.get("7.7.2c").state()).isEqualTo(org.yunwei.compliance.EvidenceState.PARTIAL);
+
+		// another provider's evidence does not count this provider's request
+		long other = world.directory.party("PROVIDER", org.yunwei.support.TestDirectory.unique("另一服务商"));
+		assertThat(source.evidence(new org.yunwei.compliance.EvidenceRequest(period.from(), period.to(),
+				period.zone(), other, period.now())))
+			.allSatisfy(e -> assertThat(e.state()).isEqualTo(org.yunwei.compliance.EvidenceState.PARTIAL));
+	}
+
+	private long post(long holder, long backup) {
+		return jdbc.sql("""
+				insert into post (org_unit_id, name, responsibilities, holder_id, backup_id)
+				values (?, ?, '审批变更', ?, ?) returning id""")
+			.params(world.unit, org.yunwei.support.TestDirectory.unique("变更经理"), holder, backup)
+			.query(Long.class)
+			.single();
+	}
+
+	private void absent(long post) {
+		long recorder = world.person(world.directory.role("POST_ABSENCE_RECORD"));
+		world.as(recorder, () -> context.getBean(Positions.class)
+			.recordAbsence(post, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(2)),
+					"休假"));
+	}
+
 	private List<String> stageStates(long request) {
 		return jdbc.sql("select state from approval_request_stage where request_id = ? order by position")
 			.param(request).query(String.class).list();
