@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,12 +20,13 @@ import org.springframework.util.ClassUtils;
 import org.yunwei.compliance.Evidence;
 import org.yunwei.compliance.EvidenceRequest;
 import org.yunwei.compliance.EvidenceSource;
+import org.yunwei.web.Alongside;
 
 /**
  * Asks the evidence sources of one register request side by side. Every module added sources (sixteen by now), and
  * asked one after the other their times added up past the register's 300 ms; side by side the slowest one decides.
  * <p>
- * Each source runs on a virtual thread in a read-only transaction of its own. All register requests together hold
+ * Each source runs on a virtual thread ({@link Alongside}) in a read-only transaction of its own. All register requests together hold
  * at most {@code yunwei.compliance.parallel-sources} connections for their sources (default 4), so that a manager
  * opening the register cannot take the connection pool from the service desk; a source waits for its turn instead.
  * Each source's time is recorded as {@code yunwei.compliance.evidence} with the source's name, so that a slow one is
@@ -35,8 +34,6 @@ import org.yunwei.compliance.EvidenceSource;
  */
 @Component
 class EvidenceGathering {
-
-	private static final Executor ALONGSIDE = task -> Thread.ofVirtual().name("compliance-evidence").start(task);
 
 	private final TransactionTemplate readOnly;
 	private final Semaphore connections;
@@ -59,13 +56,13 @@ class EvidenceGathering {
 	Map<String, Evidence> gather(List<EvidenceSource> sources, EvidenceRequest request) {
 		List<CompletableFuture<List<Evidence>>> asked = new ArrayList<>(sources.size());
 		for (EvidenceSource source : sources) {
-			asked.add(CompletableFuture.supplyAsync(() -> ask(source, request), ALONGSIDE));
+			asked.add(Alongside.start("compliance-evidence", () -> ask(source, request)));
 		}
 		Map<String, Evidence> evidence = new LinkedHashMap<>();
 		for (int i = 0; i < sources.size(); i++) {
 			EvidenceSource source = sources.get(i);
 			Set<String> served = source.items();
-			for (Evidence given : joined(asked.get(i))) {
+			for (Evidence given : Alongside.joined(asked.get(i))) {
 				if (!served.contains(given.itemId())) {
 					throw new IllegalStateException(source.getClass().getName() + " gave evidence for "
 							+ given.itemId() + ", which it does not serve");
@@ -92,22 +89,6 @@ class EvidenceGathering {
 		}
 		finally {
 			connections.release();
-		}
-	}
-
-	/** The source's answer, or its own exception (an outage stays an outage, a refusal a refusal). */
-	private static List<Evidence> joined(CompletableFuture<List<Evidence>> answer) {
-		try {
-			return answer.join();
-		}
-		catch (CompletionException e) {
-			if (e.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			if (e.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw e;
 		}
 	}
 }

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +28,7 @@ import org.yunwei.identity.DataScope;
 import org.yunwei.identity.Permission;
 import org.yunwei.ticket.internal.list.TicketQuery;
 import org.yunwei.ticket.internal.record.TicketSettings;
+import org.yunwei.web.Alongside;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -44,9 +43,6 @@ class TicketStatistics {
 
 	/** The backlog's age buckets, youngest first, as keys of the API and the bundle. */
 	static final List<String> AGES = List.of("LT_1D", "D1_3", "D3_7", "D7_30", "GT_30D");
-
-	/** A virtual thread per query run alongside the request's own: no pool to size or close. */
-	private static final Executor ALONGSIDE = task -> Thread.ofVirtual().name("ticket-statistics").start(task);
 
 	/** The summary's links to the tickets its attainment counted and those that met each clock. */
 	private static final Map<TicketQuery.SlaOutcome, String> SLA_LINKS = Map.of(TicketQuery.SlaOutcome.ANY,
@@ -184,11 +180,11 @@ class TicketStatistics {
 			DataScope scope, Integer top) {
 		Instant now = Instant.now();
 		DataScope.Condition condition = condition(scope);
-		CompletableFuture<TicketStatisticsReading.Resolved> resolving = CompletableFuture.supplyAsync(
-				() -> reading.resolved(period.start(zone), period.end(zone), condition), ALONGSIDE);
+		CompletableFuture<TicketStatisticsReading.Resolved> resolving = Alongside.start(
+				"ticket-statistics", () -> reading.resolved(period.start(zone), period.end(zone), condition));
 		var counted = counts.counted(period, scope, EnumSet.allOf(TicketStatisticsDimension.class), granularity);
 		var open = reading.backlog(now, condition);
-		var resolved = joined(resolving);
+		var resolved = Alongside.joined(resolving);
 		TicketStatisticsLabels.Namer namer = labels.namer(locale);
 		return new Report(period, summary(period, total(counted), resolved, counted.closed(), open),
 				volumes(period, counted.created(), top, namer), backlog(open, now, namer),
@@ -206,19 +202,6 @@ class TicketStatistics {
 			TicketVolumes.Counted counted) {
 		return TicketStatisticsReading.points(period.start(zone), period.end(zone), zone, granularity,
 				counted.createdSteps(), counted.resolvedSteps());
-	}
-
-	/** The query's own exception, as if it had run on the request's thread. */
-	private static <T> T joined(CompletableFuture<T> query) {
-		try {
-			return query.join();
-		}
-		catch (CompletionException e) {
-			if (e.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw e;
-		}
 	}
 
 	private Map<TicketStatisticsDimension, Volumes> volumes(TicketStatisticsPeriod period,
