@@ -19,8 +19,8 @@ import org.yunwei.document.PolicyDocuments;
 
 /**
  * Release records as evidence of 7.6.2a–d: 7.6.2a (发布管理制度) is evidenced when the document library holds a
- * 发布管理制度 in force for the provider asked about, with the period's releases as figures (partial, the document
- * named as missing, until it does); 7.6.2b the period's release plans (发布方案) with their dates and known errors;
+ * 发布管理制度 in force for the provider asked about, with the period's releases as figures (partial until it does;
+ * the document module names the missing document); 7.6.2b the period's release plans (发布方案) with their dates and known errors;
  * 7.6.2c the releases approved through the approval module (发布审批流程); 7.6.2d the completion records
  * (发布完成信息记录). Gaps flag releases completed without an approval and deployed releases still without their
  * completion record a week later. A provider's evidence counts the releases its people planned.
@@ -94,8 +94,9 @@ class ReleaseEvidence implements EvidenceSource {
 				new Figure("evidence.release.completed", completed, "/releases?status=COMPLETED"));
 		long rules = documents.inForce(RULES_CATEGORY, request.providerPartyId());
 		Evidence rulesEvidence = rules > 0 ? Evidence.evidenced(RULES, ruleFigures)
-				: Evidence.partial(RULES, List.of(Note.of("evidence.release.present.records", planned[0])),
-						List.of(Note.of("evidence.release.missing.rules"))).withFigures(ruleFigures);
+				// the document module names the missing 制度 for this item; this source adds what the records show
+				: Evidence.partial(RULES, List.of(Note.of("evidence.release.present.records", planned[0])), List.of())
+					.withFigures(ruleFigures);
 		return List.of(rulesEvidence.withLinks(links),
 				Evidence.evidenced(PLANS, List.of(new Figure("evidence.release.planned", planned[0], "/releases"),
 						new Figure("evidence.release.with-plan", planned[1], null),
