@@ -16,8 +16,10 @@
  * delivers (its facade; change management knows nothing of releases); on {@code approval} for the approval and its
  * decision events; on {@code audit} to record every write in the same transaction; on {@code web} for refusals,
  * field errors, keyset pages and forms; on {@code document} to know whether the 发布管理制度 is in force; and on
- * {@code compliance} to report its records as the evidence of 7.6.2a–d.
+ * {@code compliance} to report its records as the evidence of 7.6.2a–d; and on {@code dataset} to add two years of
+ * releases to the generated city.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Release management",
-		allowedDependencies = { "identity", "cmdb", "change", "approval", "audit", "web", "compliance", "document" })
+		allowedDependencies = { "identity", "cmdb", "change", "approval", "audit", "web", "compliance", "document",
+				"dataset" })
 package org.yunwei.release;

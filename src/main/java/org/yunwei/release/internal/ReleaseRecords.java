@@ -160,4 +160,26 @@ class ReleaseRecords {
 	static Timestamp timestamp(Instant value) {
 		return value == null ? null : Timestamp.from(value);
 	}
+
+	/** Dates a generated release as its data, not as the run that wrote it, so that two runs write the same rows. */
+	void dated(long id, Instant createdAt, Instant updatedAt) {
+		jdbc.sql("update release_record set created_at = ?, updated_at = ? where id = ?")
+			.params(timestamp(createdAt), timestamp(updatedAt), id).update();
+	}
+
+	/** Raises a day's number counter to at least {@code last} (numbers the generator gave). */
+	void counted(LocalDate day, int last) {
+		jdbc.sql("""
+				insert into release_number_counter (day, last) values (?, ?)
+				on conflict (day) do update set last = greatest(release_number_counter.last, excluded.last)""")
+			.params(java.sql.Date.valueOf(day), last).update();
+	}
+
+	/** The largest number each day has given, for a generator to continue. */
+	java.util.Map<LocalDate, Integer> counters() {
+		java.util.Map<LocalDate, Integer> all = new java.util.TreeMap<>();
+		jdbc.sql("select day, last from release_number_counter")
+			.query((rs, n) -> all.put(rs.getDate(1).toLocalDate(), rs.getInt(2))).list();
+		return all;
+	}
 }
