@@ -1,5 +1,6 @@
 package org.yunwei.change;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -22,5 +23,13 @@ public class ChangeRequests {
 	/** The change, when it exists and the signed-in person may read it. */
 	public Optional<ChangeSummary> find(long changeId) {
 		return lookup.find(changeId);
+	}
+
+	/**
+	 * The changes the signed-in person may read whose number or title contain the text, most recently updated first,
+	 * at most {@code limit} (1–50); the latest ones for a blank text. For pickers, e.g. the changes a release delivers.
+	 */
+	public List<ChangeSummary> search(String text, int limit) {
+		return lookup.search(text, limit);
 	}
 }

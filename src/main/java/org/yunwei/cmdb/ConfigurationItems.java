@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.yunwei.cmdb.internal.ConfigurationItemLookup;
+import org.yunwei.cmdb.internal.ReleasedVersions;
 
 /**
  * What other modules may ask of configuration management: an item as the signed-in person may see it, and items for
@@ -15,9 +16,11 @@ import org.yunwei.cmdb.internal.ConfigurationItemLookup;
 public class ConfigurationItems {
 
 	private final ConfigurationItemLookup lookup;
+	private final ReleasedVersions releasedVersions;
 
-	ConfigurationItems(ConfigurationItemLookup lookup) {
+	ConfigurationItems(ConfigurationItemLookup lookup, ReleasedVersions releasedVersions) {
 		this.lookup = lookup;
+		this.releasedVersions = releasedVersions;
 	}
 
 	/** The item, when it exists and the signed-in person may see it. */
@@ -44,5 +47,16 @@ public class ConfigurationItems {
 	/** Every class of items, parents before their subclasses; disabled ones included and marked. */
 	public List<ConfigurationItemClass> classes() {
 		return lookup.classes();
+	}
+
+	/**
+	 * Records the version a completed release (发布) deployed on an application system (its 当前版本 attribute), in the
+	 * item's history with the reason given (the release's number). The item must be visible to the signed-in person.
+	 * Answers whether the version changed (false when it already ran that version).
+	 *
+	 * @throws org.yunwei.web.RejectedRequest 404 for an item not visible; 422 for an item whose class has no version
+	 */
+	public boolean recordReleasedVersion(long itemId, String version, String reason) {
+		return releasedVersions.record(itemId, version, reason);
 	}
 }

@@ -83,7 +83,11 @@ public enum Permission {
 	/** Write emergency plans and submit them for approval; retire them. */
 	EMERGENCY_MANAGE,
 	/** Declare emergency events and record their response: steps, phases, escalation, closure. */
-	EMERGENCY_RESPOND;
+	EMERGENCY_RESPOND,
+	/** Read releases (发布): plan, approval, deployment and completion records within the scope served (identity V22). */
+	RELEASE_READ,
+	/** Plan releases, submit them for approval, record their deployment and completion. */
+	RELEASE_MANAGE;
 
 	/**
 	 * Reading the audit trail belongs to the audit administrator and supervision alone, deciding on administrative

@@ -1,5 +1,6 @@
 package org.yunwei.change.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -11,9 +12,11 @@ import org.yunwei.web.RejectedRequest;
 public class ChangeLookup {
 
 	private final ChangeRegister register;
+	private final ChangeList list;
 
-	ChangeLookup(ChangeRegister register) {
+	ChangeLookup(ChangeRegister register, ChangeList list) {
 		this.register = register;
+		this.list = list;
 	}
 
 	/** Not transactional itself: a refusal inside would mark a caller's transaction for rollback. */
@@ -27,5 +30,15 @@ public class ChangeLookup {
 		catch (RejectedRequest notVisible) {
 			return Optional.empty();
 		}
+	}
+
+	/** The list's first page for the text, each change as the facade shows it. */
+	public List<ChangeSummary> search(String text, int limit) {
+		String q = text == null || text.isBlank() ? null : text.strip();
+		if (q != null && q.length() > 200) {
+			return List.of();
+		}
+		return list.page(new ChangeFilter(null, null, null, null, q, null), null, Math.max(1, Math.min(limit, 50)))
+			.items().stream().map(line -> find(line.id())).flatMap(Optional::stream).toList();
 	}
 }

@@ -164,6 +164,40 @@ class ItemRegister {
 	}
 
 	/**
+	 * Records the version a completed release (发布) deployed on an item whose class has the version attribute (an
+	 * application system's 当前版本), as a change in its history with the release as its reason. No review is asked
+	 * even for a reviewed class: the release's own approval covered the deployment, and the version records what now
+	 * runs. The item must be visible to the signed-in person, who completed the release; answers whether it changed.
+	 */
+	@Transactional
+	public boolean recordVersion(long id, String version, String reason) {
+		CmdbScope.View reader = scope.reader();
+		ConfigurationItem item = records.lock(id)
+			.filter(i -> reader.includes(i.fields().customerUnitId(), i.fields().providerPartyId()))
+			.orElseThrow(() -> RejectedRequest.notFound("configuration-item"));
+		CiClass itemClass = classes.find(item.classId()).orElseThrow();
+		if (itemClass.attributes().stream().noneMatch(a -> a.code().equals(ReleasedVersions.ATTRIBUTE))) {
+			throw FieldErrors.ruleBroken("item-without-version", "ciIds", "cmdb.item.without-version");
+		}
+		ItemFields f = item.fields();
+		Map<String, Object> attributes = new java.util.TreeMap<>(f.attributes());
+		attributes.put(ReleasedVersions.ATTRIBUTE, version);
+		List<FieldChange> changed = item.revise(new ItemFields(f.name(), f.assetTag(), f.serialNumber(),
+				f.ipAddress(), f.customerUnitId(), f.providerPartyId(), f.ownerUserId(), f.custodianUserId(),
+				f.building(), f.floor(), f.room(), f.rack(), f.supplier(), f.purchasedOn(), f.purchasePrice(),
+				f.warrantyUntil(), attributes));
+		if (changed.isEmpty()) {
+			return false;
+		}
+		records.update(item);
+		changes.append(id, item.version(), "UPDATED", reader.actor(), reason, changed, item.snapshot());
+		audit.record(AuditEntry.of("CI_CHANGED", "configuration_item", id)
+			.after(Map.of(ReleasedVersions.ATTRIBUTE, version)).detail(reason));
+		events.publishEvent(new ConfigurationItemChanged(id, itemClass.code(), "UPDATED", item.version()));
+		return true;
+	}
+
+	/**
 	 * What an edit did: the item as it is now, and the change waiting for review when its class requires one
 	 * ({@code null} when the edit applied at once or changed nothing).
 	 */

@@ -337,6 +337,21 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		});
 		samples.put("/changes/item-choices", () -> List.of("/changes/item-choices?q=" + java.net.URLEncoder
 			.encode("办事", java.nio.charset.StandardCharsets.UTF_8), "/changes/item-choices?ciIds=" + items[0]));
+		long[] release = new long[1];
+		Supplier<Long> someRelease = () -> {
+			if (release[0] == 0) {
+				release[0] = release(world, items, someChanges.get());
+			}
+			return release[0];
+		};
+		samples.put("/releases/{id}", () -> List.of("/releases/" + someRelease.get()));
+		samples.put("/releases/{id}/edit", () -> List.of("/releases/" + someRelease.get() + "/edit"));
+		samples.put("/releases", () -> List.of("/releases", "/releases?sort=planned&status=DRAFT&type=MAJOR",
+				"/releases?q=zzzqqq", "/releases?status=oops"));
+		samples.put("/releases/item-choices", () -> List.of("/releases/item-choices?q=" + java.net.URLEncoder
+			.encode("办事", java.nio.charset.StandardCharsets.UTF_8), "/releases/item-choices?ciIds=" + items[0]));
+		samples.put("/releases/change-choices", () -> List.of("/releases/change-choices",
+				"/releases/change-choices?changeIds=" + someChanges.get()[1]));
 		samples.put("/cmdb/tickets/{ticketId}/item", () -> List.of("/cmdb/tickets/" + ticket + "/item"));
 		samples.put("/cmdb/spares/{id}", () -> List.of("/cmdb/spares/" + sparePart(world)));
 		samples.put("/cmdb/import/jobs/{id}", () -> List.of("/cmdb/import/jobs/" + jdbc.sql("""
@@ -468,6 +483,22 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		ResolvedTickets.expect(200, world.api.post("/api/v1/changes/" + ids[1] + "/submit", lead, null));
 		ResolvedTickets.expect(200, world.api.post("/api/v1/changes/" + ids[1] + "/start", lead, null));
 		return ids;
+	}
+
+	/** A release of the started standard change on the first item, planned by the desk manager (a draft). */
+	private long release(TicketFixtures world, long[] items, long[] changes) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("title", "网上办事大厅 V3.2 发布");
+		body.put("type", "MINOR");
+		body.put("releaseVersion", "V3.2.0");
+		body.put("ciIds", List.of(items[0]));
+		body.put("changeIds", List.of(changes[1]));
+		body.put("plan", "夜间停机窗口部署，灰度验证后全量");
+		body.put("plannedAt", "2099-03-02T14:00:00Z");
+		body.put("knownErrors", "旧版浏览器显示异常");
+		var created = world.api.post("/api/v1/releases", world.token(world.lead), body);
+		ResolvedTickets.expect(201, created);
+		return created.json().get("id").asLong();
 	}
 
 	/** A problem the desk manager opened from the ticket, analysing, with an emergency plan and a known error. */

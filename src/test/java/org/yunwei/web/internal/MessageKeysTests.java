@@ -140,6 +140,9 @@ class MessageKeysTests {
 		values("change.outcome.", "org.yunwei.change.internal.ChangeOutcome");
 		VALUES.put("change.list.sort.", List.of("updated", "planned"));
 		VALUES.put("change.calendar.weekday.", IntStream.rangeClosed(1, 7).mapToObj(String::valueOf).toList());
+		values("release.status.", "org.yunwei.release.internal.ReleaseStatus");
+		values("release.type.", "org.yunwei.release.internal.ReleaseType");
+		VALUES.put("release.list.sort.", List.of("updated", "planned"));
 		VALUES.put("role.", List.of("SERVICE_DESK_AGENT", "SERVICE_DESK_MANAGER", "SERVICE_MANAGER", "SUPERVISOR"));
 		values("problems.status.", "org.yunwei.problem.internal.ProblemStatus");
 		values("problems.priority.", "org.yunwei.sla.Priority");
