@@ -6,7 +6,8 @@
  * the relations between items and the impact analysis over them.
  * <p>
  * It owns the tables {@code ci_class}, {@code ci_attribute}, {@code configuration_item}, {@code ci_unique_value},
- * {@code ci_change}, {@code ci_relation} and {@code ci_pending_change}. Other modules see items through {@link ConfigurationItems} and hear of
+ * {@code ci_change}, {@code ci_relation}, {@code ci_pending_change}, {@code ci_spare_part}, {@code ci_spare_stock},
+ * {@code ci_spare_movement} and {@code ci_import_job}. Other modules see items through {@link ConfigurationItems} and hear of
  * changes through {@link ConfigurationItemChanged}.
  * <p>
  * Depends on {@code identity} for who is asking, their permissions and scope, and the names of units, parties and
@@ -19,8 +20,11 @@
  * 配置管理制度 is in force, the rules the ledger's evidence rests on; and on {@code ticket} for the open incidents that
  * name an item (its facade) and to name the item a monitoring alert's host is (it implements the service desk's
  * {@code ConfigurationItemNames}, so that the service desk depends on nothing of this module). The ticket pages show
- * the item picker and the item box as fragments this module serves.
+ * the item picker and the item box as fragments this module serves. It tells the keepers of spare parts that run low
+ * through {@code notification} (a {@code Notice}), and adds its items and relations to the generated city through
+ * {@code dataset}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Configuration management",
-		allowedDependencies = { "identity", "catalog", "audit", "web", "compliance", "approval", "document", "ticket" })
+		allowedDependencies = { "identity", "catalog", "audit", "web", "compliance", "approval", "document", "ticket",
+				"notification", "dataset" })
 package org.yunwei.cmdb;

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -23,15 +24,21 @@ class CiPendingChanges {
 	private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
 	};
 
+	private static final TypeReference<Map<String, Object>> PROPOSAL = new TypeReference<>() {
+	};
+
 	private static final RowMapper<CiPendingChange> ROW = (rs, n) -> {
 		Timestamp decided = rs.getTimestamp("decided_at");
+		String fields = rs.getString("fields");
+		String proposal = rs.getString("proposal");
 		return new CiPendingChange(rs.getLong("id"), rs.getLong("item_id"), rs.getInt("base_version"),
-				ConfigurationItemRecords.JSON.readValue(rs.getString("fields"), ItemFields.class),
+				fields == null ? null : ConfigurationItemRecords.JSON.readValue(fields, ItemFields.class),
 				ConfigurationItemRecords.JSON.readValue(rs.getString("changes"), CHANGES), rs.getString("reason"),
 				rs.getString("content_hash"), rs.getObject("requested_by_id", Long.class),
 				rs.getString("requested_by_name"), rs.getTimestamp("requested_at").toInstant(),
 				rs.getObject("approval_request_id", Long.class), rs.getString("state"),
-				decided == null ? null : decided.toInstant(), rs.getString("decision_reason"));
+				decided == null ? null : decided.toInstant(), rs.getString("decision_reason"), rs.getString("kind"),
+				proposal == null ? null : ConfigurationItemRecords.JSON.readValue(proposal, PROPOSAL));
 	};
 
 	private final JdbcClient jdbc;
@@ -42,23 +49,42 @@ class CiPendingChanges {
 
 	/** The hash an approval holds for: the item, the version the edit was made against, and the fields it sets. */
 	static String hash(long itemId, int baseVersion, ItemFields fields) {
+		return digest(itemId + ":" + baseVersion + ":" + ConfigurationItemRecords.JSON.writeValueAsString(fields));
+	}
+
+	private static String digest(String text) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest((itemId + ":" + baseVersion + ":"
-					+ ConfigurationItemRecords.JSON.writeValueAsString(fields)).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException missing) {
 			throw new IllegalStateException(missing);
 		}
 	}
 
+	/**
+	 * The hash of a change other than a field edit: the item, the version it was asked against, the kind and what it
+	 * proposes.
+	 */
+	static String hash(long itemId, int baseVersion, String kind, Map<String, Object> proposal) {
+		return digest(itemId + ":" + baseVersion + ":" + kind + ":"
+				+ ConfigurationItemRecords.JSON.writeValueAsString(new java.util.TreeMap<>(proposal)));
+	}
+
 	long insert(long itemId, int baseVersion, ItemFields fields, List<FieldChange> changes, String reason,
 			String hash, Actor requester) {
+		return insert(itemId, baseVersion, "FIELDS", fields, null, changes, reason, hash, requester);
+	}
+
+	long insert(long itemId, int baseVersion, String kind, ItemFields fields, Map<String, Object> proposal,
+			List<FieldChange> changes, String reason, String hash, Actor requester) {
 		return jdbc.sql("""
-				insert into ci_pending_change (item_id, base_version, fields, changes, reason, content_hash,
-				  requested_by_id, requested_by_name)
-				values (?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?) returning id""")
-			.params(itemId, baseVersion, ConfigurationItemRecords.JSON.writeValueAsString(fields),
+				insert into ci_pending_change (item_id, base_version, kind, fields, proposal, changes, reason,
+				  content_hash, requested_by_id, requested_by_name)
+				values (?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?) returning id""")
+			.params(itemId, baseVersion, kind,
+					fields == null ? null : ConfigurationItemRecords.JSON.writeValueAsString(fields),
+					proposal == null ? null : ConfigurationItemRecords.JSON.writeValueAsString(proposal),
 					ConfigurationItemRecords.JSON.writeValueAsString(changes), reason, hash, requester.userId(),
 					requester.displayName())
 			.query(Long.class).single();

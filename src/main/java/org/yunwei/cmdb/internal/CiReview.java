@@ -19,7 +19,8 @@ import org.yunwei.identity.Actor;
 import org.yunwei.web.RejectedRequest;
 
 /**
- * 配置管理审核流程: an edit of an item whose class requires review waits as a pending change, and the approval module is
+ * 配置管理审核流程: an edit of an item whose class requires review — its fields, a lifecycle move, or a relation it
+ * gains or loses (when either end's class requires review) — waits as a pending change, and the approval module is
  * asked (under its default policy) to approve it for the hash of the item, the version it was made against and the
  * fields it sets. Granted, the change applies — unless the item changed meanwhile or another item took one of its
  * unique values, when it ends superseded and the item stays as it is. Rejected, returned or withdrawn, the item stays
@@ -39,9 +40,14 @@ class CiReview {
 	private final Approvals approvals;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
+	private final RelationRecording recording;
+	private final Relations relationsOf;
 
 	CiReview(CiPendingChanges pendings, ConfigurationItemRecords records, ItemChanges changes, CiClasses classes,
-			CiUniqueness uniqueness, Approvals approvals, AuditTrail audit, ApplicationEventPublisher events) {
+			CiUniqueness uniqueness, Approvals approvals, AuditTrail audit, ApplicationEventPublisher events,
+			RelationRecording recording, Relations relationsOf) {
+		this.recording = recording;
+		this.relationsOf = relationsOf;
 		this.pendings = pendings;
 		this.records = records;
 		this.changes = changes;
@@ -55,24 +61,83 @@ class CiReview {
 	/** Submits a checked edit for review, within the caller's transaction that holds the item's lock. */
 	CiPendingChange submit(long itemId, CiClass itemClass, int baseVersion, ItemFields fields,
 			List<FieldChange> changed, String reason, Actor requester) {
+		supersedeWaiting(itemId);
+		String hash = CiPendingChanges.hash(itemId, baseVersion, fields);
+		long id = pendings.insert(itemId, baseVersion, fields, changed, reason, hash, requester);
+		return requested(id, itemId, itemClass, "FIELDS", fields.name(), changed, reason, hash, baseVersion);
+	}
+
+	/** Submits a checked lifecycle move for review, within the caller's transaction that holds the item's lock. */
+	CiPendingChange submitLifecycle(long itemId, CiClass itemClass, int baseVersion, Lifecycle from, Lifecycle to,
+			String reason, Actor requester) {
+		supersedeWaiting(itemId);
+		Map<String, Object> proposal = Map.of("lifecycle", to.name());
+		String hash = CiPendingChanges.hash(itemId, baseVersion, "LIFECYCLE", proposal);
+		List<FieldChange> changed = List.of(new FieldChange("lifecycle", from.name(), to.name()));
+		long id = pendings.insert(itemId, baseVersion, "LIFECYCLE", null, proposal, changed, reason, hash,
+				requester);
+		ConfigurationItem item = records.find(itemId).orElseThrow();
+		return requested(id, itemId, itemClass, "LIFECYCLE", item.fields().name(), changed, reason, hash,
+				baseVersion);
+	}
+
+	/** Submits a checked new relation for review; it waits on the source item. Both ends are locked by the caller. */
+	CiPendingChange submitRelationAdded(ConfigurationItem source, ConfigurationItem target, RelationType type,
+			String note, String reason, Actor requester) {
+		supersedeWaiting(source.id());
+		Map<String, Object> proposal = new LinkedHashMap<>();
+		proposal.put("sourceId", source.id());
+		proposal.put("targetId", target.id());
+		proposal.put("type", type.name());
+		proposal.put("note", note);
+		String hash = CiPendingChanges.hash(source.id(), source.version(), "RELATION_ADDED", proposal);
+		List<FieldChange> changed = List.of(
+				new FieldChange("relation", null, RelationRecording.end(type, "OUT", target)));
+		long id = pendings.insert(source.id(), source.version(), "RELATION_ADDED", null, proposal, changed, reason,
+				hash, requester);
+		return requested(id, source.id(), classes.find(source.classId()).orElseThrow(), "RELATION_ADDED",
+				source.fields().name(), changed, reason, hash, source.version());
+	}
+
+	/** Submits the removal of a relation for review; it waits on the item it was asked from (locked by the caller). */
+	CiPendingChange submitRelationRemoved(ConfigurationItem item, ConfigurationItem other, Relation relation,
+			String reason, Actor requester) {
+		supersedeWaiting(item.id());
+		Map<String, Object> proposal = Map.of("relationId", relation.id());
+		String hash = CiPendingChanges.hash(item.id(), item.version(), "RELATION_REMOVED", proposal);
+		String direction = relation.sourceId() == item.id() ? "OUT" : "IN";
+		List<FieldChange> changed = List.of(
+				new FieldChange("relation", RelationRecording.end(relation.type(), direction, other), null));
+		long id = pendings.insert(item.id(), item.version(), "RELATION_REMOVED", null, proposal, changed, reason,
+				hash, requester);
+		return requested(id, item.id(), classes.find(item.classId()).orElseThrow(), "RELATION_REMOVED",
+				item.fields().name(), changed, reason, hash, item.version());
+	}
+
+	/** A newer change of an item supersedes the one waiting, whatever its kind: one waits per item at a time. */
+	private void supersedeWaiting(long itemId) {
 		pendings.waitingOf(itemId).ifPresent(older -> {
 			pendings.decide(older.id(), "SUPERSEDED", Instant.now(), null);
 			audit.record(AuditEntry.of("CI_CHANGE_SUPERSEDED", "configuration_item", itemId)
 				.after(Map.of("pendingChangeId", older.id(), "by", "newer-edit")));
 		});
-		String hash = CiPendingChanges.hash(itemId, baseVersion, fields);
-		long id = pendings.insert(itemId, baseVersion, fields, changed, reason, hash, requester);
+	}
+
+	private CiPendingChange requested(long id, long itemId, CiClass itemClass, String kind, String itemName,
+			List<FieldChange> changed, String reason, String hash, int baseVersion) {
 		Map<String, Object> facts = new LinkedHashMap<>();
 		facts.put("classCode", itemClass.code());
+		facts.put("kind", kind);
 		facts.put("fieldsChanged", changed.size());
 		ApprovalState state = approvals.request(new ApprovalAsk(new ApprovalSubject(SUBJECT_TYPE, itemId, hash),
-				approvals.defaultPolicyId(), fields.name() + " · " + itemClass.name() + " · " + reason,
+				approvals.defaultPolicyId(), itemName + " · " + itemClass.name() + " · " + reason,
 				"/cmdb/items/" + itemId, facts));
 		pendings.requested(id, state.requestId());
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("pendingChangeId", id);
 		after.put("approvalRequestId", state.requestId());
 		after.put("baseVersion", baseVersion);
+		after.put("kind", kind);
 		after.put("fields", changed.stream().map(FieldChange::field).toList());
 		audit.record(AuditEntry.of("CI_CHANGE_SUBMITTED", "configuration_item", itemId).after(after).detail(reason));
 		return pendings.find(id).orElseThrow();
@@ -85,6 +150,16 @@ class CiReview {
 		if (pending == null) {
 			return;
 		}
+		switch (pending.kind()) {
+			case "LIFECYCLE" -> grantedMove(pending, at);
+			case "RELATION_ADDED" -> grantedRelation(pending, at);
+			case "RELATION_REMOVED" -> grantedRemoval(pending, at);
+			default -> grantedEdit(pending, at);
+		}
+	}
+
+	private void grantedEdit(CiPendingChange pending, Instant at) {
+		long itemId = pending.itemId();
 		ConfigurationItem item = records.lock(itemId).orElseThrow();
 		CiClass itemClass = classes.find(item.classId()).orElseThrow();
 		if (item.version() != pending.baseVersion() || item.lifecycle() == Lifecycle.DISPOSED) {
@@ -114,6 +189,79 @@ class CiReview {
 		after.put("approvalRequestId", pending.approvalRequestId());
 		audit.record(AuditEntry.of("CI_CHANGE_APPLIED", "configuration_item", itemId)
 			.before(ItemRegister.only(before, changed)).after(after).detail(pending.reason()));
+	}
+
+	/** A granted lifecycle move applies unless the item changed meanwhile or the move is no longer allowed. */
+	private void grantedMove(CiPendingChange pending, Instant at) {
+		ConfigurationItem item = records.lock(pending.itemId()).orElseThrow();
+		Lifecycle target = Lifecycle.valueOf((String) pending.proposal().get("lifecycle"));
+		if (item.version() != pending.baseVersion() || item.lifecycle() == Lifecycle.DISPOSED
+				|| !item.lifecycle().next().contains(target)) {
+			supersede(pending, at, "item-changed");
+			return;
+		}
+		FieldChange change = item.moveTo(target);
+		pendings.decide(pending.id(), "APPLIED", at, null);
+		records.update(item);
+		changes.append(item.id(), item.version(), "LIFECYCLE", pending.requestedById(), pending.requestedByName(),
+				pending.reason(), List.of(change), item.snapshot());
+		String classCode = classes.find(item.classId()).map(CiClass::code).orElse("");
+		events.publishEvent(new ConfigurationItemChanged(item.id(), classCode, "LIFECYCLE", item.version()));
+		audit.record(AuditEntry.of("CI_LIFECYCLE_CHANGED", "configuration_item", item.id())
+			.before(Map.of("lifecycle", change.before())).after(Map.of("lifecycle", change.after()))
+			.detail(pending.reason()));
+		applied(pending);
+	}
+
+	/**
+	 * A granted new relation holds from now on, unless an end was disposed or the same relation came to hold
+	 * meanwhile. Relations do not depend on the item's other values, so a change of the item meanwhile does not
+	 * supersede it.
+	 */
+	private void grantedRelation(CiPendingChange pending, Instant at) {
+		long sourceId = ((Number) pending.proposal().get("sourceId")).longValue();
+		long targetId = ((Number) pending.proposal().get("targetId")).longValue();
+		RelationType type = RelationType.valueOf((String) pending.proposal().get("type"));
+		ConfigurationItem a = records.lock(Math.min(sourceId, targetId)).orElseThrow();
+		ConfigurationItem b = records.lock(Math.max(sourceId, targetId)).orElseThrow();
+		ConfigurationItem source = a.id() == sourceId ? a : b;
+		ConfigurationItem target = a.id() == sourceId ? b : a;
+		if (source.lifecycle() == Lifecycle.DISPOSED || target.lifecycle() == Lifecycle.DISPOSED
+				|| relationsOf.exists(sourceId, targetId, type)) {
+			supersede(pending, at, "item-changed");
+			return;
+		}
+		pendings.decide(pending.id(), "APPLIED", at, null);
+		recording.add(source, target, type, (String) pending.proposal().get("note"), pending.requestedById(),
+				pending.requestedByName(), pending.reason());
+		applied(pending);
+	}
+
+	/** A granted removal ends the relation, unless it was removed meanwhile. */
+	private void grantedRemoval(CiPendingChange pending, Instant at) {
+		long relationId = ((Number) pending.proposal().get("relationId")).longValue();
+		Relation relation = relationsOf.find(relationId).filter(r -> r.removedAt() == null).orElse(null);
+		if (relation == null) {
+			supersede(pending, at, "item-changed");
+			return;
+		}
+		ConfigurationItem a = records.lock(Math.min(relation.sourceId(), relation.targetId())).orElseThrow();
+		ConfigurationItem b = records.lock(Math.max(relation.sourceId(), relation.targetId())).orElseThrow();
+		ConfigurationItem source = a.id() == relation.sourceId() ? a : b;
+		ConfigurationItem target = a.id() == relation.sourceId() ? b : a;
+		pendings.decide(pending.id(), "APPLIED", at, null);
+		recording.remove(relation, source, target, pending.requestedById(), pending.requestedByName(),
+				pending.reason());
+		applied(pending);
+	}
+
+	private void applied(CiPendingChange pending) {
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("pendingChangeId", pending.id());
+		after.put("approvalRequestId", pending.approvalRequestId());
+		after.put("kind", pending.kind());
+		audit.record(AuditEntry.of("CI_CHANGE_APPLIED", "configuration_item", pending.itemId()).after(after)
+			.detail(pending.reason()));
 	}
 
 	/** A rejection, return or withdrawal of the change waiting at this hash: the item stays as it was. */

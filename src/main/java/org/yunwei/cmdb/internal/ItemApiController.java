@@ -196,9 +196,13 @@ class ItemApiController {
 	@PostMapping("/{id}/lifecycle")
 	@Operation(summary = "Move an item along its lifecycle",
 			description = "planned → in stock / in use; in stock → in use; in use ⇄ under repair; → retired → "
-					+ "disposed. 422 (`lifecycle-transition`) for any other move; `reason` is required.")
-	ItemView lifecycle(@PathVariable long id, @RequestBody LifecycleRequest body) {
-		return register.moveTo(id, body.lifecycle(), body.reason());
+					+ "disposed. 422 (`lifecycle-transition`) for any other move; `reason` is required. When the "
+					+ "item's class requires review (配置管理审核流程) the item stays where it is and the answer is 202 "
+					+ "with the move waiting for the approval module's decision; it applies when granted.")
+	ResponseEntity<?> lifecycle(@PathVariable long id, @RequestBody LifecycleRequest body) {
+		ItemRegister.Edited moved = register.moveTo(id, body.lifecycle(), body.reason());
+		return moved.pending() == null ? ResponseEntity.ok(moved.item())
+				: ResponseEntity.status(HttpStatus.ACCEPTED).body(moved.pending());
 	}
 
 	@GetMapping("/{id}/history")
@@ -231,20 +235,25 @@ class ItemApiController {
 	}
 
 	@PostMapping("/{id}/relations")
-	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Relate the item (source) to another (target)",
-			description = "Kept in both items' history. 400 for an unknown type or target, a relation to itself; "
-					+ "409 when the same relation already holds.")
-	Relation relate(@PathVariable long id, @RequestBody RelationDraft draft) {
-		return relations.add(id, draft);
+			description = "201 with the relation, kept in both items' history. 400 for an unknown type or target, a "
+					+ "relation to itself; 409 when the same relation already holds. When either end's class "
+					+ "requires review (配置管理审核流程) nothing is related yet: 202 with the change waiting, on this "
+					+ "item, for the approval module's decision.")
+	ResponseEntity<?> relate(@PathVariable long id, @RequestBody RelationDraft draft) {
+		RelationKeeping.Asked asked = relations.add(id, draft);
+		return asked.pending() == null ? ResponseEntity.status(HttpStatus.CREATED).body(asked.relation())
+				: ResponseEntity.status(HttpStatus.ACCEPTED).body(asked.pending());
 	}
 
 	@DeleteMapping("/{id}/relations/{relationId}")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Remove a relation of the item", description = "Kept in both items' history with `reason`.")
-	void unrelate(@PathVariable long id, @PathVariable long relationId,
+	@Operation(summary = "Remove a relation of the item", description = "204; kept in both items' history with "
+			+ "`reason`. When either end's class requires review, 202 with the removal waiting for its review.")
+	ResponseEntity<?> unrelate(@PathVariable long id, @PathVariable long relationId,
 			@RequestParam(required = false) String reason) {
-		relations.remove(id, relationId, reason);
+		CiPendingChange pending = relations.remove(id, relationId, reason);
+		return pending == null ? ResponseEntity.noContent().build()
+				: ResponseEntity.status(HttpStatus.ACCEPTED).body(pending);
 	}
 
 	@GetMapping("/{id}/impact")

@@ -204,8 +204,12 @@ class ItemRegister {
 	record Edited(ItemView item, CiPendingChange pending) {
 	}
 
+	/**
+	 * Moves an item along its lifecycle, or — when its class requires review — submits the move for review: the item
+	 * stays where it is until the approval module grants it.
+	 */
 	@Transactional
-	public ItemView moveTo(long id, String target, String submittedReason) {
+	public Edited moveTo(long id, String target, String submittedReason) {
 		CmdbScope.View writer = scope.writer();
 		ConfigurationItem item = records.lock(id)
 			.filter(i -> writer.includes(i.fields().customerUnitId(), i.fields().providerPartyId()))
@@ -215,14 +219,22 @@ class ItemRegister {
 		String reason = FieldErrors.clean(submittedReason);
 		errors.required("reason", reason, 1000);
 		errors.throwIfAny();
-		FieldChange change = item.moveTo(lifecycle);
-		records.update(item);
 		CiClass itemClass = classes.find(item.classId()).orElseThrow();
+		int baseVersion = item.version();
+		Lifecycle from = item.lifecycle();
+		// checked on the item before anything is submitted: a move the lifecycle does not allow is refused at once
+		FieldChange change = item.moveTo(lifecycle);
+		if (itemClass.changesReviewed()) {
+			CiPendingChange pending = review.submitLifecycle(id, itemClass, baseVersion, from, lifecycle, reason,
+					writer.actor());
+			return new Edited(view(records.find(id).orElseThrow()), pending);
+		}
+		records.update(item);
 		changes.append(id, item.version(), "LIFECYCLE", writer.actor(), reason, List.of(change), item.snapshot());
 		audit.record(AuditEntry.of("CI_LIFECYCLE_CHANGED", "configuration_item", id)
 			.before(Map.of("lifecycle", change.before())).after(Map.of("lifecycle", change.after())).detail(reason));
 		events.publishEvent(new ConfigurationItemChanged(id, itemClass.code(), "LIFECYCLE", item.version()));
-		return view(item);
+		return new Edited(view(item), null);
 	}
 
 	/** The item's history, newest first. */
@@ -284,16 +296,6 @@ class ItemRegister {
 		return records.lock(id)
 			.filter(i -> writer.includes(i.fields().customerUnitId(), i.fields().providerPartyId()))
 			.orElseThrow(() -> RejectedRequest.notFound("configuration-item"));
-	}
-
-	/** Records a relation change in an item's history, as a new version of the item. */
-	void relationChanged(ConfigurationItem item, CmdbScope.View writer, String kind, FieldChange change,
-			String reason) {
-		item.relationsChanged();
-		records.touch(item.id(), item.version());
-		changes.append(item.id(), item.version(), kind, writer.actor(), reason, List.of(change), item.snapshot());
-		String classCode = classes.find(item.classId()).map(CiClass::code).orElse("");
-		events.publishEvent(new ConfigurationItemChanged(item.id(), classCode, kind, item.version()));
 	}
 
 	ConfigurationItem visible(long id, CmdbScope.View reader) {

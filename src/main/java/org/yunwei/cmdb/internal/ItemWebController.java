@@ -173,14 +173,15 @@ class ItemWebController {
 	@PostMapping("/cmdb/items/{id}/lifecycle")
 	String lifecycle(@PathVariable long id, @RequestParam(required = false) String lifecycle,
 			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
-		return act(id, () -> register.moveTo(id, lifecycle, reason), model, redirect);
+		return act(id, () -> register.moveTo(id, lifecycle, reason).pending(), model, redirect);
 	}
 
 	@PostMapping("/cmdb/items/{id}/relations")
 	String relate(@PathVariable long id, @RequestParam(required = false) Long targetId,
 			@RequestParam(required = false) String type, @RequestParam(required = false) String note,
 			@RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
-		return act(id, () -> relations.add(id, new RelationDraft(targetId, type, note, reason)), model, redirect);
+		return act(id, () -> relations.add(id, new RelationDraft(targetId, type, note, reason)).pending(), model,
+				redirect);
 	}
 
 	@PostMapping("/cmdb/items/{id}/relations/{relationId}/delete")
@@ -217,9 +218,12 @@ class ItemWebController {
 		return "cmdb/picker :: options";
 	}
 
-	private String act(long id, Runnable action, Model model, RedirectAttributes redirect) {
+	/** Runs a change asked on the item's page; it answers the change waiting for review, if it went to one. */
+	private String act(long id, java.util.function.Supplier<CiPendingChange> action, Model model,
+			RedirectAttributes redirect) {
+		CiPendingChange pending;
 		try {
-			action.run();
+			pending = action.get();
 		}
 		catch (RejectedRequest refused) {
 			if (refused.status() == HttpStatus.NOT_FOUND && refused.fieldErrors().isEmpty()) {
@@ -229,7 +233,7 @@ class ItemWebController {
 			model.addAttribute("errors", refused.fieldErrors());
 			return item(id, null, null, LocaleContextHolder.getLocale(), model);
 		}
-		redirect.addFlashAttribute("notice", "cmdb.item.saved");
+		redirect.addFlashAttribute("notice", pending == null ? "cmdb.item.saved" : "cmdb.review.submitted");
 		return "redirect:/cmdb/items/" + id;
 	}
 

@@ -1,20 +1,17 @@
 package org.yunwei.cmdb.internal;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunwei.audit.AuditEntry;
-import org.yunwei.audit.AuditTrail;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
 /**
  * Relates configuration items and removes relations (CMDB_MANAGE), both ends within the writer's scope; each change
- * is a new version in the history of both items, audited in the same transaction.
+ * is a new version in the history of both items, audited in the same transaction. Where either end's class requires
+ * review, the change waits for the approval module instead ({@link CiReview}).
  */
 @Service
 class RelationKeeping {
@@ -22,13 +19,18 @@ class RelationKeeping {
 	private final Relations relations;
 	private final ItemRegister register;
 	private final CmdbScope scope;
-	private final AuditTrail audit;
+	private final RelationRecording recording;
+	private final CiReview review;
+	private final CiClasses classes;
 
-	RelationKeeping(Relations relations, ItemRegister register, CmdbScope scope, AuditTrail audit) {
+	RelationKeeping(Relations relations, ItemRegister register, CmdbScope scope, RelationRecording recording,
+			CiReview review, CiClasses classes) {
 		this.relations = relations;
 		this.register = register;
 		this.scope = scope;
-		this.audit = audit;
+		this.recording = recording;
+		this.review = review;
+		this.classes = classes;
 	}
 
 	/**
@@ -44,8 +46,12 @@ class RelationKeeping {
 			.toList();
 	}
 
+	/**
+	 * Relates the item (source) to another. When either end's class requires review (配置管理审核流程) nothing is
+	 * related yet: the relation waits, on the source item, for the approval module's decision.
+	 */
 	@Transactional
-	public Relation add(long sourceId, RelationDraft draft) {
+	public Asked add(long sourceId, RelationDraft draft) {
 		CmdbScope.View writer = scope.writer();
 		FieldErrors errors = new FieldErrors();
 		errors.required("targetId", draft.targetId());
@@ -71,18 +77,19 @@ class RelationKeeping {
 		if (relations.exists(sourceId, target.id(), type)) {
 			throw RejectedRequest.conflict("duplicate-relation", "cmdb.relation.exists");
 		}
-		long id = relations.insert(sourceId, target.id(), type, note, writer.actor().displayName());
-		register.relationChanged(source, writer, "RELATION_ADDED",
-				new FieldChange("relation", null, end(type, "OUT", target)), reason);
-		register.relationChanged(target, writer, "RELATION_ADDED",
-				new FieldChange("relation", null, end(type, "IN", source)), reason);
-		audit.record(AuditEntry.of("CI_RELATION_CREATED", "ci_relation", id)
-			.after(Map.of("sourceId", sourceId, "targetId", target.id(), "type", type.name())).detail(reason));
-		return relations.find(id).orElseThrow();
+		if (reviewed(source, target)) {
+			return new Asked(null, review.submitRelationAdded(source, target, type, note, reason, writer.actor()));
+		}
+		return new Asked(recording.add(source, target, type, note, writer.actor().userId(),
+				writer.actor().displayName(), reason), null);
 	}
 
+	/**
+	 * Removes a relation of the item; when either end's class requires review, the removal waits, on this item, for
+	 * the approval module's decision instead ({@code null} answered when it was removed at once).
+	 */
 	@Transactional
-	public void remove(long itemId, long relationId, String submittedReason) {
+	public CiPendingChange remove(long itemId, long relationId, String submittedReason) {
 		CmdbScope.View writer = scope.writer();
 		Relation relation = relations.find(relationId)
 			.filter(r -> r.removedAt() == null && (r.sourceId() == itemId || r.targetId() == itemId))
@@ -95,15 +102,25 @@ class RelationKeeping {
 		ConfigurationItem b = register.writable(second, writer);
 		ConfigurationItem source = a.id() == relation.sourceId() ? a : b;
 		ConfigurationItem target = a.id() == relation.sourceId() ? b : a;
-		relations.remove(relationId, writer.actor().displayName());
-		register.relationChanged(source, writer, "RELATION_REMOVED",
-				new FieldChange("relation", end(relation.type(), "OUT", target), null), reason);
-		register.relationChanged(target, writer, "RELATION_REMOVED",
-				new FieldChange("relation", end(relation.type(), "IN", source), null), reason);
-		audit.record(AuditEntry.of("CI_RELATION_DELETED", "ci_relation", relationId)
-			.before(Map.of("sourceId", relation.sourceId(), "targetId", relation.targetId(), "type",
-					relation.type().name()))
-			.detail(reason));
+		if (reviewed(source, target)) {
+			ConfigurationItem asking = source.id() == itemId ? source : target;
+			ConfigurationItem other = source.id() == itemId ? target : source;
+			return review.submitRelationRemoved(asking, other, relation, reason, writer.actor());
+		}
+		recording.remove(relation, source, target, writer.actor().userId(), writer.actor().displayName(), reason);
+		return null;
+	}
+
+	/**
+	 * What a request to relate did: the relation when it holds now, or the change waiting for review.
+	 */
+	record Asked(Relation relation, CiPendingChange pending) {
+	}
+
+	/** A relation is reviewed when the class of either end (or an ancestor) requires review. */
+	private boolean reviewed(ConfigurationItem source, ConfigurationItem target) {
+		return classes.find(source.classId()).map(CiClass::changesReviewed).orElse(false)
+				|| classes.find(target.classId()).map(CiClass::changesReviewed).orElse(false);
 	}
 
 	private boolean visible(long itemId, CmdbScope.View reader) {
@@ -114,15 +131,5 @@ class RelationKeeping {
 		catch (RejectedRequest notFound) {
 			return false;
 		}
-	}
-
-	/** The relation as one end's history tells it: its type, direction and the other end. */
-	private static Map<String, Object> end(RelationType type, String direction, ConfigurationItem other) {
-		Map<String, Object> end = new LinkedHashMap<>();
-		end.put("type", type.name());
-		end.put("direction", direction);
-		end.put("otherId", other.id());
-		end.put("otherName", other.fields().name());
-		return end;
 	}
 }

@@ -120,6 +120,18 @@ class SpareRecords {
 	}
 
 	/** A part as stored, with its total stock. */
+	/** Marks the part as warned of low stock; false when it already was (the warning went out before). */
+	boolean markLowStockWarned(long id) {
+		return jdbc.sql("update ci_spare_part set low_stock_warned = true where id = ? and not low_stock_warned")
+			.param(id).update() > 0;
+	}
+
+	/** Clears the mark once the stock is back at or above the minimum, so that the next fall warns again. */
+	void clearLowStockWarned(long id) {
+		jdbc.sql("update ci_spare_part set low_stock_warned = false where id = ? and low_stock_warned").param(id)
+			.update();
+	}
+
 	record Row(long id, String name, String kind, String model, String unitName, int minimumStock,
 			Long providerPartyId, int total, java.time.Instant createdAt) {
 	}

@@ -37,9 +37,11 @@ class SpareStore {
 	private final Organisations organisations;
 	private final Tickets tickets;
 	private final AuditTrail audit;
+	private final LowStockWarning lowStock;
 
 	SpareStore(SpareRecords records, CmdbScope scope, Organisations organisations, Tickets tickets,
-			AuditTrail audit) {
+			AuditTrail audit, LowStockWarning lowStock) {
+		this.lowStock = lowStock;
 		this.records = records;
 		this.scope = scope;
 		this.organisations = organisations;
@@ -180,6 +182,7 @@ class SpareStore {
 		}
 		audit.record(AuditEntry.of("SPARE_STOCK_MOVED", "ci_spare_part", partId).before(Map.of("stock", held))
 			.after(after).detail(part.name()));
+		lowStock.check(partId);
 		return records.movements(partId, null, 1).getFirst();
 	}
 

@@ -34,6 +34,7 @@ class ReviewedChangeIntegrationTests extends IntegrationTestSupport {
 	String writer;
 	String approver;
 	long classId;
+	long parentClassId;
 
 	@BeforeEach
 	void world() {
@@ -47,6 +48,7 @@ class ReviewedChangeIntegrationTests extends IntegrationTestSupport {
 		var parent = api().post("/api/v1/ci-classes", manager, Map.of("code", TestDirectory.unique("REVIEWED_"),
 				"name", TestDirectory.unique("核心网络设备"), "reviewRequired", true));
 		assertThat(parent.status()).as(parent.body()).isEqualTo(201);
+		parentClassId = parent.json().get("id").asLong();
 		var child = api().post("/api/v1/ci-classes", manager, Map.of("code", TestDirectory.unique("CORE_SWITCH_"),
 				"name", TestDirectory.unique("核心交换机"), "parentId", parent.json().get("id").asLong()));
 		assertThat(child.status()).as(child.body()).isEqualTo(201);
@@ -123,16 +125,104 @@ class ReviewedChangeIntegrationTests extends IntegrationTestSupport {
 		assertThat(state(first.json().get("id").asLong())).isEqualTo("SUPERSEDED");
 		assertThat(review.waitingOf(item).orElseThrow().id()).isEqualTo(second.json().get("id").asLong());
 
-		// the item moves along its lifecycle meanwhile: the waiting edit no longer applies when granted
+		// a lifecycle move of the item is reviewed too, and supersedes the waiting edit
+		var move = api().post("/api/v1/cis/" + item + "/lifecycle", writer,
+				Map.of("lifecycle", "UNDER_REPAIR", "reason", "送修"));
+		assertThat(move.status()).as(move.body()).isEqualTo(202);
+		assertThat(state(second.json().get("id").asLong())).isEqualTo("SUPERSEDED");
+
+		// the item changes meanwhile (the rule lifted, the move applied at once): the waiting edit no longer applies
+		var third = api().put("/api/v1/cis/" + item, writer, edit("核心交换机-C3", null, "第三次修改"));
+		assertThat(third.status()).isEqualTo(202);
+		assertThat(state(move.json().get("id").asLong())).isEqualTo("SUPERSEDED");
+		jdbc.sql("update ci_class set review_required = false where id = ?").param(parentClassId).update();
 		assertThat(api().post("/api/v1/cis/" + item + "/lifecycle", writer,
 				Map.of("lifecycle", "UNDER_REPAIR", "reason", "送修")).status()).isEqualTo(200);
-		long pending = second.json().get("id").asLong();
-		long request = second.json().get("approvalRequestId").asLong();
+		jdbc.sql("update ci_class set review_required = true where id = ?").param(parentClassId).update();
+		long pending = third.json().get("id").asLong();
+		long request = third.json().get("approvalRequestId").asLong();
 		scenario.stimulate(() -> api().post("/api/v1/approvals/" + request + "/decisions", approver,
 				Map.of("decision", "APPROVE")))
 			.andWaitForStateChange(() -> state(pending), "SUPERSEDED"::equals)
 			.andVerify(state -> assertThat(name(item)).isEqualTo("核心交换机-C"));
 		assertThat(audits("CI_CHANGE_APPLIED", item)).isZero();
+	}
+
+	@Test
+	void aLifecycleMoveOfAReviewedClassWaitsForItsReviewAndAppliesWhenGranted(Scenario scenario) {
+		long item = create("核心交换机-E");
+		// a move the lifecycle does not allow is refused at once, nothing submitted
+		var refused = api().post("/api/v1/cis/" + item + "/lifecycle", writer,
+				Map.of("lifecycle", "DISPOSED", "reason", "报废"));
+		assertThat(refused.status()).isEqualTo(422);
+		var noReason = api().post("/api/v1/cis/" + item + "/lifecycle", writer, Map.of("lifecycle", "RETIRED"));
+		assertThat(noReason.status()).isEqualTo(400);
+		assertThat(noReason.json().get("errors").propertyNames()).contains("reason");
+		assertThat(pendingCount(item)).isZero();
+
+		var retire = api().post("/api/v1/cis/" + item + "/lifecycle", writer,
+				Map.of("lifecycle", "RETIRED", "reason", "设备到期退役"));
+		assertThat(retire.status()).as(retire.body()).isEqualTo(202);
+		assertThat(retire.json().get("kind").asString()).isEqualTo("LIFECYCLE");
+		assertThat(retire.json().get("changes").get(0).get("after").asString()).isEqualTo("RETIRED");
+		assertThat(lifecycle(item)).isEqualTo("IN_USE");
+		long request = retire.json().get("approvalRequestId").asLong();
+		scenario.stimulate(() -> api().post("/api/v1/approvals/" + request + "/decisions", approver,
+				Map.of("decision", "APPROVE")))
+			.andWaitForStateChange(() -> lifecycle(item), "RETIRED"::equals)
+			.andVerify(state -> assertThat(state).isEqualTo("RETIRED"));
+		JsonNode newest = api().get("/api/v1/cis/" + item + "/history", writer).json().get("items").get(0);
+		assertThat(newest.get("kind").asString()).isEqualTo("LIFECYCLE");
+		assertThat(newest.get("reason").asString()).isEqualTo("设备到期退役");
+		assertThat(audits("CI_CHANGE_APPLIED", item)).isEqualTo(1);
+		assertThat(audits("CI_LIFECYCLE_CHANGED", item)).isEqualTo(1);
+		// delivered again, nothing more happens
+		review.granted(item, retire.json().get("contentHash").asString(), Instant.now());
+		assertThat(audits("CI_LIFECYCLE_CHANGED", item)).isEqualTo(1);
+	}
+
+	@Test
+	void relationsOfAReviewedItemWaitForTheirReviewEitherEndDecides(Scenario scenario) {
+		long reviewed = create("核心交换机-F");
+		long plain = plainItem("接入交换机-F");
+		// related from the item of the class that is not reviewed: the other end's class decides
+		var asked = api().post("/api/v1/cis/" + plain + "/relations", writer,
+				Map.of("targetId", reviewed, "type", "CONNECTED_TO", "reason", "上联核心"));
+		assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+		assertThat(asked.json().get("kind").asString()).isEqualTo("RELATION_ADDED");
+		assertThat(liveRelations(plain, reviewed)).isZero();
+		long addRequest = asked.json().get("approvalRequestId").asLong();
+		scenario.stimulate(() -> api().post("/api/v1/approvals/" + addRequest + "/decisions", approver,
+				Map.of("decision", "APPROVE")))
+			.andWaitForStateChange(() -> liveRelations(plain, reviewed), n -> n == 1)
+			.andVerify(n -> assertThat(n).isEqualTo(1));
+		assertThat(api().get("/api/v1/cis/" + reviewed + "/history", writer).json().get("items").get(0).get("kind")
+			.asString()).isEqualTo("RELATION_ADDED");
+
+		// removing it is reviewed too; rejected, the relation stays
+		long relation = jdbc.sql("select id from ci_relation where source_id = ? and target_id = ?")
+			.params(plain, reviewed).query(Long.class).single();
+		var removal = api().delete("/api/v1/cis/" + reviewed + "/relations/" + relation + "?reason=拆除", writer);
+		assertThat(removal.status()).as(removal.body()).isEqualTo(202);
+		long removalId = removal.json().get("id").asLong();
+		long removeRequest = removal.json().get("approvalRequestId").asLong();
+		scenario.stimulate(() -> api().post("/api/v1/approvals/" + removeRequest + "/decisions", approver,
+				Map.of("decision", "REJECT", "reason", "仍在使用")))
+			.andWaitForStateChange(() -> state(removalId), "REJECTED"::equals)
+			.andVerify(state -> assertThat(liveRelations(plain, reviewed)).isEqualTo(1));
+
+		// asked again and granted, it ends
+		var again = api().delete("/api/v1/cis/" + reviewed + "/relations/" + relation + "?reason=拆除", writer);
+		long againRequest = again.json().get("approvalRequestId").asLong();
+		scenario.stimulate(() -> api().post("/api/v1/approvals/" + againRequest + "/decisions", approver,
+				Map.of("decision", "APPROVE")))
+			.andWaitForStateChange(() -> liveRelations(plain, reviewed), n -> n == 0)
+			.andVerify(n -> assertThat(audits("CI_CHANGE_APPLIED", reviewed)).isEqualTo(1));
+
+		// two items of classes that are not reviewed relate at once, as before
+		long other = plainItem("接入交换机-G");
+		assertThat(api().post("/api/v1/cis/" + plain + "/relations", writer,
+				Map.of("targetId", other, "type", "CONNECTED_TO")).status()).isEqualTo(201);
 	}
 
 	@Test
@@ -173,6 +263,29 @@ class ReviewedChangeIntegrationTests extends IntegrationTestSupport {
 		var created = api().post("/api/v1/cis", writer, body);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().get("id").asLong();
+	}
+
+	/** An item of a shipped class that requires no review. */
+	private long plainItem(String name) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("classId", world.classId("NETWORK_DEVICE"));
+		body.put("name", name);
+		body.put("lifecycle", "IN_USE");
+		body.put("customerUnitId", world.bureau);
+		body.put("attributes", Map.of("device_type", "SWITCH"));
+		var created = api().post("/api/v1/cis", writer, body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	private String lifecycle(long item) {
+		return jdbc.sql("select lifecycle from configuration_item where id = ?").param(item).query(String.class)
+			.single();
+	}
+
+	private long liveRelations(long source, long target) {
+		return jdbc.sql("select count(*) from ci_relation where source_id = ? and target_id = ? and removed_at is null")
+			.params(source, target).query(Long.class).single();
 	}
 
 	private Map<String, Object> edit(String name, String ip, String reason) {

@@ -87,6 +87,45 @@ class SparePartIntegrationTests extends IntegrationTestSupport {
 		assertThat(api().get("/api/v1/spare-parts/" + part, lead).json().get("total").asInt()).isEqualTo(2);
 	}
 
+	@Test
+	void theKeepersHearOnceWhenAPartFallsBelowItsMinimumAndAgainOnlyAfterItRecovered() {
+		TicketFixtures world = new TicketFixtures(jdbc, api());
+		String lead = world.token(world.lead);
+		long leadId = world.directory.userId(world.lead);
+		var created = api().post("/api/v1/spare-parts", lead, Map.of("name", TestDirectory.unique("光模块"),
+				"kind", "SPARE_PART", "model", "SFP-10G-LR", "unitName", "个", "minimumStock", 3));
+		long part = created.json().get("id").asLong();
+		long ticketId = world.submitted("光模块故障").get("ticket").get("id").asLong();
+		String number = jdbc.sql("select number from ticket where id = ?").param(ticketId).query(String.class).single();
+
+		// received above the minimum: nobody is told; the first fall below it tells the keepers
+		assertThat(move(lead, part, "RECEIVED", "备件库", 5, null).status()).isEqualTo(201);
+		assertThat(warnings(part, leadId)).isZero();
+		assertThat(move(lead, part, "ISSUED", "备件库", 3, number).status()).isEqualTo(201);
+		assertThat(warnings(part, leadId)).isEqualTo(1);
+		String subject = jdbc.sql("select subject from notification where link = ? and user_id = ?")
+			.params("/cmdb/spares/" + part, leadId).query(String.class).single();
+		assertThat(subject).contains("库存不足", "光模块");
+		// still low: a further issue tells nobody again
+		assertThat(move(lead, part, "ISSUED", "备件库", 1, number).status()).isEqualTo(201);
+		assertThat(warnings(part, leadId)).isEqualTo(1);
+		// back at the minimum, then below it again: told once more
+		assertThat(move(lead, part, "RETURNED", "备件库", 2, number).status()).isEqualTo(201);
+		assertThat(warnings(part, leadId)).isEqualTo(1);
+		assertThat(move(lead, part, "ISSUED", "备件库", 1, number).status()).isEqualTo(201);
+		assertThat(warnings(part, leadId)).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'SPARE_LOW_STOCK_WARNED' and object_id = ?")
+			.param(String.valueOf(part)).query(Long.class).single()).isEqualTo(2);
+		// an agent without the right to keep stock is not a keeper
+		long agentId = world.directory.userId(world.agent);
+		assertThat(warnings(part, agentId)).isZero();
+	}
+
+	private long warnings(long part, long userId) {
+		return jdbc.sql("select count(*) from notification where topic = 'cmdb.spare.low-stock' and link = ? "
+				+ "and user_id = ?").params("/cmdb/spares/" + part, userId).query(Long.class).single();
+	}
+
 	private org.yunwei.support.ApiClient.Response move(String token, long part, String kind, String location,
 			int quantity, String ticketNumber) {
 		Map<String, Object> body = new java.util.LinkedHashMap<>();

@@ -92,6 +92,7 @@ class MessageKeysTests {
 		VALUES.put("cmdb.review.state.", List.of("PENDING", "APPLIED", "REJECTED", "RETURNED", "WITHDRAWN",
 				"SUPERSEDED"));
 		VALUES.put("cmdb.spare.kind.", List.of("SPARE_PART", "CONSUMABLE"));
+		VALUES.put("cmdb.review.kind.", List.of("FIELDS", "LIFECYCLE", "RELATION_ADDED", "RELATION_REMOVED"));
 		VALUES.put("cmdb.spare.movement.", List.of("RECEIVED", "ISSUED", "RETURNED"));
 		VALUES.put("cmdb.ledger.sort.", List.of("name", "updated", "warranty"));
 		// NOTHING is not shown: the page shows a badge only when the ticket waits for its reporter
