@@ -29,7 +29,8 @@ class ThymeleafPrinting implements Printing {
 			table { width: 100%%; border-collapse: collapse; margin: 4pt 0; }
 			th, td { border: 1px solid #666; padding: 3pt 4pt; text-align: left; vertical-align: top; }
 			th { background: #eee; font-weight: bold; }
-			dl { margin: 0; } dt { font-weight: bold; float: left; width: 28%%; } dd { margin: 0 0 3pt 30%%; }
+			dl { margin: 0; } dt { font-weight: bold; margin-top: 3pt; } dd { margin: 0 0 0 14pt; }
+			.nowrap { white-space: nowrap; }
 			.meta { color: #444; font-size: 9pt; text-align: center; }
 			.pre { white-space: pre-wrap; }
 			""".formatted(PdfLayout.FONT_FAMILY);

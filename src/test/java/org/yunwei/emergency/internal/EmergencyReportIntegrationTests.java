@@ -75,7 +75,8 @@ class EmergencyReportIntegrationTests extends IntegrationTestSupport {
 		assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).contains(".pdf");
 		String text;
 		try (PDDocument document = Loader.loadPDF(pdf.body())) {
-			text = new PDFTextStripper().getText(document);
+			// a table cell's text may wrap onto a second line: read the page's text without its line breaks
+			text = new PDFTextStripper().getText(document).replaceAll("\\s*\\R\\s*", "");
 			assertThat(PrintingPixels.inked(new PDFRenderer(document).renderImageWithDPI(0, 72))).isGreaterThan(2_000);
 		}
 		assertThat(text).contains("故障报告", declared.get("number").asString(), "社保缴费系统中断",
@@ -99,7 +100,7 @@ class EmergencyReportIntegrationTests extends IntegrationTestSupport {
 		}
 
 		try (PDDocument document = Loader.loadPDF(download(base + "/post-event-report", agent).body())) {
-			assertThat(new PDFTextStripper().getText(document)).contains("事后总结报告", "连接池参数已固化到配置基线。",
+			assertThat(new PDFTextStripper().getText(document).replaceAll("\\s*\\R\\s*", "")).contains("事后总结报告", "连接池参数已固化到配置基线。",
 					"共 " + declared.get("steps").size() + " 步，已完成 " + declared.get("steps").size() + " 步");
 		}
 
@@ -126,7 +127,7 @@ class EmergencyReportIntegrationTests extends IntegrationTestSupport {
 				"improvements", "发电机油量巡检改为每周。", "revisionRequired", false)).json();
 
 		try (PDDocument document = Loader.loadPDF(download(base + "/report", agent).body())) {
-			String text = new PDFTextStripper().getText(document);
+			String text = new PDFTextStripper().getText(document).replaceAll("\\s*\\R\\s*", "");
 			assertThat(text).contains("应急演练报告", "机房断电切换演练", "检验双路市电切换", "切换用时 4 分钟，符合预期。",
 					"发电机油量巡检改为每周。", "无需修订预案。");
 			for (JsonNode step : finished.get("steps")) {
