@@ -146,6 +146,31 @@ class DutyRosterIntegrationTests extends IntegrationTestSupport {
 		assertThat(pages(world.id(world.manager))).isEqualTo(before + 1);
 	}
 
+	@Test
+	void whoIsOnDutyNowShowsInTheEmergencyBoxOfAnUrgentIncidentOnly() {
+		LocalDate today = LocalDate.now(ZONE);
+		long id = world.api.post("/api/v1/duty-rosters", manager, Map.of("name", "日常值守", "kind", "NORMAL",
+				"startsOn", today.toString(), "endsOn", today.plusDays(1).toString())).json().get("id").asLong();
+		Instant now = Instant.now();
+		world.api.post("/api/v1/duty-rosters/" + id + "/shifts", manager, Map.of("startsAt",
+				now.minusSeconds(3600).toString(), "endsAt", now.plusSeconds(3600).toString(), "personId",
+				world.id(world.backup), "lead", true));
+		String name = jdbc.sql("select display_name from app_user where id = ?").param(world.id(world.backup))
+			.query(String.class).single();
+		long urgent = world.fixtures.submitted("全市政务外网中断").get("ticket").get("id").asLong();
+		Map<String, Object> minor = new java.util.LinkedHashMap<>(world.fixtures.ticket("单台打印机卡纸"));
+		minor.put("impact", 3);
+		minor.put("urgency", 3);
+		long ordinary = world.api.post("/api/v1/tickets", world.token(world.fixtures.bureauUser), minor).json()
+			.get("ticket").get("id").asLong();
+
+		org.yunwei.support.WebSession session = new org.yunwei.support.WebSession(port);
+		assertThat(session.signIn(world.agent, org.yunwei.support.TestDirectory.PASSWORD, null).status())
+			.isEqualTo(302);
+		assertThat(session.get("/emergency/tickets/" + urgent).body()).contains("on-duty-now", "当前值守", name, "值班长");
+		assertThat(session.get("/emergency/tickets/" + ordinary).body()).doesNotContain("on-duty-now");
+	}
+
 	private long pages(long userId) {
 		return jdbc.sql("select count(*) from notification where user_id = ? and topic = ?")
 			.params(userId, KeyPeriodPaging.TOPIC).query(Long.class).single();
