@@ -19,8 +19,10 @@
  * and listens for the decision); on {@code notification} to tell the stakeholders of an event by its level; on
  * {@code ticket} to declare an event from an incident the responder may read (the ticket module knows nothing of
  * emergencies: its page loads this module's box); and on {@code compliance} to report the plan library and the drills
- * as evidence of 8.1.2a, 8.2.2a and 8.2.2b.
+ * as evidence of 8.1.2a, 8.2.2a, 8.2.2b and
+ * 9.2.2c; and on {@code printing} for the fault, post-event and drill reports as PDF and Word. Other modules
+ * ask who is on duty now through {@link org.yunwei.emergency.OnDuty}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Emergency response",
-		allowedDependencies = { "identity", "audit", "web", "approval", "notification", "ticket", "compliance" })
+		allowedDependencies = { "identity", "audit", "web", "approval", "notification", "ticket", "compliance", "printing" })
 package org.yunwei.emergency;

@@ -8,8 +8,9 @@
  * permission and scope. Depends on {@code identity} for who is asking, on {@code ticket} for the queues, loads and
  * figures of the service desk, on {@code evaluation} for ratings, on {@code notification} for the unread
  * notifications, on {@code approval} for the count of what waits for the person's approval, on {@code document} for
- * the policies a person is to read and confirm (阅知), and on {@code web} for the month as a date range.
+ * the policies a person is to read and confirm (阅知), on {@code emergency} for who is on duty now (the desk
+ * roles' page), and on {@code web} for the month as a date range.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Home",
-		allowedDependencies = { "identity", "ticket", "evaluation", "notification", "approval", "document", "web" })
+		allowedDependencies = { "identity", "ticket", "evaluation", "notification", "approval", "document", "web", "emergency" })
 package org.yunwei.home;

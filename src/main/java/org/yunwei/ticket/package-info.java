@@ -27,9 +27,11 @@
  * its customer confirming the resolution, or by the system when nobody confirmed it in time.</li>
  * <li>{@link org.yunwei.ticket.TicketReopened}: a resolved ticket was reopened, by its customer or the service desk,
  * or by monitoring when its alert fired again.</li>
+ * <li>{@link org.yunwei.ticket.TicketPriorityChanged}: an open ticket's changed impact or urgency gave it another
+ * priority (e.g. an incident raised to P1 after it was opened), with the priority before and after.</li>
  * </ul>
  * A ticket opened in a group publishes {@code TicketOpened} and then {@code TicketAssigned}. Pending, resuming,
- * field changes, replies and notes publish nothing.
+ * other field changes, replies and notes publish nothing.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Service desk",
 		allowedDependencies = { "identity", "catalog", "sla", "audit", "notification", "web", "dataset",

@@ -54,6 +54,11 @@ public class EmergencyAccess {
 		actors.requireWritable(partyId, orgUnitId);
 	}
 
+	/** Whether the signed-in person may read emergency records (without refusing when not). */
+	public boolean mayRead() {
+		return actors.find().map(actor -> actor.can(Permission.EMERGENCY_READ)).orElse(false);
+	}
+
 	public boolean may(Permission permission) {
 		return actors.find().map(actor -> actor.can(permission)).orElse(false)
 				&& actors.find().map(actor -> actors.scopeOf(actor).mayWrite()).orElse(false);

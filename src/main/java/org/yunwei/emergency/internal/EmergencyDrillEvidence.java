@@ -20,8 +20,9 @@ import org.yunwei.compliance.EvidenceSource;
 /**
  * Drills as evidence of 8.2.2a (应急响应预案 drilled) and 8.2.2b (应急演练报告). 8.2.2a is evidenced while a drill
  * finished in the period; every plan in force without a finished drill in the twelve months before now is a gap.
- * 8.2.2b stays partial: the finished drills' summaries and improvements are recorded, the drill report as a document
- * is not generated yet. A provider's evidence counts its own party's drills and plans.
+ * 8.2.2b is evidenced while a drill finished in the period: its drill report (plan, steps with their instants,
+ * summary, improvements, revision) prints as PDF or Word, and the records link to the reports. A provider's evidence
+ * counts its own party's drills and plans.
  */
 @Component
 class EmergencyDrillEvidence implements EvidenceSource {
@@ -66,6 +67,8 @@ class EmergencyDrillEvidence implements EvidenceSource {
 			.query((rs, n) -> new EvidenceRecord(rs.getString("title"), rs.getTimestamp("finished_at").toInstant(),
 					"/emergency/drills/" + rs.getLong("id")))
 			.list();
+		List<EvidenceRecord> reports = latest.stream().map(r -> new EvidenceRecord(r.text(), r.at(),
+				r.link() + "/report?format=pdf")).toList();
 		Instant yearAgo = ZonedDateTime.ofInstant(request.now(), request.zone()).minusMonths(12).toInstant();
 		List<Object> undrilledParams = new ArrayList<>();
 		undrilledParams.add(Timestamp.from(yearAgo));
@@ -90,10 +93,12 @@ class EmergencyDrillEvidence implements EvidenceSource {
 		if (revisionsOpen > 0) {
 			gaps.add(Note.of("evidence.emergency.gap.revision-open", revisionsOpen));
 		}
-		Evidence report = Evidence.partial(REPORT, List.of(Note.of("evidence.emergency.present.drill-summaries",
-				finished)), List.of(Note.of("evidence.emergency.missing.drill-report")))
-			.withFigures(List.of(new Figure("evidence.emergency.drills-finished", finished, "/emergency/drills")))
-			.withRecords(latest).withLinks(links);
+		List<Figure> reportFigures = List.of(new Figure("evidence.emergency.drills-finished", finished,
+				"/emergency/drills"));
+		Evidence report = (finished > 0 ? Evidence.evidenced(REPORT, reportFigures)
+				: Evidence.partial(REPORT, List.of(Note.of("evidence.emergency.present.drill-summaries", finished)),
+						List.of(Note.of("evidence.emergency.missing.drill-report"))).withFigures(reportFigures))
+			.withRecords(reports).withLinks(links);
 		return List.of(drilled.withGaps(gaps), report);
 	}
 }

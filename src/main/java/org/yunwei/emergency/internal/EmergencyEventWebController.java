@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunwei.emergency.OnDuty;
 import org.yunwei.identity.Permission;
+import org.yunwei.ticket.TicketType;
 import org.yunwei.web.KeysetPage;
 import org.yunwei.web.RejectedRequest;
 
@@ -30,8 +32,11 @@ class EmergencyEventWebController {
 	private final EmergencyEventReading reading;
 	private final EmergencyPlanRecords plans;
 	private final EmergencyAccess access;
+	private final OnDuty onDuty;
 
-	EmergencyEventWebController(EmergencyEventResponse response, EmergencyEventReading reading, EmergencyPlanRecords plans, EmergencyAccess access) {
+	EmergencyEventWebController(EmergencyEventResponse response, EmergencyEventReading reading, EmergencyPlanRecords plans, EmergencyAccess access,
+			OnDuty onDuty) {
+		this.onDuty = onDuty;
 		this.response = response;
 		this.reading = reading;
 		this.plans = plans;
@@ -98,6 +103,7 @@ class EmergencyEventWebController {
 		access.reader();
 		model.addAttribute("event", reading.view(id));
 		model.addAttribute("zone", EmergencyClock.ZONE);
+		model.addAttribute("onDuty", onDuty.forCurrentPerson().orElse(List.of()));
 		model.addAttribute("mayRespond", access.may(Permission.EMERGENCY_RESPOND));
 		model.addAttribute("phases", List.of(ResponsePhase.DISPATCH, ResponsePhase.DIAGNOSIS,
 				ResponsePhase.COMMUNICATION, ResponsePhase.RECOVERY));
@@ -164,6 +170,11 @@ class EmergencyEventWebController {
 		model.addAttribute("ticketId", ticketId);
 		model.addAttribute("events", reading.ofTicket(ticketId));
 		model.addAttribute("mayDeclare", access.may(Permission.EMERGENCY_RESPOND));
+		model.addAttribute("zone", EmergencyClock.ZONE);
+		// an urgent incident (P1) shows who is on duty now: the people to call first
+		boolean urgent = reading.ticket(ticketId)
+			.map(t -> t.type() == TicketType.INCIDENT && "P1".equals(t.priority())).orElse(false);
+		model.addAttribute("onDuty", urgent ? onDuty.forCurrentPerson().orElse(null) : null);
 		return "emergency/ticket-box :: box";
 	}
 

@@ -12,15 +12,17 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.yunwei.notification.Notice;
 import org.yunwei.ticket.TicketOpened;
+import org.yunwei.ticket.TicketPriorityChanged;
 import org.yunwei.ticket.TicketReference;
 import org.yunwei.ticket.TicketType;
 import org.yunwei.ticket.Tickets;
 
 /**
- * A P1 incident opened during a key period (重要保障期) pages the duty leads on duty at that instant in the provider's
- * key-period rosters (in-app, e-mail and the party's group robots). Safe to receive twice: the page is recorded per
- * ticket ({@code duty_page}) in the transaction that sends it, and a ticket already paged is not paged again. Only the
- * priority at opening counts.
+ * A P1 incident during a key period (重要保障期) pages the duty leads on duty at that instant in the provider's
+ * key-period rosters (in-app, e-mail and the party's group robots): an incident opened as P1, and one raised to P1
+ * later (the instant of the raise counts). Safe to receive twice: the page is recorded per ticket ({@code duty_page})
+ * in the transaction that sends it, and a ticket already paged is not paged again (nor when lowered and raised
+ * again).
  */
 @Component
 class KeyPeriodPaging {
@@ -48,12 +50,25 @@ class KeyPeriodPaging {
 		if (ticket == null || !"P1".equals(ticket.priority())) {
 			return;
 		}
+		page(ticket, opened.providerPartyId(), opened.openedAt());
+	}
+
+	@ApplicationModuleListener
+	void on(TicketPriorityChanged changed) {
+		if (changed.type() != TicketType.INCIDENT || changed.providerPartyId() == null
+				|| !"P1".equals(changed.priority()) || "P1".equals(changed.previousPriority())) {
+			return;
+		}
+		tickets.findForSystem(changed.ticketId())
+			.ifPresent(ticket -> page(ticket, changed.providerPartyId(), changed.at()));
+	}
+
+	private void page(TicketReference ticket, long providerPartyId, java.time.Instant at) {
 		List<Long> leads = jdbc.sql("""
 				select distinct s.person_id from duty_shift s join duty_roster r on r.id = s.roster_id
 				where r.party_id = ? and r.kind = 'KEY_PERIOD' and s.lead and s.starts_at <= ? and s.ends_at > ?
 				order by s.person_id""")
-			.params(opened.providerPartyId(), java.sql.Timestamp.from(opened.openedAt()),
-					java.sql.Timestamp.from(opened.openedAt()))
+			.params(providerPartyId, java.sql.Timestamp.from(at), java.sql.Timestamp.from(at))
 			.query(Long.class).list();
 		if (leads.isEmpty()) {
 			return;
@@ -61,14 +76,14 @@ class KeyPeriodPaging {
 		int recorded = jdbc.sql("""
 				insert into duty_page (ticket_id, lead_ids) values (?, cast(? as bigint[]))
 				on conflict (ticket_id) do nothing""")
-			.params(opened.ticketId(), leads.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+			.params(ticket.id(), leads.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
 			.update();
 		if (recorded == 0) {
 			return;
 		}
 		events.publishEvent(new Notice(TOPIC, text("emergency.notice.key-period-p1.subject", ticket.number(),
 				ticket.subject()), text("emergency.notice.key-period-p1.body", ticket.number(), ticket.subject()),
-				"/tickets/" + ticket.id(), Set.copyOf(leads), Set.of(), opened.providerPartyId()));
+				"/tickets/" + ticket.id(), Set.copyOf(leads), Set.of(), providerPartyId));
 	}
 
 	private String text(String key, Object... arguments) {

@@ -107,6 +107,70 @@ class DutyRosterIntegrationTests extends IntegrationTestSupport {
 		assertThat(pages(world.id(world.backup))).isZero();
 	}
 
+	@Test
+	void anIncidentRaisedToP1DuringAKeyPeriodPagesTheDutyLeadOnce(Scenario scenario) {
+		LocalDate today = LocalDate.now(ZONE);
+		long id = world.api.post("/api/v1/duty-rosters", manager, Map.of("name", "进博会保障期值守", "kind", "KEY_PERIOD",
+				"startsOn", today.toString(), "endsOn", today.plusDays(1).toString())).json().get("id").asLong();
+		Instant now = Instant.now();
+		world.api.post("/api/v1/duty-rosters/" + id + "/shifts", manager, Map.of("startsAt",
+				now.minusSeconds(3600).toString(), "endsAt", now.plusSeconds(3600).toString(), "personId",
+				world.id(world.manager), "lead", true));
+		Map<String, Object> minor = new java.util.LinkedHashMap<>(world.fixtures.ticket("单台终端网络不稳定"));
+		minor.put("impact", 3);
+		minor.put("urgency", 3);
+		long ticket = world.api.post("/api/v1/tickets", world.token(world.fixtures.bureauUser), minor).json()
+			.get("ticket").get("id").asLong();
+		long before = pages(world.id(world.manager));
+
+		scenario.stimulate(() -> world.api.patch("/api/v1/tickets/" + ticket, manager, Map.of("impact", 1,
+				"urgency", 1)))
+			.andWaitForEventOfType(org.yunwei.ticket.TicketPriorityChanged.class)
+			.matching(changed -> changed.ticketId() == ticket)
+			.toArriveAndVerify(changed -> {
+				assertThat(changed.previousPriority()).isNotEqualTo("P1");
+				assertThat(changed.priority()).isEqualTo("P1");
+			});
+		scenario.stimulate(() -> { })
+			.andWaitForStateChange(() -> pages(world.id(world.manager)), count -> count > before)
+			.andVerify(count -> assertThat(count).isEqualTo(before + 1));
+		// delivered again (as after a restart), or lowered and raised again: paged once
+		world.api.patch("/api/v1/tickets/" + ticket, manager, Map.of("impact", 3, "urgency", 3));
+		scenario.stimulate(() -> world.api.patch("/api/v1/tickets/" + ticket, manager, Map.of("impact", 1,
+				"urgency", 1)))
+			.andWaitForEventOfType(org.yunwei.ticket.TicketPriorityChanged.class)
+			.matching(changed -> changed.ticketId() == ticket && "P1".equals(changed.priority()))
+			.toArrive();
+		assertThat(jdbc.sql("select count(*) from duty_page where ticket_id = ?").param(ticket).query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(pages(world.id(world.manager))).isEqualTo(before + 1);
+	}
+
+	@Test
+	void whoIsOnDutyNowShowsInTheEmergencyBoxOfAnUrgentIncidentOnly() {
+		LocalDate today = LocalDate.now(ZONE);
+		long id = world.api.post("/api/v1/duty-rosters", manager, Map.of("name", "日常值守", "kind", "NORMAL",
+				"startsOn", today.toString(), "endsOn", today.plusDays(1).toString())).json().get("id").asLong();
+		Instant now = Instant.now();
+		world.api.post("/api/v1/duty-rosters/" + id + "/shifts", manager, Map.of("startsAt",
+				now.minusSeconds(3600).toString(), "endsAt", now.plusSeconds(3600).toString(), "personId",
+				world.id(world.backup), "lead", true));
+		String name = jdbc.sql("select display_name from app_user where id = ?").param(world.id(world.backup))
+			.query(String.class).single();
+		long urgent = world.fixtures.submitted("全市政务外网中断").get("ticket").get("id").asLong();
+		Map<String, Object> minor = new java.util.LinkedHashMap<>(world.fixtures.ticket("单台打印机卡纸"));
+		minor.put("impact", 3);
+		minor.put("urgency", 3);
+		long ordinary = world.api.post("/api/v1/tickets", world.token(world.fixtures.bureauUser), minor).json()
+			.get("ticket").get("id").asLong();
+
+		org.yunwei.support.WebSession session = new org.yunwei.support.WebSession(port);
+		assertThat(session.signIn(world.agent, org.yunwei.support.TestDirectory.PASSWORD, null).status())
+			.isEqualTo(302);
+		assertThat(session.get("/emergency/tickets/" + urgent).body()).contains("on-duty-now", "当前值守", name, "值班长");
+		assertThat(session.get("/emergency/tickets/" + ordinary).body()).doesNotContain("on-duty-now");
+	}
+
 	private long pages(long userId) {
 		return jdbc.sql("select count(*) from notification where user_id = ? and topic = ?")
 			.params(userId, KeyPeriodPaging.TOPIC).query(Long.class).single();

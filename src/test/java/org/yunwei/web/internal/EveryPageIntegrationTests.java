@@ -58,7 +58,11 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			Map.entry("/documents/{id}/versions/{versionId}/content", "a file download"),
 			Map.entry("/documents/{id}/versions/{versionId}/acknowledgements/export", "a workbook download"),
 			Map.entry("/inspections/tasks/{id}/photos/{photoId}", "a photo download"),
-			Map.entry("/emergency/drills/{id}/screenshots/{screenshotId}", "an image download"));
+			Map.entry("/emergency/drills/{id}/screenshots/{screenshotId}", "an image download"),
+			Map.entry("/emergency/events/{id}/fault-report", "a PDF or Word download"),
+			Map.entry("/emergency/events/{id}/post-event-report", "a PDF or Word download"),
+			Map.entry("/emergency/drills/{id}/report", "a PDF or Word download"),
+			Map.entry("/inspections/report/pdf", "a PDF download"));
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")

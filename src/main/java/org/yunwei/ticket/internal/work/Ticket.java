@@ -16,6 +16,7 @@ import org.yunwei.identity.Person;
 import org.yunwei.ticket.TicketAssigned;
 import org.yunwei.ticket.TicketClosed;
 import org.yunwei.ticket.TicketOpened;
+import org.yunwei.ticket.TicketPriorityChanged;
 import org.yunwei.ticket.TicketReopened;
 import org.yunwei.ticket.TicketResolved;
 import org.yunwei.ticket.TicketType;
@@ -330,6 +331,12 @@ public final class Ticket {
 	/** Whether the transitions so far gave the ticket another priority (its SLA targets then change). */
 	boolean reprioritised() {
 		return !Objects.equals(before.priority(), state.priority());
+	}
+
+	/** Publishes the change of priority (see {@link #reprioritised()}) with its instant. */
+	void priorityChanged(Instant at) {
+		events.add(new TicketPriorityChanged(state.id(), state.number(), state.type(), state.providerPartyId(),
+				before.priority(), state.priority(), at));
 	}
 
 	/**

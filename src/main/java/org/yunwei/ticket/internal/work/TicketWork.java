@@ -251,6 +251,7 @@ public class TicketWork {
 		Instant now = TicketTime.now();
 		if (ticket.reprioritised()) {
 			ticket.clocked(t -> clocks.reprioritised(t, now));
+			ticket.priorityChanged(now);
 		}
 		Actor actor = actors.current();
 		TicketRow after = save(ticket, TicketAction.UPDATE, now);
