@@ -151,6 +151,28 @@ class GenerateCommandIntegrationTests {
 	}
 
 	@Test
+	void theEvaluationContributorWritesTheRatingsDrawnWithTheTickets() throws Exception {
+		// about a third of the customer-confirmed closures, scored 5, 4 or 3 (62 / 30 / 8 %)
+		long ratings = count(interrupted, "select count(*) from ticket_rating");
+		assertThat(ratings).isGreaterThan(TICKETS / 10L).isLessThan(TICKETS / 2L);
+		assertThat(count(interrupted, "select count(*) from ticket_rating where score = 5")).isGreaterThan(ratings / 2);
+		assertThat(count(interrupted, "select count(*) from ticket_rating where score not in (3, 4, 5)")).isZero();
+		// one rating for each RATING entry of a timeline, with its score, words, author and time; on closed tickets
+		String ofEntries = """
+				select md5(string_agg(concat_ws('|', ticket_id, (details ->> 'score'), body, author_user_id, author_name,
+				  created_at), ',' order by ticket_id)) from ticket_entry where kind = 'RATING'""";
+		String ofRatings = """
+				select md5(string_agg(concat_ws('|', ticket_id, score, comment, rated_by_user_id, rated_by_name, rated_at),
+				  ',' order by ticket_id)) from ticket_rating""";
+		assertThat(text(interrupted, ofRatings)).isEqualTo(text(interrupted, ofEntries));
+		assertThat(count(interrupted, "select count(*) from ticket_rating r join ticket t on t.id = r.ticket_id"
+				+ " where t.status <> 'CLOSED'")).isZero();
+		// the ratings table is evaluation's: the ticket contributor only publishes what it drew
+		assertThat(Files.readString(Path.of("src/main/java/org/yunwei/ticket/internal/dataset/TicketDataset.java")))
+			.doesNotContain("ticket_rating");
+	}
+
+	@Test
 	void theCitysRecurringIncidentsHaveProblems() {
 		assertThat(count(interrupted, "select count(*) from problem")).isPositive();
 		assertThat(count(interrupted, """

@@ -3,6 +3,7 @@ package org.yunwei.evaluation.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -13,6 +14,7 @@ import org.yunwei.dataset.CopyRows;
 import org.yunwei.dataset.Dataset;
 import org.yunwei.dataset.DatasetContext;
 import org.yunwei.dataset.DatasetPlan;
+import org.yunwei.dataset.DatasetRating;
 import org.yunwei.ticket.TicketReference;
 import org.yunwei.ticket.Tickets;
 
@@ -22,13 +24,15 @@ import org.yunwei.ticket.Tickets;
  * a page at a time and copied in. A chunk continues after the highest ticket evaluation knows, so a rerun resumes
  * where the last committed chunk ended and a chunk written twice adds nothing.
  * <p>
- * The generated ratings themselves are still written by the ticket contributor together with the tickets' RATING
- * timeline entries, from the same drawn life of each ticket.
+ * The chunk also writes the ratings of its tickets, which the ticket contributor drew with each ticket's life (and
+ * wrote as the RATING entry of its timeline) and publishes as the fact {@code tickets.ratings}: only closed tickets
+ * are rated, so every rated ticket is among the finished ones of some chunk, and rating and record commit together.
  */
 @Component
 class EvaluationDataset implements Dataset {
 
 	private static final int PAGE = 10_000;
+	private static final String RATINGS = "tickets.ratings";
 
 	private final Tickets tickets;
 	private final JdbcClient jdbc;
@@ -72,6 +76,11 @@ class EvaluationDataset implements Dataset {
 		if (finished.isEmpty()) {
 			return 0;
 		}
+		Map<Long, DatasetRating> ratings = context.get(RATINGS);
+		return copyTickets(plan, finished) + copyRatings(finished, ratings);
+	}
+
+	private long copyTickets(DatasetPlan plan, List<TicketReference> finished) {
 		try (CopyRows rows = CopyRows.into(dataSource, "evaluation_ticket", """
 				ticket_id, number, type, status, priority, subject, customer_org_unit_id, provider_party_id, group_id,
 				reporter_name, reporter_contact, major, resolved_at, closed_at, changed_at, assignee_user_id""")) {
@@ -81,6 +90,19 @@ class EvaluationDataset implements Dataset {
 						t.customerOrgUnitId(), t.providerPartyId(), t.groupId(), t.reporterName(),
 						t.reporterContact(), t.major(), t.resolvedAt(), t.closedAt(),
 						changed == null ? plan.anchor() : changed, t.assigneeUserId());
+			}
+			return rows.finish();
+		}
+	}
+
+	private long copyRatings(List<TicketReference> finished, Map<Long, DatasetRating> ratings) {
+		try (CopyRows rows = CopyRows.into(dataSource, "ticket_rating",
+				"ticket_id, score, comment, rated_by_user_id, rated_by_name, rated_at")) {
+			for (TicketReference t : finished) {
+				DatasetRating r = ratings.get(t.id());
+				if (r != null) {
+					rows.row(r.ticketId(), r.score(), r.comment(), r.ratedByUserId(), r.ratedByName(), r.ratedAt());
+				}
 			}
 			return rows.finish();
 		}

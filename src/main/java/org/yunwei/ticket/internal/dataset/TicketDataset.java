@@ -20,12 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yunwei.dataset.CopyRows;
 import org.yunwei.dataset.Dataset;
 import org.yunwei.dataset.DatasetContext;
 import org.yunwei.dataset.DatasetPlan;
+import org.yunwei.dataset.DatasetRating;
 import org.yunwei.dataset.DatasetService;
 import org.yunwei.sla.AppliedAgreement;
 import org.yunwei.sla.BusinessCalendar;
@@ -52,12 +54,15 @@ import org.yunwei.ticket.internal.statistics.TicketVolumeFolding;
  * the copies on the ticket (due times, breaches) follow from that life, as the application would have written them;
  * numbers are given per type and day with the counters left at the last number.
  * <p>
- * Reads the facts of {@code identity}, {@code catalog}, {@code sla} and {@code ticket-groups}.
+ * Reads the facts of {@code identity}, {@code catalog}, {@code sla} and {@code ticket-groups}; publishes the drawn
+ * ratings as {@code tickets.ratings} for the evaluation contributor, which owns the ratings and writes them.
  */
 @Component
 class TicketDataset implements Dataset {
 
 	static final int DAYS = 730;
+	/** {@code Map<Long, DatasetRating>}: the generated ratings by ticket id, which evaluation writes. */
+	static final String RATINGS = "tickets.ratings";
 	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 	private static final String[] KIND_ORDER = { "OFFICE_EQUIPMENT", "INFRASTRUCTURE", "GOVERNMENT_CLOUD",
 			"NETWORK_SECURITY" };
@@ -141,7 +146,6 @@ class TicketDataset implements Dataset {
 		long rows = written.size();
 		rows += copyTickets(lives);
 		rows += copyEntries(lives);
-		rows += copyRatings(lives);
 		jdbc.sql("select setval(pg_get_serial_sequence('ticket', 'id'), (select max(id) from ticket))")
 			.query(Long.class).single();
 		jdbc.sql("select setval(pg_get_serial_sequence('ticket_entry', 'id'), (select max(id) from ticket_entry))")
@@ -320,18 +324,6 @@ class TicketDataset implements Dataset {
 		}
 	}
 
-	private long copyRatings(List<GeneratedTicket> lives) {
-		try (CopyRows rows = CopyRows.into(dataSource, "ticket_rating",
-				"ticket_id, score, comment, rated_by_user_id, rated_by_name, rated_at")) {
-			for (GeneratedTicket t : lives) {
-				if (t.rating != null && t.seen(t.rating.at()) != null) {
-					rows.row(t.id, t.rating.score(), t.rating.comment(), t.reporter, t.reporterName, t.rating.at());
-				}
-			}
-			return rows.finish();
-		}
-	}
-
 	@Override
 	public void describe(DatasetPlan plan, DatasetContext context) {
 		// the statistics' daily rollup counted once all tickets are there (the generator schedules nothing), rather
@@ -341,6 +333,28 @@ class TicketDataset implements Dataset {
 		context.count("openTickets", jdbc.sql("""
 				select count(*) from ticket where status in ('NEW', 'ASSIGNED', 'IN_PROGRESS', 'PENDING')""")
 			.query(Long.class).single());
+		context.put(RATINGS, ratings());
+	}
+
+	/**
+	 * The ratings drawn with the tickets' lives, read back from their RATING timeline entries (which the chunks wrote
+	 * from the same drawn rating), for the evaluation contributor, which owns the ratings table, to write. The few
+	 * distinct comments and names are shared, the fact being held in memory for the whole run.
+	 */
+	private Map<Long, DatasetRating> ratings() {
+		Map<String, String> shared = new HashMap<>();
+		Map<Long, DatasetRating> ratings = new HashMap<>();
+		jdbc.sql("""
+				select ticket_id, (details ->> 'score')::int, body, author_user_id, author_name, created_at
+				from ticket_entry where kind = 'RATING' and author_user_id is not null""")
+			.query((RowCallbackHandler) rs -> ratings.put(rs.getLong(1),
+					new DatasetRating(rs.getLong(1), rs.getInt(2), share(shared, rs.getString(3)), rs.getLong(4),
+							share(shared, rs.getString(5)), rs.getTimestamp(6).toInstant())));
+		return ratings;
+	}
+
+	private static String share(Map<String, String> shared, String text) {
+		return text == null ? null : shared.computeIfAbsent(text, t -> t);
 	}
 
 	/** The facts of the earlier contributors that a chunk draws from. */

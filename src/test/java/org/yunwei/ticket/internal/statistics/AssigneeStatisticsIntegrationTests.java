@@ -165,7 +165,19 @@ class AssigneeStatisticsIntegrationTests extends IntegrationTestSupport {
 			assertThat(listed(links.get("resolutionSlaMet").asString())).isEqualTo(f.get("resolutionSla").get("met")
 				.asLong());
 			assertThat(listed(links.get("reopened").asString())).isEqualTo(f.get("reopened").asLong());
+			// the SLA links hold the very tickets counted, not just as many: those met, those breached left out
+			Long who = f.get("assigneeUserId").isNull() ? null : f.get("assigneeUserId").asLong();
+			assertThat(listedIds(links.get("responseSlaMet").asString())).as("response met, person " + who)
+				.containsExactlyInAnyOrderElementsOf(counted(who, "response_breached_at is null"));
+			assertThat(listedIds(links.get("resolutionSlaMet").asString())).as("resolution met, person " + who)
+				.containsExactlyInAnyOrderElementsOf(counted(who, "resolution_breached_at is null"));
+			assertThat(listedIds(links.get("slaCounted").asString())).as("SLA counted, person " + who)
+				.containsExactlyInAnyOrderElementsOf(counted(who, "true"));
 		}
+		// the second line's one response breach: counted, not met, so its response-met list is empty
+		JsonNode second = row(report(lead, ""), String.valueOf(secondLine));
+		assertThat(listedIds(second.get("links").get("slaCounted").asString())).hasSize(1);
+		assertThat(listedIds(second.get("links").get("responseSlaMet").asString())).isEmpty();
 		assertThat(row(report(lead, ""), null).get("links").get("assigned").asString())
 			.isEqualTo("/tickets?assignee=none&createdFrom=2025-03-01&createdTo=2025-03-31");
 		// the list's own filter of reopened tickets, both ways, and refusing what it cannot read
@@ -388,6 +400,25 @@ class AssigneeStatisticsIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		assertThat(response.json().get("next").isNull()).isTrue();
 		return response.json().get("items").size();
+	}
+
+	private List<Long> listedIds(String link) {
+		var response = api.get("/api/v1" + link + "&limit=200", lead);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		assertThat(response.json().get("next").isNull()).isTrue();
+		List<Long> ids = new ArrayList<>();
+		response.json().get("items").forEach(item -> ids.add(item.get("id").asLong()));
+		return ids;
+	}
+
+	/** The world provider's tickets of one person resolved in March under an agreement and meeting a condition. */
+	private List<Long> counted(Long who, String condition) {
+		return jdbc.sql("select id from ticket where resolved_at >= '2025-03-01T00:00+08:00'"
+				+ " and resolved_at < '2025-04-01T00:00+08:00' and agreement_id is not null and provider_party_id = "
+				+ world.providerParty + " and " + (who == null ? "assignee_user_id is null" : "assignee_user_id = " + who)
+				+ " and " + condition)
+			.query(Long.class)
+			.list();
 	}
 
 	private static String text(JsonNode node) {
