@@ -64,6 +64,11 @@ class ChangeScope {
 			.isPresent();
 	}
 
+	/** Whether the signed-in person may read the approval rules (for the link on the list). */
+	boolean mayReadApprovalRules() {
+		return actors.find().filter(ChangeApprovalRules::reads).isPresent();
+	}
+
 	/** One person's view of changes. */
 	record View(Actor actor, DataScope scope) {
 

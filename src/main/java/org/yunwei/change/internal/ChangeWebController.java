@@ -67,6 +67,7 @@ class ChangeWebController {
 		model.addAttribute("page", page);
 		model.addAttribute("filtered", filter.filtered());
 		model.addAttribute("mayManage", scope.mayManage());
+		model.addAttribute("mayReadRules", scope.mayReadApprovalRules());
 		choices(model);
 		return "change/list";
 	}

@@ -38,7 +38,8 @@ class Navigation {
 			"/inspections", "/documents", "/sla/agreements", "/sla/attainment", "/sla/clocks", "/sla/calendars",
 			"/compliance", "/admin/parties", "/admin/users", "/admin/roles", "/admin/grants", "/admin/posts", "/audit",
 			"/staff", "/staff/me", "/confidentiality", "/trainings", "/appraisals", "/approval-policies",
-			"/admin/notification-robots", "/emergency/events", "/emergency/plans", "/emergency/drills", "/emergency/duty");
+			"/admin/notification-robots", "/emergency/events", "/emergency/plans", "/emergency/drills", "/emergency/duty",
+			"/changes/approval-rules");
 
 	private final Actors actors;
 	private final Tickets tickets;
