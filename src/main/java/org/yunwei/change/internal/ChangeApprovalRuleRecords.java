@@ -26,10 +26,10 @@ class ChangeApprovalRuleRecords {
 	/** The live rules (and the retired ones when asked), live first, by category, then by risk level. */
 	List<Row> all(boolean withRetired) {
 		return jdbc.sql("select " + COLUMNS + " from change_approval_rule"
-				+ (withRetired ? "" : " where retired_at is null") + """
-				 order by retired_at is not null, array_position(array['NORMAL', 'EMERGENCY', 'FREEZE_OVERRIDE'],
-				  category), array_position(array['ANY', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'], risk_level),
-				  retired_at desc, id""")
+				+ (withRetired ? "" : " where retired_at is null") + " " + """
+				order by retired_at is not null,
+				  array_position(array['NORMAL', 'EMERGENCY', 'FREEZE_OVERRIDE'], category),
+				  array_position(array['ANY', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'], risk_level), retired_at desc, id""")
 			.query((rs, n) -> row(rs)).list();
 	}
 

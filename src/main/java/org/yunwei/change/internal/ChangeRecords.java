@@ -100,6 +100,12 @@ class ChangeRecords {
 		}
 	}
 
+	/** Keeps the services a change's items are or reach, read by conflict detection (not part of its content). */
+	void setServices(long id, List<Long> serviceIds) {
+		jdbc.sql("update change_request set service_ids = cast(? as bigint[]) where id = ?")
+			.params(array(serviceIds), id).update();
+	}
+
 	Optional<ChangeRequest> find(long id) {
 		return jdbc.sql("select " + COLUMNS + " from change_request where id = ?").param(id)
 			.query((rs, n) -> read(rs)).optional();

@@ -41,6 +41,12 @@ class ChangeScope {
 		return new View(actor, actors.scopeOf(actor));
 	}
 
+	/** Whether the signed-in person may read changes at all (for other modules' pages). */
+	boolean mayRead() {
+		return actors.find().filter(a -> a.can(Permission.CHANGE_READ) || a.partyKind() == PartyKind.CUSTOMER)
+			.isPresent();
+	}
+
 	/** The signed-in person about to keep changes; 403 without CHANGE_MANAGE or for a read-only scope. */
 	View writer() {
 		Actor actor = actors.current();

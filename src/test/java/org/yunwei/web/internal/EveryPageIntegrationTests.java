@@ -337,7 +337,7 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		});
 		Supplier<Long> someRule = () -> jdbc.sql("""
 				with added as (insert into change_approval_rule (category, risk_level, policy_id)
-				  select 'EMERGENCY', 'HIGH', min(id) from approval_policy on conflict do nothing returning id)
+				  select 'EMERGENCY', 'HIGH', id from approval_policy where built_in on conflict do nothing returning id)
 				select id from added union all
 				select id from change_approval_rule where category = 'EMERGENCY' and risk_level = 'HIGH'
 				  and retired_at is null limit 1""").query(Long.class).single();
