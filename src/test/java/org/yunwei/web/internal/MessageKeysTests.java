@@ -140,6 +140,8 @@ class MessageKeysTests {
 		values("change.outcome.", "org.yunwei.change.internal.ChangeOutcome");
 		VALUES.put("change.list.sort.", List.of("updated", "planned"));
 		VALUES.put("change.calendar.weekday.", IntStream.rangeClosed(1, 7).mapToObj(String::valueOf).toList());
+		VALUES.put("change.rule.category.", List.of("NORMAL", "EMERGENCY", "FREEZE_OVERRIDE"));
+		VALUES.put("change.rule.level.", List.of("ANY", "LOW", "MEDIUM", "HIGH", "CRITICAL"));
 		VALUES.put("role.", List.of("SERVICE_DESK_AGENT", "SERVICE_DESK_MANAGER", "SERVICE_MANAGER", "SUPERVISOR"));
 		values("problems.status.", "org.yunwei.problem.internal.ProblemStatus");
 		values("problems.priority.", "org.yunwei.sla.Priority");
