@@ -15,8 +15,11 @@
  * {@code cmdb} for the affected items, their lifecycle and impact analysis (the CMDB does not depend on changes: a
  * CI's page shows its changes through a box this module serves); on {@code approval} for the approval and its
  * decision events; on {@code audit} to record every write in the same transaction; on {@code web} for refusals,
- * field errors, keyset pages and forms; and on {@code compliance} to report its records as the evidence of 7.5.2a–e.
+ * field errors, keyset pages and forms; on {@code compliance} to report its records as the evidence of 7.5.2a–e; and on
+ * {@code ticket} and {@code problem} for the incidents and problems a change fixes (it implements their
+ * {@code ChangesOfTicket} and {@code ChangesOfProblem}, so that neither depends on this module).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Change management",
-		allowedDependencies = { "identity", "cmdb", "approval", "audit", "web", "compliance" })
+		allowedDependencies = { "identity", "cmdb", "approval", "audit", "web", "compliance", "ticket",
+				"problem" })
 package org.yunwei.change;

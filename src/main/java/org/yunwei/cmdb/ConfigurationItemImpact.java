@@ -14,7 +14,17 @@ import java.util.List;
  * @param securityLevel the item's own 等保 level code ({@code L1}–{@code L5}) when it is an application system that
  *        records one; {@code null} otherwise
  * @param serviceLevelItem whether the item itself is an application system or a business service
+ * @param serviceItemIds the ids of the application systems and business services the reader sees that the item
+ *        reaches, the item itself first when it is one (changes on a shared service conflict)
  */
 public record ConfigurationItemImpact(long itemId, int reached, int hidden, List<String> applicationSystems,
-		List<String> services, List<Long> customerUnitIds, String securityLevel, boolean serviceLevelItem) {
+		List<String> services, List<Long> customerUnitIds, String securityLevel, boolean serviceLevelItem,
+		List<Long> serviceItemIds) {
+
+	/** An impact without the services' ids (for callers that weigh the names and counts only). */
+	public ConfigurationItemImpact(long itemId, int reached, int hidden, List<String> applicationSystems,
+			List<String> services, List<Long> customerUnitIds, String securityLevel, boolean serviceLevelItem) {
+		this(itemId, reached, hidden, applicationSystems, services, customerUnitIds, securityLevel, serviceLevelItem,
+				List.of());
+	}
 }

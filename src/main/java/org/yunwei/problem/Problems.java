@@ -49,6 +49,21 @@ public class Problems {
 		return mayRead() ? reading.ofIncident(ticketId).stream().map(Problems::summary).toList() : List.of();
 	}
 
+	/**
+	 * The problems the signed-in person may read whose number is the text or whose subject contains it, newest first,
+	 * for a picker (a change that fixes problems); empty for a blank text or a person who may not read problems.
+	 */
+	@Transactional(readOnly = true)
+	public List<ProblemSummary> search(String text, int limit) {
+		String cleaned = org.yunwei.web.FieldErrors.clean(text);
+		if (!mayRead() || cleaned == null) {
+			return List.of();
+		}
+		String q = cleaned.length() > 100 ? cleaned.substring(0, 100) : cleaned;
+		return reading.page(new org.yunwei.problem.internal.ProblemFilter(null, null, null, null, q, null), null,
+				Math.max(1, Math.min(limit, 50))).items().stream().map(Problems::summary).toList();
+	}
+
 	private boolean mayRead() {
 		return reading.mayRead();
 	}

@@ -33,8 +33,11 @@ class ChangeApiController {
 	private final ChangeReading reading;
 	private final ChangeList list;
 	private final ChangeCalendar calendar;
+	private final ChangeFixes fixes;
 
-	ChangeApiController(ChangeRegister register, ChangeReading reading, ChangeList list, ChangeCalendar calendar) {
+	ChangeApiController(ChangeRegister register, ChangeReading reading, ChangeList list, ChangeCalendar calendar,
+			ChangeFixes fixes) {
+		this.fixes = fixes;
 		this.register = register;
 		this.reading = reading;
 		this.list = list;
@@ -119,6 +122,28 @@ class ChangeApiController {
 	@Operation(summary = "The changes in my scope planned at overlapping times on a same item")
 	List<ChangeCalendar.Conflict> conflicts(@PathVariable long id) {
 		return calendar.conflictsOf(register.get(id));
+	}
+
+	record ChangeFixesForm(@Parameter(description = "incidents the change fixes (replaces the former list)")
+	List<Long> ticketIds, @Parameter(description = "problems the change fixes (replaces the former list)")
+	List<Long> problemIds) {
+	}
+
+	@GetMapping("/{id}/fixes")
+	@Operation(summary = "The incidents and problems the change fixes that I may see")
+	ChangeFixes.ChangeFixesView fixes(@PathVariable long id) {
+		register.get(id);
+		return fixes.of(id);
+	}
+
+	@PutMapping("/{id}/fixes")
+	@Operation(summary = "Set the incidents and problems the change fixes", description = "The lists replace the "
+			+ "former ones (at most 50 each). 400 `ticketIds` for a ticket unknown, invisible to me or not an "
+			+ "incident; 400 `problemIds` for a problem unknown or invisible; 409 for a cancelled change. The ticket's "
+			+ "and the problem's pages then show the change.")
+	ChangeFixes.ChangeFixesView setFixes(@PathVariable long id,
+			@RequestBody(required = false) ChangeFixesForm form) {
+		return fixes.set(id, form == null ? null : form.ticketIds(), form == null ? null : form.problemIds());
 	}
 
 	@PutMapping("/{id}")

@@ -21,7 +21,8 @@ import org.yunwei.web.FieldErrors;
 /**
  * The change calendar (变更日历): the changes planned in a month or a week in the reader's scope, the freeze windows
  * of the period, and the conflicts among them — two changes not cancelled whose planned windows overlap and that
- * touch a same configuration item. The changes are read through the index on the planned window; conflicts by a
+ * touch a same configuration item or a same service (an application system or business service that their items are
+ * or reach downstream). The changes are read through the index on the planned window; conflicts by a
  * sweep over the changes ordered by start, so that only overlapping windows are compared.
  */
 @Service
@@ -39,12 +40,12 @@ class ChangeCalendar {
 
 	/** A change on the calendar. */
 	public record Entry(long id, String number, String title, ChangeStatus status, ChangeCategory category,
-			RiskLevel riskLevel, Instant plannedStart, Instant plannedEnd, List<Long> ciIds) {
+			RiskLevel riskLevel, Instant plannedStart, Instant plannedEnd, List<Long> ciIds, List<Long> serviceIds) {
 	}
 
-	/** Two changes planned at overlapping times on the same items. */
+	/** Two changes planned at overlapping times on the same items or the same services. */
 	public record Conflict(long firstId, String firstNumber, long secondId, String secondNumber,
-			List<Long> sharedItemIds) {
+			List<Long> sharedItemIds, List<Long> sharedServiceIds) {
 	}
 
 	/**
@@ -105,38 +106,63 @@ class ChangeCalendar {
 		return new Period(kind, from, to, changes, freezeWindows.overlapping(start, end), conflicts(changes));
 	}
 
-	/** The changes in the reader's scope that conflict with this one: overlapping windows on a same item. */
+	/**
+	 * The changes in the reader's scope that conflict with this one: overlapping windows on a same item or a same
+	 * service.
+	 */
 	@Transactional(readOnly = true)
 	public List<Conflict> conflictsOf(ChangeRequest change) {
 		if (change.plannedStart() == null || change.ciIds().isEmpty()
 				|| change.status() == ChangeStatus.CANCELLED) {
 			return List.of();
 		}
-		List<Entry> others = planned(scope.reader(), change.plannedStart(), change.plannedEnd(), change.ciIds(),
-				change.id());
-		Set<Long> mine = new HashSet<>(change.ciIds());
+		List<Long> services = serviceIdsOf(change.id());
+		return conflictsWith(scope.reader(), change.id(), change.number(), change.plannedStart(),
+				change.plannedEnd(), change.ciIds(), services);
+	}
+
+	/**
+	 * The changes in the reader's scope a change planned so would conflict with (for a change being planned, and the
+	 * benchmark): one probe of the planned-window index with the GIN indexes of items and services.
+	 */
+	List<Conflict> conflictsWith(ChangeScope.View reader, long id, String number, Instant start, Instant end,
+			List<Long> ciIds, List<Long> serviceIds) {
+		List<Entry> others = planned(reader, start, end, new Touching(ciIds, serviceIds), id);
+		Set<Long> mine = new HashSet<>(ciIds);
+		Set<Long> myServices = new HashSet<>(serviceIds);
 		List<Conflict> found = new ArrayList<>();
 		for (Entry other : others) {
-			List<Long> shared = other.ciIds().stream().filter(mine::contains).toList();
-			found.add(new Conflict(change.id(), change.number(), other.id(), other.number(), shared));
+			found.add(new Conflict(id, number, other.id(), other.number(),
+					other.ciIds().stream().filter(mine::contains).toList(),
+					other.serviceIds().stream().filter(myServices::contains).toList()));
 		}
 		return found;
 	}
 
-	private List<Entry> planned(ChangeScope.View reader, Instant start, Instant end, List<Long> onItems,
+	private List<Long> serviceIdsOf(long changeId) {
+		return jdbc.sql("select service_ids from change_request where id = ?").param(changeId)
+			.query((rs, n) -> ChangeRecords.longs(rs.getArray(1))).optional().orElse(List.of());
+	}
+
+	/** What a change touches: its items and its services. */
+	private record Touching(List<Long> ciIds, List<Long> serviceIds) {
+	}
+
+	private List<Entry> planned(ChangeScope.View reader, Instant start, Instant end, Touching touching,
 			Long excluding) {
 		ChangeScope.Condition where = reader.where("c");
 		StringBuilder sql = new StringBuilder("""
 				select c.id, c.number, c.title, c.status, c.category, c.risk_level, c.planned_start, c.planned_end,
-				  c.ci_ids
+				  c.ci_ids, c.service_ids
 				from change_request c
 				where c.planned_start < ? and c.planned_end > ? and c.status <> 'CANCELLED' and """).append(' ')
 			.append(where.sql());
 		List<Object> params = new ArrayList<>(List.of(Timestamp.from(end), Timestamp.from(start)));
 		params.addAll(where.parameters());
-		if (onItems != null) {
-			sql.append(" and c.ci_ids && cast(? as bigint[]) and c.id <> ?");
-			params.add(ChangeRecords.array(onItems));
+		if (touching != null) {
+			sql.append(" and (c.ci_ids && cast(? as bigint[]) or c.service_ids && cast(? as bigint[])) and c.id <> ?");
+			params.add(ChangeRecords.array(touching.ciIds()));
+			params.add(ChangeRecords.array(touching.serviceIds()));
 			params.add(excluding);
 		}
 		sql.append(" order by c.planned_start, c.id");
@@ -144,7 +170,8 @@ class ChangeCalendar {
 			.query((rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3),
 					ChangeStatus.valueOf(rs.getString(4)), ChangeCategory.valueOf(rs.getString(5)),
 					RiskLevel.valueOf(rs.getString(6)), ChangeRecords.instant(rs, "planned_start"),
-					ChangeRecords.instant(rs, "planned_end"), ChangeRecords.longs(rs.getArray(9))))
+					ChangeRecords.instant(rs, "planned_end"), ChangeRecords.longs(rs.getArray(9)),
+					ChangeRecords.longs(rs.getArray(10))))
 			.list();
 	}
 
@@ -157,10 +184,13 @@ class ChangeCalendar {
 		for (Entry entry : sorted) {
 			open.removeIf(o -> !o.plannedEnd().isAfter(entry.plannedStart()));
 			Set<Long> items = new HashSet<>(entry.ciIds());
+			Set<Long> services = new HashSet<>(entry.serviceIds());
 			for (Entry other : open) {
 				List<Long> shared = other.ciIds().stream().filter(items::contains).toList();
-				if (!shared.isEmpty()) {
-					found.add(new Conflict(other.id(), other.number(), entry.id(), entry.number(), shared));
+				List<Long> sharedServices = other.serviceIds().stream().filter(services::contains).toList();
+				if (!shared.isEmpty() || !sharedServices.isEmpty()) {
+					found.add(new Conflict(other.id(), other.number(), entry.id(), entry.number(), shared,
+							sharedServices));
 				}
 			}
 			open.add(entry);

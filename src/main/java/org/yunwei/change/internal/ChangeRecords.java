@@ -100,6 +100,12 @@ class ChangeRecords {
 		}
 	}
 
+	/** Keeps the services a change's items are or reach, read by conflict detection (not part of its content). */
+	void setServices(long id, List<Long> serviceIds) {
+		jdbc.sql("update change_request set service_ids = cast(? as bigint[]) where id = ?")
+			.params(array(serviceIds), id).update();
+	}
+
 	Optional<ChangeRequest> find(long id) {
 		return jdbc.sql("select " + COLUMNS + " from change_request where id = ?").param(id)
 			.query((rs, n) -> read(rs)).optional();
@@ -123,16 +129,23 @@ class ChangeRecords {
 			.query(Integer.class).single();
 	}
 
-	/** Which approval policy the installation gave changes of this category and risk, if any. */
+	/**
+	 * Which approval policy the installation gave changes of this category and risk, if any: the live rule of the
+	 * level itself, else the category's rule for any level.
+	 */
 	Optional<Long> policyFor(ChangeCategory category, RiskLevel risk) {
-		return jdbc.sql("select policy_id from change_approval_rule where category = ? and risk_level = ?")
+		return jdbc.sql("""
+				select policy_id from change_approval_rule
+				where retired_at is null and category = ? and risk_level in (?, 'ANY')
+				order by risk_level = 'ANY' limit 1""")
 			.params(category.name(), risk.name()).query(Long.class).optional();
 	}
 
 	/** The policy of the override approval an emergency change planned into a freeze window needs, if set. */
 	Optional<Long> overridePolicy() {
 		return jdbc.sql("""
-				select policy_id from change_approval_rule where category = 'FREEZE_OVERRIDE' and risk_level = 'ANY'""")
+				select policy_id from change_approval_rule
+				where retired_at is null and category = 'FREEZE_OVERRIDE' and risk_level = 'ANY'""")
 			.query(Long.class).optional();
 	}
 

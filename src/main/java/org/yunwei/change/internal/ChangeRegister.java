@@ -93,6 +93,7 @@ class ChangeRegister {
 				resolved.items(), resolved.units(), resolved.steps(), resolved.assessment(), writer.actor().userId(),
 				writer.providerPartyId());
 		long id = records.insert(change);
+		records.setServices(id, resolved.serviceIds());
 		audit.record(AuditEntry.of("CHANGE_CREATED", "change", id).after(snapshot(change)).detail(change.number()));
 		return records.find(id).orElseThrow();
 	}
@@ -117,6 +118,7 @@ class ChangeRegister {
 			ask(change, change.approvalPolicyId(), freezeVerdict(change));
 		}
 		records.update(change);
+		records.setServices(id, resolved.serviceIds());
 		audit.record(AuditEntry.of("CHANGE_EDITED", "change", id).before(before).after(snapshot(change))
 			.detail(change.number()));
 		return records.find(id).orElseThrow();
@@ -345,6 +347,7 @@ class ChangeRegister {
 		List<AffectedItem> affected = new ArrayList<>();
 		List<Assessed> assessed = new ArrayList<>();
 		Set<Long> units = new LinkedHashSet<>();
+		Set<Long> services = new LinkedHashSet<>();
 		for (Long ciId : content.ciIds()) {
 			Optional<ConfigurationItemSummary> found = items.find(ciId);
 			if (found.isEmpty()) {
@@ -363,6 +366,7 @@ class ChangeRegister {
 			items.impact(ciId).ifPresent(impact -> {
 				assessed.add(new Assessed(item.name(), impact));
 				units.addAll(impact.customerUnitIds());
+				services.addAll(impact.serviceItemIds());
 			});
 		}
 		List<PlanStep> steps = new ArrayList<>();
@@ -383,16 +387,17 @@ class ChangeRegister {
 					owner.get().displayName(), null, null, null));
 		}
 		if (content.category() == null) {
-			return new Resolved(affected, List.copyOf(units), steps, null);
+			return new Resolved(affected, List.copyOf(units), steps, null, List.copyOf(services));
 		}
 		int failed = records.failedOn(affected.stream().map(AffectedItem::id).toList(),
 				Instant.now().minus(HISTORY), changeId);
 		RiskAssessment assessment = ChangeRiskMatrix.assess(content.category(), assessed, failed);
-		return new Resolved(affected, List.copyOf(units), steps, assessment);
+		return new Resolved(affected, List.copyOf(units), steps, assessment, List.copyOf(services));
 	}
 
+	/** {@code serviceIds}: the application systems and business services the items are or reach. */
 	private record Resolved(List<AffectedItem> items, List<Long> units, List<PlanStep> steps,
-			RiskAssessment assessment) {
+			RiskAssessment assessment, List<Long> serviceIds) {
 	}
 
 	/** What the audit trail keeps of a change's content. */

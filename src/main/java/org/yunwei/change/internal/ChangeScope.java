@@ -41,6 +41,12 @@ class ChangeScope {
 		return new View(actor, actors.scopeOf(actor));
 	}
 
+	/** Whether the signed-in person may read changes at all (for other modules' pages). */
+	boolean mayRead() {
+		return actors.find().filter(a -> a.can(Permission.CHANGE_READ) || a.partyKind() == PartyKind.CUSTOMER)
+			.isPresent();
+	}
+
 	/** The signed-in person about to keep changes; 403 without CHANGE_MANAGE or for a read-only scope. */
 	View writer() {
 		Actor actor = actors.current();
@@ -62,6 +68,11 @@ class ChangeScope {
 	boolean mayKeepFreezeWindows() {
 		return actors.find().filter(a -> a.can(Permission.CHANGE_MANAGE) && a.partyKind() == PartyKind.MANAGEMENT)
 			.isPresent();
+	}
+
+	/** Whether the signed-in person may read the approval rules (for the link on the list). */
+	boolean mayReadApprovalRules() {
+		return actors.find().filter(ChangeApprovalRules::reads).isPresent();
 	}
 
 	/** One person's view of changes. */

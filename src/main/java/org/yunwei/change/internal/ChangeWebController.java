@@ -37,9 +37,16 @@ class ChangeWebController {
 	private final ConfigurationItems items;
 	private final People people;
 	private final ChangeCalendar calendar;
+	private final ChangeFixes fixes;
+	private final org.yunwei.ticket.Tickets tickets;
+	private final org.yunwei.problem.Problems problems;
 
 	ChangeWebController(ChangeRegister register, ChangeReading reading, ChangeList list, ChangeScope scope,
-			ConfigurationItems items, People people, ChangeCalendar calendar) {
+			ConfigurationItems items, People people, ChangeCalendar calendar, ChangeFixes fixes,
+			org.yunwei.ticket.Tickets tickets, org.yunwei.problem.Problems problems) {
+		this.fixes = fixes;
+		this.tickets = tickets;
+		this.problems = problems;
 		this.calendar = calendar;
 		this.register = register;
 		this.reading = reading;
@@ -67,6 +74,7 @@ class ChangeWebController {
 		model.addAttribute("page", page);
 		model.addAttribute("filtered", filter.filtered());
 		model.addAttribute("mayManage", scope.mayManage());
+		model.addAttribute("mayReadRules", scope.mayReadApprovalRules());
 		choices(model);
 		return "change/list";
 	}
@@ -185,6 +193,41 @@ class ChangeWebController {
 		return "change/item-choices :: choices";
 	}
 
+	@PostMapping("/changes/{id}/fixes")
+	String setFixes(@PathVariable long id, @RequestParam(name = "ticketIds", required = false) List<Long> ticketIds,
+			@RequestParam(name = "problemIds", required = false) List<Long> problemIds, Model model,
+			RedirectAttributes redirect) {
+		return act(id, () -> fixes.set(id, ticketIds, problemIds), "change.fixes.saved", model, redirect);
+	}
+
+	/**
+	 * The picker of the incidents and problems a change fixes (htmx swaps it in): those ticked so far, still ticked,
+	 * then the incidents and problems whose number or subject matches the text.
+	 */
+	@GetMapping("/changes/fix-choices")
+	String fixChoices(@RequestParam(required = false) String q,
+			@RequestParam(name = "ticketIds", required = false) List<Long> ticketIds,
+			@RequestParam(name = "problemIds", required = false) List<Long> problemIds, Model model) {
+		scope.writer();
+		List<ChangeFixes.FixedIncident> tickedIncidents = (ticketIds == null ? List.<Long>of() : ticketIds).stream()
+			.distinct().limit(ChangeFixes.MAX).map(tickets::find).flatMap(java.util.Optional::stream)
+			.map(ChangeFixes.FixedIncident::of).toList();
+		List<ChangeFixes.FixedProblem> tickedProblems = (problemIds == null ? List.<Long>of() : problemIds).stream()
+			.distinct().limit(ChangeFixes.MAX).map(problems::find).flatMap(java.util.Optional::stream)
+			.map(ChangeFixes.FixedProblem::of).toList();
+		String text = FieldErrors.clean(q);
+		model.addAttribute("tickedIncidents", tickedIncidents);
+		model.addAttribute("tickedProblems", tickedProblems);
+		model.addAttribute("foundIncidents", text == null ? List.of() : tickets.findIncidents(text, 10).stream()
+			.filter(t -> tickedIncidents.stream().noneMatch(i -> i.id() == t.id()))
+			.map(ChangeFixes.FixedIncident::of).toList());
+		model.addAttribute("foundProblems", text == null ? List.of() : problems.search(text, 10).stream()
+			.filter(p -> tickedProblems.stream().noneMatch(i -> i.id() == p.id()))
+			.map(ChangeFixes.FixedProblem::of).toList());
+		model.addAttribute("q", text);
+		return "change/fix-choices :: choices";
+	}
+
 	/**
 	 * Runs an action of the change's page and goes back to it with a notice; a refusal shows the page again with
 	 * the refusal's own message and each refused field's message beside it, and changed nothing.
@@ -210,6 +253,13 @@ class ChangeWebController {
 	private String page(Model model, ChangeView change, Map<String, String> errors) {
 		model.addAttribute("change", change);
 		model.addAttribute("conflicts", calendar.conflictsOf(register.get(change.id())));
+		ChangeFixes.ChangeFixesView fixed = fixes.of(change.id());
+		model.addAttribute("fixes", fixed);
+		model.addAttribute("tickedIncidents", fixed.incidents());
+		model.addAttribute("tickedProblems", fixed.problems());
+		model.addAttribute("foundIncidents", List.of());
+		model.addAttribute("foundProblems", List.of());
+		model.addAttribute("q", null);
 		model.addAttribute("errors", errors);
 		model.addAttribute("mayManage", scope.mayManage());
 		model.addAttribute("zone", ChangeRegister.ZONE);

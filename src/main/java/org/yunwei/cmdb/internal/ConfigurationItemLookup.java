@@ -46,10 +46,16 @@ public class ConfigurationItemLookup {
 		Object level = item.attributes() == null ? null : item.attributes().get("dengbao_level");
 		boolean serviceLevel = "APPLICATION_SYSTEM".equals(item.classCode())
 				|| "BUSINESS_SERVICE".equals(item.classCode());
+		List<Long> serviceItems = new ArrayList<>();
+		if (serviceLevel) {
+			serviceItems.add(itemId);
+		}
+		java.util.stream.Stream.concat(impact.applicationSystems().stream(), impact.services().stream())
+			.map(Impact.Affected::id).filter(id -> !serviceItems.contains(id)).forEach(serviceItems::add);
 		return Optional.of(new ConfigurationItemImpact(itemId, impact.total(), impact.hidden(),
 				impact.applicationSystems().stream().map(Impact.Affected::name).toList(),
 				impact.services().stream().map(Impact.Affected::name).toList(), List.copyOf(units),
-				level == null ? null : level.toString(), serviceLevel));
+				level == null ? null : level.toString(), serviceLevel, List.copyOf(serviceItems)));
 	}
 
 	@Transactional(readOnly = true)

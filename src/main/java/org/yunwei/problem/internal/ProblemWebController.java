@@ -1,5 +1,7 @@
 package org.yunwei.problem.internal;
 
+import org.yunwei.problem.ChangesOfProblem;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,9 +45,12 @@ class ProblemWebController {
 	private final Tickets tickets;
 	private final ConfigurationItems items;
 	private final ServiceCatalog catalog;
+	private final org.springframework.beans.factory.ObjectProvider<ChangesOfProblem> changes;
 
 	ProblemWebController(ProblemReading reading, ProblemWork work, ProblemProposal proposal, ProblemAccess access,
-			Tickets tickets, ConfigurationItems items, ServiceCatalog catalog) {
+			Tickets tickets, ConfigurationItems items, ServiceCatalog catalog,
+			org.springframework.beans.factory.ObjectProvider<ChangesOfProblem> changes) {
+		this.changes = changes;
 		this.reading = reading;
 		this.work = work;
 		this.proposal = proposal;
@@ -194,6 +199,8 @@ class ProblemWebController {
 		ProblemReading.ProblemView view = reading.view(id);
 		model.addAttribute("v", view);
 		model.addAttribute("p", view.problem());
+		ChangesOfProblem fixes = changes.getIfAvailable();
+		model.addAttribute("fixingChanges", fixes == null ? List.of() : fixes.fixingProblem(id));
 		model.addAttribute("owners", access.may(Permission.PROBLEM_ANALYSE) ? reading.owners(view.problem()) : List.of());
 		model.addAttribute("mayRecord", access.may(Permission.PROBLEM_RECORD));
 		model.addAttribute("mayAnalyse", access.may(Permission.PROBLEM_ANALYSE));

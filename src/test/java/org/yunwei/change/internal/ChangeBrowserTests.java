@@ -119,4 +119,53 @@ class ChangeBrowserTests extends BrowserTestSupport {
 	private void dateTime(String cssSelector, String value) {
 		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", find(cssSelector), value);
 	}
+
+	@Test
+	void thePolicyKeeperAddsEditsAndRetiresAChangeApprovalRule() {
+		ChangeWorld world = new ChangeWorld(jdbc, api());
+		long management = jdbc.sql("""
+				select o.id from org_unit o join party p on p.id = o.party_id where p.kind = 'MANAGEMENT'
+				order by o.id limit 1""").query(Long.class).single();
+		String keeper = world.directory.user(management, "APPROVAL_POLICY_ADMIN");
+		long builtIn = jdbc.sql("select id from approval_policy where built_in").query(Long.class).single();
+		try {
+			signIn(keeper, TestDirectory.PASSWORD, null);
+			open("/");
+			clickAndWaitForTheNextPage("#nav-change-approval-rules");
+			assertThat(find("h1").getText()).isEqualTo("变更审批规则");
+			// nothing chosen: each field says so, and nothing is saved
+			clickAndWaitForTheNextPage("#rule-save");
+			assertThat(find("#problem").getText()).contains("未保存");
+			assertThat(find("#category-error").isDisplayed()).isTrue();
+			assertThat(find("#policyId-error").isDisplayed()).isTrue();
+			new Select(find("#category")).selectByValue("EMERGENCY");
+			new Select(find("#riskLevel")).selectByValue("CRITICAL");
+			new Select(find("#policyId")).selectByValue(String.valueOf(builtIn));
+			clickAndWaitForTheNextPage("#rule-save");
+			assertThat(find("#notice").getText()).contains("已添加");
+			long rule = jdbc.sql("""
+					select id from change_approval_rule where category = 'EMERGENCY' and risk_level = 'CRITICAL'
+					  and retired_at is null""").query(Long.class).single();
+			assertThat(find("#rule-" + rule).getText()).contains("紧急变更", "极高", "生效");
+
+			clickAndWaitForTheNextPage("#rule-edit-" + rule);
+			new Select(find("#riskLevel")).selectByValue("");
+			clickAndWaitForTheNextPage("#rule-save");
+			assertThat(find("#riskLevel-error").isDisplayed()).isTrue();
+			new Select(find("#riskLevel")).selectByValue("CRITICAL");
+			clickAndWaitForTheNextPage("#rule-save");
+			assertThat(find("#notice").getText()).contains("已保存");
+
+			clickAndWaitForTheNextPage("#rule-retire-" + rule);
+			assertThat(find("#notice").getText()).contains("已停用");
+			assertThat(browser.findElements(By.cssSelector("#rule-" + rule))).isEmpty();
+			clickAndWaitForTheNextPage("#rule-show-retired");
+			assertThat(find("#rule-" + rule).getText()).contains("已停用");
+		}
+		finally {
+			jdbc.sql("""
+					update change_approval_rule set retired_at = now()
+					where category = 'EMERGENCY' and risk_level = 'CRITICAL' and retired_at is null""").update();
+		}
+	}
 }

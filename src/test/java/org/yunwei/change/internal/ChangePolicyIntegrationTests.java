@@ -63,7 +63,7 @@ class ChangePolicyIntegrationTests extends IntegrationTestSupport {
 	private void rule(long policy) {
 		jdbc.sql("""
 				insert into change_approval_rule (category, risk_level, policy_id) values ('NORMAL', 'CRITICAL', ?)
-				on conflict (category, risk_level) do update set policy_id = excluded.policy_id""").param(policy)
+				on conflict (category, risk_level) where retired_at is null do update set policy_id = excluded.policy_id""").param(policy)
 			.update();
 	}
 }

@@ -339,6 +339,18 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			someChanges.get();
 			return List.of("/changes/items/" + items[0] + "/box", "/changes/items/" + items[2] + "/box");
 		});
+		Supplier<Long> someRule = () -> jdbc.sql("""
+				with added as (insert into change_approval_rule (category, risk_level, policy_id)
+				  select 'EMERGENCY', 'HIGH', id from approval_policy where built_in on conflict do nothing returning id)
+				select id from added union all
+				select id from change_approval_rule where category = 'EMERGENCY' and risk_level = 'HIGH'
+				  and retired_at is null limit 1""").query(Long.class).single();
+		samples.put("/changes/approval-rules", () -> {
+			someRule.get();
+			return List.of("/changes/approval-rules", "/changes/approval-rules?retired=true");
+		});
+		samples.put("/changes/approval-rules/{id}/edit",
+				() -> List.of("/changes/approval-rules/" + someRule.get() + "/edit"));
 		samples.put("/changes/item-choices", () -> List.of("/changes/item-choices?q=" + java.net.URLEncoder
 			.encode("办事", java.nio.charset.StandardCharsets.UTF_8), "/changes/item-choices?ciIds=" + items[0]));
 		long[] release = new long[1];

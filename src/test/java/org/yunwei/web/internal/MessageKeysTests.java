@@ -144,6 +144,8 @@ class MessageKeysTests {
 		values("release.status.", "org.yunwei.release.internal.ReleaseStatus");
 		values("release.type.", "org.yunwei.release.internal.ReleaseType");
 		VALUES.put("release.list.sort.", List.of("updated", "planned"));
+		VALUES.put("change.rule.category.", List.of("NORMAL", "EMERGENCY", "FREEZE_OVERRIDE"));
+		VALUES.put("change.rule.level.", List.of("ANY", "LOW", "MEDIUM", "HIGH", "CRITICAL"));
 		VALUES.put("role.", List.of("SERVICE_DESK_AGENT", "SERVICE_DESK_MANAGER", "SERVICE_MANAGER", "SUPERVISOR"));
 		values("problems.status.", "org.yunwei.problem.internal.ProblemStatus");
 		values("problems.priority.", "org.yunwei.sla.Priority");

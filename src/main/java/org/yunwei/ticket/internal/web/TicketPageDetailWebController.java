@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ import org.yunwei.ticket.internal.record.ServiceObject;
 import org.yunwei.ticket.internal.record.TicketAccess;
 import org.yunwei.ticket.internal.work.TicketChanges;
 import org.yunwei.ticket.internal.work.TicketWork;
+import org.yunwei.ticket.ChangesOfTicket;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -52,10 +54,12 @@ class TicketPageDetailWebController {
 	private final TicketLinking linking;
 	private final AttachmentUploads uploads;
 	private final AttachmentPolicy policy;
+	private final ObjectProvider<ChangesOfTicket> changes;
 
 	TicketPageDetailWebController(Actors actors, TicketAccess access, TicketPageDetails details,
 			TicketPageDirectory directory, TicketPageCountdowns countdowns, TicketWork work, TicketLinking linking,
-			AttachmentUploads uploads, AttachmentPolicy policy) {
+			AttachmentUploads uploads, AttachmentPolicy policy, ObjectProvider<ChangesOfTicket> changes) {
+		this.changes = changes;
 		this.actors = actors;
 		this.access = access;
 		this.details = details;
@@ -163,6 +167,8 @@ class TicketPageDetailWebController {
 		model.addAttribute("resolutionCodes", ResolutionCode.values());
 		model.addAttribute("serviceObjects", ServiceObject.NAMES);
 		model.addAttribute("linkKinds", LinkKind.values());
+		ChangesOfTicket fixes = changes.getIfAvailable();
+		model.addAttribute("fixingChanges", fixes == null ? List.of() : fixes.fixing(detail.ticket().id()));
 		model.addAttribute("attachmentTypes", String.join(", ", policy.types()));
 		model.addAttribute("attachmentMax", AttachmentPolicy.megabytes(policy.maxBytes()));
 		model.addAttribute("mayWork", !detail.view().actions().isEmpty());
