@@ -59,7 +59,8 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			Map.entry("/documents/{id}/versions/{versionId}/acknowledgements/export", "a workbook download"),
 			Map.entry("/inspections/tasks/{id}/photos/{photoId}", "a photo download"),
 			Map.entry("/emergency/drills/{id}/screenshots/{screenshotId}", "an image download"),
-			Map.entry("/staff/chart/image", "an SVG download"), Map.entry("/staff/flow/image", "an SVG download"));
+			Map.entry("/staff/chart/image", "an SVG download"), Map.entry("/staff/flow/image", "an SVG download"),
+			Map.entry("/staff/import/template", "a workbook download"));
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
