@@ -25,8 +25,9 @@ class OrganisationChartIntegrationTests extends IntegrationTestSupport {
 	/** A provider with a department and a team below it, a lead, posts with holders; another provider; an agent. */
 	private final class World {
 		final TestDirectory directory = new TestDirectory(jdbc);
-		final String partyName = TestDirectory.unique("湘江运维");
-		final long provider = directory.party("PROVIDER", partyName);
+		final long provider = directory.party("PROVIDER", TestDirectory.unique("湘江运维"));
+		final String partyName = jdbc.sql("select name from party where id = ?").param(provider).query(String.class)
+			.single();
 		final long department = directory.orgUnit(provider, null, "运维部<一>&");
 		final long team = directory.orgUnit(provider, department, "网络组");
 		final String keeper = directory.user(department, "SERVICE_DESK_MANAGER");

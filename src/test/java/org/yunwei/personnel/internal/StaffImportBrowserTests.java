@@ -25,8 +25,8 @@ class StaffImportBrowserTests extends BrowserTestSupport {
 	@Test
 	void aBadRowIsNamedThenTheCorrectedFileIsImportedAndTheChartShowsThePeople() throws Exception {
 		TestDirectory directory = new TestDirectory(jdbc);
-		String partyName = TestDirectory.unique("浏览器导入运维");
-		long party = directory.party("PROVIDER", partyName);
+		long party = directory.party("PROVIDER", TestDirectory.unique("浏览器导入运维"));
+		String partyName = jdbc.sql("select name from party where id = ?").param(party).query(String.class).single();
 		long unit = directory.orgUnit(party, null, "运维部");
 		String keeper = directory.user(unit, "SERVICE_DESK_MANAGER");
 		String engineer = directory.user(unit, "SERVICE_DESK_AGENT");
