@@ -17,6 +17,15 @@ record NewestFirst(String key, long id, int limit) {
 
 	/** The position a cursor names, and the page size; a malformed cursor or size is 400 with the field named. */
 	static NewestFirst of(String cursor, Integer limit) {
+		return of(cursor, limit, false);
+	}
+
+	/** As {@link #of(String, Integer)} for a list whose key is a year rather than a date. */
+	static NewestFirst ofYears(String cursor, Integer limit) {
+		return of(cursor, limit, true);
+	}
+
+	private static NewestFirst of(String cursor, Integer limit, boolean years) {
 		FieldErrors errors = new FieldErrors();
 		int size = KeysetPage.limit(limit, errors, "personnel.limit.invalid");
 		String key = null;
@@ -29,7 +38,10 @@ record NewestFirst(String key, long id, int limit) {
 				}
 				key = parts[0];
 				id = Long.parseLong(parts[1]);
-				java.time.LocalDate.parse(key.length() == 4 ? key + "-01-01" : key);
+				// the key goes into SQL as a date or a year: a cursor not made here is refused before that
+				if (years ? !key.matches("[0-9]{4}") : java.time.LocalDate.parse(key) == null) {
+					throw new NumberFormatException();
+				}
 			}
 			catch (RuntimeException malformed) {
 				errors.add("cursor", "field.malformed");

@@ -94,7 +94,7 @@ class PersonnelDataset implements Dataset {
 		// the providers with agents, each with the agent who keeps its records: by party id, so that runs agree
 		Map<Long, Long> keepers = new TreeMap<>();
 		accounts.stream().filter(a -> a.role() == DatasetAccount.Role.AGENT)
-			.forEach(a -> keepers.merge(a.partyId(), a.userId(), Math::min));
+			.forEach(a -> keepers.merge(a.partyId(), a.userId(), Long::min));
 		SplittableRandom random = plan.random(name(), chunk);
 		LocalDate today = LocalDate.ofInstant(plan.anchor(), zone);
 		long rows = 0;

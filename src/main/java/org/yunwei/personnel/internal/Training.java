@@ -226,7 +226,7 @@ class Training {
 	@Transactional(readOnly = true)
 	public org.yunwei.web.KeysetPage<TrainingPlanLine> plans(String cursor, Integer limit) {
 		access.requireReader();
-		NewestFirst after = NewestFirst.of(cursor, limit);
+		NewestFirst after = NewestFirst.ofYears(cursor, limit);
 		Function<Long, String> party = partyNames();
 		return after.page(records.plans(access.scope(), after, after.limit() + 1).stream()
 			.map(p -> new TrainingPlanLine(p.id(), party.apply(p.partyId()), p.year(), p.title(), p.needs()))
