@@ -58,7 +58,8 @@ class StaffImport {
 	static final List<String> CERTIFICATE_COLUMNS = List.of("username", "name", "issuer", "number", "issuedOn",
 			"expiresOn");
 	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-M-d");
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-M-d")
+		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	private final StaffRegister register;
 	private final StaffRecords records;
@@ -180,6 +181,7 @@ class StaffImport {
 					date(row, "joinedOn", errors), StaffDraft.split(row.values().get("skills")),
 					StaffDraft.split(row.values().get("xinchuangProducts")), clearance(row, errors),
 					date(row, "clearanceUntil", errors), row.values().get("phone"), row.values().get("idNumber"));
+			checkContent(draft::content, errors);
 			if (errors.isEmpty()) {
 				try {
 					long id = register.record(draft);
@@ -198,6 +200,7 @@ class StaffImport {
 			Person person = person(row, byUsername, errors);
 			CertificateDraft draft = new CertificateDraft(row.values().get("name"), row.values().get("issuer"),
 					row.values().get("number"), date(row, "issuedOn", errors), date(row, "expiresOn", errors));
+			checkContent(draft::validated, errors);
 			Long staffId = null;
 			if (person != null) {
 				staffId = recorded.containsKey(person.id()) ? recorded.get(person.id())
@@ -301,6 +304,16 @@ class StaffImport {
 		}
 		errors.put("clearance", "personnel.import.clearance");
 		return null;
+	}
+
+	/** The form's own checks of a row, so that every wrong column is named at once, not only the first found. */
+	private static void checkContent(Runnable check, Map<String, String> errors) {
+		try {
+			check.run();
+		}
+		catch (RejectedRequest refused) {
+			refusedFields(refused).forEach(errors::putIfAbsent);
+		}
 	}
 
 	/** The fields a refusal names, in the file's column names (the person and post are named, not given by id). */
