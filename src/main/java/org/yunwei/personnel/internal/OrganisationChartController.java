@@ -53,7 +53,7 @@ class OrganisationChartController {
 		return chart.of(partyOf(partyId));
 	}
 
-	@GetMapping(path = "/api/v1/staff/organisation-chart/svg", produces = "image/svg+xml")
+	@GetMapping("/api/v1/staff/organisation-chart/svg")
 	@Operation(summary = "A provider's organisation chart as an SVG image")
 	ResponseEntity<String> chartImage(@RequestParam(required = false) Long partyId, Locale locale) {
 		StaffOrganisationChart drawn = chart.of(partyOf(partyId));
@@ -67,7 +67,7 @@ class OrganisationChartController {
 		return flow.flow();
 	}
 
-	@GetMapping(path = "/api/v1/staff/service-flow/svg", produces = "image/svg+xml")
+	@GetMapping("/api/v1/staff/service-flow/svg")
 	@Operation(summary = "The service process flow as an SVG image")
 	ResponseEntity<String> flowImage(Locale locale) {
 		return image(flowDrawing.draw(flow.flow(), locale), "service-flow.svg");
