@@ -94,7 +94,7 @@ class OrganisationChartDrawing {
 		double y = top + 22;
 		for (int i = 0; i < node.lines.size(); i++) {
 			boolean title = i == 0;
-			svg.text(title ? centre : x + 10, y, SvgSketch.fit(node.lines.get(i), title ? 15 : 16), title ? 14 : 12,
+			svg.text(title ? centre : x + 10, y, SvgSketch.fit(node.lines.get(i), title ? 15 : 18), title ? 14 : 12,
 					title, title ? "middle" : "start");
 			y += LINE;
 		}
