@@ -12,8 +12,10 @@
  * transaction; on {@code web} for refusals, field errors and keyset pages; and on {@code compliance} to report the
  * staff records and their flags (expired certificates) as evidence; and on {@code ticket} for each person's ticket
  * timeliness and quality in a period ({@code Tickets.figuresByAssignee}, {@code AssigneeRatings}), which appraisals
- * score.
+ * score, and whose ticket lifecycle the service process flow draws; on {@code sla} for the default agreement's
+ * escalation chains the flow draws; on {@code dataset} to contribute the generated providers' staff
+ * records, certificates and training to a generated dataset.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Personnel",
-		allowedDependencies = { "identity", "crypto", "audit", "web", "compliance", "ticket" })
+		allowedDependencies = { "identity", "crypto", "audit", "web", "compliance", "ticket", "sla", "dataset" })
 package org.yunwei.personnel;

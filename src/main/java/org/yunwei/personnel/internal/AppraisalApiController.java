@@ -53,9 +53,11 @@ class AppraisalApiController {
 	}
 
 	@GetMapping("/api/v1/appraisals")
-	@Operation(summary = "Appraisals in my scope, of one staff record or all, the latest period first")
-	List<AppraisalView> list(@RequestParam(required = false) Long staffId) {
-		return appraisals.appraisals(staffId);
+	@Operation(summary = "Appraisals in my scope, of one staff record or all, the latest period first, in keyset "
+			+ "pages", description = "`limit` 1 to 200 (50 by default); pass `next` back as `cursor` for the next page.")
+	org.yunwei.web.KeysetPage<AppraisalView> list(@RequestParam(required = false) Long staffId,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		return appraisals.appraisals(staffId, cursor, limit);
 	}
 
 	@PostMapping("/api/v1/appraisals")

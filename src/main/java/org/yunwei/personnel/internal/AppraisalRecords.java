@@ -94,7 +94,7 @@ class AppraisalRecords {
 	}
 
 	/** The appraisals in a scope, of one staff record or all, the latest period first, at most {@code limit}. */
-	List<AppraisalRow> appraisals(DataScope scope, Long staffId, int limit) {
+	List<AppraisalRow> appraisals(DataScope scope, Long staffId, NewestFirst after, int limit) {
 		DataScope.Condition where = scope.where("a.party_id", "null::bigint");
 		List<Object> params = new ArrayList<>(where.parameters());
 		String staff = "";
@@ -102,6 +102,8 @@ class AppraisalRecords {
 			staff = " and a.staff_id = ?";
 			params.add(staffId);
 		}
+		staff += after.condition("a.period_to", "a.id", "date");
+		params.addAll(after.parameters());
 		params.add(limit);
 		return jdbc.sql("select a.* from appraisal a where " + where.sql() + staff
 				+ " order by a.period_to desc, a.id desc limit ?")

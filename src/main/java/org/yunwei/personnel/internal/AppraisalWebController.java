@@ -44,9 +44,11 @@ class AppraisalWebController {
 	}
 
 	@GetMapping("/appraisals")
-	String list(Model model) {
+	String list(@RequestParam(required = false) String cursor, Model model) {
 		model.addAttribute("sheets", appraisals.sheets());
-		model.addAttribute("appraisals", appraisals.appraisals(null));
+		org.yunwei.web.KeysetPage<Appraisals.AppraisalView> page = appraisals.appraisals(null, cursor, null);
+		model.addAttribute("appraisals", page.items());
+		model.addAttribute("appraisalsNext", page.next());
 		boolean keeps = access.actor().can(Permission.PERSONNEL_MANAGE);
 		model.addAttribute("mayManage", keeps);
 		model.addAttribute("maySheet", appraisals.maySheet());
@@ -90,13 +92,13 @@ class AppraisalWebController {
 			model.addAttribute("problem", "personnel.sheet.problem");
 			model.addAttribute("errors", unreadable);
 			model.addAttribute("sheet", sheet);
-			return list(model);
+			return list(null, model);
 		}
 		return FormSubmission.save(() -> appraisals.sheet(sheet), "/appraisals", "personnel.sheet.saved", redirect,
 				"personnel.sheet.problem", model, errors -> {
 					model.addAttribute("errors", errors);
 					model.addAttribute("sheet", sheet);
-					return list(model);
+					return list(null, model);
 				});
 	}
 

@@ -232,9 +232,11 @@ class Appraisals {
 	}
 
 	@Transactional(readOnly = true)
-	public List<AppraisalView> appraisals(Long staffId) {
+	public org.yunwei.web.KeysetPage<AppraisalView> appraisals(Long staffId, String cursor, Integer limit) {
 		access.requireReader();
-		return views(records.appraisals(access.scope(), staffId, LIST_LIMIT));
+		NewestFirst after = NewestFirst.of(cursor, limit);
+		return after.page(views(records.appraisals(access.scope(), staffId, after, after.limit() + 1)),
+				AppraisalView::to, AppraisalView::id);
 	}
 
 	@Transactional(readOnly = true)

@@ -150,9 +150,12 @@ class Confidentiality {
 	}
 
 	@Transactional(readOnly = true)
-	public List<ConfidentialityAgreementView> agreements(Long staffId) {
+	public org.yunwei.web.KeysetPage<ConfidentialityAgreementView> agreements(Long staffId, String cursor,
+			Integer limit) {
 		access.requireReader();
-		return agreementViews(records.agreements(access.scope(), staffId, LIST_LIMIT));
+		NewestFirst after = NewestFirst.of(cursor, limit);
+		return after.page(agreementViews(records.agreements(access.scope(), staffId, after, after.limit() + 1)),
+				ConfidentialityAgreementView::signedOn, ConfidentialityAgreementView::id);
 	}
 
 	/** The agreements of one record the reader already may see (for the record's page). */

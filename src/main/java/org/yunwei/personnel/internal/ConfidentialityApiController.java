@@ -37,9 +37,11 @@ class ConfidentialityApiController {
 	}
 
 	@GetMapping("/api/v1/confidentiality-agreements")
-	@Operation(summary = "Signed agreements, newest first", description = "`inForce`: signed and not expired today.")
-	List<ConfidentialityAgreementView> agreements(@RequestParam(required = false) Long staffId) {
-		return confidentiality.agreements(staffId);
+	@Operation(summary = "Signed agreements, newest first, in keyset pages", description = "`inForce`: signed and "
+			+ "not expired today. `limit` 1 to 200 (50 by default); pass `next` back as `cursor` for the next page.")
+	org.yunwei.web.KeysetPage<ConfidentialityAgreementView> agreements(@RequestParam(required = false) Long staffId,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		return confidentiality.agreements(staffId, cursor, limit);
 	}
 
 	@PostMapping("/api/v1/confidentiality-agreements")

@@ -70,12 +70,21 @@ class ConfidentialityRecords {
 
 	/** The agreements in a scope, of one staff record or all, newest first, at most {@code limit}. */
 	List<AgreementRow> agreements(DataScope scope, Long staffId, int limit) {
+		return agreements(scope, staffId, null, limit);
+	}
+
+	/** As above, after a keyset position ({@code null}: from the newest). */
+	List<AgreementRow> agreements(DataScope scope, Long staffId, NewestFirst after, int limit) {
 		DataScope.Condition where = scope.where("a.party_id", "null::bigint");
 		List<Object> params = new ArrayList<>(where.parameters());
 		String staff = "";
 		if (staffId != null) {
 			staff = " and a.staff_id = ?";
 			params.add(staffId);
+		}
+		if (after != null) {
+			staff += after.condition("a.signed_on", "a.id", "date");
+			params.addAll(after.parameters());
 		}
 		params.add(limit);
 		return jdbc.sql("select a.id, a.staff_id, a.party_id, a.version, a.signed_on, a.expires_on "

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunwei.identity.Permission;
 import org.yunwei.personnel.internal.ConfidentialityDrafts.ConfidentialityAgreementDraft;
@@ -31,10 +32,13 @@ class ConfidentialityWebController {
 	}
 
 	@GetMapping("/confidentiality")
-	String page(Model model) {
+	String page(@RequestParam(required = false) String cursor, Model model) {
 		model.addAttribute("indicator", confidentiality.indicator(null, null));
 		model.addAttribute("unsigned", confidentiality.unsigned());
-		model.addAttribute("agreements", confidentiality.agreements(null));
+		org.yunwei.web.KeysetPage<Confidentiality.ConfidentialityAgreementView> agreements = confidentiality
+			.agreements(null, cursor, null);
+		model.addAttribute("agreements", agreements.items());
+		model.addAttribute("agreementsNext", agreements.next());
 		model.addAttribute("checks", confidentiality.checks());
 		model.addAttribute("leaks", confidentiality.leaks());
 		boolean keeps = access.actor().can(Permission.PERSONNEL_MANAGE);
@@ -63,7 +67,7 @@ class ConfidentialityWebController {
 				"personnel.agreement.saved", redirect, "personnel.agreement.problem", model, errors -> {
 					model.addAttribute("errors", prefixed("agreement", errors));
 					model.addAttribute("agreement", agreement);
-					return page(model);
+					return page(null, model);
 				});
 	}
 
@@ -73,7 +77,7 @@ class ConfidentialityWebController {
 				redirect, "personnel.check.problem", model, errors -> {
 					model.addAttribute("errors", prefixed("check", errors));
 					model.addAttribute("check", check);
-					return page(model);
+					return page(null, model);
 				});
 	}
 
@@ -83,7 +87,7 @@ class ConfidentialityWebController {
 				redirect, "personnel.leak.problem", model, errors -> {
 					model.addAttribute("errors", prefixed("leak", errors));
 					model.addAttribute("leak", leak);
-					return page(model);
+					return page(null, model);
 				});
 	}
 

@@ -224,12 +224,13 @@ class Training {
 	}
 
 	@Transactional(readOnly = true)
-	public List<TrainingPlanLine> plans() {
+	public org.yunwei.web.KeysetPage<TrainingPlanLine> plans(String cursor, Integer limit) {
 		access.requireReader();
+		NewestFirst after = NewestFirst.ofYears(cursor, limit);
 		Function<Long, String> party = partyNames();
-		return records.plans(access.scope(), LIST_LIMIT).stream()
+		return after.page(records.plans(access.scope(), after, after.limit() + 1).stream()
 			.map(p -> new TrainingPlanLine(p.id(), party.apply(p.partyId()), p.year(), p.title(), p.needs()))
-			.toList();
+			.toList(), TrainingPlanLine::year, TrainingPlanLine::id);
 	}
 
 	@Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -40,9 +41,11 @@ class TrainingApiController {
 	}
 
 	@GetMapping("/api/v1/trainings")
-	@Operation(summary = "Training plans, newest year first")
-	List<TrainingPlanLine> plans() {
-		return training.plans();
+	@Operation(summary = "Training plans, newest year first, in keyset pages", description = "`limit` 1 to 200 (50 "
+			+ "by default); pass `next` back as `cursor` for the next page.")
+	org.yunwei.web.KeysetPage<TrainingPlanLine> plans(@RequestParam(required = false) String cursor,
+			@RequestParam(required = false) Integer limit) {
+		return training.plans(cursor, limit);
 	}
 
 	@PostMapping("/api/v1/trainings")

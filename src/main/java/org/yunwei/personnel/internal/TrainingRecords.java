@@ -103,12 +103,13 @@ class TrainingRecords {
 			.optional();
 	}
 
-	List<PlanRow> plans(DataScope scope, int limit) {
+	List<PlanRow> plans(DataScope scope, NewestFirst after, int limit) {
 		DataScope.Condition where = scope.where("p.party_id", "null::bigint");
 		List<Object> params = new ArrayList<>(where.parameters());
+		params.addAll(after.parameters());
 		params.add(limit);
 		return jdbc.sql("select p.id, p.party_id, p.year, p.title, p.needs from training_plan p where " + where.sql()
-				+ " order by p.year desc, p.id desc limit ?")
+				+ after.condition("p.year", "p.id", "integer") + " order by p.year desc, p.id desc limit ?")
 			.params(params)
 			.query((rs, n) -> new PlanRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
 			.list();

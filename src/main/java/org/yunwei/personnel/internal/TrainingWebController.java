@@ -43,8 +43,10 @@ class TrainingWebController {
 	}
 
 	@GetMapping("/trainings")
-	String plans(Model model) {
-		model.addAttribute("plans", training.plans());
+	String plans(@RequestParam(required = false) String cursor, Model model) {
+		org.yunwei.web.KeysetPage<Training.TrainingPlanLine> page = training.plans(cursor, null);
+		model.addAttribute("plans", page.items());
+		model.addAttribute("plansNext", page.next());
 		boolean keeps = access.actor().can(Permission.PERSONNEL_MANAGE);
 		model.addAttribute("mayManage", keeps);
 		if (keeps) {
@@ -67,7 +69,7 @@ class TrainingWebController {
 				"personnel.training.saved", redirect, "personnel.training.problem", model, errors -> {
 					model.addAttribute("errors", errors);
 					model.addAttribute("plan", plan);
-					return plans(model);
+					return plans(null, model);
 				});
 		return next.startsWith("redirect:") ? "redirect:/trainings/" + created[0] : next;
 	}

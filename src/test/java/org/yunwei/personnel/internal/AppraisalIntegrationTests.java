@@ -73,7 +73,7 @@ class AppraisalIntegrationTests extends IntegrationTestSupport {
 		}
 
 		// the history per person, and a reader of another provider sees none of it
-		assertThat(api().get("/api/v1/appraisals?staffId=" + staffId, lead).json()).hasSize(1);
+		assertThat(api().get("/api/v1/appraisals?staffId=" + staffId, lead).json().get("items")).hasSize(1);
 		assertThat(api().get("/api/v1/appraisals/" + view.get("id").asLong(), world.token(world.agent)).status())
 			.isEqualTo(403);
 		assertThat(api().post("/api/v1/appraisals", lead, map("sheetId", sheetId, "staffId", staffId,

@@ -50,7 +50,7 @@ class ConfidentialityIntegrationTests extends IntegrationTestSupport {
 		List<Long> ids = new ArrayList<>();
 		flagged.forEach(s -> ids.add(s.get("staffId").asLong()));
 		assertThat(ids).containsExactly(unsigned);
-		assertThat(api().get("/api/v1/confidentiality-agreements", keeper).json().get(0).get("inForce").asBoolean())
+		assertThat(api().get("/api/v1/confidentiality-agreements", keeper).json().get("items").get(0).get("inForce").asBoolean())
 			.isTrue();
 
 		// a check and a leak: the zero-leaks indicator turns, for this provider only

@@ -62,7 +62,9 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			Map.entry("/emergency/events/{id}/fault-report", "a PDF or Word download"),
 			Map.entry("/emergency/events/{id}/post-event-report", "a PDF or Word download"),
 			Map.entry("/emergency/drills/{id}/report", "a PDF or Word download"),
-			Map.entry("/inspections/report/pdf", "a PDF download"));
+			Map.entry("/inspections/report/pdf", "a PDF download"),
+			Map.entry("/staff/chart/image", "an SVG download"), Map.entry("/staff/flow/image", "an SVG download"),
+			Map.entry("/staff/import/template", "a workbook download"));
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
