@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -100,12 +101,17 @@ public class AutomatedChecks {
 	 * an overlapping run of another node (or a run that dies) does not take them again at once.
 	 */
 	List<AutomatedCheck> claimDue(Instant now, int limit) {
-		return jdbc.sql("""
+		List<Long> ids = jdbc.sql("""
 				with due as (select id from inspection_check where active and next_run_at <= ?
 				  order by next_run_at limit ? for update skip locked)
 				update inspection_check c set next_run_at = ? + make_interval(secs => c.interval_seconds)
-				from due where c.id = due.id returning""" + " " + COLUMNS.replace("id,", "c.id,"))
-			.params(Timestamp.from(now), limit, Timestamp.from(now)).query(CHECK).list();
+				from due where c.id = due.id returning c.id""")
+			.params(Timestamp.from(now), limit, Timestamp.from(now)).query(Long.class).list();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + COLUMNS + " from inspection_check where id = any(?) order by id")
+			.param(new SqlArrayValue("bigint", ids.toArray())).query(CHECK).list();
 	}
 
 	/** Keeps the state a run left: the outcome, the failures in a row, the alarm. */
