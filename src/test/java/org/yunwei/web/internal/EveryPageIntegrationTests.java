@@ -352,6 +352,7 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		long[] inspection = inspectionRecords(world);
 		samples.put("/inspections/templates/{id}", () -> List.of("/inspections/templates/" + inspection[0]));
 		samples.put("/inspections/plans/{id}", () -> List.of("/inspections/plans/" + inspection[1]));
+		samples.put("/inspections/plans/{id}/edit", () -> List.of("/inspections/plans/" + inspection[1] + "/edit"));
 		samples.put("/inspections/tasks/{id}", () -> List.of("/inspections/tasks/" + inspection[2],
 				"/inspections/tasks/" + inspection[3]));
 		samples.put("/inspections/plans/new", () -> List.of("/inspections/plans/new",
