@@ -104,7 +104,7 @@ public class AutomatedChecks {
 		List<Long> ids = jdbc.sql("""
 				with due as (select id from inspection_check where active and next_run_at <= ?
 				  order by next_run_at limit ? for update skip locked)
-				update inspection_check c set next_run_at = ? + make_interval(secs => c.interval_seconds)
+				update inspection_check c set next_run_at = cast(? as timestamptz) + make_interval(secs => c.interval_seconds)
 				from due where c.id = due.id returning c.id""")
 			.params(Timestamp.from(now), limit, Timestamp.from(now)).query(Long.class).list();
 		if (ids.isEmpty()) {
