@@ -13,8 +13,10 @@
  * business calendars that say which days are working days; on {@code ticket} to open an incident for the anomalies
  * an inspection finds; on {@code audit} to record every write in the same
  * transaction; on {@code notification} to tell a plan's owner of an overdue task; on {@code web} for refusals, field
- * errors and pages; and on {@code compliance} to give the evidence of 5.6.2 a.1 and 9.2.2a.
+ * errors and pages; on {@code compliance} to give the evidence of 5.6.2 a.1, 9.2.2a, 10.1.2a, 10.2.2c and 10.3.2b;
+ * and on {@code crypto} to seal the passwords of database checks with the installation's field key.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Inspections",
-		allowedDependencies = { "identity", "cmdb", "sla", "ticket", "audit", "notification", "web", "compliance" })
+		allowedDependencies = { "identity", "cmdb", "sla", "ticket", "audit", "notification", "web", "compliance",
+				"crypto" })
 package org.yunwei.inspection;
