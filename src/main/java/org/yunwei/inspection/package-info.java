@@ -13,9 +13,11 @@
  * business calendars that say which days are working days; on {@code ticket} to open an incident for the anomalies
  * an inspection finds; on {@code audit} to record every write in the same
  * transaction; on {@code notification} to tell a plan's owner of an overdue task; on {@code web} for refusals, field
- * errors and pages; on {@code compliance} to give the evidence of 5.6.2 a.1 and 9.2.2a; and on {@code printing} for the
- * monthly report as PDF.
+ * errors and pages; on {@code compliance} to give the evidence of 5.6.2 a.1, 9.2.2a, 10.1.2a, 10.2.2c and 10.3.2b;
+ * on {@code crypto} to seal the passwords of database checks with the installation's field key; and on
+ * {@code printing} for the monthly report as PDF.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Inspections",
-		allowedDependencies = { "identity", "cmdb", "sla", "ticket", "audit", "notification", "web", "compliance", "printing" })
+		allowedDependencies = { "identity", "cmdb", "sla", "ticket", "audit", "notification", "web", "compliance",
+				"crypto", "printing" })
 package org.yunwei.inspection;

@@ -2,6 +2,9 @@ package org.yunwei.inspection.internal;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import org.springframework.scheduling.support.CronExpression;
 
 import org.yunwei.sla.BusinessCalendar;
 
@@ -13,12 +16,28 @@ import org.yunwei.sla.BusinessCalendar;
  * <li>{@link Frequency#WEEKLY} on a weekday, {@link Frequency#MONTHLY} on a day of the month (1–28, so every month
  * has it): with {@code workingDaysOnly}, a day that is no working day moves to the next working day — the weekly
  * check of a Monday inside the National Day holiday is done on the first working day after it.</li>
+ * <li>{@link Frequency#CRON}: the days a five-field cron expression ({@code minute hour day-of-month month
+ * day-of-week}, e.g. {@code 0 9 * * 1,3,5}) fires on at any time; with {@code workingDaysOnly} its days that are no
+ * working day are skipped, not moved (a cron says exactly which days it means).</li>
  * </ul>
  * A working day is one that the calendar gives working hours: not a holiday, and either a make-up workday or a
  * weekday with hours.
  */
 public record InspectionSchedule(Frequency frequency, DayOfWeek dayOfWeek, Integer dayOfMonth,
-		boolean workingDaysOnly) {
+		boolean workingDaysOnly, String cron) {
+
+	public InspectionSchedule(Frequency frequency, DayOfWeek dayOfWeek, Integer dayOfMonth, boolean workingDaysOnly) {
+		this(frequency, dayOfWeek, dayOfMonth, workingDaysOnly, null);
+	}
+
+	/** A cron expression of five fields as Spring reads it (with seconds); throws IllegalArgumentException. */
+	static CronExpression parseCron(String fiveFields) {
+		String[] fields = fiveFields.strip().split("\\s+");
+		if (fields.length != 5) {
+			throw new IllegalArgumentException("five fields expected");
+		}
+		return CronExpression.parse("0 " + String.join(" ", fields));
+	}
 
 	/** The longest run of days off a moved occurrence looks past (the Spring Festival is about nine). */
 	static final int LONGEST_BREAK = 31;
@@ -30,6 +49,10 @@ public record InspectionSchedule(Frequency frequency, DayOfWeek dayOfWeek, Integ
 		}
 		if (frequency == Frequency.DAILY) {
 			return true;
+		}
+		if (frequency == Frequency.CRON) {
+			LocalDateTime next = parseCron(cron).next(day.atStartOfDay().minusSeconds(1));
+			return next != null && next.toLocalDate().equals(day);
 		}
 		if (!workingDaysOnly) {
 			return nominal(day);
@@ -52,6 +75,7 @@ public record InspectionSchedule(Frequency frequency, DayOfWeek dayOfWeek, Integ
 			case DAILY -> true;
 			case WEEKLY -> day.getDayOfWeek() == dayOfWeek;
 			case MONTHLY -> day.getDayOfMonth() == dayOfMonth;
+			case CRON -> false;
 		};
 	}
 

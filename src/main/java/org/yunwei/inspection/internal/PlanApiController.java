@@ -56,6 +56,16 @@ class PlanApiController {
 		return reading.view(id);
 	}
 
+	@org.springframework.web.bind.annotation.PutMapping("/{id}")
+	@Operation(summary = "Change a plan", description = "The whole plan but its template (which stays; 400 naming "
+			+ "`templateId` for another). The tasks already generated stay; a target taken out makes no more tasks; "
+			+ "generation goes on from the day after the last generated. `frequency` CRON with `cron` (five fields: "
+			+ "minute hour day-of-month month day-of-week) runs on the days the expression fires.")
+	PlanView update(@PathVariable long id, @RequestBody(required = false) PlanDraft draft) {
+		keeping.update(id, draft);
+		return reading.view(id);
+	}
+
 	@PostMapping("/{id}/pause")
 	@Operation(summary = "Pause a plan: it generates no more tasks; 409 when paused already")
 	PlanView pause(@PathVariable long id) {

@@ -19,9 +19,14 @@ public record PlanContent(String name, long templateId, InspectionSchedule sched
 	}
 
 	Map<String, Object> audited() {
-		return Map.of("name", name, "templateId", templateId, "frequency", schedule.frequency().name(),
-				"workingDaysOnly", schedule.workingDaysOnly(), "calendarId", calendarId,
-				"targets", targets.stream().map(PlanTarget::label).toList(), "assignees", assigneeIds);
+		Map<String, Object> values = new java.util.LinkedHashMap<>(Map.of("name", name, "templateId", templateId,
+				"frequency", schedule.frequency().name(), "workingDaysOnly", schedule.workingDaysOnly(),
+				"calendarId", calendarId, "dueTime", dueTime.toString(),
+				"targets", targets.stream().map(PlanTarget::label).toList(), "assignees", assigneeIds));
+		if (schedule.cron() != null) {
+			values.put("cron", schedule.cron());
+		}
+		return values;
 	}
 
 	/** The weekday of a weekly plan, {@code null} otherwise. */

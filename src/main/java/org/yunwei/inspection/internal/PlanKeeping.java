@@ -71,6 +71,32 @@ public class PlanKeeping {
 		return id;
 	}
 
+	/**
+	 * Changes a plan in place: name, schedule, calendar, due time, days, targets and rota; its template stays (a
+	 * plan of another template is another plan). The tasks already generated stay as they are, each with its target
+	 * and assignee; a target taken out makes no more tasks. Generation goes on from the day after the last one
+	 * generated, so a changed schedule applies from then.
+	 */
+	@Transactional
+	public void update(long id, PlanDraft draft) {
+		Actor keeper = access.requireManager();
+		InspectionPlan plan = load(id);
+		PlanDraft given = draft == null ? PlanDraft.empty() : draft;
+		if (given.templateId() != null && given.templateId() != plan.templateId()) {
+			throw RejectedRequest.invalidField("templateId", "inspection.plan.template-fixed");
+		}
+		PlanDraft same = new PlanDraft(given.name(), plan.templateId(), given.frequency(), given.dayOfWeek(),
+				given.dayOfMonth(), given.workingDaysOnly(), given.calendarId(), given.dueTime(),
+				given.startsOn() == null ? plan.startsOn().toString() : given.startsOn(), given.endsOn(), given.ciIds(),
+				given.locations(), given.assigneeIds(), given.cron());
+		Map<String, Object> before = Map.of("name", plan.name(), "frequency", plan.schedule().frequency().name(),
+				"targets", plans.targets(id).stream().map(PlanTarget::label).toList(), "assignees", plans.assignees(id));
+		PlanContent content = check(keeper, same);
+		plans.update(id, content);
+		audit.record(AuditEntry.of("INSPECTION_PLAN_UPDATED", "inspection_plan", id).before(before)
+			.after(content.audited()).detail(content.name()));
+	}
+
 	@Transactional
 	public void pause(long id) {
 		access.requireManager();
@@ -134,6 +160,22 @@ public class PlanKeeping {
 				errors.add("dayOfMonth", "inspection.plan.day-of-month");
 			}
 		}
+		String cron = null;
+		if (frequency == Frequency.CRON) {
+			cron = FieldErrors.clean(draft.cron());
+			if (cron == null) {
+				errors.add("cron", "field.required");
+			}
+			else {
+				try {
+					cron = String.join(" ", cron.split("\\s+"));
+					InspectionSchedule.parseCron(cron);
+				}
+				catch (IllegalArgumentException e) {
+					errors.add("cron", "inspection.plan.cron-invalid");
+				}
+			}
+		}
 		long calendarId = draft.calendarId() == null ? calendars.defaultCalendarId() : draft.calendarId();
 		if (!calendars.exists(calendarId)) {
 			errors.add("calendarId", "inspection.plan.calendar-unknown");
@@ -150,7 +192,7 @@ public class PlanKeeping {
 		errors.throwIfAny();
 		return new PlanContent(name, template.id(),
 				new InspectionSchedule(frequency, weekday, dayOfMonth,
-						draft.workingDaysOnly() == null || draft.workingDaysOnly()),
+						draft.workingDaysOnly() == null || draft.workingDaysOnly(), cron),
 				calendarId, dueTime, startsOn, endsOn, targets, assignees);
 	}
 

@@ -48,7 +48,8 @@ public class PlanReading {
 	public record PlanView(long id, String name, long templateId, String templateName, String targetKind,
 			String frequency, String dayOfWeek, Integer dayOfMonth, boolean workingDaysOnly, long calendarId,
 			String calendarName, LocalTime dueTime, LocalDate startsOn, LocalDate endsOn, boolean active,
-			String ownerName, List<PlanTarget> targets, List<Assignee> assignees, List<LocalDate> upcoming) {
+			String ownerName, List<PlanTarget> targets, List<Assignee> assignees, List<LocalDate> upcoming,
+			String cron) {
 	}
 
 	@Transactional(readOnly = true)
@@ -84,7 +85,7 @@ public class PlanReading {
 				p.schedule().workingDaysOnly(), p.calendarId(), calendarName, p.dueTime(), p.startsOn(), p.endsOn(),
 				p.active(), owner, plans.targets(id),
 				rota.stream().map(u -> new Assignee(u, names.getOrDefault(u, ""))).toList(),
-				upcoming(p, LocalDate.now(BusinessCalendar.SHANGHAI)));
+				upcoming(p, LocalDate.now(BusinessCalendar.SHANGHAI)), p.schedule().cron());
 	}
 
 	/** The next days tasks fall on, from {@code from}, at most {@link #UPCOMING} within a year. */

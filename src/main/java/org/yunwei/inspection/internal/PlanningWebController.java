@@ -249,9 +249,14 @@ class PlanningWebController {
 		public List<Long> ciIds = new ArrayList<>();
 		public String locations;
 		public List<Long> assigneeIds = new ArrayList<>();
+		public String cron;
 
 		public void setName(String v) {
 			name = v;
+		}
+
+		public void setCron(String v) {
+			cron = v;
 		}
 
 		public void setTemplateId(Long v) {
@@ -305,7 +310,7 @@ class PlanningWebController {
 		PlanDraft draft() {
 			List<String> places = locations == null ? List.of() : List.of(locations.split("\\R"));
 			return new PlanDraft(name, templateId, frequency, dayOfWeek, dayOfMonth, workingDaysOnly, calendarId,
-					dueTime, startsOn, endsOn, ciIds, places, assigneeIds);
+					dueTime, startsOn, endsOn, ciIds, places, assigneeIds, cron);
 		}
 	}
 
@@ -322,6 +327,40 @@ class PlanningWebController {
 				"inspection.plan.saved", redirect, "inspection.plan.failed", model,
 				errors -> planForm(model, form, errors));
 		return next.startsWith("redirect:") ? "redirect:/inspections/plans/" + created[0] : next;
+	}
+
+	@GetMapping("/inspections/plans/{id}/edit")
+	String editPlan(@PathVariable long id, Model model) {
+		access.requireManager();
+		PlanReading.PlanView plan = plans.view(id);
+		PlanForm form = new PlanForm();
+		form.name = plan.name();
+		form.templateId = plan.templateId();
+		form.frequency = plan.frequency();
+		form.dayOfWeek = plan.dayOfWeek();
+		form.dayOfMonth = plan.dayOfMonth();
+		form.workingDaysOnly = plan.workingDaysOnly();
+		form.calendarId = plan.calendarId();
+		form.dueTime = plan.dueTime().toString();
+		form.startsOn = plan.startsOn().toString();
+		form.endsOn = plan.endsOn() == null ? null : plan.endsOn().toString();
+		form.cron = plan.cron();
+		form.ciIds = plan.targets().stream().map(PlanTarget::ciId).filter(Objects::nonNull).toList();
+		form.locations = String.join("\n", plan.targets().stream().map(PlanTarget::location).filter(Objects::nonNull)
+			.toList());
+		form.assigneeIds = plan.assignees().stream().map(PlanReading.Assignee::id).toList();
+		model.addAttribute("existing", plan);
+		return planForm(model, form, Map.of());
+	}
+
+	@PostMapping("/inspections/plans/{id}")
+	String updatePlan(@PathVariable long id, @ModelAttribute("form") PlanForm form, Model model,
+			RedirectAttributes redirect) {
+		return FormSubmission.save(() -> planKeeping.update(id, form.draft()), "/inspections/plans/" + id,
+				"inspection.plan.saved", redirect, "inspection.plan.failed", model, errors -> {
+					model.addAttribute("existing", plans.view(id));
+					return planForm(model, form, errors);
+				});
 	}
 
 	private String planForm(Model model, PlanForm form, Map<String, String> errors) {

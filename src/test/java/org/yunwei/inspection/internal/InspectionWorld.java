@@ -15,25 +15,25 @@ import org.yunwei.support.TestDirectory;
  * desk manager, management's service-level manager and supervision. Catalogue rows go straight into the catalogue's
  * tables, as the CMDB tests do.
  */
-final class InspectionWorld {
+public final class InspectionWorld {
 
-	final JdbcClient jdbc;
-	final ApiClient api;
-	final TestDirectory directory;
-	final long providerParty;
-	final long providerUnit;
-	final long bureau;
-	final String lead;
-	final String agent;
-	final String inspector;
-	final String otherLead;
-	final String manager;
-	final String supervisor;
-	final long server;
-	final long printer;
+	public final JdbcClient jdbc;
+	public final ApiClient api;
+	public final TestDirectory directory;
+	public final long providerParty;
+	public final long providerUnit;
+	public final long bureau;
+	public final String lead;
+	public final String agent;
+	public final String inspector;
+	public final String otherLead;
+	public final String manager;
+	public final String supervisor;
+	public final long server;
+	public final long printer;
 	private final Map<String, String> tokens = new LinkedHashMap<>();
 
-	InspectionWorld(JdbcClient jdbc, ApiClient api) {
+	public InspectionWorld(JdbcClient jdbc, ApiClient api) {
 		this.jdbc = jdbc;
 		this.api = api;
 		directory = new TestDirectory(jdbc);
@@ -54,11 +54,11 @@ final class InspectionWorld {
 		printer = item("PRINTER", "局机关打印机");
 	}
 
-	String token(String username) {
+	public String token(String username) {
 		return tokens.computeIfAbsent(username, u -> Accounts.tokenFor(api, u, TestDirectory.PASSWORD, null));
 	}
 
-	long userId(String username) {
+	public long userId(String username) {
 		return directory.userId(username);
 	}
 

@@ -385,11 +385,21 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		long[] inspection = inspectionRecords(world);
 		samples.put("/inspections/templates/{id}", () -> List.of("/inspections/templates/" + inspection[0]));
 		samples.put("/inspections/plans/{id}", () -> List.of("/inspections/plans/" + inspection[1]));
+		samples.put("/inspections/plans/{id}/edit", () -> List.of("/inspections/plans/" + inspection[1] + "/edit"));
 		samples.put("/inspections/tasks/{id}", () -> List.of("/inspections/tasks/" + inspection[2],
 				"/inspections/tasks/" + inspection[3]));
 		samples.put("/inspections/plans/new", () -> List.of("/inspections/plans/new",
 				"/inspections/plans/new?templateId=" + inspection[0],
 				"/inspections/plans/new?templateId=" + inspection[4]));
+		long check = automatedCheck(world);
+		samples.put("/inspections/checks/{id}", () -> List.of("/inspections/checks/" + check,
+				"/inspections/checks/" + check + "?outcome=DOWN"));
+		samples.put("/inspections/checks/{id}/edit", () -> List.of("/inspections/checks/" + check + "/edit"));
+		samples.put("/inspections/checks", () -> List.of("/inspections/checks", "/inspections/checks?sort=failing",
+				"/inspections/checks?q=zzzqqq", "/inspections/checks?outcome=WARNING"));
+		samples.put("/inspections/checks/item-choices", () -> List.of("/inspections/checks/item-choices",
+				"/inspections/checks/item-choices?q=" + java.net.URLEncoder.encode("服务器",
+						java.nio.charset.StandardCharsets.UTF_8)));
 		// problem management: a problem from the fixtures' incident, analysed, with its emergency plan and known error
 		long problem = analysedProblem(world, ticket);
 		samples.put("/problems/{id:\\d+}", () -> List.of("/problems/" + problem));
@@ -576,6 +586,28 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 				  '张巡检', 2, now()) returning id""")
 			.params(plan, second, world.providerParty, version, agent).query(Long.class).single();
 		return new long[] { template, plan, open, done, servers };
+	}
+
+	/**
+	 * An automated HTTP check of the world's provider with three results (up, a warning, a failure that told the
+	 * owner), as the inspection module's check runner writes them.
+	 */
+	private long automatedCheck(TicketFixtures world) {
+		long check = jdbc.sql("""
+				insert into inspection_check (party_id, owner_id, name, kind, target, expect_status, body_contains,
+				  interval_seconds, timeout_millis, failures_to_alert, last_outcome, last_run_at, consecutive_failures,
+				  failure_told)
+				values (?, ?, '门户网站可用性', 'HTTP', 'http://127.0.0.1:9/health', 200, 'ok', 300, 5000, 1, 'DOWN', now(),
+				  1, true) returning id""")
+			.params(world.providerParty, world.directory.userId(world.lead)).query(Long.class).single();
+		jdbc.sql("""
+				insert into inspection_check_result (check_id, party_id, ran_at, outcome, millis, detail_key, detail_args,
+				  days_left, action)
+				values (?, ?, now() - interval '10 minutes', 'UP', 12, 'check.detail.http.ok', '[200]', null, null),
+				  (?, ?, now() - interval '5 minutes', 'WARNING', 1500, 'check.detail.slow', '[1500, 1000]', null, null),
+				  (?, ?, now(), 'DOWN', 3, 'check.detail.unreachable', '["ConnectException: refused"]', null, 'TOLD')""")
+			.params(check, world.providerParty, check, world.providerParty, check, world.providerParty).update();
+		return check;
 	}
 
 	/**

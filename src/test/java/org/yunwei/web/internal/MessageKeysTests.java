@@ -121,6 +121,9 @@ class MessageKeysTests {
 		values("inspection.status.", "org.yunwei.inspection.internal.TaskStatus");
 		values("inspection.weekday.", "java.time.DayOfWeek");
 		VALUES.put("inspection.result.", List.of("PASS", "FAIL"));
+		values("check.kind.", "org.yunwei.inspection.internal.check.CheckKind");
+		values("check.outcome.", "org.yunwei.inspection.internal.check.CheckOutcome");
+		VALUES.put("check.action.", List.of("OPENED", "TOLD", "RECOVERED"));
 		VALUES.put("knowledge.version.", List.of("IN_REVIEW", "PUBLISHED", "SUPERSEDED", "NOT_APPROVED"));
 		VALUES.put("knowledge.diff.", List.of("KEPT", "ADDED", "REMOVED"));
 		VALUES.put("knowledge.coverage.", List.of("service", "category"));
