@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,6 +21,7 @@ import org.yunwei.audit.AuditTrail;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
 import org.yunwei.identity.PartyKind;
+import org.yunwei.identity.PersonChangedParty;
 import org.yunwei.web.KeysetPage;
 import org.yunwei.web.RejectedRequest;
 
@@ -45,11 +47,13 @@ class UserAdministration {
 	private final PasswordEncoder encoder;
 	private final Actors actors;
 	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock = Clock.systemUTC();
 
 	UserAdministration(UserAccounts accounts, UserRoster roster, OrgUnits orgUnits, ApiTokens tokens,
 			LastSystemAdministrator lastSystemAdministrator, Roles roles,
-			PasswordPolicy passwordPolicy, PasswordEncoder encoder, Actors actors, AuditTrail audit) {
+			PasswordPolicy passwordPolicy, PasswordEncoder encoder, Actors actors, AuditTrail audit,
+			ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.roster = roster;
 		this.orgUnits = orgUnits;
@@ -60,6 +64,7 @@ class UserAdministration {
 		this.encoder = encoder;
 		this.actors = actors;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	@PreAuthorize("hasAnyAuthority('USER_READ', 'USER_MANAGE')")
@@ -131,13 +136,20 @@ class UserAdministration {
 		var violations = new FieldErrors();
 		checkProfile(violations, displayName, email, phone, change.orgUnitId(), scope);
 		violations.throwIfAny();
+		Long movedFrom = null;
+		long partyId = 0;
 		if (change.orgUnitId() != before.orgUnitId()) {
 			// a move to another party must not leave a role that belongs to the old party's kind (SUPERVISOR)
-			long partyId = orgUnits.find(change.orgUnitId()).orElseThrow().partyId();
+			partyId = orgUnits.find(change.orgUnitId()).orElseThrow().partyId();
 			SeparationOfDuties.checkRoles(roles.codesOf(id),
 					PartyKind.valueOf(orgUnits.findParty(partyId).orElseThrow().kind()));
+			long fromParty = orgUnits.find(before.orgUnitId()).orElseThrow().partyId();
+			movedFrom = fromParty == partyId ? null : fromParty;
 		}
 		accounts.updateProfile(id, displayName, email, phone, change.orgUnitId());
+		if (movedFrom != null) {
+			events.publishEvent(new PersonChangedParty(id, movedFrom, partyId));
+		}
 		audit.record(AuditEntry.of("USER_UPDATE", "user", id).before(before.auditView())
 			.after(accounts.findById(id).orElseThrow().auditView()));
 		return roster.find(id).orElseThrow();

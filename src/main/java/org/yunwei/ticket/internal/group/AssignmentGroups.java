@@ -75,6 +75,13 @@ public class AssignmentGroups {
 		}
 	}
 
+	/** The person leaves the group, as member and as its lead. */
+	void removePerson(long id, long userId) {
+		jdbc.sql("delete from ticket_group_member where group_id = ? and user_id = ?").params(id, userId).update();
+		jdbc.sql("update ticket_group set lead_user_id = null where id = ? and lead_user_id = ?").params(id, userId)
+			.update();
+	}
+
 	boolean codeTaken(String code, Long exceptId) {
 		return jdbc.sql("select exists (select 1 from ticket_group where lower(code) = lower(?) and id <> coalesce(?, -1))")
 			.params(code, exceptId)
