@@ -58,7 +58,8 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			Map.entry("/documents/{id}/versions/{versionId}/content", "a file download"),
 			Map.entry("/documents/{id}/versions/{versionId}/acknowledgements/export", "a workbook download"),
 			Map.entry("/inspections/tasks/{id}/photos/{photoId}", "a photo download"),
-			Map.entry("/emergency/drills/{id}/screenshots/{screenshotId}", "an image download"));
+			Map.entry("/emergency/drills/{id}/screenshots/{screenshotId}", "an image download"),
+			Map.entry("/knowledge/{id:\\d+}/attachments/{attachmentId:\\d+}", "a file download"));
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
