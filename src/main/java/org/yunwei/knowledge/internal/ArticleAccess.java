@@ -39,6 +39,11 @@ public class ArticleAccess {
 		return actor;
 	}
 
+	/** The signed-in reader. */
+	public Actor reader() {
+		return actors.current();
+	}
+
 	/** Whether the reader is staff (no customer). */
 	public static boolean staff(Actor reader) {
 		return reader.partyKind() != PartyKind.CUSTOMER;
@@ -47,6 +52,19 @@ public class ArticleAccess {
 	/** Whether the reader may see the working copy and the versions of an article (its authors' side). */
 	public boolean seesWorkingCopy(Actor reader, KnowledgeArticle article) {
 		return staff(reader) && actors.scopeOf(reader).includesParty(article.partyId());
+	}
+
+	/**
+	 * Whether the reader is supervision (监理), which audits the knowledge base: it reads every article of its scope as
+	 * it stands, working copies and versions included, and writes none.
+	 */
+	public boolean auditor(Actor reader) {
+		return reader.partyKind() == PartyKind.SUPERVISION;
+	}
+
+	/** Whether the reader audits this article: supervision, with the article's party in its scope. */
+	public boolean audits(Actor reader, KnowledgeArticle article) {
+		return auditor(reader) && actors.scopeOf(reader).includesParty(article.partyId());
 	}
 
 	/** Whether the reader may read the published version of an article. */

@@ -37,11 +37,14 @@ public class ArticleReading {
 		this.actors = actors;
 	}
 
-	/** An article as a reader sees it; {@code workingCopy} tells whether it is the authors' working copy. */
+	/**
+	 * An article as a reader sees it; {@code workingCopy} tells whether it is the authors' working copy, and
+	 * {@code audited} whether it is that copy shown read-only to supervision, which audits what it reads.
+	 */
 	public record ArticleView(long id, String status, String title, String body, String bodyHtml, String category,
 			List<String> tags, List<Long> serviceIds, String visibility, LocalDate reviewDate, long ownerId,
 			Long publishedVersionId, Long pendingVersionId, String returnReason, Instant updatedAt,
-			boolean workingCopy, List<Long> configurationItemIds) {
+			boolean workingCopy, List<Long> configurationItemIds, boolean audited) {
 	}
 
 	/** A line of the list. */
@@ -79,7 +82,15 @@ public class ArticleReading {
 			return new ArticleView(id, article.status().name(), c.title(), c.body(), MarkdownBody.html(c.body()),
 					c.category(), c.tags(), c.serviceIds(), c.visibility().name(), c.reviewDate(), article.ownerId(),
 					article.publishedVersionId(), article.pendingVersionId(), article.returnReason(), row.updatedAt(),
-					true, c.itemIds());
+					true, c.itemIds(), false);
+		}
+		if (access.audits(reader, article)) {
+			// supervision reads what it audits (an article in review linked from a problem, say) and changes nothing
+			ArticleContent c = article.content();
+			return new ArticleView(id, article.status().name(), c.title(), c.body(), MarkdownBody.html(c.body()),
+					c.category(), c.tags(), c.serviceIds(), c.visibility().name(), c.reviewDate(), article.ownerId(),
+					article.publishedVersionId(), article.pendingVersionId(), article.returnReason(), row.updatedAt(),
+					false, c.itemIds(), true);
 		}
 		ArticleVersion published = article.publishedVersionId() == null ? null
 				: versions.find(article.publishedVersionId()).orElseThrow();
@@ -90,7 +101,7 @@ public class ArticleReading {
 		return new ArticleView(id, ArticleStatus.PUBLISHED.name(), published.title(), published.body(),
 				MarkdownBody.html(published.body()), published.category(), published.tags(), List.of(),
 				published.visibility(), null, article.ownerId(), published.id(), null, null, published.decidedAt(),
-				false, List.of());
+				false, List.of(), false);
 	}
 
 	/** Today where the articles' readers are: what "past its review date" is measured against. */
@@ -98,7 +109,7 @@ public class ArticleReading {
 		return LocalDate.now(ZONE);
 	}
 
-	/** The versions of an article, newest first; its authors' alone. */
+	/** The versions of an article, newest first; its authors' and, read-only, supervision's. */
 	@Transactional(readOnly = true)
 	public List<ArticleVersion> versions(long id) {
 		requireAuthor(id);
@@ -121,10 +132,13 @@ public class ArticleReading {
 	}
 
 	private void requireAuthor(long id) {
-		Actor reader = access.requireManager();
+		Actor reader = actors.current();
+		if (!access.auditor(reader)) {
+			access.requireManager();
+		}
 		KnowledgeArticle article = articles.find(id).map(Row::article)
 			.orElseThrow(() -> RejectedRequest.notFound("article"));
-		if (!authors(reader, article)) {
+		if (!authors(reader, article) && !access.audits(reader, article)) {
 			throw RejectedRequest.notFound("article");
 		}
 	}

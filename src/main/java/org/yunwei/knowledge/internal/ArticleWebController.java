@@ -125,7 +125,7 @@ class ArticleWebController {
 
 	@GetMapping("/knowledge/{id:\\d+}/versions")
 	String versions(@PathVariable long id, Model model) {
-		ArticleView article = authored(id);
+		ArticleView article = authoredOrAudited(id);
 		model.addAttribute("article", article);
 		model.addAttribute("versions", reading.versions(id));
 		model.addAttribute("zone", ArticleReading.ZONE);
@@ -135,7 +135,7 @@ class ArticleWebController {
 	@GetMapping("/knowledge/{id:\\d+}/diff")
 	String diff(@PathVariable long id, @RequestParam(required = false) Long from,
 			@RequestParam(required = false) Long to, Model model) {
-		ArticleView article = authored(id);
+		ArticleView article = authoredOrAudited(id);
 		List<ArticleVersion> versions = reading.versions(id);
 		model.addAttribute("article", article);
 		model.addAttribute("versions", versions);
@@ -154,6 +154,18 @@ class ArticleWebController {
 		access.requireManager();
 		ArticleView article = reading.view(id);
 		if (!article.workingCopy()) {
+			throw RejectedRequest.notFound("article");
+		}
+		return article;
+	}
+
+	/** The article for its versions and diffs: its authors', or supervision's read-only; 403/404 otherwise. */
+	private ArticleView authoredOrAudited(long id) {
+		if (!access.auditor(access.reader())) {
+			return authored(id);
+		}
+		ArticleView article = reading.view(id);
+		if (!article.audited()) {
 			throw RejectedRequest.notFound("article");
 		}
 		return article;

@@ -27,10 +27,13 @@ class KnowledgeWebController {
 	private final Actors actors;
 	private final ArticleReferences references;
 	private final org.yunwei.knowledge.internal.usage.ArticleUsage usage;
+	private final ArticleAttachments attachments;
 
 	KnowledgeWebController(ArticleSearch search, ArticleReading reading, Actors actors,
-			ArticleReferences references, org.yunwei.knowledge.internal.usage.ArticleUsage usage) {
+			ArticleReferences references, org.yunwei.knowledge.internal.usage.ArticleUsage usage,
+			ArticleAttachments attachments) {
 		this.usage = usage;
+		this.attachments = attachments;
 		this.search = search;
 		this.reading = reading;
 		this.actors = actors;
@@ -62,6 +65,9 @@ class KnowledgeWebController {
 		model.addAttribute("services", references.services(article.serviceIds()));
 		model.addAttribute("items", references.items(article.configurationItemIds()));
 		model.addAttribute("today", reading.today());
+		model.addAttribute("attachments", attachments.list(id));
+		model.addAttribute("attachmentTypes", String.join(", ", ArticleAttachments.TYPES));
+		model.addAttribute("attachmentMegabytes", org.yunwei.web.UploadedFile.megabytes(ArticleAttachments.MAX_BYTES));
 		// usage and usefulness are the service desk's figures, not a customer's business
 		model.addAttribute("usage", ArticleAccess.staff(actors.current()) ? usage.usage(id) : null);
 		return "knowledge/article";

@@ -120,6 +120,40 @@ class KnowledgeAuthoringIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void supervisionReadsAnArticleInReviewItsVersionsAndItsDiffReadOnly() {
+		String token = world.token(world.author);
+		long id = world.create(token, "问题 PRB-1 的根因：交换机环路", "## 根因\n\n交换机端口环路", "INTERNAL");
+		world.submit(token, id);
+		String supervisor = world.directory.user(world.directory.orgUnit(
+				world.directory.party("SUPERVISION", TestDirectory.unique("监理公司")), null, "监理组"), "SUPERVISOR");
+		WebSession supervision = signedIn(supervisor);
+		var page = supervision.get("/knowledge/" + id);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("交换机环路").contains("article-audited").contains("审核中")
+			.doesNotContain("article-withdraw").doesNotContain("article-edit");
+		var versions = supervision.get("/knowledge/" + id + "/versions");
+		assertThat(versions.status()).isEqualTo(200);
+		assertThat(versions.body()).contains("version-1-status").contains("审核中");
+		long version = world.pending(id).id();
+		assertThat(supervision.get("/knowledge/" + id + "/diff?from=" + version + "&to=" + version).status())
+			.isEqualTo(200);
+		String supervisionToken = world.token(supervisor);
+		var read = world.api.get("/api/v1/knowledge/articles/" + id, supervisionToken);
+		assertThat(read.status()).isEqualTo(200);
+		assertThat(read.json().get("audited").asBoolean()).isTrue();
+		assertThat(read.json().get("status").asText()).isEqualTo("IN_REVIEW");
+		assertThat(world.api.get("/api/v1/knowledge/articles/" + id + "/versions", supervisionToken).status())
+			.isEqualTo(200);
+		// read-only: the authors' pages and acts stay refused, and nothing changes
+		assertThat(supervision.get("/knowledge/" + id + "/edit").status()).isEqualTo(403);
+		assertThat(world.api.post("/api/v1/knowledge/articles/" + id + "/withdraw", supervisionToken, null).status())
+			.isEqualTo(403);
+		assertThat(world.status(id)).isEqualTo("IN_REVIEW");
+		// a customer still finds nothing of it
+		assertThat(signedIn(world.customer).get("/knowledge/" + id).status()).isEqualTo(404);
+	}
+
+	@Test
 	void ownersAreRemindedOncePerReviewDate() {
 		long id = world.create(world.token(world.author), "打印机驱动更新", "下载驱动", "INTERNAL");
 		long version = jdbc.sql("""

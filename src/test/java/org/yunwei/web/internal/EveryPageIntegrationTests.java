@@ -64,7 +64,8 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			Map.entry("/emergency/drills/{id}/report", "a PDF or Word download"),
 			Map.entry("/inspections/report/pdf", "a PDF download"),
 			Map.entry("/staff/chart/image", "an SVG download"), Map.entry("/staff/flow/image", "an SVG download"),
-			Map.entry("/staff/import/template", "a workbook download"));
+			Map.entry("/staff/import/template", "a workbook download"),
+			Map.entry("/knowledge/{id:\\d+}/attachments/{attachmentId:\\d+}", "a file download"));
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")

@@ -2,13 +2,16 @@ package org.yunwei.knowledge.internal.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -17,12 +20,11 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.highlight.Highlighter;
-import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryScorer;
-import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
-import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.QueryBuilder;
 import org.springframework.stereotype.Component;
 import org.yunwei.identity.Actor;
@@ -45,12 +47,14 @@ public class ArticleSearch {
 	static final float BODY_GRAM_BOOST = 0.5f;
 	static final int MAX_LIMIT = 100;
 	static final int SNIPPET_CHARACTERS = 120;
+	private static final Set<String> BODY_FIELDS = Set.of(KnowledgeAnalyzers.BODY, KnowledgeAnalyzers.BODY_GRAM);
+	private static final Set<String> ID_ONLY = Set.of(KnowledgeIndex.ID);
+	private static final Set<String> BODY_ONLY = Set.of(KnowledgeAnalyzers.BODY);
 
 	private final KnowledgeIndex index;
 	private final PublishedArticles published;
 	private final Analyzer smartcn = KnowledgeAnalyzers.smartcn();
 	private final Analyzer pairs = KnowledgeAnalyzers.grams(false);
-	private final Analyzer indexed = KnowledgeAnalyzers.forIndexing();
 	private final KnowledgeVocabulary vocabulary;
 
 	ArticleSearch(KnowledgeIndex index, PublishedArticles published, KnowledgeVocabulary vocabulary) {
@@ -76,21 +80,27 @@ public class ArticleSearch {
 		try {
 			IndexSearcher searcher = index.searchers().acquire();
 			try {
-				ScoreDoc[] docs = searcher.search(built, Math.min(limit, MAX_LIMIT)).scoreDocs;
-				Map<Long, Found> found = new LinkedHashMap<>();
-				for (ScoreDoc doc : docs) {
-					Document stored = searcher.storedFields().document(doc.doc);
-					found.put(Long.parseLong(stored.get(KnowledgeIndex.ID)), new Found(stored, doc.score));
+				TopDocs top = searcher.search(built, Math.min(limit, MAX_LIMIT));
+				ScoreDoc[] docs = top.scoreDocs;
+				if (docs.length == 0) {
+					return List.of();
 				}
-				Map<Long, IndexedArticle> live = published.live(found.keySet());
+				StoredFields fields = searcher.storedFields();
+				long[] ids = new long[docs.length];
+				for (int i = 0; i < docs.length; i++) {
+					ids[i] = Long.parseLong(fields.document(docs[i].doc, ID_ONLY).get(KnowledgeIndex.ID));
+				}
+				// one read of the database for the page: what was retired or changed a moment ago never shows
+				Map<Long, IndexedArticle> live = published.live(Arrays.stream(ids).boxed().toList());
+				String[] snippets = snippets(searcher, matching, top);
 				List<KnowledgeHit> hits = new ArrayList<>();
-				found.forEach((id, f) -> {
-					IndexedArticle now = live.get(id);
+				for (int i = 0; i < docs.length; i++) {
+					IndexedArticle now = live.get(ids[i]);
 					if (now != null && visible(now, reader)) {
-						hits.add(new KnowledgeHit(id, now.title(), snippet(matching, f.stored().get("body_stored")),
-								now.category(), now.visibility(), f.score()));
+						hits.add(new KnowledgeHit(ids[i], now.title(), snippets[i], now.category(), now.visibility(),
+								docs[i].score));
 					}
-				});
+				}
 				return hits;
 			}
 			finally {
@@ -100,9 +110,6 @@ public class ArticleSearch {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	private record Found(Document stored, float score) {
 	}
 
 	/**
@@ -162,27 +169,32 @@ public class ArticleSearch {
 				|| reader.partyKind() == PartyKind.PROVIDER && article.partyId() == reader.partyId();
 	}
 
-	/** The best passage of the body with the terms found marked, all else HTML-escaped; the start if none. */
-	private String snippet(Query matching, String body) {
+	/**
+	 * The best passage of each hit's body with the terms found marked, all else HTML-escaped; the start if none. The
+	 * passages are cut from the offsets the index keeps for both body fields (the pairs' matches are marked on the
+	 * stored body too), so no body is analysed again: the old highlighter ran smartcn over every hit's body.
+	 */
+	private String[] snippets(IndexSearcher searcher, Query matching, TopDocs top) throws IOException {
+		UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+			.withMaskedFieldsFunc(field -> KnowledgeAnalyzers.BODY.equals(field) ? BODY_FIELDS : Set.of())
+			.withBreakIterator(() -> LengthGoalBreakIterator
+				.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARACTERS, 0.5f))
+			.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+			.withMaxNoHighlightPassages(0)
+			.build();
+		String[] found = highlighter.highlight(KnowledgeAnalyzers.BODY, matching, top, 1);
+		String[] snippets = new String[found.length];
+		StoredFields fields = searcher.storedFields();
+		for (int i = 0; i < found.length; i++) {
+			snippets[i] = found[i] != null ? found[i]
+					: start(fields.document(top.scoreDocs[i].doc, BODY_ONLY).get(KnowledgeAnalyzers.BODY));
+		}
+		return snippets;
+	}
+
+	private static String start(String body) {
 		if (body == null || body.isBlank()) {
 			return "";
-		}
-		for (String field : List.of(KnowledgeAnalyzers.BODY, KnowledgeAnalyzers.BODY_GRAM)) {
-			Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"),
-					new SimpleHTMLEncoder(), new QueryScorer(matching, field));
-			highlighter.setTextFragmenter(new SimpleFragmenter(SNIPPET_CHARACTERS));
-			try {
-				String best = highlighter.getBestFragment(indexed, field, body);
-				if (best != null) {
-					return best;
-				}
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-			catch (InvalidTokenOffsetsException e) {
-				// a passage the analyzer cannot map back: try the other field, else the beginning
-			}
 		}
 		String start = body.length() <= SNIPPET_CHARACTERS ? body : body.substring(0, SNIPPET_CHARACTERS) + "…";
 		return SimpleHTMLEncoder.htmlEncode(start);

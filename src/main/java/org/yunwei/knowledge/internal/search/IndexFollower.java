@@ -1,6 +1,8 @@
 package org.yunwei.knowledge.internal.search;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,8 @@ public class IndexFollower {
 
 	private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
 	static final int BATCH = 500;
+	static final int REBUILD_PAGE = 2_000;
+	static final int COMMIT_EVERY = 10 * BATCH;
 
 	private final KnowledgeIndex index;
 	private final KnowledgeChangeLog changes;
@@ -75,17 +79,34 @@ public class IndexFollower {
 			log.info("The knowledge index follows another database's changes: rebuilding it");
 			return rebuild();
 		}
+		if (applied > 0 && !KnowledgeIndex.CURRENT_FORMAT.equals(index.format())) {
+			log.info("The knowledge index was written in an older layout: rebuilding it");
+			return rebuild();
+		}
 		int count = 0;
 		List<KnowledgeChangeLog.Change> batch;
 		while (!(batch = changes.after(applied, BATCH)).isEmpty()) {
+			// each article as it is now, the batch's in one read (an article changed twice is read once)
+			Map<Long, IndexedArticle> now = published
+				.find(batch.stream().map(KnowledgeChangeLog.Change::articleId).collect(Collectors.toSet()));
 			for (KnowledgeChangeLog.Change change : batch) {
-				apply(change.articleId());
+				IndexedArticle article = now.get(change.articleId());
+				if (article == null) {
+					index.remove(change.articleId());
+				}
+				else {
+					index.put(article);
+				}
 				applied = change.seq();
 			}
-			index.commit(applied, epoch);
 			count += batch.size();
+			// a long catch-up (a new node over the city's 100,000 articles) commits every few thousand changes, not
+			// every batch: a crash loses at most those, which the next start applies again
+			if (count % COMMIT_EVERY == 0) {
+				index.commit(applied, epoch);
+			}
 		}
-		if (index.epoch() == null) {
+		if (count % COMMIT_EVERY != 0 || index.epoch() == null) {
 			index.commit(applied, epoch);
 		}
 		return count;
@@ -97,7 +118,11 @@ public class IndexFollower {
 		});
 	}
 
-	/** Builds the index again from the database, telling how many articles it has put so far after each batch. */
+	/**
+	 * Builds the index again from the database, telling how many articles it has put so far after each page: pages of
+	 * whole articles read in one query each, analysed by the cores in parallel into the one writer, one commit at the
+	 * end (searches see the index as it was until then).
+	 */
 	public synchronized int rebuild(java.util.function.IntConsumer progress) {
 		String epoch = changes.epoch();
 		// changes committed while the rebuild reads are applied again by the next catch-up: harmless
@@ -105,20 +130,14 @@ public class IndexFollower {
 		index.removeAll();
 		int count = 0;
 		long after = 0;
-		List<Long> ids;
-		while (!(ids = changes.publishedAfter(after, BATCH)).isEmpty()) {
-			for (long id : ids) {
-				apply(id);
-				after = id;
-				count++;
-			}
+		List<IndexedArticle> page;
+		while (!(page = published.after(after, REBUILD_PAGE)).isEmpty()) {
+			page.parallelStream().forEach(index::add);
+			after = page.getLast().id();
+			count += page.size();
 			progress.accept(count);
 		}
 		index.commit(reached, epoch);
 		return count;
-	}
-
-	private void apply(long articleId) {
-		published.find(articleId).ifPresentOrElse(index::put, () -> index.remove(articleId));
 	}
 }

@@ -52,12 +52,4 @@ public class KnowledgeChangeLog {
 		return jdbc.sql("select count(*) from knowledge_article where published_version_id is not null"
 				+ " and status <> 'RETIRED'").query(Long.class).single();
 	}
-
-	/** The articles readers may find now, in pages after an id: for a rebuild. */
-	List<Long> publishedAfter(long afterId, int limit) {
-		return jdbc.sql("""
-				select id from knowledge_article where published_version_id is not null and status <> 'RETIRED'
-				    and id > ? order by id limit ?""")
-			.params(afterId, limit).query(Long.class).list();
-	}
 }

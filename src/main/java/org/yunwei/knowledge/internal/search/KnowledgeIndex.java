@@ -10,9 +10,10 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -37,6 +38,18 @@ class KnowledgeIndex implements DisposableBean {
 	static final String CATEGORY = "category";
 	static final String APPLIED = "applied";
 	static final String EPOCH = "epoch";
+	static final String FORMAT = "format";
+	/**
+	 * How documents are laid out; an index of another format (an older release's) is rebuilt at start. 2: the body is
+	 * stored in its own field and both body fields keep offsets in their postings, so snippets are cut without
+	 * analysing the text again.
+	 */
+	static final String CURRENT_FORMAT = "2";
+
+	/** The body: smartcn words, stored, with offsets for the highlighter. */
+	private static final FieldType BODY_TYPE = offsets(true);
+	/** The body's characters and pairs, with offsets, highlighted onto the stored body. */
+	private static final FieldType BODY_GRAM_TYPE = offsets(false);
 
 	private final Directory directory;
 	private final IndexWriter writer;
@@ -46,7 +59,9 @@ class KnowledgeIndex implements DisposableBean {
 		Files.createDirectories(path);
 		this.directory = FSDirectory.open(path);
 		this.writer = new IndexWriter(directory, new IndexWriterConfig(KnowledgeAnalyzers.forIndexing())
-			.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+			.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+			// a rebuild writes 100,000 articles: fewer, larger flushes
+			.setRAMBufferSizeMB(64));
 		this.searchers = new SearcherManager(writer, null);
 	}
 
@@ -60,6 +75,19 @@ class KnowledgeIndex implements DisposableBean {
 		return commitData().get(EPOCH);
 	}
 
+	/** The document layout of the last commit; {@code null} for a new index or one older than formats. */
+	String format() {
+		return commitData().get(FORMAT);
+	}
+
+	private static FieldType offsets(boolean stored) {
+		FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+		type.setStored(stored);
+		type.freeze();
+		return type;
+	}
+
 	private Map<String, String> commitData() {
 		Map<String, String> data = new HashMap<>();
 		Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
@@ -69,7 +97,27 @@ class KnowledgeIndex implements DisposableBean {
 		return data;
 	}
 
+	/** Puts the article in place of the one of its id. */
 	void put(IndexedArticle article) {
+		try {
+			writer.updateDocument(new Term(ID, String.valueOf(article.id())), document(article));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Adds an article known not to be in the index (a rebuild after {@link #removeAll()}); thread-safe. */
+	void add(IndexedArticle article) {
+		try {
+			writer.addDocument(document(article));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static Document document(IndexedArticle article) {
 		Document doc = new Document();
 		doc.add(new StringField(ID, String.valueOf(article.id()), Field.Store.YES));
 		doc.add(new StringField(PARTY, String.valueOf(article.partyId()), Field.Store.NO));
@@ -78,16 +126,9 @@ class KnowledgeIndex implements DisposableBean {
 		String titleText = article.title() + " " + String.join(" ", article.tags());
 		doc.add(new TextField(KnowledgeAnalyzers.TITLE, titleText, Field.Store.NO));
 		doc.add(new TextField(KnowledgeAnalyzers.TITLE_GRAM, titleText, Field.Store.NO));
-		doc.add(new TextField(KnowledgeAnalyzers.BODY, article.body(), Field.Store.NO));
-		doc.add(new TextField(KnowledgeAnalyzers.BODY_GRAM, article.body(), Field.Store.NO));
-		doc.add(new StoredField("title_stored", article.title()));
-		doc.add(new StoredField("body_stored", article.body()));
-		try {
-			writer.updateDocument(new Term(ID, String.valueOf(article.id())), doc);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		doc.add(new Field(KnowledgeAnalyzers.BODY, article.body(), BODY_TYPE));
+		doc.add(new Field(KnowledgeAnalyzers.BODY_GRAM, article.body(), BODY_GRAM_TYPE));
+		return doc;
 	}
 
 	void remove(long articleId) {
@@ -111,7 +152,8 @@ class KnowledgeIndex implements DisposableBean {
 	/** Makes what was put durable with the change it reached, and visible to searches. */
 	void commit(long applied, String epoch) {
 		try {
-			writer.setLiveCommitData(Map.of(APPLIED, String.valueOf(applied), EPOCH, epoch).entrySet());
+			writer.setLiveCommitData(
+					Map.of(APPLIED, String.valueOf(applied), EPOCH, epoch, FORMAT, CURRENT_FORMAT).entrySet());
 			writer.commit();
 			searchers.maybeRefreshBlocking();
 		}

@@ -27,10 +27,33 @@ class PublishedArticles {
 	}
 
 	Optional<IndexedArticle> find(long id) {
-		return jdbc.sql(SELECT + " and a.id = ?").param(id).query((rs, n) -> new IndexedArticle(rs.getLong("id"),
-				rs.getLong("party_id"), rs.getString("title"), MarkdownBody.text(rs.getString("body")),
-				rs.getString("category"), List.of(rs.getString("tags").split(" ")), rs.getString("visibility")))
-			.optional();
+		return jdbc.sql(SELECT + " and a.id = ?").param(id).query(PublishedArticles::indexed).optional();
+	}
+
+	/** Of these ids, the articles readers may find now, whole, by id: what a catch-up applies, in one read. */
+	Map<Long, IndexedArticle> find(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql(SELECT + " and a.id = any(cast(? as bigint[]))").param(array(ids))
+			.query(PublishedArticles::indexed).list().stream()
+			.collect(Collectors.toMap(IndexedArticle::id, Function.identity()));
+	}
+
+	/** The next page of articles readers may find, by id, whole: what a rebuild reads, a page per query. */
+	List<IndexedArticle> after(long afterId, int limit) {
+		return jdbc.sql(SELECT + " and a.published_version_id is not null and a.id > ? order by a.id limit ?")
+			.params(afterId, limit).query(PublishedArticles::indexed).list();
+	}
+
+	private static IndexedArticle indexed(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new IndexedArticle(rs.getLong("id"), rs.getLong("party_id"), rs.getString("title"),
+				MarkdownBody.text(rs.getString("body")), rs.getString("category"),
+				List.of(rs.getString("tags").split(" ")), rs.getString("visibility"));
+	}
+
+	private static String array(Collection<Long> ids) {
+		return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
 	}
 
 	/** Of these ids, the articles still published now, by id: what a search checks its hits against. */
@@ -38,8 +61,7 @@ class PublishedArticles {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		String list = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-		return jdbc.sql(SELECT + " and a.id = any(cast(? as bigint[]))").param(list)
+		return jdbc.sql(SELECT + " and a.id = any(cast(? as bigint[]))").param(array(ids))
 			.query((rs, n) -> new IndexedArticle(rs.getLong("id"), rs.getLong("party_id"), rs.getString("title"),
 					"", rs.getString("category"), List.of(), rs.getString("visibility")))
 			.list().stream().collect(Collectors.toMap(IndexedArticle::id, Function.identity()));
