@@ -81,6 +81,20 @@ public class DutyRosterRecords {
 			.params(params).query((rs, n) -> roster(rs)).list();
 	}
 
+	/**
+	 * The key-period rosters (重要保障期) whose days meet {@code from}–{@code until} (both included), of one party or of
+	 * all ({@code null}), earliest first.
+	 */
+	List<Roster> keyPeriods(Long partyId, LocalDate from, LocalDate until) {
+		List<Object> params = new ArrayList<>(List.of(Date.valueOf(until), Date.valueOf(from)));
+		if (partyId != null) {
+			params.add(partyId);
+		}
+		return jdbc.sql("select * from duty_roster where kind = 'KEY_PERIOD' and starts_on <= ? and ends_on >= ?"
+				+ (partyId == null ? "" : " and party_id = ?") + " order by starts_on, id")
+			.params(params).query((rs, n) -> roster(rs)).list();
+	}
+
 	List<Shift> shifts(long rosterId) {
 		return jdbc.sql("select * from duty_shift where roster_id = ? order by starts_at, id").param(rosterId)
 			.query((rs, n) -> shift(rs)).list();

@@ -20,17 +20,23 @@ import org.yunwei.compliance.EvidenceSource;
 /**
  * The plan library and the events that followed it as evidence of 8.1.2a (应急响应方案): evidenced while at least one
  * approved plan is in force, partial otherwise; the period's events as figures and latest records; plans past their
- * review date as gaps. A provider's evidence counts its own party's plans and events.
+ * review date as gaps, and so are key periods (重要保障期) whose duty roster is incomplete. A provider's evidence counts
+ * its own party's plans, events and rosters.
  */
 @Component
 class EmergencyPlanEvidence implements EvidenceSource {
 
 	static final String ITEM = "8.1.2a";
 
-	private final JdbcClient jdbc;
+	/** How far ahead of the register's day a key period's roster must already be complete. */
+	static final int KEY_PERIOD_LOOKAHEAD_DAYS = 30;
 
-	EmergencyPlanEvidence(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	private final DutyRosterRecords rosters;
+
+	EmergencyPlanEvidence(JdbcClient jdbc, DutyRosterRecords rosters) {
 		this.jdbc = jdbc;
+		this.rosters = rosters;
 	}
 
 	@Override
@@ -79,9 +85,35 @@ class EmergencyPlanEvidence implements EvidenceSource {
 			.withRecords(latest)
 			.withLinks(List.of(new EvidenceLink("evidence.emergency.link.plans", "/emergency/plans"),
 					new EvidenceLink("evidence.emergency.link.events", "/emergency/events")));
+		List<Note> gaps = new ArrayList<>();
 		if (plans[2] > 0) {
-			evidence = evidence.withGaps(List.of(Note.of("evidence.emergency.gap.past-review", plans[2])));
+			gaps.add(Note.of("evidence.emergency.gap.past-review", plans[2]));
 		}
-		return List.of(evidence);
+		gaps.addAll(incompleteKeyPeriods(request));
+		return List.of(gaps.isEmpty() ? evidence : evidence.withGaps(gaps));
+	}
+
+	/**
+	 * Key periods (重要保障期) of the period, or starting within {@value #KEY_PERIOD_LOOKAHEAD_DAYS} days of today,
+	 * whose roster leaves hours without anyone on duty or without a lead: the standard expects duty to be arranged
+	 * before such a period, not found missing during it.
+	 */
+	private List<Note> incompleteKeyPeriods(EvidenceRequest request) {
+		LocalDate today = LocalDate.ofInstant(request.now(), request.zone());
+		LocalDate until = request.to().isAfter(today.plusDays(KEY_PERIOD_LOOKAHEAD_DAYS)) ? request.to()
+				: today.plusDays(KEY_PERIOD_LOOKAHEAD_DAYS);
+		List<Note> gaps = new ArrayList<>();
+		for (DutyRosterRecords.Roster roster : rosters.keyPeriods(request.providerPartyId(), request.from(), until)) {
+			List<DutyRosterRecords.Shift> shifts = rosters.shifts(roster.id());
+			int uncovered = DutyCoverage.uncovered(roster.startsOn(), roster.endsOn(), EmergencyClock.ZONE, shifts)
+				.size();
+			int withoutLead = DutyCoverage.withoutLead(roster.startsOn(), roster.endsOn(), EmergencyClock.ZONE, shifts)
+				.size();
+			if (uncovered > 0 || withoutLead > 0) {
+				gaps.add(Note.of("evidence.emergency.gap.key-period-roster", roster.name(), roster.startsOn(),
+						roster.endsOn(), uncovered, withoutLead));
+			}
+		}
+		return gaps;
 	}
 }

@@ -60,6 +60,24 @@ class DutyRosterIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void aComingKeyPeriodWithoutACompleteRosterIsAGapOfTheResponsePlanItemUntilItIsFilled() {
+		LocalDate day = LocalDate.now(ZONE).plusDays(10);
+		String name = "元旦保障期值守 " + System.nanoTime();
+		long id = world.api.post("/api/v1/duty-rosters", manager, Map.of("name", name, "kind", "KEY_PERIOD",
+				"startsOn", day.toString(), "endsOn", day.toString())).json().get("id").asLong();
+		String base = "/api/v1/duty-rosters/" + id;
+		shift(base, day + "T00:00", day + "T12:00", world.agent, true);
+		String item = "/api/v1/compliance/items/8.1.2a?provider=" + world.fixtures.providerParty;
+
+		String gaps = world.api.get(item, world.fixtures.managerToken).json().get("item").get("gaps").toString();
+		assertThat(gaps).contains("重要保障期“" + name + "”（" + day + " 至 " + day + "）的值守排班不完整：1 段无人值守，1 段没有带班人（无人值守的时段也算在内）");
+
+		shift(base, day + "T12:00", day.plusDays(1) + "T00:00", world.backup, true);
+		assertThat(world.api.get(item, world.fixtures.managerToken).json().get("item").get("gaps").toString())
+			.doesNotContain(name);
+	}
+
+	@Test
 	void whoIsOnDutyNowIsNamedAndTheLogKeepsHandovers() {
 		LocalDate today = LocalDate.now(ZONE);
 		long id = world.api.post("/api/v1/duty-rosters", manager, Map.of("name", "日常值守", "kind", "NORMAL",
