@@ -191,6 +191,20 @@ class DocumentLibraryIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void eachModulesListShowsThePoliciesOfItsOwnCategoryByName() {
+		WebSession session = new WebSession(port);
+		session.signIn(world.keeper, TestDirectory.PASSWORD, null);
+		Map<String, String> names = Map.of("CHANGE", "变更", "PROBLEM", "问题", "CONFIGURATION", "配置",
+				"RELEASE", "发布", "EMERGENCY", "应急", "KNOWLEDGE", "知识");
+		names.forEach((category, word) -> {
+			var box = session.get("/documents/governing?category=" + category);
+			assertThat(box.status()).as(category).isEqualTo(200);
+			assertThat(box.body()).as(category).contains("id=\"governing-documents\"", word)
+				.doesNotContain(category);
+		});
+	}
+
+	@Test
 	void theKeeperAndTheReaderOpenTheDocumentsPages() {
 		long id = world.document(keeper, "SERVICE_DESK", "服务台管理制度（页面）", world.customerParty);
 		long version = world.api.post("/api/v1/documents/" + id + "/versions", keeper,
