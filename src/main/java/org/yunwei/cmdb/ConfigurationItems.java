@@ -29,6 +29,14 @@ public class ConfigurationItems {
 	}
 
 	/**
+	 * The item whatever anyone's scope, for work the system does with nobody signed in (an automated check's alarm);
+	 * never for showing to a person, who gets {@link #find}.
+	 */
+	public Optional<ConfigurationItemSummary> findForSystem(long itemId) {
+		return lookup.findForSystem(itemId);
+	}
+
+	/**
 	 * Items whose name, IP address, serial number or asset tag contain the text, by name, at most {@code limit}
 	 * (1–50); empty for a blank text.
 	 */

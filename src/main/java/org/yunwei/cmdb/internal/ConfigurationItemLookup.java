@@ -71,15 +71,17 @@ public class ConfigurationItemLookup {
 
 	@Transactional(readOnly = true)
 	public Optional<ConfigurationItemSummary> find(long itemId) {
-		try {
-			ItemView item = register.get(itemId);
-			return Optional.of(new ConfigurationItemSummary(item.id(), item.name(), item.classCode(),
-					item.className(), item.lifecycle().name(), item.assetTag(), item.serialNumber(), item.ipAddress(),
-					item.customerUnitId()));
-		}
-		catch (RejectedRequest notVisible) {
-			return Optional.empty();
-		}
+		return register.findVisible(itemId).map(ConfigurationItemLookup::summary);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ConfigurationItemSummary> findForSystem(long itemId) {
+		return register.findForSystem(itemId).map(ConfigurationItemLookup::summary);
+	}
+
+	private static ConfigurationItemSummary summary(ItemView item) {
+		return new ConfigurationItemSummary(item.id(), item.name(), item.classCode(), item.className(),
+				item.lifecycle().name(), item.assetTag(), item.serialNumber(), item.ipAddress(), item.customerUnitId());
 	}
 
 	@Transactional(readOnly = true)

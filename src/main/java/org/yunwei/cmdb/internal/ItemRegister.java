@@ -298,6 +298,26 @@ class ItemRegister {
 			.orElseThrow(() -> RejectedRequest.notFound("configuration-item"));
 	}
 
+	/**
+	 * The item if the reader may see it; empty otherwise, without a refusal thrown, so that a caller inside its own
+	 * transaction (another module's page asking the facade) is not left with a transaction marked for rollback.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ItemView> findVisible(long id) {
+		CmdbScope.View reader = scope.reader();
+		return records.find(id).filter(i -> reader.includes(i.fields().customerUnitId(), i.fields().providerPartyId()))
+			.map(this::view);
+	}
+
+	/**
+	 * The item whatever anyone's scope, for what the system does on its own with nobody signed in (an automated
+	 * check's alarm opening an incident on the item's unit).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ItemView> findForSystem(long id) {
+		return records.find(id).map(this::view);
+	}
+
 	ConfigurationItem visible(long id, CmdbScope.View reader) {
 		return records.find(id).filter(i -> reader.includes(i.fields().customerUnitId(), i.fields().providerPartyId()))
 			.orElseThrow(() -> RejectedRequest.notFound("configuration-item"));

@@ -91,7 +91,7 @@ class ComplianceRegisterIntegrationTests extends IntegrationTestSupport {
 				"7.2.2b", "7.2.2c", "7.2.2d", "10.3.2c")) {
 			assertThat(item(token, id).get("state").asString()).as(id).isEqualTo("EVIDENCED");
 		}
-		for (String id : List.of("5.3.2b", "5.3.2c", "7.7.2a", "10.1.2a")) {
+		for (String id : List.of("5.3.2b", "5.3.2c", "7.7.2a")) {
 			JsonNode item = item(token, id);
 			assertThat(item.get("state").asString()).as(id).isEqualTo("PARTIAL");
 			assertThat(item.get("present").size()).as(id).isPositive();

@@ -42,7 +42,7 @@ class CheckAlarms {
 	Optional<ConfigurationItemSummary> incidentItem(AutomatedCheck check) {
 		Long ciId = check.settings().ciId();
 		return ciId == null ? Optional.empty()
-				: items.find(ciId).filter(item -> item.customerUnitId() != null);
+				: items.findForSystem(ciId).filter(item -> item.customerUnitId() != null);
 	}
 
 	/** Opens the incident of a failure; its id. */
