@@ -72,6 +72,12 @@ class ConfigurationBrowserTests extends BrowserTestSupport {
 		new Select(find("#relation-target")).selectByValue(String.valueOf(neighbour));
 		type("#relation-reason", "上联接入交换机");
 		clickAndWaitForTheNextPage("#relation-add");
+		// the class is reviewed: a new relation waits for the unit lead's approval like an edit of the item's fields
+		assertThat(find("#notice").getText()).contains("已提交审核");
+		assertThat(browser.findElements(By.id("relations"))).isEmpty();
+		String related = browser.getCurrentUrl();
+		approveAndReturn(lead, keeper, find("#review-approval").getAttribute("href"), related,
+				() -> !browser.findElements(By.id("relations")).isEmpty());
 		assertThat(find("#relations").getText()).contains("连接", switchName);
 		assertThat(browser.findElements(By.cssSelector("#item-graph svg .yw-graph-node"))).hasSize(2);
 
@@ -86,17 +92,7 @@ class ConfigurationBrowserTests extends BrowserTestSupport {
 		String item = browser.getCurrentUrl();
 		String approval = find("#review-approval").getAttribute("href");
 
-		browser.manage().deleteAllCookies();
-		signIn(lead, TestDirectory.PASSWORD, null);
-		browser.get(approval);
-		clickAndWaitForTheNextPage("#approve");
-		browser.manage().deleteAllCookies();
-		signIn(keeper, TestDirectory.PASSWORD, null);
-		// the approval's decision reaches the item through an event: the item's page shows it once it has
-		waitFor().until(d -> {
-			d.get(item);
-			return "国产化服务器-01（主）".equals(find("#item-name").getText());
-		});
+		approveAndReturn(lead, keeper, approval, item, () -> "国产化服务器-01（主）".equals(find("#item-name").getText()));
 		assertThat(browser.findElements(By.id("review-waiting"))).isEmpty();
 		assertThat(find("#history").getText()).contains("审核通过的修改", "按资产盘点结果更名", "名称", "上联接入交换机")
 			.doesNotContain("REVIEWED", "UPDATED", "cmdb.");
@@ -105,5 +101,23 @@ class ConfigurationBrowserTests extends BrowserTestSupport {
 		clickAndWaitForTheNextPage("#item-impact");
 		assertThat(find("#impact-table").getText()).contains(switchName);
 		assertThat(find("#impact-summary").getText()).contains("共波及 1 个配置项");
+	}
+
+	/**
+	 * The lead approves in their inbox's request page; back as the keeper, the item's page is read again until the
+	 * decision, which reaches the item through an event, shows.
+	 */
+	private void approveAndReturn(String lead, String keeper, String approval, String item,
+			java.util.function.BooleanSupplier applied) {
+		browser.manage().deleteAllCookies();
+		signIn(lead, TestDirectory.PASSWORD, null);
+		browser.get(approval);
+		clickAndWaitForTheNextPage("#approve");
+		browser.manage().deleteAllCookies();
+		signIn(keeper, TestDirectory.PASSWORD, null);
+		waitFor().until(d -> {
+			d.get(item);
+			return applied.getAsBoolean();
+		});
 	}
 }
