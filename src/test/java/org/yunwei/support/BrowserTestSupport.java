@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -101,13 +102,19 @@ public abstract class BrowserTestSupport extends IntegrationTestSupport {
 
 	/**
 	 * Scrolls an element to the middle of the window at once, then clicks it. Chromium scrolls to an element near the
-	 * bottom edge itself, but smoothly (Bootstrap asks for smooth scrolling), and may click before it gets there.
+	 * bottom edge itself, but smoothly (Bootstrap asks for smooth scrolling), and may click before it gets there. A
+	 * page may still be moving when the click comes (htmx boxes arriving above the element, such as the knowledge
+	 * suggestions while a ticket is typed): Chromium then refuses the click as intercepted, without clicking, and it
+	 * is scrolled and tried again until the element holds still.
 	 */
 	protected WebElement click(String cssSelector) {
 		WebElement element = find(cssSelector);
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-				element);
-		element.click();
+		waitFor().ignoring(ElementClickInterceptedException.class).until(d -> {
+			((JavascriptExecutor) d).executeScript(
+					"arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+			element.click();
+			return true;
+		});
 		return element;
 	}
 
