@@ -1,7 +1,6 @@
 package org.yunwei.database.internal;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,7 +43,7 @@ class DataSourceConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(DatabaseProperties properties, EmbeddedServerHolder embedded) {
+	DatabasePool dataSource(DatabaseProperties properties, EmbeddedServerHolder embedded) {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("yunwei");
 		if (embedded.server() != null) {
@@ -61,7 +60,7 @@ class DataSourceConfiguration {
 		config.setConnectionTimeout(properties.connectionTimeout().toMillis());
 		config.addDataSourceProperty("reWriteBatchedInserts", "true");
 		config.addDataSourceProperty("ApplicationName", "yunwei");
-		return new HikariDataSource(config);
+		return new DatabasePool(config);
 	}
 
 	@Bean
@@ -73,7 +72,7 @@ class DataSourceConfiguration {
 
 	@Bean
 	DatabaseWatch databaseWatch(DatabaseAvailability availability, EmbeddedServerHolder embedded,
-			HikariDataSource dataSource, DatabaseProperties properties) {
+			DatabasePool dataSource, DatabaseProperties properties) {
 		return new DatabaseWatch(availability, embedded.server(), dataSource, properties.recovery(),
 				Clock.systemUTC());
 	}

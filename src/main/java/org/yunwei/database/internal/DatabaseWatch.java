@@ -13,8 +13,6 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -48,7 +46,7 @@ final class DatabaseWatch implements SmartLifecycle {
 
 	private final DatabaseAvailability availability;
 	private final EmbeddedPostgresServer embedded;
-	private final HikariDataSource pool;
+	private final DatabasePool pool;
 	private final DatabaseProperties.Recovery recovery;
 	private final String url;
 	private final Properties connection;
@@ -60,7 +58,7 @@ final class DatabaseWatch implements SmartLifecycle {
 	private volatile Thread thread;
 	private Connection probe;
 
-	DatabaseWatch(DatabaseAvailability availability, EmbeddedPostgresServer embedded, HikariDataSource pool,
+	DatabaseWatch(DatabaseAvailability availability, EmbeddedPostgresServer embedded, DatabasePool pool,
 			DatabaseProperties.Recovery recovery, Clock clock) {
 		this.availability = availability;
 		this.embedded = embedded;
@@ -228,11 +226,18 @@ final class DatabaseWatch implements SmartLifecycle {
 
 	/**
 	 * Requests are refused by the filter meanwhile; what runs anyway (a scheduled tick, a listener) fails after a
-	 * second instead of the pool's usual wait.
+	 * second instead of the pool's usual wait, and what was already waiting for a connection fails now.
 	 */
 	private void lost(String what) {
-		availability.lost(what);
+		boolean wasServing = availability.serving();
 		pool.getHikariConfigMXBean().setConnectionTimeout(Math.min(connectionTimeout, OUTAGE_CONNECTION_TIMEOUT_MS));
+		availability.lost(what);
+		if (wasServing) {
+			int cut = pool.cutWaitsShort();
+			if (cut > 0) {
+				log.warn("{} wait(s) for a pooled connection ended at once: the database is unavailable", cut);
+			}
+		}
 	}
 
 	/** Waits, and says whether the application is stopping meanwhile. */

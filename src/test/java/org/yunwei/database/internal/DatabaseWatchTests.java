@@ -1,15 +1,21 @@
 package org.yunwei.database.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -117,6 +123,65 @@ class DatabaseWatchTests {
 		}
 	}
 
+	@Test
+	void waitsForAConnectionUnderWayWhenTheDatabaseGoesAwayEndAtOnce() throws Exception {
+		var recovery = new DatabaseProperties.Recovery(Duration.ofMillis(500), 1, Duration.ofMinutes(10));
+		var external = EmbeddedPostgresServer.start(data, 0);
+		try (var pool = pool(external, 1)) {
+			var availability = new DatabaseAvailability(event -> {
+			}, TransactionOperations.withoutTransaction(), false, Clock.systemUTC());
+			var watch = new DatabaseWatch(availability, null, pool, recovery, Clock.systemUTC());
+			watch.start();
+			try {
+				Connection held = pool.getConnection(); // the pool's only connection: whoever asks next waits
+				var failure = new CompletableFuture<SQLException>();
+				var interruptedAfter = new AtomicBoolean();
+				Thread.ofVirtual().start(() -> {
+					try (var connection = pool.getConnection()) {
+						failure.complete(null);
+					}
+					catch (SQLException e) {
+						interruptedAfter.set(Thread.currentThread().isInterrupted());
+						failure.complete(e);
+					}
+				});
+				Awaitility.await("a request waiting for the pool").atMost(Duration.ofSeconds(30))
+					.until(() -> pool.getHikariPoolMXBean().getThreadsAwaitingConnection() == 1);
+
+				external.close();
+				// its wait was 30 s when it began; the outage ends it as soon as the watch notices
+				SQLException ended = failure.get(60, TimeUnit.SECONDS);
+				assertThat((Throwable) ended).isInstanceOf(SQLTransientConnectionException.class)
+					.hasMessageContaining("the database became unavailable while this waited");
+				assertThat(interruptedAfter).as("the pool's interruption is taken back").isFalse();
+				assertThat(availability.state()).isEqualTo(DatabaseAvailability.State.UNAVAILABLE);
+
+				// and a wait that begins during the outage is the outage's second, not the configured 30 s
+				assertThatThrownBy(pool::getConnection).isInstanceOf(SQLTransientConnectionException.class)
+					.satisfies(e -> assertThat(waitedMillis(e.getMessage())).isLessThan(30_000));
+				try {
+					held.close();
+				}
+				catch (SQLException gone) {
+					// its server is gone
+				}
+			}
+			finally {
+				watch.stop();
+			}
+		}
+		finally {
+			external.close();
+		}
+	}
+
+	/** The wait Hikari reports in "… request timed out after 1001ms …". */
+	private static long waitedMillis(String message) {
+		var matcher = java.util.regex.Pattern.compile("timed out after (\\d+)ms").matcher(message);
+		assertThat(matcher.find()).as(message).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
 	private static List<Object> states(List<Object> published) {
 		return published.stream()
 			.filter(AvailabilityChangeEvent.class::isInstance)
@@ -124,12 +189,16 @@ class DatabaseWatchTests {
 			.toList();
 	}
 
-	private static HikariDataSource pool(EmbeddedPostgresServer server) {
+	private static DatabasePool pool(EmbeddedPostgresServer server) {
+		return pool(server, 2);
+	}
+
+	private static DatabasePool pool(EmbeddedPostgresServer server, int size) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(server.jdbcUrl("postgres"));
 		config.setUsername("postgres");
-		config.setMaximumPoolSize(2);
+		config.setMaximumPoolSize(size);
 		config.setMinimumIdle(1);
-		return new HikariDataSource(config);
+		return new DatabasePool(config);
 	}
 }
