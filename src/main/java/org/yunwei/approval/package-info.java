@@ -3,8 +3,10 @@
  * (a content hash), the approvers' decisions, and the inbox of everything waiting for a person across modules. The
  * record of who decided what, when, on which version and why is the evidence of the 审批流程 items.
  * <p>
- * Other modules ask through the facade {@link org.yunwei.approval.Approvals} and listen for the events
- * ({@link org.yunwei.approval.ApprovalGranted} and the others); this module knows nothing of the modules that use it.
+ * Other modules ask through the facade {@link org.yunwei.approval.Approvals} and hear how their requests ended by
+ * implementing {@link org.yunwei.approval.ApprovalSubjects} for their subject type: this module receives its own events
+ * ({@link org.yunwei.approval.ApprovalGranted} and the others) once and passes each decision on to that
+ * implementation. It knows nothing of the modules that use it, only of the interface they implement.
  * <p>
  * Depends on {@code identity} for who is asking, their scope, people, roles, posts, unit leads and post absences; on
  * {@code audit} to record every write in the same transaction; on {@code web} for refusals, field errors and keyset

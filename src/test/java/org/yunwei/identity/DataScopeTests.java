@@ -49,4 +49,39 @@ class DataScopeTests {
 		assertThat(new DataScope(PartyKind.CUSTOMER, 5, Set.of(50L)).where("p.id", "u.org_unit_id"))
 			.isEqualTo(new DataScope.Condition("u.org_unit_id = ?", List.of(50L)));
 	}
+
+	@Test
+	void aRecordOfOneProviderAndSeveralUnitsIsSeenByItsProviderAndTheCustomersOfAnyOfItsUnits() {
+		List<Long> units = List.of(51L, 60L);
+		DataScope management = new DataScope(PartyKind.MANAGEMENT, 1, Set.of());
+		DataScope supervision = new DataScope(PartyKind.SUPERVISION, 2, Set.of());
+		DataScope provider = new DataScope(PartyKind.PROVIDER, 3, Set.of());
+		DataScope customer = new DataScope(PartyKind.CUSTOMER, 5, Set.of(51L, 50L));
+		assertThat(management.includesAny(null, List.of())).isTrue();
+		assertThat(supervision.includesAny(4L, units)).isTrue();
+		assertThat(provider.includesAny(3L, List.of())).isTrue();
+		assertThat(provider.includesAny(4L, units)).isFalse();
+		assertThat(provider.includesAny(null, units)).isFalse();
+		assertThat(customer.includesAny(3L, units)).isTrue();
+		assertThat(customer.includesAny(5L, List.of(52L, 60L))).isFalse();
+		assertThat(customer.includesAny(5L, List.of())).isFalse();
+	}
+
+	@Test
+	void aRecordOfOneProviderAndSeveralUnitsIsFoundByItsPartyColumnOrAnOverlapOfItsUnitArray() {
+		assertThat(new DataScope(PartyKind.SUPERVISION, 2, Set.of()).whereAny("c.provider_party_id", "c.unit_ids"))
+			.isEqualTo(new DataScope.Condition("true", List.of()));
+		assertThat(new DataScope(PartyKind.PROVIDER, 3, Set.of()).whereAny("c.provider_party_id", "c.unit_ids"))
+			.isEqualTo(new DataScope.Condition("c.provider_party_id = ?", List.of(3L)));
+		assertThat(new DataScope(PartyKind.CUSTOMER, 5, Set.of(51L, 50L)).whereAny("c.provider_party_id", "c.unit_ids"))
+			.isEqualTo(new DataScope.Condition("c.unit_ids && cast(? as bigint[])", List.of("{50,51}")));
+	}
+
+	@Test
+	void onlyAProviderPlacesWhatItRaisesUnderItsParty() {
+		assertThat(new DataScope(PartyKind.PROVIDER, 3, Set.of()).providerPartyId()).isEqualTo(3L);
+		assertThat(new DataScope(PartyKind.MANAGEMENT, 1, Set.of()).providerPartyId()).isNull();
+		assertThat(new DataScope(PartyKind.CUSTOMER, 5, Set.of(50L)).providerPartyId()).isNull();
+		assertThat(new DataScope(PartyKind.SUPERVISION, 2, Set.of()).providerPartyId()).isNull();
+	}
 }

@@ -16,6 +16,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.identity.DataScope;
+import org.yunwei.identity.ScopedActor;
 import org.yunwei.web.FieldErrors;
 
 /**
@@ -64,7 +66,7 @@ class ChangeCalendar {
 	 */
 	@Transactional(readOnly = true)
 	public Period period(String view, String month, String week, LocalDate today) {
-		ChangeScope.View reader = scope.reader();
+		ScopedActor reader = scope.reader();
 		FieldErrors errors = new FieldErrors();
 		String kind = FieldErrors.clean(view) == null ? (FieldErrors.clean(week) != null ? "week" : "month")
 				: view.strip();
@@ -125,7 +127,7 @@ class ChangeCalendar {
 	 * The changes in the reader's scope a change planned so would conflict with (for a change being planned, and the
 	 * benchmark): one probe of the planned-window index with the GIN indexes of items and services.
 	 */
-	List<Conflict> conflictsWith(ChangeScope.View reader, long id, String number, Instant start, Instant end,
+	List<Conflict> conflictsWith(ScopedActor reader, long id, String number, Instant start, Instant end,
 			List<Long> ciIds, List<Long> serviceIds) {
 		List<Entry> others = planned(reader, start, end, new Touching(ciIds, serviceIds), id);
 		Set<Long> mine = new HashSet<>(ciIds);
@@ -148,9 +150,9 @@ class ChangeCalendar {
 	private record Touching(List<Long> ciIds, List<Long> serviceIds) {
 	}
 
-	private List<Entry> planned(ChangeScope.View reader, Instant start, Instant end, Touching touching,
+	private List<Entry> planned(ScopedActor reader, Instant start, Instant end, Touching touching,
 			Long excluding) {
-		ChangeScope.Condition where = reader.where("c");
+		DataScope.Condition where = ChangeScope.where(reader, "c");
 		StringBuilder sql = new StringBuilder("""
 				select c.id, c.number, c.title, c.status, c.category, c.risk_level, c.planned_start, c.planned_end,
 				  c.ci_ids, c.service_ids

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
+import org.yunwei.identity.DataScope;
+import org.yunwei.identity.ScopedActor;
 import org.yunwei.problem.ChangesOfProblem;
 import org.yunwei.problem.Problems;
 import org.yunwei.problem.Problems.ProblemSummary;
@@ -87,8 +89,8 @@ class ChangeFixes implements ChangesOfTicket, ChangesOfProblem {
 	 */
 	@Transactional
 	public ChangeFixesView set(long changeId, List<Long> ticketIds, List<Long> problemIds) {
-		ChangeScope.View writer = scope.writer();
-		ChangeRequest change = records.findForUpdate(changeId).filter(writer::includes)
+		ScopedActor writer = scope.writer();
+		ChangeRequest change = records.findForUpdate(changeId).filter(ChangeScope.visibleTo(writer))
 			.orElseThrow(() -> RejectedRequest.notFound("change"));
 		if (change.status() == ChangeStatus.CANCELLED) {
 			throw RejectedRequest.conflict("change-cancelled", "change.fixes.cancelled");
@@ -148,7 +150,7 @@ class ChangeFixes implements ChangesOfTicket, ChangesOfProblem {
 		if (!scope.mayRead()) {
 			return List.of();
 		}
-		ChangeScope.Condition where = scope.reader().where("c");
+		DataScope.Condition where = ChangeScope.where(scope.reader(), "c");
 		List<Object> params = new ArrayList<>();
 		params.add(recordId);
 		params.addAll(where.parameters());

@@ -8,6 +8,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.identity.DataScope;
+import org.yunwei.identity.ScopedActor;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.KeysetCursor;
 import org.yunwei.web.KeysetPage;
@@ -32,7 +34,7 @@ class ChangeList {
 
 	@Transactional(readOnly = true)
 	public KeysetPage<ChangeLine> page(ChangeFilter filter, String cursor, Integer requestedLimit) {
-		ChangeScope.View reader = scope.reader();
+		ScopedActor reader = scope.reader();
 		FieldErrors errors = new FieldErrors();
 		int limit = KeysetPage.limit(requestedLimit, errors, "change.list.limit");
 		ChangeStatus status = FieldErrors.clean(filter.status()) == null ? null
@@ -64,7 +66,7 @@ class ChangeList {
 		errors.optional("q", q, 200);
 		errors.throwIfAny();
 
-		ChangeScope.Condition where = reader.where("c");
+		DataScope.Condition where = ChangeScope.where(reader, "c");
 		StringBuilder sql = new StringBuilder("""
 				select c.id, c.number, c.title, c.status, c.category, c.change_type, c.risk_level, c.planned_start,
 				  c.planned_end, cardinality(c.ci_ids), c.updated_at

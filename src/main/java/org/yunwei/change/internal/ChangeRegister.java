@@ -34,6 +34,7 @@ import org.yunwei.cmdb.ConfigurationItems;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.People;
 import org.yunwei.identity.Person;
+import org.yunwei.identity.ScopedActor;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
@@ -77,21 +78,22 @@ class ChangeRegister {
 	/** A change the signed-in person may read; 404 outside their scope. */
 	@Transactional(readOnly = true)
 	public ChangeRequest get(long id) {
-		ChangeScope.View reader = scope.reader();
-		return records.find(id).filter(reader::includes).orElseThrow(() -> RejectedRequest.notFound("change"));
+		ScopedActor reader = scope.reader();
+		return records.find(id).filter(ChangeScope.visibleTo(reader))
+			.orElseThrow(() -> RejectedRequest.notFound("change"));
 	}
 
 	/** Records a new draft; 400 naming every refused field. */
 	@Transactional
 	public ChangeRequest create(Supplier<ChangeContent> form) {
-		ChangeScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		FieldErrors errors = new FieldErrors();
 		ChangeContent content = form.get();
 		Resolved resolved = resolve(content, errors, writer, null);
 		errors.throwIfAny();
 		ChangeRequest change = ChangeRequest.draft(records.nextNumber(LocalDate.now(ZONE)), content,
 				resolved.items(), resolved.units(), resolved.steps(), resolved.assessment(), writer.actor().userId(),
-				writer.providerPartyId());
+				writer.scope().providerPartyId());
 		long id = records.insert(change);
 		records.setServices(id, resolved.serviceIds());
 		audit.record(AuditEntry.of("CHANGE_CREATED", "change", id).after(snapshot(change)).detail(change.number()));
@@ -105,7 +107,7 @@ class ChangeRegister {
 	 */
 	@Transactional
 	public ChangeRequest edit(long id, Supplier<ChangeContent> form) {
-		ChangeScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		ChangeRequest change = keep(id, writer);
 		Map<String, Object> before = snapshot(change);
 		FieldErrors errors = new FieldErrors();
@@ -127,7 +129,7 @@ class ChangeRegister {
 	/** The assessor's risk level with a justification (or the computed level again). */
 	@Transactional
 	public ChangeRequest assessRisk(long id, String level, String justification) {
-		ChangeScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		ChangeRequest change = keep(id, writer);
 		FieldErrors errors = new FieldErrors();
 		RiskLevel risk = errors.constant(RiskLevel.class, level, "riskLevel");
@@ -152,7 +154,7 @@ class ChangeRegister {
 	 */
 	@Transactional
 	public ChangeRequest submit(long id) {
-		ChangeScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		ChangeRequest change = keep(id, writer);
 		change.requireSubmittable();
 		FreezeWindowPolicy.Verdict freeze = freezeVerdict(change);
@@ -261,7 +263,7 @@ class ChangeRegister {
 	/** Implementation begins now. */
 	@Transactional
 	public ChangeRequest start(long id) {
-		ChangeScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		ChangeRequest change = keep(id, writer);
 		change.start(Instant.now());
 		records.update(change);
@@ -272,7 +274,7 @@ class ChangeRegister {
 
 	@Transactional
 	public ChangeRequest recordStep(long id, int position, Boolean succeeded, String result) {
-		ChangeScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		ChangeRequest change = keep(id, writer);
 		change.recordStep(position, succeeded, result, Instant.now());
 		records.update(change);
@@ -285,7 +287,7 @@ class ChangeRegister {
 	/** Implementation ends with its outcome; publishes {@link ChangeImplemented}. */
 	@Transactional
 	public ChangeRequest complete(long id, String outcome, String note) {
-		ChangeScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		ChangeRequest change = keep(id, writer);
 		FieldErrors errors = new FieldErrors();
 		ChangeOutcome result = errors.constant(ChangeOutcome.class, outcome, "outcome");
@@ -305,7 +307,7 @@ class ChangeRegister {
 	/** The post-implementation review closes the change; publishes {@link org.yunwei.change.ChangeClosed}. */
 	@Transactional
 	public ChangeRequest review(long id, String text) {
-		ChangeScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		ChangeRequest change = keep(id, writer);
 		Instant now = Instant.now();
 		change.review(text, writer.actor().userId(), now);
@@ -322,7 +324,7 @@ class ChangeRegister {
 	 */
 	@Transactional
 	public ChangeRequest cancel(long id, String reason) {
-		ChangeScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		ChangeRequest change = keep(id, writer);
 		ChangeStatus before = change.status();
 		change.cancel(reason);
@@ -333,8 +335,8 @@ class ChangeRegister {
 	}
 
 	/** The change to keep: 404 outside the writer's scope, locked against a concurrent decision. */
-	private ChangeRequest keep(long id, ChangeScope.View writer) {
-		return records.findForUpdate(id).filter(writer::includes)
+	private ChangeRequest keep(long id, ScopedActor writer) {
+		return records.findForUpdate(id).filter(ChangeScope.visibleTo(writer))
 			.orElseThrow(() -> RejectedRequest.notFound("change"));
 	}
 
@@ -343,7 +345,7 @@ class ChangeRegister {
 	 * that is retired or disposed, is refused beside {@code ciIds}; an owner who is unknown, disabled or of another
 	 * party, beside the step.
 	 */
-	private Resolved resolve(ChangeContent content, FieldErrors errors, ChangeScope.View writer, Long changeId) {
+	private Resolved resolve(ChangeContent content, FieldErrors errors, ScopedActor writer, Long changeId) {
 		List<AffectedItem> affected = new ArrayList<>();
 		List<Assessed> assessed = new ArrayList<>();
 		Set<Long> units = new LinkedHashSet<>();

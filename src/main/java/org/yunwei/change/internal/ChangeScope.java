@@ -1,8 +1,6 @@
 package org.yunwei.change.internal;
 
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
 import org.yunwei.identity.Actor;
@@ -10,6 +8,7 @@ import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.Permission;
+import org.yunwei.identity.ScopedActor;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -33,12 +32,12 @@ class ChangeScope {
 	}
 
 	/** The signed-in reader; 403 for someone who may not read changes. */
-	View reader() {
+	ScopedActor reader() {
 		Actor actor = actors.current();
 		if (!actor.can(Permission.CHANGE_READ) && actor.partyKind() != PartyKind.CUSTOMER) {
 			throw RejectedRequest.forbidden("problem.forbidden");
 		}
-		return new View(actor, actors.scopeOf(actor));
+		return new ScopedActor(actor, actors.scopeOf(actor));
 	}
 
 	/** Whether the signed-in person may read changes at all (for other modules' pages). */
@@ -48,12 +47,12 @@ class ChangeScope {
 	}
 
 	/** The signed-in person about to keep changes; 403 without CHANGE_MANAGE or for a read-only scope. */
-	View writer() {
+	ScopedActor writer() {
 		Actor actor = actors.current();
 		if (!actor.can(Permission.CHANGE_MANAGE)) {
 			throw RejectedRequest.forbidden("problem.forbidden");
 		}
-		return new View(actor, actors.writableScope());
+		return new ScopedActor(actor, actors.writableScope());
 	}
 
 	/** Whether the signed-in person may keep changes at all (for buttons on pages). */
@@ -75,37 +74,16 @@ class ChangeScope {
 		return actors.find().filter(ChangeApprovalRules::reads).isPresent();
 	}
 
-	/** One person's view of changes. */
-	record View(Actor actor, DataScope scope) {
-
-		/** The provider party a change raised by this person belongs to; {@code null} for management. */
-		Long providerPartyId() {
-			return actor.partyKind() == PartyKind.PROVIDER ? actor.partyId() : null;
-		}
-
-		boolean includes(ChangeRequest change) {
-			return switch (actor.partyKind()) {
-				case MANAGEMENT, SUPERVISION -> true;
-				case PROVIDER -> change.providerPartyId() != null && change.providerPartyId() == actor.partyId();
-				case CUSTOMER -> change.customerUnitIds().stream().anyMatch(scope.orgUnitIds()::contains);
-			};
-		}
-
-		/** A SQL condition over a change alias with its positional parameters. */
-		Condition where(String alias) {
-			return switch (actor.partyKind()) {
-				case MANAGEMENT, SUPERVISION -> new Condition("true", List.of());
-				case PROVIDER -> new Condition(alias + ".provider_party_id = ?", List.of(actor.partyId()));
-				case CUSTOMER -> new Condition(alias + ".customer_unit_ids && cast(? as bigint[])",
-						List.of(units(scope.orgUnitIds())));
-			};
-		}
-
-		private static String units(Set<Long> ids) {
-			return ids.stream().sorted().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-		}
+	/**
+	 * Which changes the person sees: a change is placed by its provider party and its customer units
+	 * ({@link org.yunwei.identity.DataScope#includesAny}).
+	 */
+	static Predicate<ChangeRequest> visibleTo(ScopedActor person) {
+		return change -> person.scope().includesAny(change.providerPartyId(), change.customerUnitIds());
 	}
 
-	record Condition(String sql, List<Object> parameters) {
+	/** The SQL condition of {@link #visibleTo} over a change alias, with its positional parameters. */
+	static DataScope.Condition where(ScopedActor person, String alias) {
+		return person.scope().whereAny(alias + ".provider_party_id", alias + ".customer_unit_ids");
 	}
 }

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunwei.cmdb.ConfigurationItemSummary;
 import org.yunwei.cmdb.ConfigurationItems;
 import org.yunwei.identity.People;
+import org.yunwei.identity.ScopedActor;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.FormSubmission;
 import org.yunwei.web.KeysetPage;
@@ -269,7 +270,7 @@ class ChangeWebController {
 	}
 
 	private String form(Model model, ChangeWebForm form, ChangeView change, Map<String, String> errors) {
-		ChangeScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		model.addAttribute("form", form);
 		model.addAttribute("change", change);
 		model.addAttribute("errors", errors);

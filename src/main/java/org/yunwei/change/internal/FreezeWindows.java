@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
 import org.yunwei.identity.PartyKind;
+import org.yunwei.identity.ScopedActor;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
@@ -40,7 +41,7 @@ class FreezeWindows {
 
 	@Transactional
 	public FreezeWindow declare(String name, String reason, Instant start, Instant end) {
-		ChangeScope.View keeper = keeper();
+		ScopedActor keeper = keeper();
 		String cleanName = FieldErrors.clean(name);
 		String cleanReason = FieldErrors.clean(reason);
 		FieldErrors errors = new FieldErrors().required("name", cleanName, 200).optional("reason", cleanReason, 2000)
@@ -78,8 +79,8 @@ class FreezeWindows {
 		return scope.mayKeepFreezeWindows();
 	}
 
-	private ChangeScope.View keeper() {
-		ChangeScope.View writer = scope.writer();
+	private ScopedActor keeper() {
+		ScopedActor writer = scope.writer();
 		if (writer.actor().partyKind() != PartyKind.MANAGEMENT) {
 			throw RejectedRequest.forbidden("change.freeze.management-only");
 		}

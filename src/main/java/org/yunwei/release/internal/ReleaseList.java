@@ -8,6 +8,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.identity.DataScope;
+import org.yunwei.identity.ScopedActor;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.KeysetCursor;
 import org.yunwei.web.KeysetPage;
@@ -32,7 +34,7 @@ class ReleaseList {
 
 	@Transactional(readOnly = true)
 	public KeysetPage<ReleaseLine> page(ReleaseFilter filter, String cursor, Integer requestedLimit) {
-		ReleaseScope.View reader = scope.reader();
+		ScopedActor reader = scope.reader();
 		FieldErrors errors = new FieldErrors();
 		int limit = KeysetPage.limit(requestedLimit, errors, "release.list.limit");
 		ReleaseStatus status = FieldErrors.clean(filter.status()) == null ? null
@@ -62,7 +64,7 @@ class ReleaseList {
 		errors.optional("q", q, 200);
 		errors.throwIfAny();
 
-		ReleaseScope.Condition where = reader.where("r");
+		DataScope.Condition where = ReleaseScope.where(reader, "r");
 		StringBuilder sql = new StringBuilder("""
 				select r.id, r.number, r.title, r.status, r.release_type, r.release_version, r.planned_at,
 				  cardinality(r.ci_ids), cardinality(r.change_ids), r.updated_at

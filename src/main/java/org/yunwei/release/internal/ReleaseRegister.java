@@ -26,6 +26,7 @@ import org.yunwei.change.ChangeRequests;
 import org.yunwei.change.ChangeSummary;
 import org.yunwei.cmdb.ConfigurationItemSummary;
 import org.yunwei.cmdb.ConfigurationItems;
+import org.yunwei.identity.ScopedActor;
 import org.yunwei.release.ReleaseApproved;
 import org.yunwei.release.ReleaseCompleted;
 import org.yunwei.release.internal.Release.DeploymentStepResult;
@@ -71,18 +72,19 @@ class ReleaseRegister {
 	/** A release the signed-in person may read; 404 outside their scope. */
 	@Transactional(readOnly = true)
 	public Release get(long id) {
-		ReleaseScope.View reader = scope.reader();
-		return records.find(id).filter(reader::includes).orElseThrow(() -> RejectedRequest.notFound("release"));
+		ScopedActor reader = scope.reader();
+		return records.find(id).filter(ReleaseScope.visibleTo(reader))
+			.orElseThrow(() -> RejectedRequest.notFound("release"));
 	}
 
 	/** Records a new draft; 400 naming every refused field. */
 	@Transactional
 	public Release create(Supplier<ReleaseContent> form) {
-		ReleaseScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		ReleaseContent content = form.get();
 		Resolved resolved = resolve(content);
 		Release release = Release.draft(records.nextNumber(LocalDate.now(ZONE)), content, resolved.items(),
-				resolved.units(), resolved.changes(), writer.actor().userId(), writer.providerPartyId());
+				resolved.units(), resolved.changes(), writer.actor().userId(), writer.scope().providerPartyId());
 		long id = records.insert(release);
 		audit.record(AuditEntry.of("RELEASE_CREATED", "release", id).after(snapshot(release))
 			.detail(release.number()));
@@ -95,7 +97,7 @@ class ReleaseRegister {
 	 */
 	@Transactional
 	public Release edit(long id, Supplier<ReleaseContent> form) {
-		ReleaseScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		Release release = keep(id, writer);
 		Map<String, Object> before = snapshot(release);
 		ReleaseContent content = form.get();
@@ -115,7 +117,7 @@ class ReleaseRegister {
 	 */
 	@Transactional
 	public Release submit(long id) {
-		ReleaseScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		Release release = keep(id, writer);
 		release.requireSubmittable();
 		FieldErrors errors = new FieldErrors();
@@ -176,7 +178,7 @@ class ReleaseRegister {
 	/** Records the deployment (部署记录) of an approved release; the deployer is the signed-in person. */
 	@Transactional
 	public Release deploy(long id, Instant start, Instant end, List<DeploymentStepResult> steps) {
-		ReleaseScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		Release release = keep(id, writer);
 		release.deployed(writer.actor().userId(), writer.actor().displayName(), start, end, steps, Instant.now());
 		records.update(release);
@@ -194,7 +196,7 @@ class ReleaseRegister {
 	 */
 	@Transactional
 	public Release complete(long id, String note) {
-		ReleaseScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		Release release = keep(id, writer);
 		release.requireCompletable(note);
 		List<String> updates = new ArrayList<>();
@@ -217,7 +219,7 @@ class ReleaseRegister {
 	/** Cancels a release not yet deployed, with the reason. */
 	@Transactional
 	public Release cancel(long id, String reason) {
-		ReleaseScope.View writer = scope.writer();
+		ScopedActor writer = scope.writer();
 		Release release = keep(id, writer);
 		ReleaseStatus before = release.status();
 		release.cancel(reason);
@@ -227,8 +229,8 @@ class ReleaseRegister {
 		return records.find(id).orElseThrow();
 	}
 
-	private Release keep(long id, ReleaseScope.View writer) {
-		return records.findForUpdate(id).filter(writer::includes)
+	private Release keep(long id, ScopedActor writer) {
+		return records.findForUpdate(id).filter(ReleaseScope.visibleTo(writer))
 			.orElseThrow(() -> RejectedRequest.notFound("release"));
 	}
 

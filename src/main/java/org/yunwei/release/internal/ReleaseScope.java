@@ -1,8 +1,6 @@
 package org.yunwei.release.internal;
 
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
 import org.yunwei.identity.Actor;
@@ -10,6 +8,7 @@ import org.yunwei.identity.Actors;
 import org.yunwei.identity.DataScope;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.identity.Permission;
+import org.yunwei.identity.ScopedActor;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -33,21 +32,21 @@ class ReleaseScope {
 	}
 
 	/** The signed-in reader; 403 for someone who may not read releases. */
-	View reader() {
+	ScopedActor reader() {
 		Actor actor = actors.current();
 		if (!actor.can(Permission.RELEASE_READ) && actor.partyKind() != PartyKind.CUSTOMER) {
 			throw RejectedRequest.forbidden("problem.forbidden");
 		}
-		return new View(actor, actors.scopeOf(actor));
+		return new ScopedActor(actor, actors.scopeOf(actor));
 	}
 
 	/** The signed-in person about to keep releases; 403 without RELEASE_MANAGE or for a read-only scope. */
-	View writer() {
+	ScopedActor writer() {
 		Actor actor = actors.current();
 		if (!actor.can(Permission.RELEASE_MANAGE)) {
 			throw RejectedRequest.forbidden("problem.forbidden");
 		}
-		return new View(actor, actors.writableScope());
+		return new ScopedActor(actor, actors.writableScope());
 	}
 
 	/** Whether the signed-in person may keep releases at all (for buttons on pages). */
@@ -58,37 +57,16 @@ class ReleaseScope {
 			.isPresent();
 	}
 
-	/** One person's view of releases. */
-	record View(Actor actor, DataScope scope) {
-
-		/** The provider party a release planned by this person belongs to; {@code null} for management. */
-		Long providerPartyId() {
-			return actor.partyKind() == PartyKind.PROVIDER ? actor.partyId() : null;
-		}
-
-		boolean includes(Release release) {
-			return switch (actor.partyKind()) {
-				case MANAGEMENT, SUPERVISION -> true;
-				case PROVIDER -> release.providerPartyId() != null && release.providerPartyId() == actor.partyId();
-				case CUSTOMER -> release.customerUnitIds().stream().anyMatch(scope.orgUnitIds()::contains);
-			};
-		}
-
-		/** A SQL condition over a release alias with its positional parameters. */
-		Condition where(String alias) {
-			return switch (actor.partyKind()) {
-				case MANAGEMENT, SUPERVISION -> new Condition("true", List.of());
-				case PROVIDER -> new Condition(alias + ".provider_party_id = ?", List.of(actor.partyId()));
-				case CUSTOMER -> new Condition(alias + ".customer_unit_ids && cast(? as bigint[])",
-						List.of(units(scope.orgUnitIds())));
-			};
-		}
-
-		private static String units(Set<Long> ids) {
-			return ids.stream().sorted().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-		}
+	/**
+	 * Which releases the person sees: a release is placed by its provider party and its customer units
+	 * ({@link org.yunwei.identity.DataScope#includesAny}).
+	 */
+	static Predicate<Release> visibleTo(ScopedActor person) {
+		return release -> person.scope().includesAny(release.providerPartyId(), release.customerUnitIds());
 	}
 
-	record Condition(String sql, List<Object> parameters) {
+	/** The SQL condition of {@link #visibleTo} over a release alias, with its positional parameters. */
+	static DataScope.Condition where(ScopedActor person, String alias) {
+		return person.scope().whereAny(alias + ".provider_party_id", alias + ".customer_unit_ids");
 	}
 }
