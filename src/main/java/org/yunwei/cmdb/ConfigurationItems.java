@@ -97,11 +97,12 @@ public class ConfigurationItems {
 	/**
 	 * Registers a proposed item, in use, with its relation, in the caller's transaction; the item's history gives the
 	 * reason (e.g. the release that brought it). No review is asked even for a reviewed class: the caller's own
-	 * approval (a release's) stands for it. Answers the new item's id.
+	 * approval (a release's) stands for it. An item of a class with a version (an application system's 当前版本) for
+	 * which the proposal gives none runs {@code deployedVersion} (may be {@code null}). Answers the new item's id.
 	 *
 	 * @throws org.yunwei.web.RejectedRequest 400 naming the proposal's fields when it no longer passes the checks
 	 */
-	public long registerProposal(ConfigurationItemProposal proposal, String reason) {
-		return releasedItems.register(proposal, reason);
+	public long registerProposal(ConfigurationItemProposal proposal, String deployedVersion, String reason) {
+		return releasedItems.register(proposal, deployedVersion, reason);
 	}
 }

@@ -51,10 +51,14 @@ public class ReleasedItems {
 		return checked(proposal, scope.reader()).errors();
 	}
 
-	/** Registers the proposed item (in use) and its relation; 400 naming the fields when it no longer passes. */
+	/**
+	 * Registers the proposed item (in use) and its relation; 400 naming the fields when it no longer passes. An item
+	 * of a class with a version (an application system's 当前版本) for which none was given runs the version deployed.
+	 */
 	@Transactional
-	public long register(ConfigurationItemProposal proposal, String reason) {
+	public long register(ConfigurationItemProposal given, String deployedVersion, String reason) {
 		CmdbScope.View reader = scope.reader();
+		ConfigurationItemProposal proposal = withVersion(given, deployedVersion);
 		Checked checked = checked(proposal, reader);
 		if (!checked.errors().isEmpty()) {
 			throw RejectedRequest.invalidFields(checked.errors());
@@ -67,6 +71,20 @@ public class ReleasedItems {
 			recording.add(source, target, checked.relationType(), null, actor.userId(), actor.displayName(), reason);
 		}
 		return id;
+	}
+
+	private ConfigurationItemProposal withVersion(ConfigurationItemProposal p, String version) {
+		boolean versioned = p.classId() != null && classes.find(p.classId())
+			.filter(c -> c.attributes().stream().anyMatch(a -> a.code().equals(ReleasedVersions.ATTRIBUTE)))
+			.isPresent();
+		Object given = p.attributes().get(ReleasedVersions.ATTRIBUTE);
+		if (!versioned || version == null || given != null && !given.toString().isBlank()) {
+			return p;
+		}
+		Map<String, Object> attributes = new java.util.HashMap<>(p.attributes());
+		attributes.put(ReleasedVersions.ATTRIBUTE, version);
+		return new ConfigurationItemProposal(p.classId(), p.name(), p.customerUnitId(), p.ipAddress(), attributes,
+				p.relatedItemId(), p.relationType());
 	}
 
 	private Checked checked(ConfigurationItemProposal p, CmdbScope.View reader) {

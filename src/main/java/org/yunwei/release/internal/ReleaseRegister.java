@@ -244,7 +244,7 @@ class ReleaseRegister {
 		String reason = release.number() + " 发布完成 · " + release.title() + " · 新增配置项";
 		for (ReleaseNewItem item : release.newItems()) {
 			try {
-				created.put(item.key(), items.registerProposal(proposal(item), reason));
+				created.put(item.key(), items.registerProposal(proposal(item), release.releaseVersion(), reason));
 			}
 			catch (RejectedRequest refused) {
 				if (refused.status() == HttpStatus.NOT_FOUND || refused.status() == HttpStatus.FORBIDDEN) {

@@ -128,6 +128,8 @@ class ReleaseNewItemIntegrationTests extends IntegrationTestSupport {
 		assertThat(mobileItem.get("lifecycle").asString()).isEqualTo("IN_USE");
 		assertThat(mobileItem.get("customerUnitId").asLong()).isEqualTo(world.bureau);
 		assertThat(mobileItem.get("attributes").get("filing_number").asString()).isEqualTo(filing);
+		// a new application system runs the version the release deployed
+		assertThat(mobileItem.get("attributes").get("app_version").asString()).isEqualTo("V2.4.0");
 		assertThat(api().get("/api/v1/cis/" + databaseId, manager).json().get("ipAddress").asString())
 			.isEqualTo("10.1.2.3");
 		assertThat(jdbc.sql("select count(*) from ci_relation where source_id = ? and target_id = ? and type = ?")
