@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import java.util.Map;
+
 import org.yunwei.cmdb.internal.ConfigurationItemLookup;
+import org.yunwei.cmdb.internal.ReleasedItems;
 import org.yunwei.cmdb.internal.ReleasedVersions;
 
 /**
@@ -17,10 +20,13 @@ public class ConfigurationItems {
 
 	private final ConfigurationItemLookup lookup;
 	private final ReleasedVersions releasedVersions;
+	private final ReleasedItems releasedItems;
 
-	ConfigurationItems(ConfigurationItemLookup lookup, ReleasedVersions releasedVersions) {
+	ConfigurationItems(ConfigurationItemLookup lookup, ReleasedVersions releasedVersions,
+			ReleasedItems releasedItems) {
 		this.lookup = lookup;
 		this.releasedVersions = releasedVersions;
+		this.releasedItems = releasedItems;
 	}
 
 	/** The item, when it exists and the signed-in person may see it. */
@@ -66,5 +72,37 @@ public class ConfigurationItems {
 	 */
 	public boolean recordReleasedVersion(long itemId, String version, String reason) {
 		return releasedVersions.record(itemId, version, reason);
+	}
+
+	/** The attributes items of an enabled class have, inherited ones first; empty for an unknown or disabled class. */
+	public List<ConfigurationItemAttribute> attributes(long classId) {
+		return releasedItems.attributes(classId);
+	}
+
+	/** How a proposed item may relate to an existing one (the proposal's {@code relationType}). */
+	public List<String> relationTypes() {
+		return java.util.Arrays.stream(org.yunwei.cmdb.internal.RelationType.values()).map(Enum::name).toList();
+	}
+
+	/**
+	 * What is wrong with an item another module proposes to register later, checked as a new item in the CMDB is
+	 * (the class enabled, its required attributes and unique values, a customer unit and a related item the signed-in
+	 * person may see): the message keys by field, empty when it would be registered. Writes nothing and throws
+	 * nothing, so that a caller may check inside its own transaction.
+	 */
+	public Map<String, String> checkProposal(ConfigurationItemProposal proposal) {
+		return releasedItems.check(proposal);
+	}
+
+	/**
+	 * Registers a proposed item, in use, with its relation, in the caller's transaction; the item's history gives the
+	 * reason (e.g. the release that brought it). No review is asked even for a reviewed class: the caller's own
+	 * approval (a release's) stands for it. An item of a class with a version (an application system's 当前版本) for
+	 * which the proposal gives none runs {@code deployedVersion} (may be {@code null}). Answers the new item's id.
+	 *
+	 * @throws org.yunwei.web.RejectedRequest 400 naming the proposal's fields when it no longer passes the checks
+	 */
+	public long registerProposal(ConfigurationItemProposal proposal, String deployedVersion, String reason) {
+		return releasedItems.register(proposal, deployedVersion, reason);
 	}
 }

@@ -90,6 +90,16 @@ class ItemRegister {
 		errors.optional("reason", reason, 1000);
 		ItemFields fields = fields(draft, itemClass, writer, errors, java.util.Set.of());
 		errors.throwIfAny();
+		long id = insertChecked(itemClass, lifecycle, fields, writer.actor(), reason);
+		return view(records.find(id).orElseThrow());
+	}
+
+	/**
+	 * Writes a checked new item: the row, its unique values, the first entry of its history with the reason, the
+	 * audit entry and the event. The caller has checked the fields against the class.
+	 */
+	long insertChecked(CiClass itemClass, Lifecycle lifecycle, ItemFields fields, org.yunwei.identity.Actor actor,
+			String reason) {
 		ConfigurationItem item = ConfigurationItem.record(itemClass, lifecycle, fields);
 		Map<Long, String> unique = uniqueValues(itemClass, fields, null);
 		long id;
@@ -107,10 +117,10 @@ class ItemRegister {
 				recorded.add(new FieldChange(field, null, value));
 			}
 		});
-		changes.append(id, 1, "CREATED", writer.actor(), reason, recorded, snapshot);
+		changes.append(id, 1, "CREATED", actor, reason, recorded, snapshot);
 		audit.record(AuditEntry.of("CI_CREATED", "configuration_item", id).after(snapshot).detail(reason));
 		events.publishEvent(new ConfigurationItemChanged(id, itemClass.code(), "CREATED", 1));
-		return view(records.find(id).orElseThrow());
+		return id;
 	}
 
 	@Transactional

@@ -28,6 +28,41 @@ final class Release {
 		}
 	}
 
+	/**
+	 * A configuration item the release brings (a new application system, the server it runs on), as listed in the
+	 * plan and checked against the CMDB's class rules then; registered in the CMDB on completion, when
+	 * {@code createdItemId} is set.
+	 *
+	 * @param key the entry's number within the release, to remove it by
+	 * @param attributes the class's attribute values by code, as the CMDB is to receive them
+	 * @param attributeTexts the same as a person reads them ({@code 部署方式：容器})
+	 * @param relationType how the new item relates to {@code relatedItemId}, an item in scope; both {@code null} for
+	 *        none
+	 */
+	record ReleaseNewItem(int key, long classId, String className, String name, Long customerUnitId,
+			String customerUnitName, String ipAddress, Map<String, Object> attributes, List<String> attributeTexts,
+			Long relatedItemId, String relatedItemName, String relationType, Long createdItemId) {
+
+		ReleaseNewItem {
+			attributes = attributes == null ? Map.of() : new java.util.TreeMap<>(attributes);
+			attributeTexts = attributeTexts == null ? List.of() : List.copyOf(attributeTexts);
+		}
+
+		ReleaseNewItem created(long itemId) {
+			return new ReleaseNewItem(key, classId, className, name, customerUnitId, customerUnitName, ipAddress,
+					attributes, attributeTexts, relatedItemId, relatedItemName, relationType, itemId);
+		}
+
+		/** What the approval approves of the entry: everything the CMDB will receive. */
+		String facts() {
+			return classId + "|" + name + "|" + customerUnitId + "|" + ipAddress + "|" + attributes + "|"
+					+ relatedItemId + "|" + relationType;
+		}
+	}
+
+	/** At most this many new items per release. */
+	static final int MAX_NEW_ITEMS = 50;
+
 	/** A change the release delivers, as it was when picked. */
 	record ReleasedChange(long id, String number, String title) {
 	}
@@ -61,6 +96,7 @@ final class Release {
 	private List<ReleaseItem> items;
 	private List<Long> customerUnitIds;
 	private List<ReleasedChange> changes;
+	private List<ReleaseNewItem> newItems;
 	private String plan;
 	private Instant plannedAt;
 	private String knownErrors;
@@ -91,6 +127,7 @@ final class Release {
 		items = List.copyOf(b.items);
 		customerUnitIds = List.copyOf(b.customerUnitIds);
 		changes = List.copyOf(b.changes);
+		newItems = List.copyOf(b.newItems);
 		plan = b.plan;
 		plannedAt = b.plannedAt;
 		knownErrors = b.knownErrors;
@@ -131,6 +168,40 @@ final class Release {
 	boolean edit(ReleaseContent content, List<ReleaseItem> newItems, List<Long> units, List<ReleasedChange> newChanges) {
 		requireEditable();
 		apply(content, newItems, units, newChanges);
+		return needsApprovalAgain();
+	}
+
+	/**
+	 * Lists a new configuration item the release brings, checked by the caller against the CMDB; like an edit, it
+	 * sends a release under approval or approved to approval again (answers whether it does).
+	 *
+	 * @throws RejectedRequest 409 once deployed; 400 beyond {@link #MAX_NEW_ITEMS}
+	 */
+	boolean addNewItem(ReleaseNewItem item) {
+		requireEditable();
+		if (newItems.size() >= MAX_NEW_ITEMS) {
+			throw RejectedRequest.invalidField("name", "release.new-item.too-many");
+		}
+		int key = newItems.stream().mapToInt(ReleaseNewItem::key).max().orElse(0) + 1;
+		List<ReleaseNewItem> all = new java.util.ArrayList<>(newItems);
+		all.add(new ReleaseNewItem(key, item.classId(), item.className(), item.name(), item.customerUnitId(),
+				item.customerUnitName(), item.ipAddress(), item.attributes(), item.attributeTexts(),
+				item.relatedItemId(), item.relatedItemName(), item.relationType(), null));
+		newItems = List.copyOf(all);
+		return needsApprovalAgain();
+	}
+
+	/** Takes a new item off the list (404 for an unknown entry); as an edit, asks for approval again if needed. */
+	boolean removeNewItem(int key) {
+		requireEditable();
+		if (newItems.stream().noneMatch(i -> i.key() == key)) {
+			throw RejectedRequest.notFound("release-new-item");
+		}
+		newItems = newItems.stream().filter(i -> i.key() != key).toList();
+		return needsApprovalAgain();
+	}
+
+	private boolean needsApprovalAgain() {
 		approvedAt = null;
 		if (status == ReleaseStatus.SUBMITTED || status == ReleaseStatus.APPROVED) {
 			status = ReleaseStatus.SUBMITTED;
@@ -232,8 +303,10 @@ final class Release {
 	 * Writes the completion record (发布完成信息记录) and completes the release; {@code updates} says what the CMDB was
 	 * told. 409 before the deployment is recorded.
 	 */
-	void complete(String note, long by, Instant at, List<String> updates) {
+	void complete(String note, long by, Instant at, List<String> updates, Map<Integer, Long> created) {
 		requireCompletable(note);
+		newItems = newItems.stream().map(i -> created.containsKey(i.key()) ? i.created(created.get(i.key())) : i)
+			.toList();
 		completionNote = FieldErrors.clean(note);
 		completedBy = by;
 		completedAt = at;
@@ -260,7 +333,7 @@ final class Release {
 		decisionNote = cleaned;
 	}
 
-	private void requireEditable() {
+	void requireEditable() {
 		if (!status.editable()) {
 			throw RejectedRequest.conflict("release-not-editable", "release.not-editable");
 		}
@@ -278,6 +351,11 @@ final class Release {
 		items.forEach(i -> text.append(i.id()).append(','));
 		text.append('\u0000');
 		changes.forEach(c -> text.append(c.id()).append(','));
+		// appended only when there are any, so that the hash of a release without new items stays what it was
+		if (!newItems.isEmpty()) {
+			text.append('\u0000');
+			newItems.forEach(i -> text.append(i.facts().replace("\u0000", "")).append('\u0001'));
+		}
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
 				.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
@@ -303,6 +381,7 @@ final class Release {
 	List<Long> customerUnitIds() { return customerUnitIds; }
 	List<ReleasedChange> changes() { return changes; }
 	List<Long> changeIds() { return changes.stream().map(ReleasedChange::id).toList(); }
+	List<ReleaseNewItem> newItems() { return newItems; }
 	String plan() { return plan; }
 	Instant plannedAt() { return plannedAt; }
 	String knownErrors() { return knownErrors; }
@@ -334,6 +413,7 @@ final class Release {
 		List<ReleaseItem> items = List.of();
 		List<Long> customerUnitIds = List.of();
 		List<ReleasedChange> changes = List.of();
+		List<ReleaseNewItem> newItems = List.of();
 		String plan;
 		Instant plannedAt;
 		String knownErrors;

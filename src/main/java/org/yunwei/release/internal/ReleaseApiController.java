@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,6 +62,23 @@ class ReleaseApiController {
 	}
 
 	record ReleaseCancelForm(String reason) {
+	}
+
+	/** A configuration item the release brings, registered in the CMDB on completion. */
+	record ReleaseNewItemForm(@Parameter(description = "an enabled CI class (GET /api/v1/ci-classes)") Long classId,
+			String name,
+			@Parameter(description = "the customer unit it serves; none for shared infrastructure") Long customerUnitId,
+			String ipAddress,
+			@Parameter(description = "the class's attribute values by attribute code; required ones required")
+			java.util.Map<String, Object> attributes,
+			@Parameter(description = "an item in the release's scope the new item relates to") Long relatedItemId,
+			@Parameter(description = "RUNS_ON, DEPENDS_ON, INSTALLED_ON, BACKED_UP_BY, CONTAINS or CONNECTED_TO: the "
+					+ "new item (source) to the related item") String relationType) {
+
+		org.yunwei.cmdb.ConfigurationItemProposal proposal() {
+			return new org.yunwei.cmdb.ConfigurationItemProposal(classId, name, customerUnitId, ipAddress, attributes,
+					relatedItemId, relationType);
+		}
 	}
 
 	private static ReleaseContent content(ReleaseForm form) {
@@ -130,9 +148,30 @@ class ReleaseApiController {
 
 	@PostMapping("/{id}/complete")
 	@Operation(summary = "Write the completion record and complete the release", description = "The CMDB records the "
-			+ "release's version on each application system in scope. 409 before the deployment is recorded.")
+			+ "release's version on each application system in scope and registers the new items it brings, in one "
+			+ "transaction. 409 before the deployment is recorded; 422 naming `newItems[key].<field>` when the CMDB "
+			+ "refuses a new item now (nothing is changed then).")
 	ReleaseView complete(@PathVariable long id, @RequestBody(required = false) CompletionForm form) {
 		return reading.view(register.complete(id, form == null ? null : form.note()));
+	}
+
+	@PostMapping("/{id}/new-items")
+	@Operation(summary = "List a new configuration item the release brings", description = "Checked now against the "
+			+ "CMDB's rules for a new item of the class: 400 naming each field (`classId`, `name`, `customerUnitId`, "
+			+ "`ipAddress`, `attributes.<code>`, `relatedItemId` — an item in the release's scope —, `relationType`). "
+			+ "Registered in the CMDB, in use, with its relation, when the release is completed; the release's approval "
+			+ "stands for the CMDB's review. Under approval or approved, the release goes to approval again. 409 once "
+			+ "deployed.")
+	ReleaseView addNewItem(@PathVariable long id, @RequestBody(required = false) ReleaseNewItemForm form) {
+		ReleaseNewItemForm f = form == null ? new ReleaseNewItemForm(null, null, null, null, null, null, null) : form;
+		return reading.view(register.addNewItem(id, f.proposal()));
+	}
+
+	@DeleteMapping("/{id}/new-items/{key}")
+	@Operation(summary = "Take a new configuration item off the release", description = "`key` is the entry's "
+			+ "`key`. Under approval or approved, the release goes to approval again. 409 once deployed.")
+	ReleaseView removeNewItem(@PathVariable long id, @PathVariable int key) {
+		return reading.view(register.removeNewItem(id, key));
 	}
 
 	@PostMapping("/{id}/cancel")

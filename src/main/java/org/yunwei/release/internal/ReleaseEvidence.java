@@ -65,7 +65,7 @@ class ReleaseEvidence implements EvidenceSource {
 		long approved = count(provider + " and r.approved_at >= ? and r.approved_at < ?", params);
 		long completed = count(provider + " and r.completed_at >= ? and r.completed_at < ?", params);
 		long cmdbUpdated = count(provider + " and r.completed_at >= ? and r.completed_at < ?"
-				+ " and jsonb_array_length(r.cmdb_updates) > 0", params);
+				+ " and (jsonb_array_length(r.cmdb_updates) > 0 or jsonb_array_length(r.new_items) > 0)", params);
 		List<Object> gapParams = new ArrayList<>(request.parameters());
 		long withoutApproval = count(provider + " and r.completed_at is not null and r.approved_at is null",
 				gapParams);

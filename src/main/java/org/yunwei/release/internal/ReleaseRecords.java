@@ -30,6 +30,8 @@ class ReleaseRecords {
 	};
 	private static final TypeReference<List<ReleasedChange>> CHANGES = new TypeReference<>() {
 	};
+	private static final TypeReference<List<Release.ReleaseNewItem>> NEW_ITEMS = new TypeReference<>() {
+	};
 	private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
 	};
 	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
@@ -38,7 +40,7 @@ class ReleaseRecords {
 			id, number, version, status, release_type, title, release_version, cis, customer_unit_ids, changes, plan,
 			planned_at, known_errors, provider_party_id, requester_id, approval_policy_id, approval_request_id,
 			submitted_hash, submitted_at, approved_at, decision_note, deployment, completion_note, completed_by,
-			completed_at, cmdb_updates, created_at, updated_at""";
+			completed_at, cmdb_updates, new_items, created_at, updated_at""";
 
 	private final JdbcClient jdbc;
 
@@ -78,7 +80,8 @@ class ReleaseRecords {
 				  known_errors = ?, approval_policy_id = ?, approval_request_id = ?, submitted_hash = ?,
 				  submitted_at = ?, approved_at = ?, decision_note = ?, deployment = cast(? as jsonb),
 				  deployed_at = ?, completion_note = ?, completed_by = ?, completed_at = ?,
-				  cmdb_updates = cast(? as jsonb), version = version + 1, updated_at = now()
+				  cmdb_updates = cast(? as jsonb), new_items = cast(? as jsonb), version = version + 1,
+				  updated_at = now()
 				where id = ? and version = ?""")
 			.params(r.status().name(), r.type().name(), r.title(), r.releaseVersion(), array(r.ciIds()),
 					JSON.writeValueAsString(r.items()), array(r.customerUnitIds()), array(r.changeIds()),
@@ -87,7 +90,8 @@ class ReleaseRecords {
 					timestamp(r.approvedAt()), r.decisionNote(),
 					r.deployment() == null ? null : JSON.writeValueAsString(r.deployment()),
 					r.deployment() == null ? null : timestamp(r.deployment().endedAt()), r.completionNote(),
-					r.completedBy(), timestamp(r.completedAt()), JSON.writeValueAsString(r.cmdbUpdates()), r.id(),
+					r.completedBy(), timestamp(r.completedAt()), JSON.writeValueAsString(r.cmdbUpdates()),
+					JSON.writeValueAsString(r.newItems()), r.id(),
 					r.version())
 			.update();
 		if (updated != 1) {
@@ -135,6 +139,7 @@ class ReleaseRecords {
 		b.completedBy = rs.getObject("completed_by", Long.class);
 		b.completedAt = instant(rs, "completed_at");
 		b.cmdbUpdates = JSON.readValue(rs.getString("cmdb_updates"), TEXTS);
+		b.newItems = JSON.readValue(rs.getString("new_items"), NEW_ITEMS);
 		b.createdAt = instant(rs, "created_at");
 		b.updatedAt = instant(rs, "updated_at");
 		return b.build();

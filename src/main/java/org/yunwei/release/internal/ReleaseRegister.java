@@ -24,12 +24,18 @@ import org.yunwei.audit.AuditEntry;
 import org.yunwei.audit.AuditTrail;
 import org.yunwei.change.ChangeRequests;
 import org.yunwei.change.ChangeSummary;
+import org.yunwei.cmdb.ConfigurationItemAttribute;
+import org.yunwei.cmdb.ConfigurationItemClass;
+import org.yunwei.cmdb.ConfigurationItemProposal;
 import org.yunwei.cmdb.ConfigurationItemSummary;
 import org.yunwei.cmdb.ConfigurationItems;
 import org.yunwei.identity.ScopedActor;
+import org.yunwei.identity.Organisations;
 import org.yunwei.release.ReleaseApproved;
 import org.yunwei.release.ReleaseCompleted;
+import org.springframework.http.HttpStatus;
 import org.yunwei.release.internal.Release.DeploymentStepResult;
+import org.yunwei.release.internal.Release.ReleaseNewItem;
 import org.yunwei.release.internal.Release.ReleasedChange;
 import org.yunwei.release.internal.Release.ReleaseItem;
 import org.yunwei.web.FieldErrors;
@@ -57,9 +63,14 @@ class ReleaseRegister {
 	private final Approvals approvals;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
+	private final ReleaseApprovalRules rules;
+	private final Organisations organisations;
 
 	ReleaseRegister(ReleaseRecords records, ReleaseScope scope, ConfigurationItems items, ChangeRequests changes,
-			Approvals approvals, AuditTrail audit, ApplicationEventPublisher events) {
+			Approvals approvals, AuditTrail audit, ApplicationEventPublisher events, ReleaseApprovalRules rules,
+			Organisations organisations) {
+		this.rules = rules;
+		this.organisations = organisations;
 		this.records = records;
 		this.scope = scope;
 		this.items = items;
@@ -102,6 +113,11 @@ class ReleaseRegister {
 		Map<String, Object> before = snapshot(release);
 		ReleaseContent content = form.get();
 		Resolved resolved = resolve(content);
+		if (release.newItems().stream()
+			.anyMatch(n -> n.relatedItemId() != null && !content.ciIds().contains(n.relatedItemId()))) {
+			// a new item listed as related to an item in scope keeps that item in scope
+			throw RejectedRequest.invalidField("ciIds", "release.item.related-to-new-item");
+		}
 		if (release.edit(content, resolved.items(), resolved.units(), resolved.changes())) {
 			ask(release, release.approvalPolicyId());
 		}
@@ -112,8 +128,9 @@ class ReleaseRegister {
 	}
 
 	/**
-	 * Submits a draft to the approval module under the installation's default policy. 422 without a plan, a planned
-	 * date or an item in scope; 400 when a change it delivers is no longer releasable.
+	 * Submits a draft to the approval module under the policy the release approval rules give its type (the
+	 * installation's default policy when none does), which stays its policy while it is under approval or approved.
+	 * 422 without a plan, a planned date or an item in scope; 400 when a change it delivers is no longer releasable.
 	 */
 	@Transactional
 	public Release submit(long id) {
@@ -123,7 +140,7 @@ class ReleaseRegister {
 		FieldErrors errors = new FieldErrors();
 		checkChanges(release.changeIds(), errors);
 		errors.throwIfAny();
-		ask(release, approvals.defaultPolicyId());
+		ask(release, rules.policyFor(release.type()));
 		records.update(release);
 		audit.record(AuditEntry.of("RELEASE_SUBMITTED", "release", id)
 			.after(Map.of("policyId", release.approvalPolicyId(), "approvalRequestId", release.approvalRequestId(),
@@ -206,13 +223,106 @@ class ReleaseRegister {
 				updates.add(item.name() + " → " + release.releaseVersion());
 			}
 		}
+		Map<Integer, Long> created = registerNewItems(release);
 		Instant now = Instant.now();
-		release.complete(note, writer.actor().userId(), now, updates);
+		release.complete(note, writer.actor().userId(), now, updates, created);
 		records.update(release);
 		audit.record(AuditEntry.of("RELEASE_COMPLETED", "release", id)
-			.after(Map.of("note", release.completionNote(), "cmdbUpdates", updates)).detail(release.number()));
+			.after(Map.of("note", release.completionNote(), "cmdbUpdates", updates, "createdItemIds",
+					List.copyOf(created.values())))
+			.detail(release.number()));
 		events.publishEvent(new ReleaseCompleted(id, release.number(), release.ciIds(), release.changeIds(),
 				release.releaseVersion(), now));
+		return records.find(id).orElseThrow();
+	}
+
+	/**
+	 * Registers the release's new items in the CMDB through its facade, in this transaction: a refusal (the class's
+	 * rules changed since the item was listed, a unique value taken meanwhile) is 422 naming the entry's fields, and
+	 * rolls back the completion, the versions and the items registered before it.
+	 */
+	private Map<Integer, Long> registerNewItems(Release release) {
+		Map<Integer, Long> created = new LinkedHashMap<>();
+		String reason = release.number() + " 发布完成 · " + release.title() + " · 新增配置项";
+		for (ReleaseNewItem item : release.newItems()) {
+			try {
+				created.put(item.key(), items.registerProposal(proposal(item), release.releaseVersion(), reason));
+			}
+			catch (RejectedRequest refused) {
+				if (refused.status() == HttpStatus.NOT_FOUND || refused.status() == HttpStatus.FORBIDDEN) {
+					throw refused;
+				}
+				Map<String, String> fields = new LinkedHashMap<>();
+				refused.fieldErrors().forEach((field, key) -> fields.put("newItems[" + item.key() + "]." + field, key));
+				throw new RejectedRequest(HttpStatus.UNPROCESSABLE_CONTENT, "release-new-item-refused",
+						"release.new-item.refused", new Object[] { item.name() }, fields);
+			}
+		}
+		return created;
+	}
+
+	private static ConfigurationItemProposal proposal(ReleaseNewItem item) {
+		return new ConfigurationItemProposal(item.classId(), item.name(), item.customerUnitId(), item.ipAddress(),
+				item.attributes(), item.relatedItemId(), item.relationType());
+	}
+
+	/**
+	 * Lists a new configuration item the release brings, checked now against the CMDB's rules for a new item of the
+	 * class (400 naming each field); a related item must be in the release's scope. Under approval or approved, the
+	 * release goes to approval again under its policy: the approval covers the items it brings.
+	 */
+	@Transactional
+	public Release addNewItem(long id, ConfigurationItemProposal proposal) {
+		ScopedActor writer = scope.writer();
+		Release release = keep(id, writer);
+		release.requireEditable();
+		FieldErrors errors = new FieldErrors();
+		if (proposal.relatedItemId() != null && !release.ciIds().contains(proposal.relatedItemId())) {
+			errors.add("relatedItemId", "release.new-item.related-out-of-scope");
+		}
+		items.checkProposal(proposal).forEach(errors::add);
+		errors.throwIfAny();
+		ConfigurationItemClass itemClass = items.classes().stream().filter(c -> c.id() == proposal.classId())
+			.findFirst().orElseThrow();
+		List<String> texts = new ArrayList<>();
+		for (ConfigurationItemAttribute attribute : items.attributes(itemClass.id())) {
+			Object value = proposal.attributes().get(attribute.code());
+			if (value != null && !value.toString().isBlank()) {
+				texts.add(attribute.name() + "：" + attribute.display(value, java.util.Locale.CHINA));
+			}
+		}
+		String unitName = proposal.customerUnitId() == null ? null : organisations.find(proposal.customerUnitId())
+			.map(u -> u.partyName() + " / " + u.name()).orElse(null);
+		String relatedName = release.items().stream().filter(i -> proposal.relatedItemId() != null
+				&& i.id() == proposal.relatedItemId()).map(ReleaseItem::name).findFirst().orElse(null);
+		String relation = FieldErrors.clean(proposal.relationType());
+		ReleaseNewItem item = new ReleaseNewItem(0, itemClass.id(), itemClass.name(), FieldErrors.clean(proposal.name()),
+				proposal.customerUnitId(), unitName, FieldErrors.clean(proposal.ipAddress()), proposal.attributes(),
+				texts, proposal.relatedItemId(), relatedName,
+				relation == null ? null : relation.toUpperCase(java.util.Locale.ROOT), null);
+		if (release.addNewItem(item)) {
+			ask(release, release.approvalPolicyId());
+		}
+		records.update(release);
+		audit.record(AuditEntry.of("RELEASE_NEW_ITEM_ADDED", "release", id)
+			.after(Map.of("classId", item.classId(), "name", item.name(), "hash", release.contentHash()))
+			.detail(release.number()));
+		return records.find(id).orElseThrow();
+	}
+
+	/** Takes a new item off the release's list; under approval or approved, the release goes to approval again. */
+	@Transactional
+	public Release removeNewItem(long id, int key) {
+		ScopedActor writer = scope.writer();
+		Release release = keep(id, writer);
+		ReleaseNewItem removed = release.newItems().stream().filter(i -> i.key() == key).findFirst().orElse(null);
+		if (release.removeNewItem(key)) {
+			ask(release, release.approvalPolicyId());
+		}
+		records.update(release);
+		audit.record(AuditEntry.of("RELEASE_NEW_ITEM_REMOVED", "release", id)
+			.before(Map.of("classId", removed.classId(), "name", removed.name()))
+			.after(Map.of("hash", release.contentHash())).detail(release.number()));
 		return records.find(id).orElseThrow();
 	}
 
@@ -302,6 +412,7 @@ class ReleaseRegister {
 		values.put("plan", release.plan() != null);
 		values.put("plannedAt", release.plannedAt() == null ? null : release.plannedAt().toString());
 		values.put("knownErrors", release.knownErrors() != null);
+		values.put("newItems", release.newItems().size());
 		values.put("hash", release.contentHash());
 		return values;
 	}

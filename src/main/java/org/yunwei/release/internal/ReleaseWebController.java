@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunwei.change.ChangeRequests;
 import org.yunwei.change.ChangeSummary;
+import org.yunwei.cmdb.ConfigurationItemClass;
+import org.yunwei.cmdb.ConfigurationItemProposal;
 import org.yunwei.cmdb.ConfigurationItemSummary;
+import org.yunwei.identity.Organisations;
 import org.yunwei.cmdb.ConfigurationItems;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.FormSubmission;
@@ -39,9 +42,13 @@ class ReleaseWebController {
 	private final ReleaseScope scope;
 	private final ConfigurationItems items;
 	private final ChangeRequests changes;
+	private final Organisations organisations;
+	private final ReleaseApprovalRules rules;
 
 	ReleaseWebController(ReleaseRegister register, ReleaseReading reading, ReleaseList list, ReleaseScope scope,
-			ConfigurationItems items, ChangeRequests changes) {
+			ConfigurationItems items, ChangeRequests changes, Organisations organisations, ReleaseApprovalRules rules) {
+		this.organisations = organisations;
+		this.rules = rules;
 		this.register = register;
 		this.reading = reading;
 		this.list = list;
@@ -68,6 +75,7 @@ class ReleaseWebController {
 		model.addAttribute("page", page);
 		model.addAttribute("filtered", filter.filtered());
 		model.addAttribute("mayManage", scope.mayManage());
+		model.addAttribute("mayReadRules", rules.mayRead());
 		choices(model);
 		return "release/list";
 	}
@@ -105,9 +113,51 @@ class ReleaseWebController {
 	}
 
 	@GetMapping("/releases/{id}")
-	String release(@PathVariable long id, Model model) {
+	String release(@PathVariable long id, @RequestParam(required = false) Long itemClass, Model model) {
 		scope.reader();
-		return page(model, reading.view(id), null, Map.of());
+		ReleaseView release = reading.view(id);
+		newItemForm(model, release, itemClass, Map.of());
+		return page(model, release, null, Map.of());
+	}
+
+	/**
+	 * Lists a new configuration item on the release (the form's fields, the class's attributes as
+	 * {@code attr.<code>}); a refusal shows the page again with each field's message and what was typed.
+	 */
+	@PostMapping("/releases/{id}/new-items")
+	String addNewItem(@PathVariable long id, @RequestParam Map<String, String> fields, Model model,
+			RedirectAttributes redirect) {
+		scope.writer();
+		ReleaseView before = reading.view(id);
+		Map<String, Object> attributes = new java.util.LinkedHashMap<>();
+		fields.forEach((field, value) -> {
+			if (field.startsWith("attr.") && value != null && !value.isBlank()) {
+				attributes.put(field.substring("attr.".length()), value);
+			}
+		});
+		Long classId = number(fields.get("classId"));
+		ConfigurationItemProposal proposal = new ConfigurationItemProposal(classId, fields.get("name"),
+				number(fields.get("customerUnitId")), fields.get("ipAddress"), attributes,
+				number(fields.get("relatedItemId")), fields.get("relationType"));
+		try {
+			register.addNewItem(id, proposal);
+		}
+		catch (RejectedRequest refused) {
+			if (refused.status() == HttpStatus.NOT_FOUND || refused.status() == HttpStatus.FORBIDDEN) {
+				throw refused;
+			}
+			model.addAttribute("problem", refused.fieldErrors().isEmpty() ? refused.messageKey()
+					: "release.new-item.failed");
+			newItemForm(model, before, classId, fields);
+			return page(model, before, null, refused.fieldErrors());
+		}
+		redirect.addFlashAttribute("notice", "release.new-item.added");
+		return "redirect:/releases/" + id;
+	}
+
+	@PostMapping("/releases/{id}/new-items/{key}/remove")
+	String removeNewItem(@PathVariable long id, @PathVariable int key, Model model, RedirectAttributes redirect) {
+		return act(id, () -> register.removeNewItem(id, key), "release.new-item.removed", null, model, redirect);
 	}
 
 	@PostMapping("/releases/{id}/submit")
@@ -194,6 +244,7 @@ class ReleaseWebController {
 			}
 			model.addAttribute("problem", refused.fieldErrors().isEmpty() || refused.status() != HttpStatus.BAD_REQUEST
 					? refused.messageKey() : "release.action-refused");
+			newItemForm(model, before, null, Map.of());
 			return page(model, before, deployment, refused.fieldErrors());
 		}
 		redirect.addFlashAttribute("notice", notice);
@@ -215,6 +266,41 @@ class ReleaseWebController {
 		model.addAttribute("mayManage", scope.mayManage());
 		model.addAttribute("zone", ReleaseRegister.ZONE);
 		return "release/release";
+	}
+
+	/**
+	 * What the new item form needs: the enabled classes to pick from; once one is picked, its attributes, the customer
+	 * units of the items in scope (or none, for shared infrastructure), the items in scope to relate the new item to
+	 * and the relation types; and what was typed, on a refusal.
+	 */
+	private void newItemForm(Model model, ReleaseView release, Long classId, Map<String, String> typed) {
+		List<ConfigurationItemClass> classes = items.classes().stream().filter(ConfigurationItemClass::enabled)
+			.toList();
+		ConfigurationItemClass chosen = classId == null ? null
+				: classes.stream().filter(c -> c.id() == classId).findFirst().orElse(null);
+		model.addAttribute("itemClasses", classes);
+		model.addAttribute("newItemClass", chosen);
+		model.addAttribute("newItemAttributes", chosen == null ? List.of() : items.attributes(chosen.id()));
+		model.addAttribute("newItemTyped", typed);
+		model.addAttribute("relationTypes", items.relationTypes());
+		java.util.Set<Long> unitIds = new java.util.LinkedHashSet<>();
+		if (chosen != null) {
+			release.items().forEach(i -> items.find(i.id()).map(ConfigurationItemSummary::customerUnitId)
+				.ifPresent(unitIds::add));
+		}
+		model.addAttribute("newItemUnits", organisations.findAll(unitIds));
+	}
+
+	private static Long number(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.valueOf(value.strip());
+		}
+		catch (NumberFormatException notANumber) {
+			return -1L;
+		}
 	}
 
 	private String form(Model model, ReleaseWebForm form, ReleaseView release, Map<String, String> errors) {

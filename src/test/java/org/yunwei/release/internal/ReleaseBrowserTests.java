@@ -16,7 +16,9 @@ import org.yunwei.support.TestDirectory;
  * In a real browser: a release is planned on the form (refused first for a planned time in the past), its application
  * system and an approved change picked by typing, submitted, approved by the unit lead on the approval's page, its
  * deployment recorded (refused first for a failed step without its result), and completed — after which the
- * application system's page in the CMDB shows the release version.
+ * application system's page in the CMDB shows the release version. On the draft's page a new application system the
+ * release brings is listed (refused first without its required 等保级别), related to the item in scope; on completion
+ * it is registered in the CMDB, linked from the release's page, its history naming the release.
  */
 class ReleaseBrowserTests extends BrowserTestSupport {
 
@@ -57,6 +59,28 @@ class ReleaseBrowserTests extends BrowserTestSupport {
 		assertThat(find("#release-known-errors").getText()).isEqualTo("旧版浏览器打印预览错位");
 		String path = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf("/releases/"));
 		long id = Long.parseLong(path.substring("/releases/".length()));
+		String number = jdbc.sql("select number from release_record where id = ?").param(id).query(String.class)
+			.single();
+
+		// a new application system the release brings: its class first, then its fields
+		assertThat(find("#release-new-items").getText()).contains("本次发布不新增配置项");
+		long appClass = jdbc.sql("select id from ci_class where code = 'APPLICATION_SYSTEM'").query(Long.class)
+			.single();
+		new Select(find("#itemClass")).selectByValue(String.valueOf(appClass));
+		clickAndWaitForTheNextPage("#new-item-class-choose");
+		String mobile = TestDirectory.unique("不动产登记移动端");
+		type("#newItemName", mobile);
+		new Select(find("#newItemUnit")).selectByValue(String.valueOf(world.bureau));
+		new Select(find("#newItemRelationType")).selectByValue("DEPENDS_ON");
+		new Select(find("#newItemRelated")).selectByValue(String.valueOf(app));
+		clickAndWaitForTheNextPage("#new-item-save");
+		assertThat(find("#problem").getText()).contains("未登记");
+		assertThat(find("#attributes-dengbao_level-error").getText()).isEqualTo("此项必填");
+		assertThat(find("#newItemName").getAttribute("value")).isEqualTo(mobile);
+		new Select(find("#attr-dengbao_level")).selectByValue("L2");
+		clickAndWaitForTheNextPage("#new-item-save");
+		assertThat(find("#notice").getText()).contains("已登记");
+		assertThat(find("#new-item-1").getText()).contains(mobile, "应用系统", "等保级别：第二级", "依赖", appName);
 
 		clickAndWaitForTheNextPage("#release-submit");
 		assertThat(find("#release-status").getText()).isEqualTo("审批中");
@@ -92,6 +116,10 @@ class ReleaseBrowserTests extends BrowserTestSupport {
 		clickAndWaitForTheNextPage("#complete-save");
 		assertThat(find("#release-status").getText()).isEqualTo("已完成");
 		assertThat(find("#release-cmdb-updates").getText()).contains(appName + " → V3.0.0");
+		assertThat(find("#new-item-1").getText()).contains("已录入配置库");
+		clickAndWaitForTheNextPage("#new-item-link-1");
+		assertThat(find("h1").getText()).contains(mobile);
+		assertThat(find("#history").getText()).contains(number + " 发布完成");
 		open("/cmdb/items/" + app);
 		assertThat(find("body").getText()).contains("V3.0.0");
 	}

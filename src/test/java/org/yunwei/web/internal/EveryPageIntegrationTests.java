@@ -363,7 +363,9 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			}
 			return release[0];
 		};
-		samples.put("/releases/{id}", () -> List.of("/releases/" + someRelease.get()));
+		samples.put("/releases/{id}", () -> List.of("/releases/" + someRelease.get(), "/releases/" + someRelease.get()
+				+ "?itemClass=" + jdbc.sql("select id from ci_class where code = 'APPLICATION_SYSTEM'")
+					.query(Long.class).single()));
 		samples.put("/releases/{id}/edit", () -> List.of("/releases/" + someRelease.get() + "/edit"));
 		samples.put("/releases", () -> List.of("/releases", "/releases?sort=planned&status=DRAFT&type=MAJOR",
 				"/releases?q=zzzqqq", "/releases?status=oops"));
@@ -371,6 +373,18 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			.encode("办事", java.nio.charset.StandardCharsets.UTF_8), "/releases/item-choices?ciIds=" + items[0]));
 		samples.put("/releases/change-choices", () -> List.of("/releases/change-choices",
 				"/releases/change-choices?changeIds=" + someChanges.get()[1]));
+		Supplier<Long> someReleaseRule = () -> jdbc.sql("""
+				with added as (insert into release_approval_rule (release_type, policy_id)
+				  select 'EMERGENCY', id from approval_policy where built_in on conflict do nothing returning id)
+				select id from added union all
+				select id from release_approval_rule where release_type = 'EMERGENCY' and retired_at is null
+				limit 1""").query(Long.class).single();
+		samples.put("/releases/approval-rules", () -> {
+			someReleaseRule.get();
+			return List.of("/releases/approval-rules", "/releases/approval-rules?retired=true");
+		});
+		samples.put("/releases/approval-rules/{id}/edit",
+				() -> List.of("/releases/approval-rules/" + someReleaseRule.get() + "/edit"));
 		samples.put("/cmdb/tickets/{ticketId}/item", () -> List.of("/cmdb/tickets/" + ticket + "/item"));
 		samples.put("/cmdb/spares/{id}", () -> List.of("/cmdb/spares/" + sparePart(world)));
 		samples.put("/cmdb/import/jobs/{id}", () -> List.of("/cmdb/import/jobs/" + jdbc.sql("""

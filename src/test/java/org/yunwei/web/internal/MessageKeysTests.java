@@ -169,6 +169,7 @@ class MessageKeysTests {
 		values("emergency.drill.status.", "org.yunwei.emergency.internal.DrillStatus");
 		values("emergency.duty.kind.", "org.yunwei.emergency.internal.DutyKind");
 		VALUES.put("emergency.duty.log.kind.", List.of("LOG", "HANDOVER"));
+		values("release.relation.", "org.yunwei.cmdb.internal.RelationType");
 	}
 
 	@Test
