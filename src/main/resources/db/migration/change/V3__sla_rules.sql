@@ -34,3 +34,10 @@ create table change_sla_alert (
     raised_at timestamptz not null default now(),
     primary key (change_id, clock, percent)
 );
+
+-- The calendar and conflict detection ask which changes' planned windows overlap a period. On the b-tree
+-- (planned_start, planned_end) "planned_start < end and planned_end > start" bounds only the start from above, so a
+-- month two years into the data scans every earlier change; a GiST index on the window as a range answers the
+-- overlap itself ([start, end) && [from, to) is exactly that condition).
+create index change_request_planned_window on change_request using gist (tstzrange(planned_start, planned_end))
+    where planned_start is not null;

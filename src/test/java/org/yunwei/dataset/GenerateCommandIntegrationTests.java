@@ -117,7 +117,10 @@ class GenerateCommandIntegrationTests {
 		assertThat(count(interrupted, "select count(*) from change_request")).isEqualTo(200);
 		assertThat(count(interrupted, "select count(distinct category) from change_request")).isEqualTo(3);
 		assertThat(count(interrupted, "select count(distinct outcome) from change_request")).isEqualTo(3);
-		assertThat(count(interrupted, "select count(distinct status) from change_request")).isGreaterThanOrEqualTo(4);
+		// a change every few days: the old ones closed, cancelled or awaiting review; the newest at an earlier state
+		assertThat(count(interrupted, "select count(distinct status) from change_request")).isGreaterThanOrEqualTo(3);
+		assertThat(count(interrupted, "select count(distinct status) from change_request where status in ('CLOSED', "
+				+ "'CANCELLED')")).isEqualTo(2);
 		assertThat(count(interrupted, "select count(*) from change_request where cardinality(ci_ids) = 0")).isZero();
 		// every affected item is a generated configuration item
 		assertThat(count(interrupted, """

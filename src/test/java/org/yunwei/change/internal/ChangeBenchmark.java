@@ -50,11 +50,13 @@ class ChangeBenchmark extends IntegrationTestSupport {
 			select c.id, c.number, c.title, c.status, c.category, c.risk_level, c.planned_start, c.planned_end,
 			  c.ci_ids, c.service_ids
 			from change_request c
-			where c.planned_start < ? and c.planned_end > ? and c.status <> 'CANCELLED' and c.provider_party_id = ?
+			where c.planned_start is not null and tstzrange(c.planned_start, c.planned_end) && tstzrange(?, ?)
+			  and c.status <> 'CANCELLED' and c.provider_party_id = ?
 			order by c.planned_start, c.id""";
 	private static final String RAW_CONFLICTS = """
 			select c.id from change_request c
-			where c.planned_start < ? and c.planned_end > ? and c.status <> 'CANCELLED' and c.provider_party_id = ?
+			where c.planned_start is not null and tstzrange(c.planned_start, c.planned_end) && tstzrange(?, ?)
+			  and c.status <> 'CANCELLED' and c.provider_party_id = ?
 			  and (c.ci_ids && cast(? as bigint[]) or c.service_ids && cast(? as bigint[])) and c.id <> ?""";
 	private static final String RAW_WALK = """
 			with recursive walk(id, depth) as (
@@ -92,12 +94,12 @@ class ChangeBenchmark extends IntegrationTestSupport {
 		Instant monthStart = month.atDay(1).atStartOfDay(ChangeRegister.ZONE).toInstant();
 		Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(ChangeRegister.ZONE).toInstant();
 		long inMonth = jdbc.sql(RAW_CALENDAR.replace("select c.id, c.number", "select count(*) from (select c.id, c.number")
-				.replace("order by c.planned_start, c.id", ") x")).params(Timestamp.from(monthEnd),
-						Timestamp.from(monthStart), world.providerParty)
+				.replace("order by c.planned_start, c.id", ") x")).params(Timestamp.from(monthStart),
+						Timestamp.from(monthEnd), world.providerParty)
 			.query(Long.class).single();
 		long[] calendar = time(() -> get("/api/v1/change-calendar?view=month&month=" + month, manager));
-		long[] calendarRaw = time(() -> jdbc.sql(RAW_CALENDAR).params(Timestamp.from(monthEnd),
-				Timestamp.from(monthStart), world.providerParty).query().listOfRows().size());
+		long[] calendarRaw = time(() -> jdbc.sql(RAW_CALENDAR).params(Timestamp.from(monthStart),
+				Timestamp.from(monthEnd), world.providerParty).query().listOfRows().size());
 
 		// a new change on three virtual machines, planned in that month's evening window
 		List<Long> three = List.of(graph.vms().get(11), graph.vms().get(222), graph.vms().get(3_333 % graph.vms().size()));
@@ -111,8 +113,8 @@ class ChangeBenchmark extends IntegrationTestSupport {
 		String threeArray = "{" + String.join(",", three.stream().map(String::valueOf).toList()) + "}";
 		String services = jdbc.sql("select service_ids::text from change_request where id = ?").param(fresh)
 			.query(String.class).single();
-		long[] conflictsRaw = time(() -> jdbc.sql(RAW_CONFLICTS).params(Timestamp.from(plannedStart.plus(
-				Duration.ofHours(3))), Timestamp.from(plannedStart), world.providerParty, threeArray, services, fresh)
+		long[] conflictsRaw = time(() -> jdbc.sql(RAW_CONFLICTS).params(Timestamp.from(plannedStart),
+				Timestamp.from(plannedStart.plus(Duration.ofHours(3))), world.providerParty, threeArray, services, fresh)
 			.query().listOfRows().size());
 
 		// the risk assessment with its impact analysis: saving a change on 20 items recomputes it

@@ -193,6 +193,12 @@ class ChangeSlaIntegrationTests extends IntegrationTestSupport {
 		String page = browser.get("/changes/" + id).body();
 		assertThat(page).contains("id=\"change-sla-IMPLEMENTATION\"", "实施窗口", "已超时")
 			.doesNotContain(">IMPLEMENTATION<", "RESOLUTION");
+		// the SLA clocks page finds the change's clock by its number, for the service level manager
+		String number = api().get("/api/v1/changes/" + id, manager).json().get("number").asString();
+		WebSession slaManager = new WebSession(port);
+		slaManager.signIn(world.serviceManager, TestDirectory.PASSWORD, null);
+		String clocks = slaManager.get("/sla/clocks?number=" + number).body();
+		assertThat(clocks).contains("id=\"clock-RESOLUTION\"").doesNotContain("没有这个编号");
 	}
 
 	private void rule(Map<String, Object> body) {
