@@ -169,6 +169,8 @@ class MessageKeysTests {
 		values("emergency.drill.status.", "org.yunwei.emergency.internal.DrillStatus");
 		values("emergency.duty.kind.", "org.yunwei.emergency.internal.DutyKind");
 		VALUES.put("emergency.duty.log.kind.", List.of("LOG", "HANDOVER"));
+		VALUES.put("change.sla-rule.basis.", List.of("BUSINESS", "CALENDAR"));
+		VALUES.put("change.sla.clock.", List.of("APPROVAL", "IMPLEMENTATION"));
 	}
 
 	@Test
