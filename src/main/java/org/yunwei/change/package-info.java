@@ -17,9 +17,11 @@
  * decision events; on {@code audit} to record every write in the same transaction; on {@code web} for refusals,
  * field errors, keyset pages and forms; on {@code compliance} to report its records as the evidence of 7.5.2a–e; and on
  * {@code ticket} and {@code problem} for the incidents and problems a change fixes (it implements their
- * {@code ChangesOfTicket} and {@code ChangesOfProblem}, so that neither depends on this module).
+ * {@code ChangesOfTicket} and {@code ChangesOfProblem}, so that neither depends on this module); on {@code sla} for
+ * the clocks of changes whose SLA rule sets them (approval time, implementation window), and on {@code notification}
+ * to tell the people of a change when one of its clocks warns or is breached.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Change management",
 		allowedDependencies = { "identity", "cmdb", "approval", "audit", "web", "compliance", "ticket",
-				"problem" })
+				"problem", "sla", "notification" })
 package org.yunwei.change;

@@ -108,6 +108,46 @@ class GenerateCommandIntegrationTests {
 				+ " or title like '%怎么办' or title like '%问题处理'")).isEqualTo(TICKETS / 10);
 	}
 
+	/**
+	 * The changes: one per twenty tickets (at least 200) on the generated CMDB, every category, state and outcome,
+	 * approvals consistent with the state, numbers continuing their days' counters; releases group some of them.
+	 */
+	@Test
+	void generatesChangesOnTheCmdbAndReleasesGroupThem() {
+		assertThat(count(interrupted, "select count(*) from change_request")).isEqualTo(200);
+		assertThat(count(interrupted, "select count(distinct category) from change_request")).isEqualTo(3);
+		assertThat(count(interrupted, "select count(distinct outcome) from change_request")).isEqualTo(3);
+		// a change every few days: the old ones closed, cancelled or awaiting review; the newest at an earlier state
+		assertThat(count(interrupted, "select count(distinct status) from change_request")).isGreaterThanOrEqualTo(3);
+		assertThat(count(interrupted, "select count(distinct status) from change_request where status in ('CLOSED', "
+				+ "'CANCELLED')")).isEqualTo(2);
+		assertThat(count(interrupted, "select count(*) from change_request where cardinality(ci_ids) = 0")).isZero();
+		// every affected item is a generated configuration item
+		assertThat(count(interrupted, """
+				select count(*) from change_request c, unnest(c.ci_ids) i
+				where not exists (select 1 from configuration_item ci where ci.id = i)""")).isZero();
+		// approved, implemented or closed with an approval on record, but for the few the register flags
+		assertThat(count(interrupted, """
+				select count(*) from change_request where status in ('APPROVED', 'IMPLEMENTING', 'IMPLEMENTED', 'CLOSED')
+				  and approved_at is null""")).isLessThan(10);
+		assertThat(count(interrupted, """
+				select count(*) from change_request where status = 'CLOSED'
+				  and (review is null or actual_end is null or outcome is null)""")).isZero();
+		assertThat(count(interrupted, "select count(*) from change_request where status = 'DRAFT' and submitted_at is not null"))
+			.isZero();
+		assertThat(count(interrupted, """
+				select count(*) from change_number_counter c where c.last <> (select max(split_part(r.number, '-', 3)::int)
+				from change_request r where r.number like 'CHG-' || to_char(c.day, 'YYYYMMDD') || '-%')""")).isZero();
+		assertThat(count(interrupted, "select count(*) from change_request where title ~ '[一-龥]'"))
+			.isEqualTo(200);
+		// releases now group generated changes of their provider
+		assertThat(count(interrupted, "select count(*) from release_record where cardinality(change_ids) > 0")).isPositive();
+		assertThat(count(interrupted, """
+				select count(*) from release_record r, unnest(r.change_ids) c
+				where not exists (select 1 from change_request x where x.id = c
+				  and x.provider_party_id = r.provider_party_id)""")).isZero();
+	}
+
 	@Test
 	void keepsCountersClocksAndBreachesConsistent() {
 		// every day's counter stands at its last number
@@ -149,7 +189,8 @@ class GenerateCommandIntegrationTests {
 				"(select * from party where code like 'GEN-%')", "(select * from org_unit where code like 'GEN-%')",
 				"problem", "problem_incident", "problem_number_counter",
 				"(select problem_id, kind, text, actor_id, actor_name, at from problem_entry)",
-				"(select title, body, category, tags, visibility, review_date, created_at from knowledge_article)" }) {
+				"(select title, body, category, tags, visibility, review_date, created_at from knowledge_article)",
+				"change_request", "change_number_counter", "release_record" }) {
 			String digest = "select md5(string_agg(t::text, '|' order by t::text)) from " + table + " t";
 			assertThat(text(interrupted, digest)).as(table).isEqualTo(text(straight, digest));
 		}

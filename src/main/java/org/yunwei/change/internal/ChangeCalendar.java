@@ -157,9 +157,11 @@ class ChangeCalendar {
 				select c.id, c.number, c.title, c.status, c.category, c.risk_level, c.planned_start, c.planned_end,
 				  c.ci_ids, c.service_ids
 				from change_request c
-				where c.planned_start < ? and c.planned_end > ? and c.status <> 'CANCELLED' and """).append(' ')
+				where c.planned_start is not null and tstzrange(c.planned_start, c.planned_end) && tstzrange(?, ?)
+				  and c.status <> 'CANCELLED' and """).append(' ')
 			.append(where.sql());
-		List<Object> params = new ArrayList<>(List.of(Timestamp.from(end), Timestamp.from(start)));
+		// [start, end) overlaps [planned start, planned end): the GiST index of the planned window answers it
+		List<Object> params = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end)));
 		params.addAll(where.parameters());
 		if (touching != null) {
 			sql.append(" and (c.ci_ids && cast(? as bigint[]) or c.service_ids && cast(? as bigint[])) and c.id <> ?");

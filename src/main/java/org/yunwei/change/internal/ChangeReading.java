@@ -11,9 +11,11 @@ class ChangeReading {
 
 	private final ChangeRegister register;
 	private final People people;
+	private final ChangeClocks clocks;
 
-	ChangeReading(ChangeRegister register, People people) {
+	ChangeReading(ChangeRegister register, People people, ChangeClocks clocks) {
 		this.register = register;
+		this.clocks = clocks;
 		this.people = people;
 	}
 
@@ -26,6 +28,6 @@ class ChangeReading {
 		String requester = people.find(change.requesterId()).map(Person::displayName).orElse(null);
 		String reviewer = change.reviewerId() == null ? null
 				: people.find(change.reviewerId()).map(Person::displayName).orElse(null);
-		return ChangeView.of(change, requester, reviewer);
+		return ChangeView.of(change, requester, reviewer, clocks.of(change.id()));
 	}
 }

@@ -61,10 +61,12 @@ class ChangeRegister {
 	private final Approvals approvals;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
+	private final ChangeClocks clocks;
 
 	ChangeRegister(ChangeRecords records, FreezeWindowRecords freezeWindows, ChangeScope scope,
 			ConfigurationItems items, People people, Approvals approvals, AuditTrail audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ChangeClocks clocks) {
+		this.clocks = clocks;
 		this.records = records;
 		this.freezeWindows = freezeWindows;
 		this.scope = scope;
@@ -220,6 +222,7 @@ class ChangeRegister {
 					change.number() + " · " + change.title() + " · 重要保障期内实施许可", link, facts)).requestId();
 		}
 		change.submitted(policyId, state.requestId(), override, hash, Instant.now());
+		clocks.awaitingApproval(change, change.submittedAt());
 	}
 
 	/**
@@ -234,6 +237,10 @@ class ChangeRegister {
 		}
 		boolean approved = change.granted(override, at);
 		records.update(change);
+		if (approved) {
+			// now, not the decision's time: the listener runs after it, and a clock takes no entry dated back
+			clocks.decided(change, Instant.now());
+		}
 		audit.record(AuditEntry.of(override ? "CHANGE_FREEZE_OVERRIDE_GRANTED" : "CHANGE_APPROVAL_GRANTED", "change",
 				id).actor("approval").after(Map.of("hash", hash, "approvalRequestId",
 						override ? change.overrideRequestId() : change.approvalRequestId()))
@@ -255,6 +262,7 @@ class ChangeRegister {
 		}
 		change.notApproved(FieldErrors.clean(reason));
 		records.update(change);
+		clocks.decided(change, Instant.now());
 		audit.record(AuditEntry.of("CHANGE_NOT_APPROVED", "change", id).actor("approval")
 			.after(Map.of("outcome", outcome.name(), "reason", reason == null ? "" : reason))
 			.detail(change.number()));
@@ -267,6 +275,7 @@ class ChangeRegister {
 		ChangeRequest change = keep(id, writer);
 		change.start(Instant.now());
 		records.update(change);
+		clocks.implementationStarted(change, change.actualStart());
 		audit.record(AuditEntry.of("CHANGE_STARTED", "change", id)
 			.after(Map.of("actualStart", change.actualStart().toString())).detail(change.number()));
 		return records.find(id).orElseThrow();
@@ -295,6 +304,7 @@ class ChangeRegister {
 		Instant end = Instant.now();
 		change.complete(result, note, end);
 		records.update(change);
+		clocks.implemented(change, end);
 		audit.record(AuditEntry.of("CHANGE_IMPLEMENTED", "change", id)
 			.after(Map.of("outcome", result.name(), "note", change.outcomeNote() == null ? "" : change.outcomeNote(),
 					"actualEnd", end.toString()))
@@ -329,6 +339,7 @@ class ChangeRegister {
 		ChangeStatus before = change.status();
 		change.cancel(reason);
 		records.update(change);
+		clocks.decided(change, Instant.now());
 		audit.record(AuditEntry.of("CHANGE_CANCELLED", "change", id).before(Map.of("status", before.name()))
 			.after(Map.of("reason", change.decisionNote())).detail(change.number()));
 		return records.find(id).orElseThrow();

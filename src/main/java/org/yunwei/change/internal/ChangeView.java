@@ -17,6 +17,7 @@ import org.yunwei.change.internal.ChangeRequest.PlanStep;
  *        approval ({@code overrideRequestId}) beside its own
  * @param approvalCurrent whether the change still stands at the hash that was submitted
  * @param decisionNote why the last approval did not grant it, or why it was cancelled
+ * @param slaClocks the change's SLA clocks where a change SLA rule set them (approval, implementation window)
  */
 public record ChangeView(long id, String number, int version, ChangeStatus status, ChangeCategory category,
 		ChangeType type, String title, String necessity, String reason, List<AffectedItem> items,
@@ -26,9 +27,9 @@ public record ChangeView(long id, String number, int version, ChangeStatus statu
 		long requesterId, String requesterName, Long approvalPolicyId, Long approvalRequestId,
 		boolean approvalGranted, boolean freezeOverride, Long overrideRequestId, boolean overrideGranted,
 		boolean approvalCurrent, Instant submittedAt, Instant approvedAt, String decisionNote, Instant createdAt,
-		Instant updatedAt) {
+		Instant updatedAt, List<ChangeSlaClock> slaClocks) {
 
-	static ChangeView of(ChangeRequest c, String requesterName, String reviewerName) {
+	static ChangeView of(ChangeRequest c, String requesterName, String reviewerName, List<ChangeSlaClock> clocks) {
 		return new ChangeView(c.id(), c.number(), c.version(), c.status(), c.category(), c.type(), c.title(),
 				c.necessity(), c.reason(), c.items(), c.assessment(), c.riskLevel(), c.riskJustification(), c.steps(),
 				c.rollbackPlan(), c.plannedStart(), c.plannedEnd(), c.actualStart(), c.actualEnd(), c.outcome(),
@@ -36,6 +37,6 @@ public record ChangeView(long id, String number, int version, ChangeStatus statu
 				c.approvalPolicyId(), c.approvalRequestId(), c.approvalGranted(), c.freezeOverride(),
 				c.overrideRequestId(), c.overrideGranted(),
 				c.submittedHash() != null && c.submittedHash().equals(c.contentHash()), c.submittedAt(),
-				c.approvedAt(), c.decisionNote(), c.createdAt(), c.updatedAt());
+				c.approvedAt(), c.decisionNote(), c.createdAt(), c.updatedAt(), List.copyOf(clocks));
 	}
 }

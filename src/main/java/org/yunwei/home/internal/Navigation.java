@@ -39,7 +39,7 @@ class Navigation {
 			"/compliance", "/admin/parties", "/admin/users", "/admin/roles", "/admin/grants", "/admin/posts", "/audit",
 			"/staff", "/staff/me", "/confidentiality", "/trainings", "/appraisals", "/approval-policies",
 			"/admin/notification-robots", "/emergency/events", "/emergency/plans", "/emergency/drills", "/emergency/duty",
-			"/releases", "/changes/approval-rules", "/releases/approval-rules");
+			"/releases", "/changes/approval-rules", "/releases/approval-rules", "/changes/sla-rules");
 
 	private final Actors actors;
 	private final Tickets tickets;

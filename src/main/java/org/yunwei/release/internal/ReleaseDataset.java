@@ -56,7 +56,58 @@ class ReleaseDataset implements Dataset {
 
 	@Override
 	public Set<String> after() {
-		return Set.of("identity");
+		return Set.of("identity", "cmdb", "changes");
+	}
+
+	/** A generated change a release may include. */
+	private record Candidate(long id, String number, String title, Instant plannedStart, List<Long> ciIds) {
+	}
+
+	/** The application changes of each provider in planned order, and the application systems' names. */
+	private record Changes(Map<Long, List<Candidate>> byProvider, Map<Long, String> applications, Set<Long> used) {
+
+		@SuppressWarnings("unchecked")
+		static Changes of(DatasetContext context) {
+			Map<Long, List<Candidate>> byProvider = new TreeMap<>();
+			Map<Long, String> applications = new java.util.HashMap<>();
+			if (context.has("changes.applicationChanges")) {
+				context.<Map<Long, List<Map<String, Object>>>>get("changes.applicationChanges")
+					.forEach((party, list) -> byProvider.put(party, list.stream().map(c -> new Candidate(
+							(Long) c.get("id"), (String) c.get("number"), (String) c.get("title"),
+							(Instant) c.get("plannedStart"), (List<Long>) c.get("ciIds"))).toList()));
+			}
+			if (context.has("cmdb.itemsOfClass") && context.has("cmdb.itemLabels")) {
+				Map<Long, String> labels = context.get("cmdb.itemLabels");
+				context.<Map<String, List<Long>>>get("cmdb.itemsOfClass").getOrDefault("APPLICATION_SYSTEM", List.of())
+					.forEach(id -> applications.put(id, labels.getOrDefault(id, "应用系统 " + id)));
+			}
+			return new Changes(byProvider, applications, new java.util.HashSet<>());
+		}
+
+		/** Up to three unused changes of the provider planned within three days of the release. */
+		List<Candidate> near(long partyId, Instant plannedAt, int most) {
+			List<Candidate> all = byProvider.getOrDefault(partyId, List.of());
+			Instant from = plannedAt.minus(Duration.ofDays(3));
+			Instant to = plannedAt.plus(Duration.ofDays(3));
+			int low = 0;
+			int high = all.size();
+			while (low < high) {
+				int mid = (low + high) >>> 1;
+				if (all.get(mid).plannedStart().isBefore(from)) {
+					low = mid + 1;
+				}
+				else {
+					high = mid;
+				}
+			}
+			List<Candidate> picked = new ArrayList<>();
+			for (int i = low; i < all.size() && picked.size() < most && !all.get(i).plannedStart().isAfter(to); i++) {
+				if (used.add(all.get(i).id())) {
+					picked.add(all.get(i));
+				}
+			}
+			return picked;
+		}
 	}
 
 	@Override
@@ -68,6 +119,7 @@ class ReleaseDataset implements Dataset {
 			.forEach(a -> agents.computeIfAbsent(a.partyId(), p -> new ArrayList<>()).add(a));
 		SplittableRandom random = plan.random(name(), chunk);
 		Map<LocalDate, Integer> counters = records.counters();
+		Changes changes = Changes.of(context);
 		long written = 0;
 		int providers = 0;
 		for (var provider : agents.entrySet()) {
@@ -83,7 +135,7 @@ class ReleaseDataset implements Dataset {
 					int system = random.nextInt(SYSTEMS.length);
 					String version = "V" + (2 + system % 3) + "." + (++minor[system]) + ".0";
 					written += write(release(provider.getKey(), planner, created, system, version, month, random,
-							counters, plan.anchor()));
+							counters, plan.anchor(), changes));
 				}
 			}
 		}
@@ -92,7 +144,7 @@ class ReleaseDataset implements Dataset {
 	}
 
 	private Release release(long partyId, DatasetAccount planner, Instant created, int system, String version,
-			int month, SplittableRandom random, Map<LocalDate, Integer> counters, Instant anchor) {
+			int month, SplittableRandom random, Map<LocalDate, Integer> counters, Instant anchor, Changes changes) {
 		LocalDate day = LocalDate.ofInstant(created, ReleaseRegister.ZONE);
 		int last = counters.merge(day, 1, Integer::sum);
 		Release.Builder b = new Release.Builder();
@@ -100,11 +152,19 @@ class ReleaseDataset implements Dataset {
 		b.requesterId = planner.userId();
 		b.providerPartyId = partyId;
 		b.type = TYPES[random.nextInt(TYPES.length)];
-		b.title = SYSTEMS[system] + " " + version + " 发布";
-		b.releaseVersion = version;
-		b.plan = "在维护窗口内停机部署 " + SYSTEMS[system] + " " + version + "，部署后按验证清单验证，验证通过后恢复服务；"
-				+ "验证不通过则按回退方案恢复上一版本。";
 		b.plannedAt = created.plus(Duration.ofDays(3 + random.nextInt(7)));
+		List<Candidate> included = changes.near(partyId, b.plannedAt, 1 + random.nextInt(3));
+		b.changes = included.stream().map(c -> new Release.ReleasedChange(c.id(), c.number(), c.title())).toList();
+		List<Release.ReleaseItem> scope = new ArrayList<>();
+		included.stream().flatMap(c -> c.ciIds().stream()).distinct().filter(changes.applications()::containsKey)
+			.forEach(id -> scope.add(new Release.ReleaseItem(id, changes.applications().get(id), "APPLICATION_SYSTEM",
+					"应用系统")));
+		b.items = scope;
+		String systemName = scope.isEmpty() ? SYSTEMS[system] : scope.getFirst().name().replaceFirst("（.*）$", "");
+		b.title = systemName + " " + version + " 发布";
+		b.releaseVersion = version;
+		b.plan = "在维护窗口内停机部署 " + systemName + " " + version + "，部署后按验证清单验证，验证通过后恢复服务；"
+				+ "验证不通过则按回退方案恢复上一版本。";
 		b.knownErrors = random.nextInt(3) == 0 ? KNOWN_ERRORS[random.nextInt(KNOWN_ERRORS.length)] : null;
 		b.createdAt = created;
 		ReleaseStatus status = month > 1 ? (random.nextInt(20) == 0 ? ReleaseStatus.CANCELLED : ReleaseStatus.COMPLETED)
@@ -155,6 +215,8 @@ class ReleaseDataset implements Dataset {
 		draft.type = release.type();
 		draft.title = release.title();
 		draft.releaseVersion = release.releaseVersion();
+		draft.items = release.items();
+		draft.changes = release.changes();
 		long id = records.insert(draft.build());
 		Release.Builder full = copy(release);
 		full.id = id;
@@ -172,6 +234,9 @@ class ReleaseDataset implements Dataset {
 		b.type = r.type();
 		b.title = r.title();
 		b.releaseVersion = r.releaseVersion();
+		b.items = r.items();
+		b.customerUnitIds = r.customerUnitIds();
+		b.changes = r.changes();
 		b.plan = r.plan();
 		b.plannedAt = r.plannedAt();
 		b.knownErrors = r.knownErrors();

@@ -354,6 +354,18 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 		});
 		samples.put("/changes/approval-rules/{id}/edit",
 				() -> List.of("/changes/approval-rules/" + someRule.get() + "/edit"));
+		Supplier<Long> someSlaRule = () -> jdbc.sql("""
+				with added as (insert into change_sla_rule (category, risk_level, approval_minutes, window_deadline)
+				  values ('EMERGENCY', 'CRITICAL', 60, true) on conflict do nothing returning id)
+				select id from added union all
+				select id from change_sla_rule where category = 'EMERGENCY' and risk_level = 'CRITICAL'
+				  and retired_at is null limit 1""").query(Long.class).single();
+		samples.put("/changes/sla-rules", () -> {
+			someSlaRule.get();
+			return List.of("/changes/sla-rules", "/changes/sla-rules?retired=true");
+		});
+		samples.put("/changes/sla-rules/{id}/edit",
+				() -> List.of("/changes/sla-rules/" + someSlaRule.get() + "/edit"));
 		samples.put("/changes/item-choices", () -> List.of("/changes/item-choices?q=" + java.net.URLEncoder
 			.encode("办事", java.nio.charset.StandardCharsets.UTF_8), "/changes/item-choices?ciIds=" + items[0]));
 		long[] release = new long[1];

@@ -170,6 +170,8 @@ class MessageKeysTests {
 		values("emergency.duty.kind.", "org.yunwei.emergency.internal.DutyKind");
 		VALUES.put("emergency.duty.log.kind.", List.of("LOG", "HANDOVER"));
 		values("release.relation.", "org.yunwei.cmdb.internal.RelationType");
+		VALUES.put("change.sla-rule.basis.", List.of("BUSINESS", "CALENDAR"));
+		VALUES.put("change.sla.clock.", List.of("APPROVAL", "IMPLEMENTATION"));
 	}
 
 	@Test
