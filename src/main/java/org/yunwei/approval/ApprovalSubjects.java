@@ -25,18 +25,21 @@ public interface ApprovalSubjects {
 	/**
 	 * Every stage that applied approved the subject at this version ({@link ApprovalGranted}).
 	 *
+	 * @param requestId the request that ended so, for a module that keeps it with its record
 	 * @param at when the last approval was given
 	 */
-	void granted(long subjectId, String versionHash, Instant at);
+	void granted(long requestId, long subjectId, String versionHash, Instant at);
 
 	/**
 	 * The request for the subject at this version ended without a grant: rejected ({@link ApprovalRejected}),
 	 * returned for changes ({@link ApprovalReturned}) or withdrawn by its requester ({@link ApprovalWithdrawn}).
 	 *
+	 * @param requestId the request that ended so, for a module that keeps it with its record
 	 * @param outcome {@link ApprovalOutcome#REJECTED}, {@link ApprovalOutcome#RETURNED} or
 	 *        {@link ApprovalOutcome#WITHDRAWN}
 	 * @param reason the approver's reason; {@code null} for a withdrawal
 	 * @param at when the request ended
 	 */
-	void notGranted(long subjectId, String versionHash, ApprovalOutcome outcome, String reason, Instant at);
+	void notGranted(long requestId, long subjectId, String versionHash, ApprovalOutcome outcome, String reason,
+			Instant at);
 }

@@ -1,6 +1,5 @@
 package org.yunwei.approval.internal;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,33 +48,34 @@ class ApprovalDecisionDelivery {
 	void on(ApprovalGranted event) {
 		ApprovalSubjects subjects = byType.get(event.subjectType());
 		if (subjects != null) {
-			subjects.granted(event.subjectId(), event.versionHash(), event.at());
+			subjects.granted(event.requestId(), event.subjectId(), event.versionHash(), event.at());
 		}
 	}
 
 	@ApplicationModuleListener
 	void on(ApprovalRejected event) {
-		notGranted(event.subjectType(), event.subjectId(), event.versionHash(), ApprovalOutcome.REJECTED,
-				event.reason(), event.at());
+		ApprovalSubjects subjects = byType.get(event.subjectType());
+		if (subjects != null) {
+			subjects.notGranted(event.requestId(), event.subjectId(), event.versionHash(), ApprovalOutcome.REJECTED,
+					event.reason(), event.at());
+		}
 	}
 
 	@ApplicationModuleListener
 	void on(ApprovalReturned event) {
-		notGranted(event.subjectType(), event.subjectId(), event.versionHash(), ApprovalOutcome.RETURNED,
-				event.reason(), event.at());
+		ApprovalSubjects subjects = byType.get(event.subjectType());
+		if (subjects != null) {
+			subjects.notGranted(event.requestId(), event.subjectId(), event.versionHash(), ApprovalOutcome.RETURNED,
+					event.reason(), event.at());
+		}
 	}
 
 	@ApplicationModuleListener
 	void on(ApprovalWithdrawn event) {
-		notGranted(event.subjectType(), event.subjectId(), event.versionHash(), ApprovalOutcome.WITHDRAWN, null,
-				event.at());
-	}
-
-	private void notGranted(String type, long subjectId, String hash, ApprovalOutcome outcome, String reason,
-			Instant at) {
-		ApprovalSubjects subjects = byType.get(type);
+		ApprovalSubjects subjects = byType.get(event.subjectType());
 		if (subjects != null) {
-			subjects.notGranted(subjectId, hash, outcome, reason, at);
+			subjects.notGranted(event.requestId(), event.subjectId(), event.versionHash(), ApprovalOutcome.WITHDRAWN,
+					null, event.at());
 		}
 	}
 }

@@ -26,12 +26,13 @@ class FreezeOverridesAsApprovalSubjects implements ApprovalSubjects {
 	}
 
 	@Override
-	public void granted(long changeId, String versionHash, Instant at) {
+	public void granted(long requestId, long changeId, String versionHash, Instant at) {
 		register.granted(changeId, versionHash, at, true);
 	}
 
 	@Override
-	public void notGranted(long changeId, String versionHash, ApprovalOutcome outcome, String reason, Instant at) {
+	public void notGranted(long requestId, long changeId, String versionHash, ApprovalOutcome outcome, String reason,
+			Instant at) {
 		register.notGranted(changeId, versionHash, outcome, reason);
 	}
 }

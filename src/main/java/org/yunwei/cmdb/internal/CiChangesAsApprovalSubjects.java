@@ -25,12 +25,13 @@ class CiChangesAsApprovalSubjects implements ApprovalSubjects {
 	}
 
 	@Override
-	public void granted(long itemId, String versionHash, Instant at) {
+	public void granted(long requestId, long itemId, String versionHash, Instant at) {
 		review.granted(itemId, versionHash, at);
 	}
 
 	@Override
-	public void notGranted(long itemId, String versionHash, ApprovalOutcome outcome, String reason, Instant at) {
+	public void notGranted(long requestId, long itemId, String versionHash, ApprovalOutcome outcome, String reason,
+			Instant at) {
 		review.notGranted(itemId, versionHash, outcome.name(), reason, at);
 	}
 }

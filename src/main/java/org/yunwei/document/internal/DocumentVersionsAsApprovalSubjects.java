@@ -32,12 +32,13 @@ class DocumentVersionsAsApprovalSubjects implements ApprovalSubjects {
 	}
 
 	@Override
-	public void granted(long versionId, String versionHash, Instant at) {
+	public void granted(long requestId, long versionId, String versionHash, Instant at) {
 		publication.granted(versionId, versionHash, at, LocalDate.ofInstant(at, zone));
 	}
 
 	@Override
-	public void notGranted(long versionId, String versionHash, ApprovalOutcome outcome, String reason, Instant at) {
+	public void notGranted(long requestId, long versionId, String versionHash, ApprovalOutcome outcome, String reason,
+			Instant at) {
 		publication.notGranted(versionId, versionHash, outcome.name(), reason);
 	}
 }

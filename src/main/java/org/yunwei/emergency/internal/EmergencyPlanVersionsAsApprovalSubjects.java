@@ -25,12 +25,13 @@ class EmergencyPlanVersionsAsApprovalSubjects implements ApprovalSubjects {
 	}
 
 	@Override
-	public void granted(long versionId, String versionHash, Instant at) {
+	public void granted(long requestId, long versionId, String versionHash, Instant at) {
 		approval.granted(versionId, versionHash, at);
 	}
 
 	@Override
-	public void notGranted(long versionId, String versionHash, ApprovalOutcome outcome, String reason, Instant at) {
+	public void notGranted(long requestId, long versionId, String versionHash, ApprovalOutcome outcome, String reason,
+			Instant at) {
 		approval.notGranted(versionId, versionHash, outcome.name(), reason, at);
 	}
 }

@@ -25,12 +25,13 @@ class ReleasesAsApprovalSubjects implements ApprovalSubjects {
 	}
 
 	@Override
-	public void granted(long releaseId, String versionHash, Instant at) {
+	public void granted(long requestId, long releaseId, String versionHash, Instant at) {
 		register.granted(releaseId, versionHash, at);
 	}
 
 	@Override
-	public void notGranted(long releaseId, String versionHash, ApprovalOutcome outcome, String reason, Instant at) {
+	public void notGranted(long requestId, long releaseId, String versionHash, ApprovalOutcome outcome, String reason,
+			Instant at) {
 		register.notGranted(releaseId, versionHash, outcome, reason);
 	}
 }

@@ -40,14 +40,14 @@ class ApprovalDecisionDeliveryTests {
 		}
 
 		@Override
-		public void granted(long subjectId, String versionHash, Instant at) {
-			calls.add("granted " + subjectId + " " + versionHash + " " + at);
+		public void granted(long requestId, long subjectId, String versionHash, Instant at) {
+			calls.add("granted #" + requestId + " " + subjectId + " " + versionHash + " " + at);
 		}
 
 		@Override
-		public void notGranted(long subjectId, String versionHash, ApprovalOutcome outcome, String reason,
-				Instant at) {
-			calls.add(outcome + " " + subjectId + " " + versionHash + " " + reason + " " + at);
+		public void notGranted(long requestId, long subjectId, String versionHash, ApprovalOutcome outcome,
+				String reason, Instant at) {
+			calls.add(outcome + " #" + requestId + " " + subjectId + " " + versionHash + " " + reason + " " + at);
 		}
 	}
 
@@ -70,8 +70,9 @@ class ApprovalDecisionDeliveryTests {
 		delivery.on(new ApprovalReturned(3, "release", 9, "h3", "补充回退计划", AT));
 		delivery.on(new ApprovalWithdrawn(4, "document-version", 10, "h4", AT));
 
-		assertThat(releases.calls).containsExactly("granted 7 h1 " + AT, "RETURNED 9 h3 补充回退计划 " + AT);
-		assertThat(documents.calls).containsExactly("REJECTED 8 h2 不符合模板 " + AT, "WITHDRAWN 10 h4 null " + AT);
+		assertThat(releases.calls).containsExactly("granted #1 7 h1 " + AT, "RETURNED #3 9 h3 补充回退计划 " + AT);
+		assertThat(documents.calls).containsExactly("REJECTED #2 8 h2 不符合模板 " + AT,
+				"WITHDRAWN #4 10 h4 null " + AT);
 		assertThat(delivery.subjectTypes()).containsExactlyInAnyOrder("release", "document-version");
 	}
 
