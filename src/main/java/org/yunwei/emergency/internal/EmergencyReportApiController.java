@@ -38,9 +38,11 @@ class EmergencyReportApiController {
 	private final EmergencyReportReading reading;
 	private final EmergencyReportWriting writing;
 	private final EmergencyReportApproval approval;
+	private final EmergencyAccess access;
 
 	EmergencyReportApiController(EmergencyReports reports, EmergencyReportReading reading,
-			EmergencyReportWriting writing, EmergencyReportApproval approval) {
+			EmergencyReportWriting writing, EmergencyReportApproval approval, EmergencyAccess access) {
+		this.access = access;
 		this.reports = reports;
 		this.reading = reading;
 		this.writing = writing;
@@ -100,7 +102,7 @@ class EmergencyReportApiController {
 			+ "NOT_DRAFTED with the sections a draft would have now (nothing stored).")
 	EmergencyReportView eventReport(@PathVariable long id, @Parameter(description = KIND) @PathVariable String kind,
 			Locale locale) {
-		return reading.view(EmergencyReportSubject.ofEvent(id, kind), locale);
+		return reading.view(readable(id, kind), locale);
 	}
 
 	@PostMapping("/api/v1/emergency-events/{id}/reports/{kind}")
@@ -108,7 +110,7 @@ class EmergencyReportApiController {
 	@Operation(summary = "Draft an event's report from its timeline", description = "409 when drafted already.")
 	EmergencyReportView draftEventReport(@PathVariable long id,
 			@Parameter(description = KIND) @PathVariable String kind, Locale locale) {
-		return draft(EmergencyReportSubject.ofEvent(id, kind), locale);
+		return draft(writable(id, kind), locale);
 	}
 
 	@PutMapping("/api/v1/emergency-events/{id}/reports/{kind}")
@@ -117,7 +119,7 @@ class EmergencyReportApiController {
 	EmergencyReportView editEventReport(@PathVariable long id,
 			@Parameter(description = KIND) @PathVariable String kind,
 			@RequestBody(required = false) EmergencyReportEdit edit, Locale locale) {
-		return edit(EmergencyReportSubject.ofEvent(id, kind), edit, locale);
+		return edit(writable(id, kind), edit, locale);
 	}
 
 	@PostMapping("/api/v1/emergency-events/{id}/reports/{kind}/submit")
@@ -125,7 +127,7 @@ class EmergencyReportApiController {
 			+ "event is open; 400 naming each blank section.")
 	EmergencyReportView submitEventReport(@PathVariable long id,
 			@Parameter(description = KIND) @PathVariable String kind, Locale locale) {
-		return submit(EmergencyReportSubject.ofEvent(id, kind), locale);
+		return submit(writable(id, kind), locale);
 	}
 
 	@PostMapping("/api/v1/emergency-events/{id}/reports/{kind}/withdraw")
@@ -133,7 +135,7 @@ class EmergencyReportApiController {
 			+ "report is a draft again once the approval module reports the withdrawal.")
 	EmergencyReportView withdrawEventReport(@PathVariable long id,
 			@Parameter(description = KIND) @PathVariable String kind, Locale locale) {
-		return withdraw(EmergencyReportSubject.ofEvent(id, kind), locale);
+		return withdraw(writable(id, kind), locale);
 	}
 
 	// a drill's report as a document of its own
@@ -191,5 +193,16 @@ class EmergencyReportApiController {
 	private EmergencyReportView withdraw(EmergencyReportSubject subject, Locale locale) {
 		approval.withdraw(subject);
 		return reading.view(subject, locale);
+	}
+
+	/** The right is checked before the kind is read: 403 without it, whatever the path says. */
+	private EmergencyReportSubject readable(long id, String kind) {
+		access.reader();
+		return EmergencyReportSubject.ofEvent(id, kind);
+	}
+
+	private EmergencyReportSubject writable(long id, String kind) {
+		access.planAuthor();
+		return EmergencyReportSubject.ofEvent(id, kind);
 	}
 }

@@ -60,7 +60,7 @@ class EmergencyReportWebController {
 
 	@GetMapping("/emergency/events/{id}/reports/{kind}")
 	String eventReport(@PathVariable long id, @PathVariable String kind, Model model, Locale locale) {
-		return page(EmergencyReportSubject.ofEvent(id, kind), model, locale, Map.of());
+		return page(readable(id, kind), model, locale, Map.of());
 	}
 
 	@GetMapping("/emergency/drills/{id}/report/content")
@@ -71,7 +71,7 @@ class EmergencyReportWebController {
 	@PostMapping("/emergency/events/{id}/reports/{kind}/draft")
 	String draftEventReport(@PathVariable long id, @PathVariable String kind, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		EmergencyReportSubject subject = EmergencyReportSubject.ofEvent(id, kind);
+		EmergencyReportSubject subject = writable(id, kind);
 		return act(subject, () -> writing.draft(subject, locale), "emergency.report.drafted", model, locale, redirect);
 	}
 
@@ -84,7 +84,7 @@ class EmergencyReportWebController {
 	@PostMapping("/emergency/events/{id}/reports/{kind}/save")
 	String saveEventReport(@PathVariable long id, @PathVariable String kind,
 			@RequestParam Map<String, String> params, Model model, Locale locale, RedirectAttributes redirect) {
-		return save(EmergencyReportSubject.ofEvent(id, kind), params, model, locale, redirect);
+		return save(writable(id, kind), params, model, locale, redirect);
 	}
 
 	@PostMapping("/emergency/drills/{id}/report/save")
@@ -96,7 +96,7 @@ class EmergencyReportWebController {
 	@PostMapping("/emergency/events/{id}/reports/{kind}/submit")
 	String submitEventReport(@PathVariable long id, @PathVariable String kind, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		EmergencyReportSubject subject = EmergencyReportSubject.ofEvent(id, kind);
+		EmergencyReportSubject subject = writable(id, kind);
 		return act(subject, () -> approval.submit(subject), "emergency.report.submitted", model, locale, redirect);
 	}
 
@@ -109,7 +109,7 @@ class EmergencyReportWebController {
 	@PostMapping("/emergency/events/{id}/reports/{kind}/withdraw")
 	String withdrawEventReport(@PathVariable long id, @PathVariable String kind, Model model, Locale locale,
 			RedirectAttributes redirect) {
-		EmergencyReportSubject subject = EmergencyReportSubject.ofEvent(id, kind);
+		EmergencyReportSubject subject = writable(id, kind);
 		return act(subject, () -> approval.withdraw(subject), "emergency.report.withdrawn", model, locale, redirect);
 	}
 
@@ -174,5 +174,16 @@ class EmergencyReportWebController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("zone", EmergencyClock.ZONE);
 		return "emergency/report";
+	}
+
+	/** The right is checked before the kind is read: 403 without it, whatever the path says. */
+	private EmergencyReportSubject readable(long id, String kind) {
+		access.reader();
+		return EmergencyReportSubject.ofEvent(id, kind);
+	}
+
+	private EmergencyReportSubject writable(long id, String kind) {
+		access.planAuthor();
+		return EmergencyReportSubject.ofEvent(id, kind);
 	}
 }
