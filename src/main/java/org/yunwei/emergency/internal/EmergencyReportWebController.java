@@ -164,7 +164,8 @@ class EmergencyReportWebController {
 	private String page(EmergencyReportSubject subject, Model model, Locale locale, Map<String, String> errors) {
 		EmergencyReportReading.EmergencyReportView report = reading.view(subject, locale);
 		model.addAttribute("report", report);
-		model.addAttribute("kind", subject.kind());
+		model.addAttribute("kindTitle", subject.kind().title);
+		model.addAttribute("ofDrill", subject.kind().ofDrill());
 		model.addAttribute("base", subject.kind().ofDrill() ? "/emergency/drills/" + subject.id() + "/report"
 				: "/emergency/events/" + subject.id() + "/reports/" + subject.kind().slug);
 		model.addAttribute("subjectPage", subject.kind().ofDrill() ? "/emergency/drills/" + subject.id()
