@@ -169,6 +169,9 @@ class MessageKeysTests {
 		values("emergency.drill.status.", "org.yunwei.emergency.internal.DrillStatus");
 		values("emergency.duty.kind.", "org.yunwei.emergency.internal.DutyKind");
 		VALUES.put("emergency.duty.log.kind.", List.of("LOG", "HANDOVER"));
+		values("emergency.report.status.", "org.yunwei.emergency.internal.EmergencyReportStatus");
+		VALUES.put("emergency.report.history.", List.of("DRAFTED", "EDITED", "SUBMITTED", "WITHDRAWN", "APPROVED",
+				"REJECTED", "RETURNED"));
 	}
 
 	@Test
