@@ -129,7 +129,8 @@ class EmergencyReportApprovalIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void aDraftPrintsAsADraftGoesForApprovalOnlyOnceTheEventIsClosedAndTheRegisterNamesIt() throws Exception {
+	void aDraftPrintsAsADraftGoesForApprovalOnlyOnceTheEventIsClosedAndTheRegisterNamesIt(Scenario scenario)
+			throws Exception {
 		long open = world.api.post("/api/v1/emergency-events", manager, Map.of("title", "政务外网出口拥塞",
 				"description", "多个委办局访问缓慢。", "level", "GENERAL")).json().get("id").asLong();
 		String report = "/api/v1/emergency-events/" + open + "/reports/post-event";
@@ -159,6 +160,12 @@ class EmergencyReportApprovalIntegrationTests extends IntegrationTestSupport {
 		// a grant for a hash other than the one in review issues nothing
 		reportApproval.granted(reportId, "0".repeat(64), submitted.get("approvalRequestId").asLong(), Instant.now());
 		assertThat(status(closed, "FAULT")).isEqualTo("IN_REVIEW");
+		// withdrawn by its writer, it is a draft again
+		assertThat(world.api.post(fault + "/withdraw", agent, null).status()).isEqualTo(403);
+		scenario.stimulate(() -> world.api.post(fault + "/withdraw", manager, null))
+			.andWaitForStateChange(() -> status(closed, "FAULT"), "DRAFT"::equals)
+			.andVerify(status -> assertThat(status).isEqualTo("DRAFT"));
+		assertThat(world.api.post(fault + "/withdraw", manager, null).status()).isEqualTo(409);
 
 		String number = world.api.get("/api/v1/emergency-events/" + closed, agent).json().get("number").asString();
 		var evidence = world.api.get("/api/v1/compliance/items/9.2.2c?provider=" + world.fixtures.providerParty,
