@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunwei.approval.internal.ApprovalDecisions;
+import org.yunwei.approval.internal.Decision;
 import org.yunwei.approval.internal.ApprovalPolicies;
 import org.yunwei.approval.internal.ApprovalProcess;
 import org.yunwei.approval.internal.ApprovalRequest;
@@ -37,9 +39,11 @@ public class Approvals {
 	private final ApprovalPolicies policies;
 	private final ApprovalInbox inbox;
 	private final Actors actors;
+	private final ApprovalDecisions decisions;
 
 	Approvals(ApprovalProcess process, ApprovalRequests requests, ApprovalPolicies policies, ApprovalInbox inbox,
-			Actors actors) {
+			Actors actors, ApprovalDecisions decisions) {
+		this.decisions = decisions;
 		this.process = process;
 		this.requests = requests;
 		this.policies = policies;
@@ -70,6 +74,15 @@ public class Approvals {
 	/** The requester withdraws their open request; publishes {@link ApprovalWithdrawn}. */
 	public ApprovalState withdraw(long requestId) {
 		return process.withdraw(requestId);
+	}
+
+	/**
+	 * Who decided a request, in the order they decided (a person once per decision): on a granted request, the
+	 * approvers of its stages, for a document that names who approved it.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> decidedBy(long requestId) {
+		return decisions.of(requestId).stream().map(Decision::deciderId).toList();
 	}
 
 	/** Active policies for pickers, by name. */

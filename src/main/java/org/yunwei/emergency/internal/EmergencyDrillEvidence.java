@@ -20,8 +20,9 @@ import org.yunwei.compliance.EvidenceSource;
 /**
  * Drills as evidence of 8.2.2a (应急响应预案 drilled) and 8.2.2b (应急演练报告). 8.2.2a is evidenced while a drill
  * finished in the period; every plan in force without a finished drill in the twelve months before now is a gap.
- * 8.2.2b is evidenced while a drill finished in the period: its drill report (plan, steps with their instants,
- * summary, improvements, revision) prints as PDF or Word, and the records link to the reports. A provider's evidence
+ * 8.2.2b is evidenced while a drill finished in the period has its drill report (plan, steps with their instants,
+ * process, summary, improvements, revision) approved and issued; a finished drill whose report is only a draft, or
+ * not drafted, is a gap naming it; the records link to the reports (PDF), issued ones first. A provider's evidence
  * counts its own party's drills and plans.
  */
 @Component
@@ -67,8 +68,23 @@ class EmergencyDrillEvidence implements EvidenceSource {
 			.query((rs, n) -> new EvidenceRecord(rs.getString("title"), rs.getTimestamp("finished_at").toInstant(),
 					"/emergency/drills/" + rs.getLong("id")))
 			.list();
-		List<EvidenceRecord> reports = latest.stream().map(r -> new EvidenceRecord(r.text(), r.at(),
-				r.link() + "/report?format=pdf")).toList();
+		// the drill reports: issued ones first; a finished drill whose report is not issued is a gap naming it
+		String reportOfFinished = " from emergency_drill d left join emergency_report r on r.drill_id = d.id where "
+				+ party + finishedInPeriod;
+		long issued = jdbc.sql("select count(*)" + reportOfFinished + " and r.status = 'ISSUED'")
+			.params(periodParams).query(Long.class).single();
+		List<EvidenceRecord> reports = jdbc.sql("select d.id, d.title, d.finished_at" + reportOfFinished
+				+ " order by (r.status = 'ISSUED') is true desc, d.finished_at desc, d.id desc limit 5")
+			.params(periodParams)
+			.query((rs, n) -> new EvidenceRecord(rs.getString("title"), rs.getTimestamp("finished_at").toInstant(),
+					"/emergency/drills/" + rs.getLong("id") + "/report?format=pdf"))
+			.list();
+		List<Note> reportGaps = jdbc.sql("select d.title, r.status" + reportOfFinished
+				+ " and r.status is distinct from 'ISSUED' order by d.finished_at desc, d.id desc limit 20")
+			.params(periodParams)
+			.query((rs, n) -> Note.of(rs.getString("status") == null ? "evidence.emergency.gap.drill-report-none"
+					: "evidence.emergency.gap.drill-report-draft", rs.getString("title")))
+			.list();
 		Instant yearAgo = ZonedDateTime.ofInstant(request.now(), request.zone()).minusMonths(12).toInstant();
 		List<Object> undrilledParams = new ArrayList<>();
 		undrilledParams.add(Timestamp.from(yearAgo));
@@ -94,11 +110,12 @@ class EmergencyDrillEvidence implements EvidenceSource {
 			gaps.add(Note.of("evidence.emergency.gap.revision-open", revisionsOpen));
 		}
 		List<Figure> reportFigures = List.of(new Figure("evidence.emergency.drills-finished", finished,
-				"/emergency/drills"));
-		Evidence report = (finished > 0 ? Evidence.evidenced(REPORT, reportFigures)
+				"/emergency/drills"), new Figure("evidence.emergency.issued-drill-reports", issued, "/emergency/drills"));
+		Evidence report = (issued > 0 ? Evidence.evidenced(REPORT, reportFigures)
 				: Evidence.partial(REPORT, List.of(Note.of("evidence.emergency.present.drill-summaries", finished)),
-						List.of(Note.of("evidence.emergency.missing.drill-report"))).withFigures(reportFigures))
-			.withRecords(reports).withLinks(links);
+						List.of(Note.of(finished > 0 ? "evidence.emergency.missing.issued-drill-report"
+								: "evidence.emergency.missing.drill-report"))).withFigures(reportFigures))
+			.withRecords(reports).withGaps(reportGaps).withLinks(links);
 		return List.of(drilled.withGaps(gaps), report);
 	}
 }

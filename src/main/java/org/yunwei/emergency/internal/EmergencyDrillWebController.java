@@ -41,9 +41,12 @@ class EmergencyDrillWebController {
 	private final EmergencyAccess access;
 	private final EmergencyPickers pickers;
 
+	private final EmergencyReportReading reports;
+
 	EmergencyDrillWebController(EmergencyDrilling drilling, EmergencyDrillReading reading,
 			EmergencyPlanRecords plans, EmergencyPlanVersions versions, EmergencyAccess access,
-			EmergencyPickers pickers) {
+			EmergencyPickers pickers, EmergencyReportReading reports) {
+		this.reports = reports;
 		this.drilling = drilling;
 		this.reading = reading;
 		this.plans = plans;
@@ -125,6 +128,7 @@ class EmergencyDrillWebController {
 	String drill(@PathVariable long id, Model model) {
 		access.reader();
 		model.addAttribute("drill", reading.view(id));
+		model.addAttribute("reportStatus", reports.statuses(id, EmergencyReportKind.DRILL));
 		model.addAttribute("zone", EmergencyClock.ZONE);
 		model.addAttribute("mayRun", access.may(Permission.EMERGENCY_RESPOND));
 		model.addAttribute("mayFinish", access.may(Permission.EMERGENCY_MANAGE));

@@ -34,8 +34,11 @@ class EmergencyEventWebController {
 	private final EmergencyAccess access;
 	private final OnDuty onDuty;
 
+	private final EmergencyReportReading reports;
+
 	EmergencyEventWebController(EmergencyEventResponse response, EmergencyEventReading reading, EmergencyPlanRecords plans, EmergencyAccess access,
-			OnDuty onDuty) {
+			OnDuty onDuty, EmergencyReportReading reports) {
+		this.reports = reports;
 		this.onDuty = onDuty;
 		this.response = response;
 		this.reading = reading;
@@ -102,6 +105,8 @@ class EmergencyEventWebController {
 	String event(@PathVariable long id, Model model) {
 		access.reader();
 		model.addAttribute("event", reading.view(id));
+		model.addAttribute("reportStatus", reports.statuses(id, EmergencyReportKind.FAULT,
+				EmergencyReportKind.POST_EVENT));
 		model.addAttribute("zone", EmergencyClock.ZONE);
 		model.addAttribute("onDuty", onDuty.forCurrentPerson().orElse(List.of()));
 		model.addAttribute("mayRespond", access.may(Permission.EMERGENCY_RESPOND));

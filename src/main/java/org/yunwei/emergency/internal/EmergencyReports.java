@@ -18,45 +18,35 @@ import org.yunwei.printing.Printing;
 import org.yunwei.web.FieldErrors;
 
 /**
- * The reports of an emergency event and of a drill, derived from what was recorded (nothing is typed twice):
+ * The reports of an emergency event and of a drill as documents:
  * <ul>
- * <li>the fault report (故障报告, 9.2.2c): cause (the diagnosis recorded), times (declared, recovered — the last
- * handling-and-recovery action, else the closure — and closed), scope (level, description, the incident), the
- * process (the timeline to the second) and the recovery time;</li>
- * <li>the post-event report (事后总结报告): the summary, the checklist against its time limits, the escalations and
- * the timeline;</li>
- * <li>the drill report (应急演练报告, 8.2.2b): the drill plan, each step's instants and contact, the summary, the
- * improvements and whether the plan is to be revised.</li>
+ * <li>the fault report (故障报告, 9.2.2c): overview and times (declared, recovered — the last handling-and-recovery
+ * action, else the closure — closed, the recovery time) from the record, then the sections scope, cause, process,
+ * recovery and lessons, then the timeline to the second;</li>
+ * <li>the post-event report (事后总结报告): overview, the sections summary, process and lessons, the checklist against
+ * its time limits, the escalations and the timeline;</li>
+ * <li>the drill report (应急演练报告, 8.2.2b): the drill plan and each step's instants and contact, the sections
+ * process, summary and improvements, and whether the plan is to be revised.</li>
  * </ul>
- * Each prints as PDF or Word in the reader's language; reading rights and scope are those of the event or drill.
+ * The sections are the stored report's text ({@link EmergencyReportReading}), or what a draft would say now before
+ * anyone drafted it; the times, checklist and timeline are always the record's and are not editable. Anything not
+ * issued prints as a draft (草稿); an issued report names its approvers and the date. Each prints as PDF or Word in
+ * the reader's language; reading rights and scope are those of the event or drill.
  */
 @Service
 class EmergencyReports {
 
-	/** What a report is, with the template that prints it and the message that names its file. */
-	enum Kind {
-		FAULT("emergency/print/fault-report", "emergency.report.fault.title"),
-		POST_EVENT("emergency/print/post-event-report", "emergency.report.post-event.title"),
-		DRILL("emergency/print/drill-report", "emergency.report.drill.title");
-
-		final String template;
-		final String title;
-
-		Kind(String template, String title) {
-			this.template = template;
-			this.title = title;
-		}
-	}
-
 	private final EmergencyEventReading events;
 	private final EmergencyDrillReading drills;
+	private final EmergencyReportReading reports;
 	private final Printing printing;
 	private final org.springframework.context.MessageSource messages;
 
-	EmergencyReports(EmergencyEventReading events, EmergencyDrillReading drills, Printing printing,
-			org.springframework.context.MessageSource messages) {
+	EmergencyReports(EmergencyEventReading events, EmergencyDrillReading drills, EmergencyReportReading reports,
+			Printing printing, org.springframework.context.MessageSource messages) {
 		this.events = events;
 		this.drills = drills;
+		this.reports = reports;
 		this.printing = printing;
 		this.messages = messages;
 	}
@@ -73,37 +63,37 @@ class EmergencyReports {
 		return chosen;
 	}
 
+	/** The report of an event or a drill as a document (the one piece every download route calls). */
 	@Transactional(readOnly = true)
-	public PrintedDocument event(long id, Kind kind, PrintFormat format, Locale locale) {
-		EventView event = events.view(id);
+	public PrintedDocument print(EmergencyReportSubject subject, String format, Locale locale) {
+		PrintFormat chosen = format(format);
+		EmergencyReportKind kind = subject.kind();
 		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("event", event);
 		model.put("zone", EmergencyClock.ZONE);
 		model.put("printedAt", Instant.now());
-		model.put("diagnosis", event.timeline().stream()
-			.filter(e -> "ACTION".equals(e.kind()) && "DIAGNOSIS".equals(e.phase())).toList());
-		model.put("escalations", event.timeline().stream().filter(e -> "ESCALATED".equals(e.kind())).toList());
-		Instant recoveredAt = recoveredAt(event);
-		model.put("recoveredAt", recoveredAt);
-		model.put("recoveryMinutes", recoveredAt == null ? null
-				: Duration.between(event.declaredAt(), recoveredAt).toMinutes());
-		model.put("recoverySeconds", recoveredAt == null ? null
-				: Duration.between(event.declaredAt(), recoveredAt).toSecondsPart());
-		model.put("stepsLate", event.steps().stream().filter(EmergencyEventReading.StepView::late).count());
-		model.put("stepsDone", event.steps().stream().filter(s -> s.doneAt() != null).count());
-		return printing.print(format, kind.template, model, locale,
-				messages.getMessage(kind.title, null, locale) + "-" + event.number());
-	}
-
-	@Transactional(readOnly = true)
-	public PrintedDocument drill(long id, PrintFormat format, Locale locale) {
-		DrillView drill = drills.view(id);
-		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("drill", drill);
-		model.put("zone", EmergencyClock.ZONE);
-		model.put("printedAt", Instant.now());
-		return printing.print(format, Kind.DRILL.template, model, locale,
-				messages.getMessage(Kind.DRILL.title, null, locale) + "-" + drill.id());
+		String name;
+		if (kind.ofDrill()) {
+			DrillView drill = drills.view(subject.id());
+			model.put("drill", drill);
+			name = String.valueOf(drill.id());
+		}
+		else {
+			EventView event = events.view(subject.id());
+			model.put("event", event);
+			model.put("escalations", event.timeline().stream().filter(e -> "ESCALATED".equals(e.kind())).toList());
+			Instant recoveredAt = recoveredAt(event);
+			model.put("recoveredAt", recoveredAt);
+			model.put("recoveryMinutes", recoveredAt == null ? null
+					: Duration.between(event.declaredAt(), recoveredAt).toMinutes());
+			model.put("recoverySeconds", recoveredAt == null ? null
+					: Duration.between(event.declaredAt(), recoveredAt).toSecondsPart());
+			model.put("stepsLate", event.steps().stream().filter(EmergencyEventReading.StepView::late).count());
+			model.put("stepsDone", event.steps().stream().filter(s -> s.doneAt() != null).count());
+			name = event.number();
+		}
+		model.put("report", reports.view(subject, locale));
+		return printing.print(chosen, kind.template, model, locale,
+				messages.getMessage(kind.title, null, locale) + "-" + name);
 	}
 
 	/** Service is back when the last handling-and-recovery action was recorded; without one, at the closure. */

@@ -37,7 +37,7 @@ class ApprovalDecisionDeliveryIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void everyModuleThatAsksApprovalsHearsItsDecisions() {
 		assertThat(delivery.subjectTypes()).contains("change-request", "change-freeze-override", "release",
-				"knowledge-version", "emergency-plan-version", "ci-change", "document-version");
+				"knowledge-version", "emergency-plan-version", "emergency-report", "ci-change", "document-version");
 	}
 
 	@Test

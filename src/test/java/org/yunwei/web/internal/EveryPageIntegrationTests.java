@@ -509,6 +509,18 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 				world.token(world.lead), Map.of("planId", response.get()[0], "title", "核心网络中断演练", "objective",
 						"检验响应速度", "subjects", "核心交换机", "method", "TABLETOP", "participants", "网络组",
 						"place", "机房", "plannedAt", "2026-12-20T02:00:00Z")).json().get("id").asLong()));
+		// a report not drafted (the preview) and one drafted (the form and its history)
+		samples.put("/emergency/events/{id}/reports/{kind}", () -> {
+			String post = "/api/v1/emergency-events/" + response.get()[1] + "/reports/post-event";
+			ResolvedTickets.expect(201, world.api.post(post, world.token(world.lead), null));
+			return List.of("/emergency/events/" + response.get()[1] + "/reports/fault",
+					"/emergency/events/" + response.get()[1] + "/reports/post-event");
+		});
+		samples.put("/emergency/drills/{id}/report/content", () -> List.of("/emergency/drills/" + world.api.post(
+				"/api/v1/drills", world.token(world.lead), Map.of("planId", response.get()[0], "title", "报告页演练",
+						"objective", "检验响应速度", "subjects", "核心交换机", "method", "TABLETOP", "participants", "网络组",
+						"place", "机房", "plannedAt", "2026-12-20T02:00:00Z")).json().get("id").asLong()
+				+ "/report/content"));
 		return samples;
 	}
 

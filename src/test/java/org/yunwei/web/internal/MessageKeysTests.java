@@ -172,6 +172,9 @@ class MessageKeysTests {
 		values("release.relation.", "org.yunwei.cmdb.internal.RelationType");
 		VALUES.put("change.sla-rule.basis.", List.of("BUSINESS", "CALENDAR"));
 		VALUES.put("change.sla.clock.", List.of("APPROVAL", "IMPLEMENTATION"));
+		values("emergency.report.status.", "org.yunwei.emergency.internal.EmergencyReportStatus");
+		VALUES.put("emergency.report.history.", List.of("DRAFTED", "EDITED", "SUBMITTED", "WITHDRAWN", "APPROVED",
+				"REJECTED", "RETURNED"));
 	}
 
 	@Test
