@@ -37,13 +37,34 @@ class CiClasses {
 			rs.getInt("position"));
 
 	private final JdbcClient jdbc;
+	/** The classes as last assembled, with the generation they were read at (migration V9). */
+	private volatile Assembled assembled;
 
 	CiClasses(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** Every class with its attributes, inherited ones included, in the order of the tree (parents first). */
+	/**
+	 * Every class with its attributes, inherited ones included, in the order of the tree (parents first); the same
+	 * unchangeable list while no statement wrote the classes or attributes (read as the caller's transaction sees
+	 * them, so a transaction that changed a class reads its change).
+	 */
 	List<CiClass> all() {
+		long generation = jdbc.sql("select generation from ci_class_generation where id = 1").query(Long.class)
+			.single();
+		Assembled known = assembled;
+		if (known != null && known.generation() == generation) {
+			return known.classes();
+		}
+		List<CiClass> classes = List.copyOf(assemble());
+		assembled = new Assembled(generation, classes);
+		return classes;
+	}
+
+	private record Assembled(long generation, List<CiClass> classes) {
+	}
+
+	private List<CiClass> assemble() {
 		List<CiClass> classes = jdbc.sql("select * from ci_class").query(CLASS).list();
 		Map<Long, List<CiAttribute>> own = new LinkedHashMap<>();
 		for (CiAttribute attribute : jdbc.sql("select * from ci_attribute order by position, id").query(ATTRIBUTE)

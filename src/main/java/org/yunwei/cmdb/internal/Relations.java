@@ -2,12 +2,10 @@ package org.yunwei.cmdb.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,20 +63,5 @@ class Relations {
 	void remove(long id, String by) {
 		jdbc.sql("update ci_relation set removed_at = now(), removed_by_name = ? where id = ? and removed_at is null")
 			.params(by, id).update();
-	}
-
-	/** One hop of a graph walk: the live relations touching any of these items. */
-	List<Edge> touching(Collection<Long> itemIds) {
-		SqlArrayValue ids = new SqlArrayValue("bigint", itemIds.toArray());
-		return jdbc.sql("""
-				select source_id, target_id, type from ci_relation where removed_at is null and source_id = any(?)
-				union all
-				select source_id, target_id, type from ci_relation where removed_at is null and target_id = any(?)""")
-			.params(ids, new SqlArrayValue("bigint", itemIds.toArray()))
-			.query((rs, n) -> new Edge(rs.getLong(1), rs.getLong(2), RelationType.valueOf(rs.getString(3))))
-			.list();
-	}
-
-	record Edge(long sourceId, long targetId, RelationType type) {
 	}
 }
