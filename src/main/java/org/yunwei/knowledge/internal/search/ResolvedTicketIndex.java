@@ -53,6 +53,11 @@ class ResolvedTicketIndex implements DisposableBean {
 	private final Directory directory;
 	private final IndexWriter writer;
 	private final SearcherManager searchers;
+	/**
+	 * The last change searches see: set once the commit's view is refreshed, so that whoever waits for a change to be
+	 * applied finds it in the very next search (the commit data is set before the commit and the refresh end).
+	 */
+	private volatile long searchable;
 
 	ResolvedTicketIndex(@Value("${yunwei.knowledge.ticket-index-directory}") Path path) throws IOException {
 		Files.createDirectories(path);
@@ -62,6 +67,7 @@ class ResolvedTicketIndex implements DisposableBean {
 			// a rebuild writes a million tickets: fewer, larger flushes
 			.setRAMBufferSizeMB(64));
 		this.searchers = new SearcherManager(writer, null);
+		this.searchable = Long.parseLong(commitData().getOrDefault(APPLIED, "0"));
 	}
 
 	private static FieldType offsets(boolean stored) {
@@ -72,9 +78,9 @@ class ResolvedTicketIndex implements DisposableBean {
 		return type;
 	}
 
-	/** The last change applied, per the last commit; 0 for a new index. */
+	/** The last change applied, committed and searchable; 0 for a new index. */
 	long applied() {
-		return Long.parseLong(commitData().getOrDefault(APPLIED, "0"));
+		return searchable;
 	}
 
 	/** The epoch of the change log the index follows; {@code null} for a new index. */
@@ -155,6 +161,7 @@ class ResolvedTicketIndex implements DisposableBean {
 					Map.of(APPLIED, String.valueOf(applied), EPOCH, epoch, FORMAT, CURRENT_FORMAT).entrySet());
 			writer.commit();
 			searchers.maybeRefreshBlocking();
+			searchable = applied;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -74,7 +74,7 @@ public class ResolvedTicketSearch {
 	public ResolvedTicketResults search(String text, int limit, String cursor) {
 		DataScope scope = tickets.readerScope()
 			.orElseThrow(() -> RejectedRequest.forbidden("knowledge.tickets.no-access"));
-		FieldDoc after = cursor == null ? null : after(cursor);
+		Cursor after = cursor == null ? null : after(cursor);
 		if (text == null || text.isBlank() || limit < 1) {
 			return new ResolvedTicketResults(List.of(), null);
 		}
@@ -92,8 +92,12 @@ public class ResolvedTicketSearch {
 			IndexSearcher searcher = index.searchers().acquire();
 			try {
 				// one more than the page: whether there is a next one
+				// the cursor's document is the last one of this view: a hit equal to the cursor (the cursor's own
+				// ticket; ticket ids are unique) is never returned again
 				TopFieldDocs top = after == null ? searcher.search(query.build(), size + 1, RANKING, true)
-						: searcher.searchAfter(after, query.build(), size + 1, RANKING, true);
+						: searcher.searchAfter(new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1),
+								after.score(), new Object[] { after.score(), after.ticketId() }),
+								query.build(), size + 1, RANKING, true);
 				ScoreDoc[] docs = Arrays.copyOf(top.scoreDocs, Math.min(size, top.scoreDocs.length));
 				if (docs.length == 0) {
 					return new ResolvedTicketResults(List.of(), null);
@@ -144,7 +148,11 @@ public class ResolvedTicketSearch {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static FieldDoc after(String cursor) {
+	/** Where the previous page ended: its last hit's score and ticket id. */
+	private record Cursor(float score, long ticketId) {
+	}
+
+	private static Cursor after(String cursor) {
 		try {
 			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
 			if (parts.length != 2) {
@@ -152,7 +160,7 @@ public class ResolvedTicketSearch {
 			}
 			float score = Float.intBitsToFloat(Integer.parseInt(parts[0]));
 			long ticketId = Long.parseLong(parts[1]);
-			return new FieldDoc(Integer.MAX_VALUE, score, new Object[] { score, ticketId });
+			return new Cursor(score, ticketId);
 		}
 		catch (IllegalArgumentException e) {
 			throw RejectedRequest.invalidField("cursor", "knowledge.tickets.cursor.invalid");
