@@ -71,30 +71,6 @@ class ResolvedTicketSearchIntegrationTests extends IntegrationTestSupport {
 		});
 	}
 
-	@Autowired
-	ResolvedTicketIndex index;
-
-	private void dump(long id) {
-		try {
-			var searcher = index.searchers().acquire();
-			try {
-				var top = searcher.search(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("id", String.valueOf(id))), 10);
-				System.out.println("DEBUG docs for " + id + ": " + top.totalHits + " applied " + follower.applied() + " last " + changes.last());
-				for (var sd : top.scoreDocs) {
-					System.out.println("DEBUG body: " + searcher.storedFields().document(sd.doc).get("body"));
-				}
-				System.out.println("DEBUG db: " + jdbc.sql("select status || ' ' || coalesce(resolution_text, '-') || ' ' || description from ticket where id = ?").param(id).query(String.class).single());
-				System.out.println("DEBUG changes: " + jdbc.sql("select string_agg(seq || ':' || ticket_id, ',') from knowledge_ticket_change").query(String.class).single());
-			}
-			finally {
-				index.searchers().release(searcher);
-			}
-		}
-		catch (Exception e) {
-			throw new RuntimeException(e);
-		}
-	}
-
 	private static void ok(ApiClient.Response response) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 	}
@@ -182,19 +158,19 @@ class ResolvedTicketSearchIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void aReopenedTicketLeavesTheIndexAndComesBackWithItsNewResolution() {
-		long ticket = resolved("复印机卡纸", "复印机反复卡纸。", "更换搓纸轮。");
+		// no character of the first resolution elsewhere in the ticket: any term of a query may match (as for
+		// articles), so 搓纸轮 would still find a ticket whose description says 卡纸
+		long ticket = resolved("复印机报错停机", "复印机频繁报错。", "更换搓纸轮。");
 		assertThat(found(agent, "搓纸轮")).containsExactly(ticket);
 
 		long mark = changes.last();
 		ok(world.api.post("/api/v1/tickets/" + ticket + "/reopen", world.token(world.bureauUser),
-				Map.of("comment", "又卡纸了")));
+				Map.of("comment", "又坏了")));
 		applied(ticket, mark);
-		dump(ticket);
 		assertThat(found(agent, "复印机")).doesNotContain(ticket);
 		assertThat(follower.catchUp()).isZero();
 
 		resolve(ticket, "更换定影组件。");
-		dump(ticket);
 		assertThat(found(agent, "定影组件")).containsExactly(ticket);
 		assertThat(found(agent, "搓纸轮")).isEmpty();
 		// closed by the customer's confirmation: still found, as closed
