@@ -169,6 +169,9 @@ class MessageKeysTests {
 		values("emergency.drill.status.", "org.yunwei.emergency.internal.DrillStatus");
 		values("emergency.duty.kind.", "org.yunwei.emergency.internal.DutyKind");
 		VALUES.put("emergency.duty.log.kind.", List.of("LOG", "HANDOVER"));
+		// the resolved tickets' search shows only finished tickets (ResolvedTicketHit)
+		VALUES.put("knowledge.tickets.status.", List.of("RESOLVED", "CLOSED"));
+		VALUES.put("knowledge.tickets.type.", List.of("INCIDENT", "SERVICE_REQUEST"));
 	}
 
 	@Test
