@@ -2,6 +2,7 @@ package org.yunwei.ticket;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -204,6 +205,68 @@ public class Tickets {
 			throw new IllegalArgumentException("limit must be 1 to 10000, not " + limit);
 		}
 		return tickets.finishedAfter(afterTicketId, limit);
+	}
+
+	/**
+	 * The texts of the resolved and closed tickets with an id above {@code afterTicketId}, in id order, whoever asks:
+	 * a page of a rebuild of what another module keeps of them (the knowledge base's index of resolved tickets). Pass
+	 * the last id of a page to read the next; an empty list is the end.
+	 *
+	 * @param limit 1 to 10,000
+	 */
+	@Transactional(readOnly = true)
+	public List<ResolvedTicketText> resolvedTextsForSystem(long afterTicketId, int limit) {
+		if (limit < 1 || limit > 10_000) {
+			throw new IllegalArgumentException("limit must be 1 to 10000, not " + limit);
+		}
+		return tickets.finishedTextsAfter(afterTicketId, limit);
+	}
+
+	/**
+	 * Of these tickets, the texts of those resolved or closed now, whoever asks, in no particular order: a ticket
+	 * missing from the answer is not finished (reopened, or never resolved) or does not exist.
+	 *
+	 * @param ticketIds at most 10,000; never {@code null}
+	 */
+	@Transactional(readOnly = true)
+	public List<ResolvedTicketText> resolvedTextsForSystem(Collection<Long> ticketIds) {
+		if (ticketIds.size() > 10_000) {
+			throw new IllegalArgumentException("at most 10000 tickets at once, not " + ticketIds.size());
+		}
+		return tickets.finishedTexts(ticketIds);
+	}
+
+	/** How many tickets are resolved or closed now, whoever asks: the total a rebuild's progress is shown against. */
+	@Transactional(readOnly = true)
+	public long countFinishedForSystem() {
+		return tickets.finishedCount();
+	}
+
+	/**
+	 * Of these tickets, those resolved or closed now that the signed-in person may read (as {@link #find} decides), in
+	 * no particular order, in one query: a module's search over finished tickets checks its hits with it, so that a
+	 * ticket reopened a moment ago or outside the reader's scope never shows.
+	 *
+	 * @param ticketIds at most {@link #MAX_LIMIT}; never {@code null}
+	 * @return empty also for a person who may read no ticket
+	 */
+	@Transactional(readOnly = true)
+	public List<TicketReference> finishedVisible(Collection<Long> ticketIds) {
+		if (ticketIds.size() > MAX_LIMIT) {
+			throw new IllegalArgumentException("at most " + MAX_LIMIT + " tickets at once, not " + ticketIds.size());
+		}
+		return tickets.finishedVisible(ticketIds);
+	}
+
+	/**
+	 * The scope in which the signed-in person reads tickets — management and supervision every ticket, a provider's
+	 * staff their party's, a customer's person those of their unit and the units below — so that another module
+	 * filtering what it keeps of tickets applies the ticket module's rule and not one of its own.
+	 *
+	 * @return empty when the person may read no ticket (no ticket role on the service side, e.g. an administrator)
+	 */
+	public Optional<DataScope> readerScope() {
+		return tickets.readerScope();
 	}
 
 	/**

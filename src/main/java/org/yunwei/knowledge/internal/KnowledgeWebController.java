@@ -28,10 +28,12 @@ class KnowledgeWebController {
 	private final ArticleReferences references;
 	private final org.yunwei.knowledge.internal.usage.ArticleUsage usage;
 	private final ArticleAttachments attachments;
+	private final org.yunwei.knowledge.internal.search.ResolvedTicketSearch ticketSearch;
 
 	KnowledgeWebController(ArticleSearch search, ArticleReading reading, Actors actors,
 			ArticleReferences references, org.yunwei.knowledge.internal.usage.ArticleUsage usage,
-			ArticleAttachments attachments) {
+			ArticleAttachments attachments, org.yunwei.knowledge.internal.search.ResolvedTicketSearch ticketSearch) {
+		this.ticketSearch = ticketSearch;
 		this.usage = usage;
 		this.attachments = attachments;
 		this.search = search;
@@ -53,6 +55,7 @@ class KnowledgeWebController {
 		Actor reader = actors.current();
 		model.addAttribute("mayWrite", reader.can(Permission.KNOWLEDGE_MANAGE));
 		model.addAttribute("mayAdminister", reader.can(Permission.KNOWLEDGE_ADMIN));
+		model.addAttribute("mayReadTickets", ticketSearch.mayRead());
 		model.addAttribute("mayReadCoverage", ArticleAccess.staff(reader)
 				&& (reader.can(Permission.KNOWLEDGE_MANAGE) || reader.can(Permission.TICKET_REPORT)));
 		return "knowledge/search";

@@ -156,6 +156,24 @@ public class TicketFacade {
 		return finished.after(ticketId, limit).stream().map(TicketFacade::reference).toList();
 	}
 
+	public List<org.yunwei.ticket.ResolvedTicketText> finishedTextsAfter(long ticketId, int limit) {
+		return finished.textsAfter(ticketId, limit);
+	}
+
+	public List<org.yunwei.ticket.ResolvedTicketText> finishedTexts(java.util.Collection<Long> ids) {
+		return finished.texts(ids);
+	}
+
+	public long finishedCount() {
+		return finished.count();
+	}
+
+	/** Of these ids, the finished tickets the signed-in person may read; nothing for one who may read none. */
+	public List<TicketReference> finishedVisible(java.util.Collection<Long> ids) {
+		return access.readerScope().map(scope -> finished.visible(ids, scope).stream()
+			.map(TicketFacade::reference).toList()).orElse(List.of());
+	}
+
 	public void link(long ticketId, long otherTicketId, String kind) {
 		linking.link(ticketId, new TicketLinkDraft(null, otherTicketId, kind));
 	}

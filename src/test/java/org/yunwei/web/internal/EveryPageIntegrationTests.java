@@ -521,6 +521,9 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 						"objective", "检验响应速度", "subjects", "核心交换机", "method", "TABLETOP", "participants", "网络组",
 						"place", "机房", "plannedAt", "2026-12-20T02:00:00Z")).json().get("id").asLong()
 				+ "/report/content"));
+		samples.put("/knowledge/resolved-tickets", () -> List.of("/knowledge/resolved-tickets",
+				"/knowledge/resolved-tickets?q=" + java.net.URLEncoder.encode("打印机",
+						java.nio.charset.StandardCharsets.UTF_8), "/knowledge/resolved-tickets?q=zzzqqq"));
 		return samples;
 	}
 

@@ -175,6 +175,9 @@ class MessageKeysTests {
 		values("emergency.report.status.", "org.yunwei.emergency.internal.EmergencyReportStatus");
 		VALUES.put("emergency.report.history.", List.of("DRAFTED", "EDITED", "SUBMITTED", "WITHDRAWN", "APPROVED",
 				"REJECTED", "RETURNED"));
+		// the resolved tickets' search shows only finished tickets (ResolvedTicketHit)
+		VALUES.put("knowledge.tickets.status.", List.of("RESOLVED", "CLOSED"));
+		VALUES.put("knowledge.tickets.type.", List.of("INCIDENT", "SERVICE_REQUEST"));
 	}
 
 	@Test

@@ -24,10 +24,13 @@ class SearchAdministrationApiController {
 
 	private final KnowledgeVocabulary vocabulary;
 	private final IndexRebuild rebuild;
+	private final ResolvedTicketRebuild ticketRebuild;
 
-	SearchAdministrationApiController(KnowledgeVocabulary vocabulary, IndexRebuild rebuild) {
+	SearchAdministrationApiController(KnowledgeVocabulary vocabulary, IndexRebuild rebuild,
+			ResolvedTicketRebuild ticketRebuild) {
 		this.vocabulary = vocabulary;
 		this.rebuild = rebuild;
+		this.ticketRebuild = ticketRebuild;
 	}
 
 	/** A group of synonyms as typed. */
@@ -86,5 +89,21 @@ class SearchAdministrationApiController {
 			description = "Follow it with GET /api/v1/knowledge/index. 409 while a rebuild runs.")
 	IndexRebuild.Progress startRebuild() {
 		return rebuild.start();
+	}
+
+	@GetMapping("/index/resolved-tickets")
+	@Operation(summary = "This node's index of resolved tickets (日常问题查询库): changes applied, tickets held, the "
+			+ "rebuild")
+	ResolvedTicketRebuild.ResolvedTicketIndexState ticketIndex() {
+		return ticketRebuild.state();
+	}
+
+	@PostMapping("/index/resolved-tickets/rebuild")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Rebuild this node's index of resolved tickets from the database in the background",
+			description = "Reads the finished tickets in keyset pages of 2,000 (bounded memory at any count). Follow "
+					+ "it with GET /api/v1/knowledge/index/resolved-tickets. 409 while a rebuild runs.")
+	IndexRebuild.Progress startTicketRebuild() {
+		return ticketRebuild.start();
 	}
 }

@@ -19,10 +19,13 @@ class SearchAdministrationWebController {
 
 	private final KnowledgeVocabulary vocabulary;
 	private final IndexRebuild rebuild;
+	private final ResolvedTicketRebuild ticketRebuild;
 
-	SearchAdministrationWebController(KnowledgeVocabulary vocabulary, IndexRebuild rebuild) {
+	SearchAdministrationWebController(KnowledgeVocabulary vocabulary, IndexRebuild rebuild,
+			ResolvedTicketRebuild ticketRebuild) {
 		this.vocabulary = vocabulary;
 		this.rebuild = rebuild;
+		this.ticketRebuild = ticketRebuild;
 	}
 
 	@GetMapping("/knowledge/vocabulary")
@@ -54,7 +57,30 @@ class SearchAdministrationWebController {
 	@GetMapping("/knowledge/index")
 	String index(Model model) {
 		model.addAttribute("state", rebuild.state());
+		model.addAttribute("ticketState", ticketRebuild.state());
 		return "knowledge/index";
+	}
+
+	/** The progress of the resolved tickets' rebuild, asked for every second while it runs (htmx). */
+	@GetMapping("/knowledge/index/resolved-tickets/progress")
+	String ticketProgress(Model model) {
+		model.addAttribute("ticketProgress", ticketRebuild.progress());
+		return "knowledge/index :: ticket-progress";
+	}
+
+	@PostMapping("/knowledge/index/resolved-tickets/rebuild")
+	String startTicketRebuild(RedirectAttributes redirect) {
+		try {
+			ticketRebuild.start();
+			redirect.addFlashAttribute("notice", "knowledge.tickets.index.started");
+		}
+		catch (RejectedRequest refused) {
+			if (refused.status() == HttpStatus.FORBIDDEN) {
+				throw refused;
+			}
+			redirect.addFlashAttribute("problem", refused.messageKey());
+		}
+		return "redirect:/knowledge/index";
 	}
 
 	/** The rebuild's progress, which the page asks for every second while it runs (htmx). */

@@ -19,9 +19,9 @@ import org.yunwei.compliance.EvidenceSource;
  * The knowledge base in the compliance register: 6.2.2b coverage (resolved incidents with a linked article), 6.2.2c
  * availability and effectiveness (articles readers can find, links marked as solving; articles past their review
  * date flagged), 6.2.2d 入库和审批记录 (versions submitted and decided, each with its approval request), 6.2.2e 更新记录
- * (revisions published, articles retired), and 5.6.2a.2 日常问题查询库 in part (resolved incidents suggested while a
- * ticket is written, no full-text index of resolved tickets yet). One provider's evidence counts its own articles
- * and incidents.
+ * (revisions published, articles retired), and 5.6.2a.2 日常问题查询库 (resolved tickets searchable in full text
+ * within the reader's scope, and similar resolved incidents suggested while a ticket is written). One provider's
+ * evidence counts its own articles and incidents.
  */
 @Component
 class KnowledgeEvidence implements EvidenceSource {
@@ -130,9 +130,11 @@ class KnowledgeEvidence implements EvidenceSource {
 			.withRecords(decided)
 			.withLinks(List.of(new EvidenceLink("evidence.knowledge.link.articles", "/knowledge/articles"))));
 
-		evidence.add(Evidence.partial(DAILY_PROBLEMS, List.of(Note.of("evidence.knowledge.present.daily")),
-				List.of(Note.of("evidence.knowledge.missing.daily")))
-			.withFigures(List.of(new Figure("evidence.knowledge.resolved", incidents[0], link))));
+		// the 日常问题查询库: resolved tickets are searchable in full text within the reader's scope, and suggested
+		// while a ticket is written
+		evidence.add(Evidence.evidenced(DAILY_PROBLEMS,
+				List.of(new Figure("evidence.knowledge.resolved", incidents[0], link)))
+			.withLinks(List.of(new EvidenceLink("evidence.knowledge.link.daily", "/knowledge/resolved-tickets"))));
 		return evidence;
 	}
 
