@@ -30,6 +30,8 @@ public class CheckSeries {
 	static final int MAX_BUCKETS = 200;
 	/** The longest span asked at once: the retention (90 days) and a little. */
 	static final Duration MAX_SPAN = Duration.ofDays(92);
+	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+	private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 	private static final long[] LADDER = { 60, 300, 600, 1800, 3600, 7200, 10800, 21600, 43200, 86400 };
 
 	/**
@@ -167,7 +169,13 @@ public class CheckSeries {
 
 	private static Instant instant(String text, String field, FieldErrors errors) {
 		try {
-			return OffsetDateTime.parse(text).toInstant();
+			Instant at = OffsetDateTime.parse(text).toInstant();
+			// the database and the bucket arithmetic take years of this era; a year 999999999 is a mistake
+			if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+				errors.add(field, "check.series.time-invalid");
+				return null;
+			}
+			return at;
 		}
 		catch (DateTimeParseException e) {
 			errors.add(field, "check.series.time-invalid");
