@@ -123,7 +123,7 @@ class MessageKeysTests {
 		VALUES.put("inspection.result.", List.of("PASS", "FAIL"));
 		values("check.kind.", "org.yunwei.inspection.internal.check.CheckKind");
 		values("check.outcome.", "org.yunwei.inspection.internal.check.CheckOutcome");
-		VALUES.put("check.action.", List.of("OPENED", "TOLD", "RECOVERED"));
+		VALUES.put("check.action.", List.of("OPENED", "TOLD", "RECOVERED", "RESOLVED"));
 		VALUES.put("knowledge.version.", List.of("IN_REVIEW", "PUBLISHED", "SUPERSEDED", "NOT_APPROVED"));
 		VALUES.put("knowledge.diff.", List.of("KEPT", "ADDED", "REMOVED"));
 		VALUES.put("knowledge.coverage.", List.of("service", "category"));
@@ -169,6 +169,7 @@ class MessageKeysTests {
 		values("emergency.drill.status.", "org.yunwei.emergency.internal.DrillStatus");
 		values("emergency.duty.kind.", "org.yunwei.emergency.internal.DutyKind");
 		VALUES.put("emergency.duty.log.kind.", List.of("LOG", "HANDOVER"));
+		values("check.period.", "org.yunwei.inspection.internal.check.CheckPeriod");
 	}
 
 	@Test

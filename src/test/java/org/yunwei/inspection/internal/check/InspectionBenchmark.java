@@ -75,7 +75,10 @@ class InspectionBenchmark extends IntegrationTestSupport {
 	void inspections() throws Exception {
 		InspectionWorld world = new InspectionWorld(jdbc, api());
 		double[] checks = checks(world);
+		// printed at once as well: a later part that fails leaves these figures in the log
+		System.out.printf("checks: %s%n", Arrays.toString(checks));
 		double[] tasks = tasks(world);
+		System.out.printf("tasks: %s%n", Arrays.toString(tasks));
 		double[] report = report(world);
 		double load = loadAverage();
 		System.out.printf("%nInspection benchmark (issue 19), load average %.2f at the end%n", load);
@@ -246,7 +249,7 @@ class InspectionBenchmark extends IntegrationTestSupport {
 				select t.plan_id, t.id, ?, ?, d::date, d + time '17:00', ?,
 				  case when (t.id + extract(day from d)::int) % 50 = 0 then 'OPEN' else 'DONE' end,
 				  case when (t.id + extract(day from d)::int) % 97 = 0 then 1 else 0 end,
-				  d + time '17:00' + make_interval(mins => ((t.id * 7 + extract(day from d)::int) % 120) - 100)
+				  d + time '17:00' + make_interval(mins => (((t.id * 7 + extract(day from d)::int) % 120) - 100)::int)
 				from inspection_plan_target t, generate_series(date '2026-03-01', date '2026-03-31', interval '1 day') d
 				where t.plan_id = any(?)
 				on conflict (plan_id, target_id, scheduled_on) do nothing""")
