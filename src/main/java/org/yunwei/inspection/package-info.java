@@ -14,10 +14,11 @@
  * an inspection finds; on {@code audit} to record every write in the same
  * transaction; on {@code notification} to tell a plan's owner of an overdue task; on {@code web} for refusals, field
  * errors and pages; on {@code compliance} to give the evidence of 5.6.2 a.1, 9.2.2a, 10.1.2a, 10.2.2c and 10.3.2b;
- * on {@code crypto} to seal the passwords of database checks with the installation's field key; and on
- * {@code printing} for the monthly report as PDF.
+ * on {@code crypto} to seal the passwords of database checks with the installation's field key; on
+ * {@code printing} for the monthly report as PDF; and on {@code dataset} to add the city's inspections and automated
+ * checks to a generated dataset ({@code InspectionDataset}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Inspections",
 		allowedDependencies = { "identity", "cmdb", "sla", "ticket", "audit", "notification", "web", "compliance",
-				"crypto", "printing" })
+				"crypto", "printing", "dataset" })
 package org.yunwei.inspection;

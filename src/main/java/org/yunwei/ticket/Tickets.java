@@ -90,6 +90,23 @@ public class Tickets {
 		return tickets.openIncidentForSystem(incident);
 	}
 
+	/**
+	 * Tells an incident the system opened on the monitoring channel that what it reported has gone away (an automated
+	 * check recovered), for a job with nobody signed in: an incident nobody has started on (new, or only routed to a
+	 * group or person) is resolved (SOLVED) with {@code text} as its resolution; one an agent is working (in
+	 * progress, pending) gets {@code text} as an internal note and its workers are told, the agent resolves it. The
+	 * timeline entry and the audit trail name {@code systemName}. Applies no scope: the caller opened the incident.
+	 *
+	 * @param text what recovered, in the service desk's language; never {@code null}
+	 * @param systemName who acts, e.g. "运维平台自动巡检"; never {@code null}
+	 * @return what was done; {@link SystemResolution#UNCHANGED} (nothing written) for a ticket resolved or closed
+	 *         already, one of another type or channel, or none
+	 */
+	@Transactional
+	public SystemResolution resolveForSystem(long ticketId, String text, String systemName) {
+		return tickets.resolveForSystem(ticketId, text, systemName);
+	}
+
 	/** The ticket whoever asks, for listeners and jobs; empty when there is no such ticket. */
 	@Transactional(readOnly = true)
 	public Optional<TicketReference> findForSystem(long id) {

@@ -149,6 +149,34 @@ class GenerateCommandIntegrationTests {
 	}
 
 	@Test
+	void generatesTwoYearsOfInspectionsAndAWeekOfAutomatedChecks() {
+		// three plans per provider (rooms daily; servers and network devices where the CMDB has them)
+		assertThat(count(interrupted, "select count(*) from inspection_plan where frequency = 'DAILY'")).isEqualTo(10);
+		assertThat(count(interrupted, "select count(distinct party_id) from inspection_plan")).isEqualTo(10);
+		// two rooms a day for about two years, per provider
+		assertThat(count(interrupted, """
+				select count(*) from inspection_task t join inspection_plan p on p.id = t.plan_id
+				where p.frequency = 'DAILY'""")).isEqualTo(10L * 2 * 731);
+		assertThat(count(interrupted, "select count(*) from inspection_task where status = 'DONE'"))
+			.isGreaterThan(count(interrupted, "select count(*) from inspection_task") * 9 / 10);
+		assertThat(count(interrupted, "select count(*) from inspection_task where anomalies > 0")).isPositive();
+		assertThat(count(interrupted, "select count(*) from inspection_task where status = 'DONE' and results = '{}'"))
+			.isZero();
+		// weekly tasks fall on Mondays, or on the working day after a Monday that was a holiday
+		assertThat(count(interrupted, """
+				select count(*) from inspection_task t join inspection_plan p on p.id = t.plan_id
+				where p.frequency = 'WEEKLY' and extract(isodow from t.scheduled_on) in (6, 7)""")).isZero();
+		// the checks are paused (invented addresses) and carry their last week
+		assertThat(count(interrupted, "select count(*) from inspection_check")).isPositive();
+		assertThat(count(interrupted, "select count(*) from inspection_check where active")).isZero();
+		assertThat(count(interrupted, "select min(n) from (select count(*) as n from inspection_check_result "
+				+ "group by check_id) r")).isEqualTo(7L * 24 * 12);
+		assertThat(count(interrupted, "select count(*) from inspection_check_result where action = 'TOLD'"))
+			.isEqualTo(count(interrupted, "select count(*) from inspection_check_result where action = 'RECOVERED'")
+					+ count(interrupted, "select count(*) from inspection_check where failure_told"));
+	}
+
+	@Test
 	void keepsCountersClocksAndBreachesConsistent() {
 		// every day's counter stands at its last number
 		assertThat(count(interrupted, """
@@ -190,7 +218,10 @@ class GenerateCommandIntegrationTests {
 				"problem", "problem_incident", "problem_number_counter",
 				"(select problem_id, kind, text, actor_id, actor_name, at from problem_entry)",
 				"(select title, body, category, tags, visibility, review_date, created_at from knowledge_article)",
-				"change_request", "change_number_counter", "release_record" }) {
+				"change_request", "change_number_counter", "release_record",
+				"(select plan_id, target_id, scheduled_on, due_at, assignee_id, status, results, submitted_at "
+						+ "from inspection_task)",
+				"(select check_id, ran_at, outcome, millis, action from inspection_check_result)" }) {
 			String digest = "select md5(string_agg(t::text, '|' order by t::text)) from " + table + " t";
 			assertThat(text(interrupted, digest)).as(table).isEqualTo(text(straight, digest));
 		}

@@ -74,6 +74,60 @@ class TicketsIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void theSystemResolvesItsIncidentNobodyWorksAndNotesTheOneAnAgentWorks() {
+		long untouched = monitoringIncident("门户网站无法访问");
+		assertThat(tickets.resolveForSystem(untouched, "自动巡检已恢复：HTTP 状态 200", "运维平台自动巡检"))
+			.isEqualTo(SystemResolution.RESOLVED);
+		var resolved = jdbc.sql("select status, resolution_code, resolution_text from ticket where id = ?")
+			.param(untouched).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+		assertThat(resolved).containsExactly("RESOLVED", "SOLVED", "自动巡检已恢复：HTTP 状态 200");
+		assertThat(jdbc.sql("""
+				select count(*) from ticket_entry where ticket_id = ? and kind = 'STATUS_CHANGED'
+				  and author_name = '运维平台自动巡检' and body like '自动巡检已恢复%'""").param(untouched)
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("""
+				select count(*) from audit_record where object_type = 'ticket' and object_id = ?
+				  and action = 'TICKET_RESOLVE' and actor = '运维平台自动巡检'""").param(String.valueOf(untouched))
+			.query(Long.class).single()).isEqualTo(1);
+		// asked again (a retried run): resolved already, nothing more written
+		assertThat(tickets.resolveForSystem(untouched, "again", "运维平台自动巡检")).isEqualTo(SystemResolution.UNCHANGED);
+		assertThat(jdbc.sql("select count(*) from ticket_entry where ticket_id = ? and body = 'again'")
+			.param(untouched).query(Long.class).single()).isZero();
+
+		// an agent has started on it: it stays theirs, with an internal note
+		long worked = monitoringIncident("数据库连接超时");
+		String agent = world.token(world.agent);
+		assertThat(api().post("/api/v1/tickets/" + worked + "/assign", agent,
+				Map.of("groupId", world.firstLine, "assigneeUserId", world.userId(world.agent))).status()).isEqualTo(200);
+		assertThat(api().post("/api/v1/tickets/" + worked + "/start", agent, null).status()).isEqualTo(200);
+		assertThat(tickets.resolveForSystem(worked, "自动巡检已恢复：数据库连接成功", "运维平台自动巡检"))
+			.isEqualTo(SystemResolution.NOTED);
+		assertThat(jdbc.sql("select status from ticket where id = ?").param(worked).query(String.class).single())
+			.isEqualTo("IN_PROGRESS");
+		assertThat(jdbc.sql("""
+				select count(*) from ticket_entry where ticket_id = ? and kind = 'NOTE' and not public
+				  and author_name = '运维平台自动巡检' and body = '自动巡检已恢复：数据库连接成功'""").param(worked)
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("""
+				select count(*) from audit_record where object_id = ? and action = 'TICKET_NOTE'
+				  and actor = '运维平台自动巡检'""").param(String.valueOf(worked)).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from notification where user_id = ? and topic = 'ticket.monitoring-recovered'")
+			.param(world.userId(world.agent)).query(Long.class).single()).isEqualTo(1);
+
+		// a person's report is not the system's to resolve
+		assertThat(tickets.resolveForSystem(incident, "x", "运维平台自动巡检")).isEqualTo(SystemResolution.UNCHANGED);
+		assertThat(jdbc.sql("select status from ticket where id = ?").param(incident).query(String.class).single())
+			.isEqualTo("NEW");
+		assertThat(tickets.resolveForSystem(Long.MAX_VALUE, "x", "运维平台自动巡检"))
+			.isEqualTo(SystemResolution.UNCHANGED);
+	}
+
+	private long monitoringIncident(String subject) {
+		return tickets.openIncidentForSystem(new SystemIncident(subject, "自动巡检发现故障", world.bureau,
+				world.providerParty, null, "自动巡检", "运维平台自动巡检", null, "运维平台自动巡检", 2, 2)).id();
+	}
+
+	@Test
 	void linksTwoTicketsForTheAgentAndRefusesWhatTheLinkingRulesRefuse() {
 		long second = world.submitted("机房温度过高").get("ticket").get("id").asLong();
 		as(world, () -> {

@@ -74,9 +74,13 @@ public class InspectionReport {
 				  count(*) filter (where t.status <> 'DONE' and t.due_at <= ?) as overdue,
 				  count(*) filter (where t.anomalies > 0) as anomalous
 				from inspection_task t join inspection_plan p on p.id = t.plan_id
-				where (cast(? as bigint) is null or t.party_id = ?) and t.scheduled_on between ? and ?
+				where""" + (partyId == null ? "" : " t.party_id = ? and") + """
+				 t.scheduled_on between ? and ?
 				group by p.id, p.name order by p.name, p.id""")
-			.params(Timestamp.from(now), partyId, partyId, Date.valueOf(from), Date.valueOf(to))
+			// the party's condition only when there is one: "? is null or party_id = ?" keeps the planner from the
+			// party's index, and a month of a city's tasks is read through it (InspectionBenchmark)
+			.params(partyId == null ? List.of(Timestamp.from(now), Date.valueOf(from), Date.valueOf(to))
+					: List.of(Timestamp.from(now), partyId, Date.valueOf(from), Date.valueOf(to)))
 			.query((rs, n) -> new Line(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
 					rs.getLong(6), rs.getLong(7)))
 			.list();

@@ -54,10 +54,13 @@ public class TicketFacade {
 	private final Actors actors;
 	private final TicketSearch search;
 	private final TicketIntake intake;
+	private final org.yunwei.ticket.internal.work.TicketWork work;
 
 	TicketFacade(TicketRecords tickets, TicketAccess access, Timeline timeline, FollowUpTickets followUps,
 			OpenIncidents openIncidents, FinishedTickets finished, TicketLinking linking, AssignmentGroups groups,
-			TicketAgenda agenda, Actors actors, TicketSearch search, TicketIntake intake) {
+			TicketAgenda agenda, Actors actors, TicketSearch search, TicketIntake intake,
+			org.yunwei.ticket.internal.work.TicketWork work) {
+		this.work = work;
 		this.search = search;
 		this.intake = intake;
 		this.agenda = agenda;
@@ -78,6 +81,10 @@ public class TicketFacade {
 				incident.configurationItem(), incident.category(), incident.impact(), incident.urgency(), null, null);
 		return reference(intake.openForSystem(draft, Channel.MONITORING,
 				new Author(incident.authorUserId(), incident.authorName()), null, incident.providerPartyId()));
+	}
+
+	public org.yunwei.ticket.SystemResolution resolveForSystem(long id, String text, String systemName) {
+		return org.yunwei.ticket.SystemResolution.valueOf(work.resolveForSystem(id, text, Author.system(systemName)));
 	}
 
 	public Optional<TicketReference> find(long id) {

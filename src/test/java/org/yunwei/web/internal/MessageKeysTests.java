@@ -123,7 +123,7 @@ class MessageKeysTests {
 		VALUES.put("inspection.result.", List.of("PASS", "FAIL"));
 		values("check.kind.", "org.yunwei.inspection.internal.check.CheckKind");
 		values("check.outcome.", "org.yunwei.inspection.internal.check.CheckOutcome");
-		VALUES.put("check.action.", List.of("OPENED", "TOLD", "RECOVERED"));
+		VALUES.put("check.action.", List.of("OPENED", "TOLD", "RECOVERED", "RESOLVED"));
 		VALUES.put("knowledge.version.", List.of("IN_REVIEW", "PUBLISHED", "SUPERSEDED", "NOT_APPROVED"));
 		VALUES.put("knowledge.diff.", List.of("KEPT", "ADDED", "REMOVED"));
 		VALUES.put("knowledge.coverage.", List.of("service", "category"));
@@ -178,6 +178,7 @@ class MessageKeysTests {
 		// the resolved tickets' search shows only finished tickets (ResolvedTicketHit)
 		VALUES.put("knowledge.tickets.status.", List.of("RESOLVED", "CLOSED"));
 		VALUES.put("knowledge.tickets.type.", List.of("INCIDENT", "SERVICE_REQUEST"));
+		values("check.period.", "org.yunwei.inspection.internal.check.CheckPeriod");
 	}
 
 	@Test

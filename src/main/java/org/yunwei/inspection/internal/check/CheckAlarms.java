@@ -11,6 +11,7 @@ import org.yunwei.cmdb.ConfigurationItemSummary;
 import org.yunwei.cmdb.ConfigurationItems;
 import org.yunwei.notification.Notice;
 import org.yunwei.ticket.SystemIncident;
+import org.yunwei.ticket.SystemResolution;
 import org.yunwei.ticket.Tickets;
 
 /**
@@ -18,8 +19,8 @@ import org.yunwei.ticket.Tickets;
  * unit opens an incident (monitoring channel, category 自动巡检, the item's name, the reading and a link back to the
  * check), as an inspection's anomaly does; without a customer unit the check's owner is told instead (topic
  * {@code inspection.check}). The first warning after a quiet run (a certificate near its expiry, a slow answer) and
- * a recovery are told to the owner. The ticket module has no way for a system to resolve an incident, so a
- * recovery tells the owner which incident may now be resolved rather than resolving it.
+ * a recovery are told to the owner. A recovery also resolves the incident the failure opened, through
+ * {@code Tickets.resolveForSystem}: resolved when nobody has started on it, a note for the agent who works it.
  */
 @Component
 class CheckAlarms {
@@ -55,6 +56,15 @@ class CheckAlarms {
 				null, text("check.incident.reporter"), 2, 2)).id();
 	}
 
+	/**
+	 * Tells the incident of an ended alarm that its check recovered: resolved when nobody has started on it, an
+	 * internal note for the agent working it otherwise.
+	 */
+	SystemResolution resolveIncident(AutomatedCheck check, Reading reading, long incidentId) {
+		return tickets.resolveForSystem(incidentId, text("check.incident.recovered", check.name(), describe(check),
+				detail(reading), "/inspections/checks/" + check.id()), text("check.incident.reporter"));
+	}
+
 	void tellFailure(AutomatedCheck check, Reading reading) {
 		tell(check, "check.notice.failed", text("check.notice.failed.body", check.name(), describe(check),
 				detail(reading), check.consecutiveFailures()));
@@ -65,10 +75,12 @@ class CheckAlarms {
 				detail(reading)));
 	}
 
-	void tellRecovery(AutomatedCheck check, Reading reading, Long incidentId) {
+	/** @param resolution what became of the incident; {@code null} when there was none, or it was not reached */
+	void tellRecovery(AutomatedCheck check, Reading reading, Long incidentId, SystemResolution resolution) {
+		String key = resolution == null ? "check.notice.recovered.incident"
+				: "check.notice.recovered.incident." + resolution.name();
 		String incident = incidentId == null ? ""
-				: tickets.findForSystem(incidentId).map(t -> text("check.notice.recovered.incident", t.number()))
-					.orElse("");
+				: tickets.findForSystem(incidentId).map(t -> text(key, t.number())).orElse("");
 		tell(check, "check.notice.recovered", text("check.notice.recovered.body", check.name(), describe(check),
 				detail(reading), incident));
 	}

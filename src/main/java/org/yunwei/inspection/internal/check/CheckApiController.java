@@ -34,7 +34,10 @@ class CheckApiController {
 	private final CheckReading reading;
 	private final CheckRunner runner;
 
-	CheckApiController(CheckKeeping keeping, CheckReading reading, CheckRunner runner) {
+	private final CheckSeries series;
+
+	CheckApiController(CheckKeeping keeping, CheckReading reading, CheckRunner runner, CheckSeries series) {
+		this.series = series;
 		this.keeping = keeping;
 		this.reading = reading;
 		this.runner = runner;
@@ -99,5 +102,18 @@ class CheckApiController {
 	KeysetPage<CheckRunLine> results(@PathVariable long id, @RequestParam(required = false) String outcome,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
 		return reading.results(id, outcome, cursor, limit);
+	}
+
+	@GetMapping("/{id}/series")
+	@Operation(summary = "A check's results over time, in buckets, for charts", description = "Either `period` "
+			+ "(DAY, WEEK, QUARTER: the last 24 hours, 7 or 90 days) or `from` and `to` (ISO-8601 times with an "
+			+ "offset, e.g. 2026-12-01T00:00:00+08:00; `to` defaults to now, `from` to a day before `to`; at most 92 "
+			+ "days, as results are kept 90). The span's runs, UP, WARNING and DOWN, availability (runs that were no "
+			+ "failure, in percent rounded down to a tenth) and mean time, and buckets of `bucketSeconds` (10 "
+			+ "minutes for a day, 1 hour for a week, 12 hours for 90 days: at most 200), empty ones included. 400 "
+			+ "naming `period`, `from` or `to`.")
+	CheckSeries.CheckSeriesView series(@PathVariable long id, @RequestParam(required = false) String period,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+		return series.series(id, period, from, to);
 	}
 }

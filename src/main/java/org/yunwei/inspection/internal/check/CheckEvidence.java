@@ -56,12 +56,13 @@ class CheckEvidence implements EvidenceSource {
 				  count(*) filter (where r.outcome = 'WARNING') as warnings,
 				  count(*) filter (where r.action = 'OPENED') as opened,
 				  count(*) filter (where r.action = 'TOLD') as told,
-				  count(*) filter (where r.action = 'RECOVERED') as recovered,
+				  count(*) filter (where r.action in ('RECOVERED', 'RESOLVED')) as recovered,
+				  count(*) filter (where r.action = 'RESOLVED') as resolved,
 				  count(distinct (c.kind, c.target, c.port)) as targets
 				from inspection_check_result r join inspection_check c on c.id = r.check_id where""" + " " + inPeriod)
 			.params(period)
 			.query((rs, n) -> new long[] { rs.getLong("runs"), rs.getLong("failures"), rs.getLong("warnings"),
-					rs.getLong("opened"), rs.getLong("told"), rs.getLong("recovered"), rs.getLong("targets") })
+					rs.getLong("opened"), rs.getLong("told"), rs.getLong("recovered"), rs.getLong("targets"), rs.getLong("resolved") })
 			.single();
 		long kept = jdbc.sql("select count(*) from inspection_check where " + request.providerCondition("party_id"))
 			.params(request.parameters()).query(Long.class).single();
@@ -99,7 +100,8 @@ class CheckEvidence implements EvidenceSource {
 				new Figure("evidence.check.automated-percent", automatedPercent, null),
 				new Figure("evidence.check.targets", runs[6], null),
 				new Figure("evidence.check.incidents", runs[3], "/tickets?channel=MONITORING"),
-				new Figure("evidence.check.recovered", runs[5], null));
+				new Figure("evidence.check.recovered", runs[5], null),
+				new Figure("evidence.check.resolved", runs[7], "/tickets?channel=MONITORING&status=RESOLVED"));
 		List<Note> gaps = new ArrayList<>();
 		if (runs[4] > 0) {
 			gaps.add(Note.of("evidence.check.gap.told", runs[4]));

@@ -30,9 +30,13 @@ class CheckWebController {
 	private final CheckRunner runner;
 	private final InspectionAccess access;
 	private final ConfigurationItems items;
+	private final CheckSeries series;
+	private final org.springframework.context.MessageSource messages;
 
 	CheckWebController(CheckReading reading, CheckKeeping keeping, CheckRunner runner, InspectionAccess access,
-			ConfigurationItems items) {
+			ConfigurationItems items, CheckSeries series, org.springframework.context.MessageSource messages) {
+		this.series = series;
+		this.messages = messages;
 		this.reading = reading;
 		this.keeping = keeping;
 		this.runner = runner;
@@ -60,8 +64,22 @@ class CheckWebController {
 
 	@GetMapping("/inspections/checks/{id}")
 	String check(@PathVariable long id, @RequestParam(required = false) String outcome,
-			@RequestParam(required = false) String cursor, Model model) {
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) String period,
+			Model model) {
 		model.addAttribute("check", reading.view(id));
+		org.yunwei.web.FieldErrors errors = new org.yunwei.web.FieldErrors();
+		CheckPeriod shown = period == null || period.isBlank() ? CheckPeriod.DAY
+				: errors.constant(CheckPeriod.class, period, "period");
+		errors.throwIfAny();
+		CheckSeries.CheckSeriesView history = series.last(id, shown);
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		java.time.ZoneId zone = zone();
+		model.addAttribute("period", shown);
+		model.addAttribute("periods", CheckPeriod.values());
+		model.addAttribute("series", history);
+		model.addAttribute("seriesFormat", CheckSeriesCharts.labelFormat(history));
+		model.addAttribute("timeChart", CheckSeriesCharts.responseTime(history, zone, messages, locale).json());
+		model.addAttribute("availabilityChart", CheckSeriesCharts.availability(history, zone, messages, locale).json());
 		model.addAttribute("results", reading.results(id, outcome, cursor, null));
 		model.addAttribute("outcome", outcome);
 		model.addAttribute("mayManage", access.mayManage());

@@ -146,6 +146,49 @@ public class TicketWork {
 		return resolved(ticket, resolutionText, now);
 	}
 
+	/**
+	 * What the system does when the trouble behind an incident it opened has gone away (an automated check
+	 * recovered), with nobody signed in: an incident nobody has started on (new, or only routed) is resolved (SOLVED)
+	 * with the system's text; one an agent works (in progress, pending) keeps its course and gets an internal note
+	 * with the same text, its workers told, for the agent resolves what they have been diagnosing. Resolved, closed,
+	 * missing tickets and tickets of other channels are left alone. Audited under the system's name.
+	 *
+	 * @return {@code RESOLVED}, {@code NOTED} or {@code UNCHANGED}, as {@link org.yunwei.ticket.SystemResolution}
+	 */
+	@Transactional
+	public String resolveForSystem(long id, String text, Author system) {
+		TicketRow locked = tickets.lock(id).orElse(null);
+		if (locked == null || locked.type() != org.yunwei.ticket.TicketType.INCIDENT
+				|| locked.channel() != org.yunwei.ticket.internal.record.Channel.MONITORING) {
+			return "UNCHANGED";
+		}
+		Instant now = TicketTime.now();
+		switch (locked.status()) {
+			case NEW, ASSIGNED -> {
+				Ticket ticket = Ticket.of(locked);
+				ticket.resolve(ResolutionCode.SOLVED, text, null, now);
+				ticket.clocked(t -> clocks.resolved(t, now));
+				save(ticket, TicketAction.RESOLVE, now, system.name());
+				statusEntry(ticket, text, system);
+				TicketRow after = ticket.state();
+				notices.toReporter(after, "resolved", text, "/tickets/" + id + "/rating");
+				notices.to(after, "monitoring-recovered", text, notices.workers(after));
+				return "RESOLVED";
+			}
+			case IN_PROGRESS, PENDING -> {
+				timeline.append(id, EntryKind.NOTE, false, null, system.name(), text, null, null);
+				tickets.update(locked, now);
+				audit.record(AuditEntry.of("TICKET_NOTE", "ticket", id).after(Map.of("note", text))
+					.detail(locked.number()).actor(system.name()));
+				notices.to(locked, "monitoring-recovered", text, notices.workers(locked));
+				return "NOTED";
+			}
+			default -> {
+				return "UNCHANGED";
+			}
+		}
+	}
+
 	private TicketRow resolved(Ticket ticket, String resolutionText, Instant now) {
 		ticket.clocked(t -> clocks.resolved(t, now));
 		TicketRow after = save(ticket, TicketAction.RESOLVE, now);

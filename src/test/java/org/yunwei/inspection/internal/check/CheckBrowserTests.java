@@ -72,6 +72,17 @@ class CheckBrowserTests extends BrowserTestSupport {
 			assertThat(find("#results-table").getText()).contains("HTTP 状态 500，期望 200", "已开事件");
 			assertThat(browser.findElements(By.cssSelector("#check-incident"))).hasSize(1);
 
+			// the charts of the last day, with the same figures in words for screen readers and phones
+			assertThat(find("#check-period-summary").getText()).startsWith("近 24 小时可用率 50 %")
+				.contains("运行 2 次，故障 1 次");
+			waitFor().until(d -> "true".equals(find("#chart-millis").getAttribute("data-drawn"))
+					&& "true".equals(find("#chart-availability").getAttribute("data-drawn")));
+			assertThat(find("#chart-availability").getAttribute("aria-label")).contains("可用率 50 %");
+			clickAndWaitForTheNextPage("#period-QUARTER");
+			assertThat(find("#period-QUARTER").getAttribute("aria-current")).isEqualTo("page");
+			assertThat(find("#check-period-summary").getText()).startsWith("近 90 天可用率 50 %");
+			waitFor().until(d -> "true".equals(find("#chart-millis").getAttribute("data-drawn")));
+
 			open("/inspections/checks?sort=failing&q=" + java.net.URLEncoder.encode(name,
 					java.nio.charset.StandardCharsets.UTF_8));
 			assertThat(find("#checks-table").getText()).contains(name, "故障", "HTTP(S) 检查");

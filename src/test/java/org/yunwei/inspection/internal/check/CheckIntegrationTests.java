@@ -153,9 +153,23 @@ class CheckIntegrationTests extends IntegrationTestSupport {
 		jdbc.sql("update inspection_check set next_run_at = now() - interval '1 second' where id = ?").param(id)
 			.update();
 		runner.runDue(databaseNow());
-		assertThat(results(id)).extracting(r -> r.get("action")).containsExactly("", "OPENED", "", "RECOVERED");
+		assertThat(results(id)).extracting(r -> r.get("action")).containsExactly("", "OPENED", "", "RESOLVED");
 		assertThat(jdbc.sql("select open_incident_id is null and consecutive_failures = 0 from inspection_check "
 				+ "where id = ?").param(id).query(Boolean.class).single()).isTrue();
+		// nobody had started on the incident: the recovery resolved it, in the system's name, audited
+		assertThat(jdbc.sql("select status || ' ' || resolution_code from ticket where id = ?").param(incident)
+			.query(String.class).single()).isEqualTo("RESOLVED SOLVED");
+		assertThat(jdbc.sql("""
+				select count(*) from ticket_entry where ticket_id = ? and kind = 'STATUS_CHANGED'
+				  and author_name = '运维平台自动巡检' and body like ?""")
+			.params(incident, "%已恢复：HTTP 状态 200%/inspections/checks/" + id).query(Long.class).single())
+			.isEqualTo(1);
+		assertThat(jdbc.sql("""
+				select count(*) from audit_record where object_type = 'ticket' and object_id = ?
+				  and action = 'TICKET_RESOLVE' and actor = '运维平台自动巡检'""").param(String.valueOf(incident))
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select body from notification where user_id = ? and topic = 'inspection.check'")
+			.param(world.userId(world.lead)).query(String.class).single()).contains("已自动解决");
 		assertThat(jdbc.sql("select count(*) from notification where user_id = ? and topic = 'inspection.check'")
 			.param(world.userId(world.lead)).query(Long.class).single()).isEqualTo(1);
 		// only one incident for the whole failure
@@ -166,7 +180,7 @@ class CheckIntegrationTests extends IntegrationTestSupport {
 		var page = api().get("/api/v1/checks/" + id + "/results?limit=2", world.token(world.agent));
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.json().get("items")).hasSize(2);
-		assertThat(page.json().get("items").get(0).get("action").asString()).isEqualTo("RECOVERED");
+		assertThat(page.json().get("items").get(0).get("action").asString()).isEqualTo("RESOLVED");
 		var next = api().get("/api/v1/checks/" + id + "/results?limit=2&cursor=" + page.json().get("next").asString(),
 				world.token(world.agent));
 		assertThat(next.json().get("items")).hasSize(2);
@@ -187,6 +201,110 @@ class CheckIntegrationTests extends IntegrationTestSupport {
 		assertThat(found).filteredOn(e -> e.itemId().equals("10.3.2b")).singleElement()
 			.satisfies(e -> assertThat(e.gaps()).extracting(Evidence.Note::key)
 				.contains("evidence.check.gap.incident-share"));
+	}
+
+	@Test
+	void aRecoveryLeavesTheIncidentAnAgentWorksToTheAgentWithANote() throws Exception {
+		int http = targets.http();
+		targets.healthStatus.set(500);
+		long id = create(check("HTTP", "http://127.0.0.1:" + http + "/health", "ciId", world.server));
+		runDue(id);
+		long incident = jdbc.sql("select open_incident_id from inspection_check where id = ?").param(id)
+			.query(Long.class).single();
+		var started = api().post("/api/v1/tickets/" + incident + "/start", world.token(world.agent), null);
+		assertThat(started.status()).as(started.toString()).isEqualTo(200);
+
+		targets.healthStatus.set(200);
+		runDue(id);
+		assertThat(results(id)).extracting(r -> r.get("action")).containsExactly("OPENED", "RECOVERED");
+		assertThat(jdbc.sql("select status from ticket where id = ?").param(incident).query(String.class).single())
+			.isEqualTo("IN_PROGRESS");
+		assertThat(jdbc.sql("""
+				select count(*) from ticket_entry where ticket_id = ? and kind = 'NOTE' and not public
+				  and author_name = '运维平台自动巡检' and body like '%已恢复：HTTP 状态 200%'""").param(incident)
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from notification where user_id = ? and topic = 'ticket.monitoring-recovered'")
+			.param(world.userId(world.agent)).query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select body from notification where user_id = ? and topic = 'inspection.check'")
+			.param(world.userId(world.lead)).query(String.class).single()).contains("正在处理中");
+
+		// failing again later opens a new incident: the one being worked belongs to the earlier failure
+		targets.healthStatus.set(500);
+		runDue(id);
+		assertThat(jdbc.sql("select open_incident_id from inspection_check where id = ?").param(id)
+			.query(Long.class).single()).isNotEqualTo(incident);
+	}
+
+	private void runDue(long id) {
+		jdbc.sql("update inspection_check set next_run_at = now() - interval '1 second' where id = ?").param(id)
+			.update();
+		assertThat(runner.runDue(databaseNow())).isPositive();
+	}
+
+	@Test
+	void answersTheResultsOverTimeInBucketsWithTheAvailabilityOfTheSpan() throws Exception {
+		long id = create(check("TCP", "127.0.0.1", "port", LoopbackTargets.closedPort()));
+		result(id, "2026-11-01T00:05:00Z", "UP", 10);
+		result(id, "2026-11-01T00:07:00Z", "UP", 20);
+		result(id, "2026-11-01T00:15:00Z", "DOWN", 1000);
+		result(id, "2026-11-01T10:00:00Z", "WARNING", 30);
+		result(id, "2026-11-02T00:00:00Z", "UP", 5); // the end is excluded
+		String reader = world.token(world.agent);
+
+		var day = api().get("/api/v1/checks/" + id + "/series?from=2026-11-01T08:00:00%2B08:00&to=2026-11-02T00:00:00Z",
+				reader);
+		assertThat(day.status()).as(day.toString()).isEqualTo(200);
+		var json = day.json();
+		assertThat(json.get("bucketSeconds").asLong()).isEqualTo(600);
+		assertThat(json.get("runs").asLong()).isEqualTo(4);
+		assertThat(json.get("up").asLong()).isEqualTo(2);
+		assertThat(json.get("warning").asLong()).isEqualTo(1);
+		assertThat(json.get("down").asLong()).isEqualTo(1);
+		assertThat(json.get("availabilityPercent").asDouble()).isEqualTo(75.0);
+		assertThat(json.get("averageMillis").asLong()).isEqualTo(265);
+		var buckets = json.get("buckets");
+		assertThat(buckets).hasSize(144);
+		assertThat(buckets.get(0).get("start").asString()).isEqualTo("2026-11-01T00:00:00Z");
+		assertThat(buckets.get(0).get("runs").asLong()).isEqualTo(2);
+		assertThat(buckets.get(0).get("averageMillis").asLong()).isEqualTo(15);
+		assertThat(buckets.get(0).get("availabilityPercent").asDouble()).isEqualTo(100.0);
+		assertThat(buckets.get(1).get("down").asLong()).isEqualTo(1);
+		assertThat(buckets.get(1).get("availabilityPercent").asDouble()).isEqualTo(0.0);
+		assertThat(buckets.get(2).get("runs").asLong()).isZero();
+		assertThat(buckets.get(2).get("availabilityPercent").isNull()).isTrue();
+		assertThat(buckets.get(60).get("warning").asLong()).isEqualTo(1);
+
+		// 90 days in 12-hour buckets, not a point per run
+		var quarter = api().get("/api/v1/checks/" + id + "/series?from=2026-08-04T00:00:00Z&to=2026-11-02T00:00:00Z",
+				reader).json();
+		assertThat(quarter.get("bucketSeconds").asLong()).isEqualTo(43_200);
+		assertThat(quarter.get("buckets")).hasSize(180);
+		assertThat(quarter.get("runs").asLong()).isEqualTo(4);
+		assertThat(quarter.get("buckets").get(178).get("runs").asLong()).isEqualTo(4);
+		assertThat(api().get("/api/v1/checks/" + id + "/series?period=week", reader).json().get("bucketSeconds")
+			.asLong()).isEqualTo(3600);
+		assertThat(CheckSeries.availability(1000, 1)).isEqualTo(99.9);
+
+		var reversed = api().get("/api/v1/checks/" + id + "/series?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z",
+				reader);
+		assertThat(reversed.status()).isEqualTo(400);
+		assertThat(reversed.body()).contains("\"from\"");
+		var tooLong = api().get("/api/v1/checks/" + id + "/series?from=2026-01-01T00:00:00Z&to=2026-11-01T00:00:00Z",
+				reader);
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.body()).contains("\"from\"");
+		var badPeriod = api().get("/api/v1/checks/" + id + "/series?period=YEAR&to=tomorrow", reader);
+		assertThat(badPeriod.status()).isEqualTo(400);
+		assertThat(badPeriod.body()).contains("\"period\"", "\"to\"");
+		assertThat(api().get("/api/v1/checks/" + id + "/series?period=DAY", world.token(world.otherLead)).status())
+			.isEqualTo(404);
+	}
+
+	private void result(long checkId, String at, String outcome, int millis) {
+		jdbc.sql("""
+				insert into inspection_check_result (check_id, party_id, ran_at, outcome, millis, detail_key)
+				select id, party_id, ?, ?, ?, 'check.detail.timeout' from inspection_check where id = ?""")
+			.params(Timestamp.from(Instant.parse(at)), outcome, millis, checkId).update();
 	}
 
 	private List<Map<String, Object>> results(long id) {
