@@ -91,8 +91,12 @@ class TrainingAttendanceImport {
 			Boolean passed, String remarks) {
 	}
 
-	/** The session's template: its columns, and a sheet of the people of the plan's provider who may be named. */
-	@Transactional(readOnly = true)
+	/**
+	 * The session's template: its columns, and a sheet of the people of the plan's provider who may be named. Not
+	 * read-only: the keeper's plan is read as every keeper's write reads it (locked), which a read-only transaction
+	 * refuses.
+	 */
+	@Transactional
 	public byte[] template(long planId, long sessionId, Locale locale) {
 		PlanRow plan = training.kept(planId);
 		SessionRow session = session(plan, sessionId);
@@ -273,7 +277,9 @@ class TrainingAttendanceImport {
 						new Object[] { MAX_ROWS }, Map.of("file", "personnel.import.too-large"));
 			}
 			TemplateSheet template = TemplateSheet.read(sheet);
-			if (!template.columns().contains("username")) {
+			// the login name and one of the values: a workbook of another import (which names people too) is no template
+			if (!template.columns().contains("username")
+					|| template.columns().stream().noneMatch(List.of("hours", "score", "remarks")::contains)) {
 				throw notTheTemplate("personnel.attendance.import.not-a-template");
 			}
 			String mark = template.columns().stream().filter(c -> c.startsWith(SESSION_MARK)).findFirst().orElse(null);
