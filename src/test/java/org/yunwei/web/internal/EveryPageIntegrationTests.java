@@ -67,7 +67,9 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			Map.entry("/staff/import/template", "a workbook download"),
 			Map.entry("/knowledge/{id:\\d+}/attachments/{attachmentId:\\d+}", "a file download"),
 			Map.entry("/trainings/{id:\\d+}/sessions/{sessionId:\\d+}/attendance-import/template",
-					"a workbook download"));
+					"a workbook download"),
+			Map.entry("/api/v1/trainings/{id}/sessions/{sessionId}/attendance-import-template",
+					"the API's workbook download"));
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
