@@ -12,6 +12,7 @@ import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.modes.GCMModeCipher;
@@ -44,6 +45,7 @@ public final class FieldCipher {
 	private final byte[] aesKey;
 	private final byte[] sm4Key;
 	private final byte[] fingerprint;
+	private final byte[] lookupKey;
 	private final boolean nationalAlgorithms;
 	private final SecureRandom random = new SecureRandom();
 
@@ -59,6 +61,7 @@ public final class FieldCipher {
 		this.aesKey = key.clone();
 		this.sm4Key = Arrays.copyOf(sm3("yunwei-field-sm4", key), 16);
 		this.fingerprint = Arrays.copyOf(sm3("yunwei-field-key-id", key), FINGERPRINT_BYTES);
+		this.lookupKey = sm3("yunwei-field-lookup", key);
 		this.nationalAlgorithms = nationalAlgorithms;
 	}
 
@@ -128,6 +131,25 @@ public final class FieldCipher {
 			throw new FieldKeyMismatch("The value does not open with this installation's field key: it was altered "
 					+ "or belongs to another record");
 		}
+	}
+
+	/**
+	 * A keyed digest (HMAC-SM3 under a key derived from the field key) of a value, for finding records by a sealed
+	 * field without opening every one: equal values of one purpose give equal digests, and without the field key a
+	 * digest cannot be tried against guesses (a phone number alone would be guessed from a plain hash in minutes).
+	 * The same algorithm in both modes, so that switching to {@code gm} keeps the stored digests valid.
+	 *
+	 * @param value never {@code null}; the caller normalises it (e.g. a phone number's digits)
+	 * @param purpose what the value is (e.g. {@code "app_user.phone"}): the same value of another field differs
+	 */
+	public byte[] lookupDigest(String value, String purpose) {
+		HMac mac = new HMac(new SM3Digest());
+		mac.init(new KeyParameter(lookupKey));
+		byte[] input = (purpose + "\u0000" + value).getBytes(StandardCharsets.UTF_8);
+		mac.update(input, 0, input.length);
+		byte[] out = new byte[mac.getMacSize()];
+		mac.doFinal(out, 0);
+		return out;
 	}
 
 	private GCMModeCipher gcm(byte algorithm, boolean encrypt, byte[] nonce, String context) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.yunwei.identity.internal.DirectoryPhones;
 
 /**
  * Looks up users for other modules, which keep only their ids: an assignee, a group lead, the people to notify. No
@@ -17,22 +18,26 @@ import org.springframework.stereotype.Service;
 public class People {
 
 	private static final String SELECT = """
-			select u.id, u.username, u.display_name, u.email, u.phone, u.org_unit_id, p.id as party_id, p.kind,
+			select u.id, u.username, u.display_name, u.email, u.phone, u.phone_sealed, u.org_unit_id, p.id as party_id, p.kind,
 			       u.enabled and o.enabled and p.enabled as enabled
 			from app_user u join org_unit o on o.id = u.org_unit_id join party p on p.id = o.party_id""";
 
-	private static final RowMapper<Person> PERSON = (rs, n) -> new Person(rs.getLong("id"), rs.getString("username"),
-			rs.getString("display_name"), rs.getString("email"), rs.getString("phone"), rs.getLong("org_unit_id"),
-			rs.getLong("party_id"), PartyKind.valueOf(rs.getString("kind")), rs.getBoolean("enabled"));
+	private final RowMapper<Person> person;
 
 	private final JdbcClient jdbc;
 
-	People(JdbcClient jdbc) {
+	/** The phone number is opened from its sealed column; one that does not open with this key reads as none. */
+	People(JdbcClient jdbc, DirectoryPhones phones) {
 		this.jdbc = jdbc;
+		this.person = (rs, n) -> new Person(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				rs.getString("email"),
+				phones.open(rs.getBytes("phone_sealed"), rs.getString("phone"), rs.getLong("id")).number(),
+				rs.getLong("org_unit_id"), rs.getLong("party_id"), PartyKind.valueOf(rs.getString("kind")),
+				rs.getBoolean("enabled"));
 	}
 
 	public Optional<Person> find(long userId) {
-		return jdbc.sql(SELECT + " where u.id = ?").param(userId).query(PERSON).optional();
+		return jdbc.sql(SELECT + " where u.id = ?").param(userId).query(person).optional();
 	}
 
 	/** The users of the given ids that exist, by id. */
@@ -42,7 +47,7 @@ public class People {
 		}
 		return jdbc.sql(SELECT + " where u.id = any(cast(? as bigint[])) order by u.id")
 			.param(userIds.stream().distinct().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
-			.query(PERSON)
+			.query(person)
 			.list();
 	}
 
@@ -50,7 +55,7 @@ public class People {
 	public Optional<Person> findByEmail(String email) {
 		List<Person> found = jdbc.sql(SELECT + " where lower(u.email) = lower(?) and u.enabled limit 2")
 			.param(email)
-			.query(PERSON)
+			.query(person)
 			.list();
 		return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
 	}
@@ -66,7 +71,7 @@ public class People {
 				   where ur.user_id = u.id and rp.permission = ?)
 				order by u.id""")
 			.params(partyId, permission.name())
-			.query(PERSON)
+			.query(person)
 			.list();
 	}
 
@@ -83,7 +88,7 @@ public class People {
 				order by u.display_name, u.id limit ?""")
 			.params(orgUnitIds.stream().distinct().map(String::valueOf).collect(Collectors.joining(",", "{", "}")),
 					limit)
-			.query(PERSON)
+			.query(person)
 			.list();
 	}
 
@@ -94,7 +99,7 @@ public class People {
 	public List<Person> ofParty(long partyId, int limit) {
 		return jdbc.sql(SELECT + " where p.id = ? and u.enabled and o.enabled order by u.display_name, u.id limit ?")
 			.params(partyId, limit)
-			.query(PERSON)
+			.query(person)
 			.list();
 	}
 }

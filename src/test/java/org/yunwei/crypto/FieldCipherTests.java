@@ -67,4 +67,16 @@ class FieldCipherTests {
 		assertThatThrownBy(() -> new FieldCipher(new byte[16], false)).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("32 bytes");
 	}
+
+	@Test
+	void theLookupDigestIsStableAcrossModesAndDiffersByKeyAndPurpose() {
+		FieldCipher standard = new FieldCipher(key(3), false);
+		FieldCipher national = new FieldCipher(key(3), true);
+		byte[] digest = standard.lookupDigest("13800138000", "app_user.phone");
+		assertThat(digest).hasSize(32).isEqualTo(standard.lookupDigest("13800138000", "app_user.phone"))
+			.isEqualTo(national.lookupDigest("13800138000", "app_user.phone"));
+		assertThat(new FieldCipher(key(4), false).lookupDigest("13800138000", "app_user.phone")).isNotEqualTo(digest);
+		assertThat(standard.lookupDigest("13800138000", "staff_member.phone")).isNotEqualTo(digest);
+		assertThat(standard.lookupDigest("13800138001", "app_user.phone")).isNotEqualTo(digest);
+	}
 }

@@ -11,10 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -26,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.identity.OrganisationUnit;
 import org.yunwei.web.ControlCharacters;
 import org.yunwei.web.RejectedRequest;
+import org.yunwei.web.TemplateSheet;
 
 /**
  * Imports configuration items of one class from an Excel workbook made from the class's template: a hidden first
@@ -39,7 +36,6 @@ import org.yunwei.web.RejectedRequest;
 class ItemImport {
 
 	static final int MAX_ROWS = 10_000;
-	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
 	private static final List<String> FIELDS = List.of("name", "lifecycle", "assetTag", "serialNumber", "ipAddress",
 			"customerUnit", "building", "floor", "room", "rack", "supplier", "purchasedOn", "purchasePrice",
 			"warrantyUntil");
@@ -174,8 +170,7 @@ class ItemImport {
 
 	/** Refuses (415) a file that is not an .xlsx workbook by its first bytes, whatever its name. */
 	static void requireWorkbook(byte[] file) {
-		if (file == null || file.length < ZIP.length || !java.util.Arrays.equals(file, 0, ZIP.length, ZIP, 0,
-				ZIP.length)) {
+		if (!TemplateSheet.isWorkbook(file)) {
 			throw notASpreadsheet();
 		}
 	}
@@ -184,39 +179,17 @@ class ItemImport {
 		requireWorkbook(file);
 		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
 			Sheet sheet = workbook.getSheetAt(0);
-			Row codes = sheet.getRow(0);
-			if (codes == null) {
+			if (sheet.getRow(0) == null) {
 				throw RejectedRequest.unprocessable("not-a-template", "cmdb.import.not-a-template");
 			}
-			List<String> columns = new ArrayList<>();
-			DataFormatter format = new DataFormatter();
-			for (int i = 0; i < codes.getLastCellNum(); i++) {
-				columns.add(format.formatCellValue(codes.getCell(i)).strip());
-			}
-			if (!columns.contains("name")) {
-				throw RejectedRequest.unprocessable("not-a-template", "cmdb.import.not-a-template");
-			}
-			if (sheet.getLastRowNum() - 1 > MAX_ROWS) {
+			if (TemplateSheet.dataRowsAtMost(sheet) > MAX_ROWS) {
 				throw RejectedRequest.unprocessable("import-too-large", "cmdb.import.too-large", MAX_ROWS);
 			}
-			List<ParsedRow> rows = new ArrayList<>();
-			for (int r = 2; r <= sheet.getLastRowNum(); r++) {
-				Row row = sheet.getRow(r);
-				if (row == null) {
-					continue;
-				}
-				Map<String, String> values = new LinkedHashMap<>();
-				for (int i = 0; i < columns.size(); i++) {
-					String value = cell(row.getCell(i), format);
-					if (value != null && !columns.get(i).isEmpty()) {
-						values.put(columns.get(i), value);
-					}
-				}
-				if (!values.isEmpty()) {
-					rows.add(new ParsedRow(r + 1, values));
-				}
+			TemplateSheet template = TemplateSheet.read(sheet);
+			if (!template.columns().contains("name")) {
+				throw RejectedRequest.unprocessable("not-a-template", "cmdb.import.not-a-template");
 			}
-			return rows;
+			return template.rows().stream().map(row -> new ParsedRow(row.number(), row.values())).toList();
 		}
 		catch (IOException | RuntimeException unreadable) {
 			if (unreadable instanceof RejectedRequest refused) {
@@ -229,25 +202,6 @@ class ItemImport {
 	private static RejectedRequest notASpreadsheet() {
 		return new RejectedRequest(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-a-spreadsheet",
 				"cmdb.import.not-a-spreadsheet", null, Map.of("file", "cmdb.import.not-a-spreadsheet"));
-	}
-
-	private static String cell(Cell cell, DataFormatter format) {
-		if (cell == null) {
-			return null;
-		}
-		String value;
-		if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-			value = cell.getLocalDateTimeCellValue().toLocalDate().toString();
-		}
-		else if (cell.getCellType() == CellType.NUMERIC) {
-			value = new java.math.BigDecimal(String.valueOf(cell.getNumericCellValue())).stripTrailingZeros()
-				.toPlainString();
-		}
-		else {
-			value = format.formatCellValue(cell);
-		}
-		value = value.strip();
-		return value.isEmpty() ? null : value;
 	}
 
 	private static ItemDraft draft(long classId, Map<String, String> values, Map<String, Long> unitCodes,

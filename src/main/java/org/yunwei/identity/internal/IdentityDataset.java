@@ -59,11 +59,13 @@ class IdentityDataset implements Dataset {
 	private final JdbcClient jdbc;
 	private final PasswordEncoder encoder;
 	private final Digester digester;
+	private final DirectoryPhones phones;
 
-	IdentityDataset(JdbcClient jdbc, PasswordEncoder encoder, Digester digester) {
+	IdentityDataset(JdbcClient jdbc, PasswordEncoder encoder, Digester digester, DirectoryPhones phones) {
 		this.jdbc = jdbc;
 		this.encoder = encoder;
 		this.digester = digester;
+		this.phones = phones;
 	}
 
 	@Override
@@ -162,13 +164,18 @@ class IdentityDataset implements Dataset {
 			String displayName = SURNAMES[random.nextInt(SURNAMES.length)] + given();
 			String phone = "1" + (3 + random.nextInt(6)) + String.format("%09d", random.nextInt(1_000_000_000));
 			long id = jdbc.sql("""
-					insert into app_user (username, display_name, email, phone, org_unit_id, password_hash,
+					insert into app_user (username, display_name, email, org_unit_id, password_hash,
 					                      password_changed_at, created_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-				.params(username, displayName, username + "@jiangcheng.gov.cn", phone, unit, passwordHash,
+					values (?, ?, ?, ?, ?, ?, ?) returning id""")
+				.params(username, displayName, username + "@jiangcheng.gov.cn", unit, passwordHash,
 						Timestamp.from(plan.anchor()), created())
 				.query(Long.class)
 				.single();
+			// sealed under the person as any directory number is: the id is needed first
+			DirectoryPhones.SealedPhone sealed = phones.seal(phone, id);
+			jdbc.sql("update app_user set phone_sealed = ?, phone_digest = ? where id = ?")
+				.params(sealed.sealed(), sealed.digest(), id)
+				.update();
 			rows++;
 			if (role != null) {
 				jdbc.sql("insert into user_role (user_id, role_id) values (?, ?)").params(id, role(role)).update();

@@ -8,7 +8,8 @@ import java.util.OptionalLong;
 /**
  * A row of {@code app_user}: a person who signs in.
  */
-record UserAccount(long id, String username, String displayName, String email, String phone, long orgUnitId,
+/** {@code phoneMark}: how the audit names the sealed phone number (see {@link DirectoryPhones#auditMark}), never the number. */
+record UserAccount(long id, String username, String displayName, String email, String phoneMark, long orgUnitId,
 		boolean enabled, String passwordHash, Instant passwordChangedAt, boolean mustChangePassword,
 		String totpSecret, Long totpLastStep, int failedAttempts, Instant lockedUntil, Instant sessionsValidAfter,
 		Instant lastSignInAt, Instant createdAt, boolean serviceAccount) {
@@ -37,7 +38,7 @@ record UserAccount(long id, String username, String displayName, String email, S
 		view.put("username", username);
 		view.put("displayName", displayName);
 		view.put("email", email);
-		view.put("phone", phone);
+		view.put("phone", phoneMark);
 		view.put("orgUnitId", orgUnitId);
 		view.put("enabled", enabled);
 		view.put("serviceAccount", serviceAccount);

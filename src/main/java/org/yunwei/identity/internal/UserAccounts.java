@@ -17,14 +17,16 @@ import org.springframework.stereotype.Repository;
 class UserAccounts {
 
 	private static final String COLUMNS = """
-			id, username, display_name, email, phone, org_unit_id, enabled, password_hash, password_changed_at,
+			id, username, display_name, email, phone, phone_digest, org_unit_id, enabled, password_hash, password_changed_at,
 			must_change_password, totp_secret, totp_last_step, failed_attempts, locked_until, sessions_valid_after,
 			last_sign_in_at, created_at, service_account""";
 
 	private final JdbcClient jdbc;
+	private final DirectoryPhones phones;
 
-	UserAccounts(JdbcClient jdbc) {
+	UserAccounts(JdbcClient jdbc, DirectoryPhones phones) {
 		this.jdbc = jdbc;
+		this.phones = phones;
 	}
 
 	Optional<UserAccount> findByUsername(String username) {
@@ -55,12 +57,13 @@ class UserAccounts {
 	long insert(String username, String displayName, String email, String phone, long orgUnitId,
 			String passwordHash, boolean mustChangePassword, String totpSecret) {
 		long id = jdbc.sql("""
-				insert into app_user (username, display_name, email, phone, org_unit_id, password_hash,
+				insert into app_user (username, display_name, email, org_unit_id, password_hash,
 				                      must_change_password, totp_secret)
-				values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(username, displayName, email, phone, orgUnitId, passwordHash, mustChangePassword, totpSecret)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(username, displayName, email, orgUnitId, passwordHash, mustChangePassword, totpSecret)
 			.query(Long.class)
 			.single();
+		setPhone(id, phone);
 		rememberPassword(id, passwordHash);
 		return id;
 	}
@@ -70,9 +73,20 @@ class UserAccounts {
 			.update();
 	}
 
-	void updateProfile(long id, String displayName, String email, String phone, long orgUnitId) {
-		jdbc.sql("update app_user set display_name = ?, email = ?, phone = ?, org_unit_id = ? where id = ?")
-			.params(displayName, email, phone, orgUnitId, id)
+	void updateProfile(long id, String displayName, String email, String phone, boolean keepPhone, long orgUnitId) {
+		jdbc.sql("update app_user set display_name = ?, email = ?, org_unit_id = ? where id = ?")
+			.params(displayName, email, orgUnitId, id)
+			.update();
+		if (!keepPhone) {
+			setPhone(id, phone);
+		}
+	}
+
+	/** Seals the number under the person (the plain column is emptied for good). */
+	void setPhone(long id, String phone) {
+		DirectoryPhones.SealedPhone sealed = phones.seal(phone, id);
+		jdbc.sql("update app_user set phone = null, phone_sealed = ?, phone_digest = ? where id = ?")
+			.params(sealed.sealed(), sealed.digest(), id)
 			.update();
 	}
 
@@ -198,7 +212,8 @@ class UserAccounts {
 
 	static UserAccount map(ResultSet rs, int row) throws SQLException {
 		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-				rs.getString("email"), rs.getString("phone"), rs.getLong("org_unit_id"), rs.getBoolean("enabled"),
+				rs.getString("email"), DirectoryPhones.auditMark(rs.getBytes("phone_digest"), rs.getString("phone")),
+				rs.getLong("org_unit_id"), rs.getBoolean("enabled"),
 				rs.getString("password_hash"), instant(rs, "password_changed_at"),
 				rs.getBoolean("must_change_password"), rs.getString("totp_secret"),
 				rs.getObject("totp_last_step", Long.class), rs.getInt("failed_attempts"),

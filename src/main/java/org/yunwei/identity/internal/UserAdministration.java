@@ -146,7 +146,9 @@ class UserAdministration {
 			long fromParty = orgUnits.find(before.orgUnitId()).orElseThrow().partyId();
 			movedFrom = fromParty == partyId ? null : fromParty;
 		}
-		accounts.updateProfile(id, displayName, email, phone, change.orgUnitId());
+		// a number that does not open with this key shows as empty: an empty field then keeps it rather than erase it
+		boolean keepPhone = phone == null && roster.find(id).map(UserView::phoneUnreadable).orElse(false);
+		accounts.updateProfile(id, displayName, email, phone, keepPhone, change.orgUnitId());
 		if (movedFrom != null) {
 			events.publishEvent(new PersonChangedParty(id, movedFrom, partyId));
 		}

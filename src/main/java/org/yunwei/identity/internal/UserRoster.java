@@ -25,7 +25,7 @@ import org.yunwei.web.RejectedRequest;
 class UserRoster {
 
 	private static final String SELECT = """
-			select u.id, u.username, u.display_name, u.email, u.phone, u.org_unit_id, o.name as org_unit_name,
+			select u.id, u.username, u.display_name, u.email, u.phone, u.phone_sealed, u.org_unit_id, o.name as org_unit_name,
 			       p.id as party_id, p.name as party_name, p.kind as party_kind, u.enabled,
 			       coalesce(u.locked_until > now(), false) as locked, u.locked_until,
 			       u.must_change_password, u.last_sign_in_at, u.created_at, u.service_account,
@@ -34,19 +34,21 @@ class UserRoster {
 			from app_user u join org_unit o on o.id = u.org_unit_id join party p on p.id = o.party_id""";
 
 	private final JdbcClient jdbc;
+	private final DirectoryPhones phones;
 
-	UserRoster(JdbcClient jdbc) {
+	UserRoster(JdbcClient jdbc, DirectoryPhones phones) {
 		this.jdbc = jdbc;
+		this.phones = phones;
 	}
 
 	Optional<UserView> find(long id) {
-		return jdbc.sql(SELECT + " where u.id = ?").param(id).query(UserRoster::map).optional();
+		return jdbc.sql(SELECT + " where u.id = ?").param(id).query(this::map).optional();
 	}
 
 	/** The users of a party, by display name, for choosing a post's holder and backup. */
 	List<UserView> ofParty(long partyId) {
 		return jdbc.sql(SELECT + " where p.id = ? and u.enabled order by u.display_name, u.id").param(partyId)
-			.query(UserRoster::map).list();
+			.query(this::map).list();
 	}
 
 	KeysetPage<UserView> page(UserQuery query, DataScope.Condition scope) {
@@ -56,9 +58,11 @@ class UserRoster {
 		String q = FieldErrors.clean(query.q());
 		if (q != null) {
 			String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-			sql.append(" and (u.username ilike ? or u.display_name ilike ?)");
+			// a number is found by its keyed digest, whole: the sealed column cannot be searched by parts
+			sql.append(" and (u.username ilike ? or u.display_name ilike ? or u.phone_digest = ?)");
 			params.add(like);
 			params.add(like);
+			params.add(phoneLike(q) ? phones.digest(q) : new byte[0]);
 		}
 		if (query.partyId() != null) {
 			sql.append(" and p.id = ?");
@@ -84,13 +88,19 @@ class UserRoster {
 			.append(" limit ?");
 		int limit = query.limitOrDefault();
 		params.add(limit + 1);
-		List<UserView> rows = jdbc.sql(sql.toString()).params(params).query(UserRoster::map).list();
+		List<UserView> rows = jdbc.sql(sql.toString()).params(params).query(this::map).list();
 		return KeysetPage.of(rows, limit, user -> Position.of(user, sort).encode());
 	}
 
-	private static UserView map(ResultSet rs, int row) throws SQLException {
+	private static boolean phoneLike(String q) {
+		return FieldErrors.PHONE.matcher(q).matches();
+	}
+
+	private UserView map(ResultSet rs, int row) throws SQLException {
+		DirectoryPhones.OpenedPhone phone = phones.open(rs.getBytes("phone_sealed"), rs.getString("phone"),
+				rs.getLong("id"));
 		return new UserView(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-				rs.getString("email"), rs.getString("phone"), rs.getLong("org_unit_id"), rs.getString("org_unit_name"),
+				rs.getString("email"), phone.number(), phone.unreadable(), rs.getLong("org_unit_id"), rs.getString("org_unit_name"),
 				rs.getLong("party_id"), rs.getString("party_name"), rs.getString("party_kind"), rs.getBoolean("enabled"), rs.getBoolean("locked"),
 				UserAccounts.instant(rs, "locked_until"), rs.getBoolean("must_change_password"),
 				UserAccounts.instant(rs, "last_sign_in_at"), UserAccounts.instant(rs, "created_at"),

@@ -9,7 +9,9 @@ import java.util.List;
 @Schema(name = "User")
 record UserView(long id, @Schema(example = "zhangsan") String username,
 		@Schema(example = "张三") String displayName, @Schema(example = "zhangsan@example.gov.cn") String email,
-		@Schema(example = "13800138000") String phone, long orgUnitId, String orgUnitName, long partyId,
+		@Schema(example = "13800138000") String phone,
+		@Schema(description = "a phone number is stored but does not open with this installation's field key")
+		boolean phoneUnreadable, long orgUnitId, String orgUnitName, long partyId,
 		String partyName, @Schema(example = "CUSTOMER") String partyKind, boolean enabled,
 		@Schema(description = "whether the account is locked now after failed sign-ins") boolean locked,
 		@Schema(description = "until when it stays locked") Instant lockedUntil,

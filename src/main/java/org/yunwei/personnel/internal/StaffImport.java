@@ -14,10 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -36,6 +32,7 @@ import org.yunwei.identity.Person;
 import org.yunwei.identity.Staffing;
 import org.yunwei.web.ControlCharacters;
 import org.yunwei.web.RejectedRequest;
+import org.yunwei.web.TemplateSheet;
 
 /**
  * Imports staff records and their certificates from an Excel workbook made from the template: the first sheet one
@@ -57,7 +54,6 @@ class StaffImport {
 			"clearance", "clearanceUntil", "phone", "idNumber");
 	static final List<String> CERTIFICATE_COLUMNS = List.of("username", "name", "issuer", "number", "issuedOn",
 			"expiresOn");
-	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-M-d")
 		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
@@ -354,7 +350,7 @@ class StaffImport {
 		if (file == null || file.length == 0) {
 			throw RejectedRequest.invalidField("file", "field.required");
 		}
-		if (file.length < ZIP.length || !java.util.Arrays.equals(file, 0, ZIP.length, ZIP, 0, ZIP.length)) {
+		if (!TemplateSheet.isWorkbook(file)) {
 			throw notAWorkbook();
 		}
 		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file))) {
@@ -376,59 +372,28 @@ class StaffImport {
 	}
 
 	private static List<ParsedRow> rows(Sheet sheet, List<String> expected) {
-		Row codes = sheet.getRow(0);
-		DataFormatter format = new DataFormatter();
-		List<String> columns = new ArrayList<>();
-		if (codes != null) {
-			for (int i = 0; i < codes.getLastCellNum(); i++) {
-				columns.add(format.formatCellValue(codes.getCell(i)).strip());
-			}
-		}
-		if (!columns.containsAll(expected.subList(0, 2))) {
+		TemplateSheet template = TemplateSheet.read(sheet);
+		if (!template.columns().containsAll(expected.subList(0, 2))) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "not-a-template", "personnel.import.not-a-template",
 					null, Map.of("file", "personnel.import.not-a-template"));
 		}
 		List<ParsedRow> rows = new ArrayList<>();
-		for (int r = 2; r <= sheet.getLastRowNum(); r++) {
-			Row row = sheet.getRow(r);
-			if (row == null) {
-				continue;
-			}
+		for (TemplateSheet.TemplateRow row : template.rows()) {
 			Map<String, String> values = new LinkedHashMap<>();
 			Map<String, String> control = new LinkedHashMap<>();
-			for (int i = 0; i < columns.size(); i++) {
-				String value = cell(row.getCell(i), format);
-				if (value != null && expected.contains(columns.get(i))) {
-					values.put(columns.get(i), value);
+			row.values().forEach((column, value) -> {
+				if (expected.contains(column)) {
+					values.put(column, value);
 					if (ControlCharacters.in(value)) {
-						control.put(columns.get(i), ControlCharacters.MESSAGE_KEY);
+						control.put(column, ControlCharacters.MESSAGE_KEY);
 					}
 				}
-			}
+			});
 			if (!values.isEmpty()) {
-				rows.add(new ParsedRow(r + 1, values, control));
+				rows.add(new ParsedRow(row.number(), values, control));
 			}
 		}
 		return rows;
-	}
-
-	private static String cell(Cell cell, DataFormatter format) {
-		if (cell == null) {
-			return null;
-		}
-		String value;
-		if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-			value = cell.getLocalDateTimeCellValue().toLocalDate().toString();
-		}
-		else if (cell.getCellType() == CellType.NUMERIC) {
-			value = new java.math.BigDecimal(String.valueOf(cell.getNumericCellValue())).stripTrailingZeros()
-				.toPlainString();
-		}
-		else {
-			value = format.formatCellValue(cell);
-		}
-		value = value.strip();
-		return value.isEmpty() ? null : value;
 	}
 
 	private static RejectedRequest notAWorkbook() {

@@ -67,7 +67,9 @@ class Training {
 	public record TrainingPlanLine(long id, String partyName, int year, String title, String needs) {
 	}
 
-	public record AttendeeView(long staffId, String name, BigDecimal score, Boolean passed) {
+	/** @param hours the hours attended when recorded apart from the course's; @param remarks as imported */
+	public record AttendeeView(long staffId, String name, BigDecimal score, Boolean passed, BigDecimal hours,
+			String remarks) {
 	}
 
 	public record SessionView(long id, java.time.LocalDate heldOn, String place, String trainer, String examTitle,
@@ -85,9 +87,14 @@ class Training {
 			List<CourseView> courses, boolean mayManage, List<StaffChoice> staff) {
 	}
 
-	/** One session of a person's training record. */
+	/**
+	 * One session of a person's training record.
+	 *
+	 * @param hours the hours the person attended: as recorded for them, else the course's
+	 */
 	public record TrainingLine(long planId, String planTitle, String courseTitle, String category, BigDecimal hours,
-			java.time.LocalDate heldOn, String examTitle, BigDecimal score, BigDecimal maxScore, Boolean passed) {
+			java.time.LocalDate heldOn, String examTitle, BigDecimal score, BigDecimal maxScore, Boolean passed,
+			String remarks) {
 	}
 
 	@Transactional
@@ -246,7 +253,7 @@ class Training {
 			List<AttendeeView> attendees = attendance.stream()
 				.filter(a -> a.sessionId() == s.id())
 				.map(a -> new AttendeeView(a.staffId(), names.get(a.staffId()), a.score(),
-						s.hasExam() ? ExamScoring.passed(a.score(), s.passScore()) : null))
+						s.hasExam() ? ExamScoring.passed(a.score(), s.passScore()) : null, a.hours(), a.remarks()))
 				.toList();
 			sessions.computeIfAbsent(s.courseId(), c -> new ArrayList<>()).add(new SessionView(s.id(), s.heldOn(),
 					s.place(), s.trainer(), s.examTitle(), s.passScore(), s.maxScore(), attendees));
@@ -269,9 +276,11 @@ class Training {
 	/** A person's training record: the sessions they attended with their exam results, newest first. */
 	List<TrainingLine> recordOf(long staffId) {
 		return records.ofStaff(staffId).stream()
-			.map(r -> new TrainingLine(r.planId(), r.planTitle(), r.courseTitle(), r.category().name(), r.hours(),
+			.map(r -> new TrainingLine(r.planId(), r.planTitle(), r.courseTitle(), r.category().name(),
+					r.attendedHours() != null ? r.attendedHours() : r.hours(),
 					r.session().heldOn(), r.session().examTitle(), r.score(), r.session().maxScore(),
-					r.session().hasExam() ? ExamScoring.passed(r.score(), r.session().passScore()) : null))
+					r.session().hasExam() ? ExamScoring.passed(r.score(), r.session().passScore()) : null,
+					r.remarks()))
 			.toList();
 	}
 
@@ -280,7 +289,8 @@ class Training {
 		return reading.providerParties();
 	}
 
-	private PlanRow kept(long planId) {
+	/** The plan, locked, when the person asking keeps it; 404 otherwise. */
+	PlanRow kept(long planId) {
 		Actor keeper = access.requireKeeper();
 		DataScope scope = access.scope();
 		return records.planForUpdate(planId)

@@ -32,12 +32,17 @@ class TrainingRecords {
 		}
 	}
 
-	record AttendanceRow(long sessionId, long staffId, BigDecimal score) {
+	/** @param hours the hours attended when they differ from the course's ({@code null}: the course's) */
+	record AttendanceRow(long sessionId, long staffId, BigDecimal score, BigDecimal hours, String remarks) {
+	}
+
+	/** An attendee as the attendance import records them. */
+	record ImportedAttendance(long staffId, BigDecimal hours, BigDecimal score, String remarks) {
 	}
 
 	/** One session a person attended, with its course and plan. */
 	record PersonalRow(long planId, String planTitle, String courseTitle, CourseCategory category, BigDecimal hours,
-			SessionRow session, BigDecimal score) {
+			SessionRow session, BigDecimal score, BigDecimal attendedHours, String remarks) {
 	}
 
 	private final JdbcClient jdbc;
@@ -79,6 +84,18 @@ class TrainingRecords {
 		jdbc.sql("""
 				insert into training_attendance (session_id, staff_id)
 				select ?, unnest(cast(? as bigint[])) on conflict do nothing""").params(sessionId, ids).update();
+	}
+
+	/** Adds the attendees, or replaces the hours, score and remarks of those recorded already; others stay. */
+	void importAttendance(long sessionId, List<ImportedAttendance> rows) {
+		for (ImportedAttendance row : rows) {
+			jdbc.sql("""
+					insert into training_attendance (session_id, staff_id, hours, score, remarks) values (?, ?, ?, ?, ?)
+					on conflict (session_id, staff_id) do update
+					set hours = excluded.hours, score = excluded.score, remarks = excluded.remarks""")
+				.params(sessionId, row.staffId(), row.hours(), row.score(), row.remarks())
+				.update();
+		}
 	}
 
 	void setScores(long sessionId, Map<Long, BigDecimal> scores) {
@@ -151,11 +168,12 @@ class TrainingRecords {
 
 	List<AttendanceRow> attendance(long planId) {
 		return jdbc.sql("""
-				select a.session_id, a.staff_id, a.score from training_attendance a
+				select a.session_id, a.staff_id, a.score, a.hours, a.remarks from training_attendance a
 				join training_session s on s.id = a.session_id join training_course c on c.id = s.course_id
 				where c.plan_id = ? order by a.session_id, a.staff_id""")
 			.param(planId)
-			.query((rs, n) -> new AttendanceRow(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3)))
+			.query((rs, n) -> new AttendanceRow(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3),
+					rs.getBigDecimal(4), rs.getString(5)))
 			.list();
 	}
 
@@ -163,14 +181,16 @@ class TrainingRecords {
 	List<PersonalRow> ofStaff(long staffId) {
 		return jdbc.sql("""
 				select p.id as plan_id, p.title as plan_title, c.title as course_title, c.category, c.hours,
-				  s.id, s.course_id, s.held_on, s.place, s.trainer, s.exam_title, s.pass_score, s.max_score, a.score
+				  s.id, s.course_id, s.held_on, s.place, s.trainer, s.exam_title, s.pass_score, s.max_score, a.score,
+				  a.hours as attended_hours, a.remarks
 				from training_attendance a join training_session s on s.id = a.session_id
 				join training_course c on c.id = s.course_id join training_plan p on p.id = c.plan_id
 				where a.staff_id = ? order by s.held_on desc, s.id desc""")
 			.param(staffId)
 			.query((rs, n) -> new PersonalRow(rs.getLong("plan_id"), rs.getString("plan_title"),
 					rs.getString("course_title"), CourseCategory.valueOf(rs.getString("category")),
-					rs.getBigDecimal("hours"), session(rs), rs.getBigDecimal("score")))
+					rs.getBigDecimal("hours"), session(rs), rs.getBigDecimal("score"), rs.getBigDecimal("attended_hours"),
+					rs.getString("remarks")))
 			.list();
 	}
 

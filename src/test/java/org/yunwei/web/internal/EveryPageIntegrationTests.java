@@ -65,7 +65,11 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			Map.entry("/inspections/report/pdf", "a PDF download"),
 			Map.entry("/staff/chart/image", "an SVG download"), Map.entry("/staff/flow/image", "an SVG download"),
 			Map.entry("/staff/import/template", "a workbook download"),
-			Map.entry("/knowledge/{id:\\d+}/attachments/{attachmentId:\\d+}", "a file download"));
+			Map.entry("/knowledge/{id:\\d+}/attachments/{attachmentId:\\d+}", "a file download"),
+			Map.entry("/trainings/{id:\\d+}/sessions/{sessionId:\\d+}/attendance-import/template",
+					"a workbook download"),
+			Map.entry("/api/v1/trainings/{id}/sessions/{sessionId}/attendance-import-template",
+					"the API's workbook download"));
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -467,6 +471,19 @@ class EveryPageIntegrationTests extends IntegrationTestSupport {
 			world.api.put("/api/v1/trainings/" + plan + "/sessions/" + session + "/scores", keeper,
 					Map.of("scores", List.of(Map.of("staffId", staffId, "score", 88))));
 			return List.of("/trainings/" + plan);
+		});
+		// the attendance import of a session of a plan with an exam
+		samples.put("/trainings/{id:\\d+}/sessions/{sessionId:\\d+}/attendance-import", () -> {
+			String keeper = world.token(world.lead);
+			long plan = world.api.post("/api/v1/trainings", keeper, Map.of("year", 2026, "title", "出勤导入培训"))
+				.json().get("id").asLong();
+			long course = world.api.post("/api/v1/trainings/" + plan + "/courses", keeper, Map.of("title", "安全意识",
+					"category", "SECURITY_AWARENESS", "hours", 2)).json().get("courses").get(0).get("id").asLong();
+			long session = world.api.post("/api/v1/trainings/" + plan + "/sessions", keeper, Map.of("courseId", course,
+					"heldOn", "2026-11-21")).json().get("id").asLong();
+			world.api.put("/api/v1/trainings/" + plan + "/sessions/" + session + "/exam", keeper,
+					Map.of("title", "安全意识考核", "maxScore", 100, "passScore", 60));
+			return List.of("/trainings/" + plan + "/sessions/" + session + "/attendance-import");
 		});
 		// a score sheet of management's and the agent's appraisal on it by the desk manager
 		samples.put("/appraisals/{id:\\d+}", () -> {
