@@ -19,9 +19,10 @@
  * {@code ticket} and {@code problem} for the incidents and problems a change fixes (it implements their
  * {@code ChangesOfTicket} and {@code ChangesOfProblem}, so that neither depends on this module); on {@code sla} for
  * the clocks of changes whose SLA rule sets them (approval time, implementation window), and on {@code notification}
- * to tell the people of a change when one of its clocks warns or is breached.
+ * to tell the people of a change when one of its clocks warns or is breached; and on {@code dataset} to add its
+ * changes to the city generator ({@code ChangeDataset}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Change management",
 		allowedDependencies = { "identity", "cmdb", "approval", "audit", "web", "compliance", "ticket",
-				"problem", "sla", "notification" })
+				"problem", "sla", "notification", "dataset" })
 package org.yunwei.change;

@@ -141,7 +141,12 @@ class GenerateCommandIntegrationTests {
 		assertThat(count(interrupted, "select count(*) from change_request where title ~ '[一-龥]'"))
 			.isEqualTo(200);
 		// releases now group generated changes of their provider
-		assertThat(count(interrupted, "select count(*) from release_record where cardinality(change_ids) > 0")).isPositive();
+		// (at this size few changes are application changes, so only when there are some must a release hold one)
+		long application = count(interrupted, "select count(*) from change_request where change_type = 'APPLICATION' "
+				+ "and outcome = 'SUCCESSFUL'");
+		assertThat(application == 0
+				|| count(interrupted, "select count(*) from release_record where cardinality(change_ids) > 0") > 0)
+			.as("%d application changes, none in a release", application).isTrue();
 		assertThat(count(interrupted, """
 				select count(*) from release_record r, unnest(r.change_ids) c
 				where not exists (select 1 from change_request x where x.id = c
