@@ -84,11 +84,15 @@ class ReleaseDataset implements Dataset {
 			return new Changes(byProvider, applications, new java.util.HashSet<>());
 		}
 
-		/** Up to three unused changes of the provider planned within three days of the release. */
+		/**
+		 * Up to three unused changes of the provider planned in the thirty days before the release: a release ships
+		 * what was changed since the one before it (two a month per provider), so that nearly every application
+		 * change ends up in one, as the city's register expects, not only those that happen to fall beside one.
+		 */
 		List<Candidate> near(long partyId, Instant plannedAt, int most) {
 			List<Candidate> all = byProvider.getOrDefault(partyId, List.of());
-			Instant from = plannedAt.minus(Duration.ofDays(3));
-			Instant to = plannedAt.plus(Duration.ofDays(3));
+			Instant from = plannedAt.minus(Duration.ofDays(30));
+			Instant to = plannedAt;
 			int low = 0;
 			int high = all.size();
 			while (low < high) {
