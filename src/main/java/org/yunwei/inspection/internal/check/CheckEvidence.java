@@ -84,7 +84,9 @@ class CheckEvidence implements EvidenceSource {
 				join inspection_check c on c.id = r.check_id
 				where r.action is not null and""" + " " + inPeriod + " order by r.ran_at desc, r.id desc limit ?")
 			.params(latestParams)
-			.query((rs, n) -> new EvidenceRecord(rs.getString(2) + " · " + rs.getString(4),
+			// the check's name only: the record's text is shown as is, and the alarm's action is a code (the
+			// figures above count each kind of action in words)
+			.query((rs, n) -> new EvidenceRecord(rs.getString(2),
 					rs.getTimestamp(3).toInstant(), "/inspections/checks/" + rs.getLong(1)))
 			.list();
 
