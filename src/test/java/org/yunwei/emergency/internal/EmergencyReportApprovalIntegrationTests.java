@@ -122,6 +122,10 @@ class EmergencyReportApprovalIntegrationTests extends IntegrationTestSupport {
 			assertThat(text).contains(EmergencyReportIntegrationTests.SECONDS
 				.format(Instant.parse(entry.get("at").asString())));
 		}
+		// the Word document is made from the same stored text
+		assertThat(wordText("/api/v1/emergency-events/" + id + "/fault-report?format=docx", agent)).contains("故障报告",
+				"根本原因：存储控制器固件缺陷导致卷只读。", "更换控制器后于 10 时 20 分恢复业务。", "已发布", approverName)
+			.doesNotContain("草稿");
 		var evidence = world.api.get("/api/v1/compliance/items/9.2.2c?provider=" + world.fixtures.providerParty,
 				world.fixtures.managerToken).json().get("item");
 		assertThat(evidence.get("state").asString()).isEqualTo("EVIDENCED");
@@ -239,6 +243,17 @@ class EmergencyReportApprovalIntegrationTests extends IntegrationTestSupport {
 			}
 		}
 		throw new AssertionError("no section " + key);
+	}
+
+	private String wordText(String path, String token) throws Exception {
+		HttpResponse<byte[]> word = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token)
+			.header("Accept-Language", "zh-CN").build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(word.statusCode()).isEqualTo(200);
+		try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(word.body()));
+				var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+			return extractor.getText();
+		}
 	}
 
 	private String pdfText(String path, String token) throws Exception {
