@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.yunwei.identity.Actor;
@@ -31,10 +34,12 @@ public class GlobalSearch {
 
 	private final List<SearchSource> sources;
 	private final Actors actors;
+	private final MeterRegistry meters;
 
-	GlobalSearch(ObjectProvider<SearchSource> sources, Actors actors) {
+	GlobalSearch(ObjectProvider<SearchSource> sources, Actors actors, MeterRegistry meters) {
 		this.sources = sources.orderedStream().toList();
 		this.actors = actors;
+		this.meters = meters;
 		Set<String> kinds = new HashSet<>();
 		for (SearchSource source : this.sources) {
 			if (!kinds.add(source.kind())) {
@@ -64,13 +69,13 @@ public class GlobalSearch {
 		SearchQuery query = new SearchQuery(sought, perKind + 1, locale);
 		List<CompletableFuture<List<SearchHit>>> answers = new ArrayList<>(asked.size());
 		for (SearchSource source : asked.subList(Math.min(1, asked.size()), asked.size())) {
-			answers.add(Alongside.start("global-search", () -> source.search(query, reader)));
+			answers.add(Alongside.start("global-search", () -> timed(source, query, reader)));
 		}
 		// the first source on the request's own thread, the others side by side with it (tickets in PostgreSQL, the
 		// knowledge base in Lucene): a search takes as long as its slowest source, not their sum
 		List<List<SearchHit>> found = new ArrayList<>(asked.size());
 		if (!asked.isEmpty()) {
-			found.add(asked.getFirst().search(query, reader));
+			found.add(timed(asked.getFirst(), query, reader));
 		}
 		answers.forEach(answer -> found.add(Alongside.joined(answer)));
 		List<SearchResults.Group> groups = new ArrayList<>();
@@ -83,6 +88,23 @@ public class GlobalSearch {
 			}
 		}
 		return new SearchResults(sought, groups);
+	}
+
+	/**
+	 * A source's search, its time recorded as {@code yunwei.search.source} by kind: a search takes as long as its
+	 * slowest source, and a search over its target must say which one that was.
+	 */
+	private List<SearchHit> timed(SearchSource source, SearchQuery query, Actor reader) {
+		Timer.Sample sample = Timer.start(meters);
+		try {
+			return source.search(query, reader);
+		}
+		finally {
+			sample.stop(Timer.builder("yunwei.search.source")
+				.description("Time one source of the global search takes to answer")
+				.tag("kind", source.kind())
+				.register(meters));
+		}
 	}
 
 	/**

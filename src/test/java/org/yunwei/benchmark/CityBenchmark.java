@@ -85,7 +85,9 @@ class CityBenchmark {
 		creations(creations, raw);
 		machine("AfterCreations");
 		reads(new ReadLatencies(api, city), city, raw);
-		evidenceSources(Prometheus.read(api));
+		Prometheus after = Prometheus.read(api);
+		slowestParts(after, "yunwei_compliance_evidence_seconds", "source", "compliance.source", "evidence source");
+		slowestParts(after, "yunwei_search_source_seconds", "kind", "search.source", "global search source");
 		mixed(new MixedLoad(api, city, creations), city, raw);
 		machine("AfterMixed");
 		slaTicks(before, Prometheus.read(api));
@@ -175,19 +177,19 @@ class CityBenchmark {
 	}
 
 	/**
-	 * The register's slowest evidence sources during its reads (mean and the slowest answer of each), so that a
-	 * register over its target says where to look.
+	 * The slowest parts of a request whose parts are timed apart (the register's evidence sources, global search's
+	 * sources): mean and the slowest answer of the three slowest, so that a request over its target says where to look.
 	 */
-	private void evidenceSources(Prometheus after) {
-		String metric = "yunwei_compliance_evidence_seconds";
-		List<String> sources = new ArrayList<>(after.labelValues(metric + "_count", "source"));
-		sources.sort(java.util.Comparator.comparingDouble((String s) -> -after.sum(metric + "_sum", "source", s)
-				/ after.sum(metric + "_count", "source", s)));
-		for (String source : sources.subList(0, Math.min(3, sources.size()))) {
-			double mean = after.sum(metric + "_sum", "source", source) / after.sum(metric + "_count", "source", source);
-			double max = after.sum(metric + "_max", "source", source);
-			figures.put("compliance.source." + source + ".meanMs", mean * 1000);
-			figures.row("— evidence source " + source, String.format("mean %s, slowest %s", Figures.ms(mean * 1000),
+	private void slowestParts(Prometheus after, String metric, String label, String key, String title) {
+		List<String> parts = new ArrayList<>(after.labelValues(metric + "_count", label));
+		parts.sort(java.util.Comparator.comparingDouble((String s) -> -after.sum(metric + "_sum", label, s)
+				/ after.sum(metric + "_count", label, s)));
+		for (String part : parts.subList(0, Math.min(3, parts.size()))) {
+			double mean = after.sum(metric + "_sum", label, part) / after.sum(metric + "_count", label, part);
+			double max = after.sum(metric + "_max", label, part);
+			figures.put(key + "." + part + ".meanMs", mean * 1000);
+			figures.put(key + "." + part + ".maxMs", max * 1000);
+			figures.row("— " + title + " " + part, String.format("mean %s, slowest %s", Figures.ms(mean * 1000),
 					Figures.ms(max * 1000)), "", "");
 		}
 	}

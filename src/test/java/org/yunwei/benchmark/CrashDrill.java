@@ -409,13 +409,18 @@ final class CrashDrill implements AutoCloseable {
 		return unfired.get();
 	}
 
+	private static final Duration PUBLICATIONS_SETTLE = Duration.ofMinutes(4);
+
 	private static long pendingPublications(JdbcClient jdbc) {
 		java.util.function.Supplier<Long> pending = () -> jdbc
 			.sql("select count(*) from event_publication where completion_date is null")
 			.query(Long.class)
 			.single();
 		try {
-			org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> pending.get() == 0);
+			// a listener the fault interrupted is delivered again by EventRedelivery once its publication is older
+			// than yunwei.events.redeliver-after (2 min), at its next look (every minute): up to three minutes after
+			// the fault, plus the delivery itself
+			org.awaitility.Awaitility.await().atMost(PUBLICATIONS_SETTLE).until(() -> pending.get() == 0);
 		}
 		catch (org.awaitility.core.ConditionTimeoutException stillPending) {
 			// reported as a figure

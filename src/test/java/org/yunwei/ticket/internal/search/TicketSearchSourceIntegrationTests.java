@@ -6,8 +6,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.yunwei.support.ApiClient;
 import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.TestDirectory;
@@ -98,6 +102,21 @@ class TicketSearchSourceIntegrationTests extends IntegrationTestSupport {
 			.get("groups").get(0);
 		assertThat(all.get("hits").size()).isEqualTo(3);
 		assertThat(all.get("more").asBoolean()).isFalse();
+	}
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void eachSourcesTimeIsRecordedByKindSoThatASlowSearchSaysWhichSourceWasSlow() {
+		long before = searchesTimed("ticket");
+		tickets(world.token(world.agent), word);
+		assertThat(searchesTimed("ticket")).isEqualTo(before + 1);
+	}
+
+	private long searchesTimed(String kind) {
+		Timer timer = meters.find("yunwei.search.source").tag("kind", kind).timer();
+		return timer == null ? 0 : timer.count();
 	}
 
 	@Test
