@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,11 +26,29 @@ import org.yunwei.web.FieldErrors;
  * The change calendar (变更日历): the changes planned in a month or a week in the reader's scope, the freeze windows
  * of the period, and the conflicts among them — two changes not cancelled whose planned windows overlap and that
  * touch a same configuration item or a same service (an application system or business service that their items are
- * or reach downstream). The changes are read through the index on the planned window; conflicts by a
- * sweep over the changes ordered by start, so that only overlapping windows are compared.
+ * or reach downstream). The changes are read through the index on the planned window; conflicts by
+ * {@link CalendarConflicts}.
+ * <p>
+ * A month answers as a wall calendar shows it: for each day the number of changes planned on it and at most
+ * {@value #SHOWN_A_DAY} of them, the most relevant first, the rest being a "+N more" that the week view lists; its
+ * conflicts and freeze windows complete. A busy month holds two thousand changes, seventy an evening: listing all of
+ * them made the answer's size its cost, and no one reads seventy entries in a day's cell. A week lists every change.
  */
 @Service
 class ChangeCalendar {
+
+	/** The changes a month shows on a day. */
+	static final int SHOWN_A_DAY = 5;
+
+	private static final Comparator<Entry> PLANNED = Comparator.comparing(Entry::plannedStart)
+		.thenComparingLong(Entry::id);
+
+	/** An entry from its columns: id, number, title, status, category, risk level, window, items, services. */
+	static final RowMapper<Entry> ENTRY = (rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3),
+			ChangeStatus.valueOf(rs.getString(4)), ChangeCategory.valueOf(rs.getString(5)),
+			RiskLevel.valueOf(rs.getString(6)), ChangeRecords.instant(rs, "planned_start"),
+			ChangeRecords.instant(rs, "planned_end"), ChangeRecords.longs(rs.getArray(9)),
+			ChangeRecords.longs(rs.getArray(10)));
 
 	private final JdbcClient jdbc;
 	private final ChangeScope scope;
@@ -51,13 +71,28 @@ class ChangeCalendar {
 	}
 
 	/**
+	 * A day of the period: how many changes are planned on it (a window over midnight counts on both days) and which
+	 * of them the answer shows.
+	 *
+	 * @param changeIds a month's at most {@value ChangeCalendar#SHOWN_A_DAY}, the most relevant first (emergency, then
+	 *     higher risk, then in conflict, then by planned start); a week's every one, by planned start
+	 * @param more the changes of the day not shown: the week view of the day lists them
+	 */
+	public record CalendarDay(LocalDate date, int count, List<Long> changeIds, int more) {
+	}
+
+	/**
 	 * The calendar of a period.
 	 *
 	 * @param view {@code month} or {@code week}
 	 * @param from the first day shown; {@code to} the day after the last
+	 * @param count the changes planned in the period
+	 * @param changes the changes the days show, each once, by planned start: a week's every one
+	 * @param days each day of the period, in order
+	 * @param conflicts every conflict among the period's changes, shown or not
 	 */
-	public record Period(String view, LocalDate from, LocalDate to, List<Entry> changes,
-			List<FreezeWindow> freezeWindows, List<Conflict> conflicts) {
+	public record Period(String view, LocalDate from, LocalDate to, int count, List<Entry> changes,
+			List<CalendarDay> days, List<FreezeWindow> freezeWindows, List<Conflict> conflicts) {
 	}
 
 	/**
@@ -105,7 +140,58 @@ class ChangeCalendar {
 		Instant start = from.atStartOfDay(ChangeRegister.ZONE).toInstant();
 		Instant end = to.atStartOfDay(ChangeRegister.ZONE).toInstant();
 		List<Entry> changes = planned(reader, start, end, null, null);
-		return new Period(kind, from, to, changes, freezeWindows.overlapping(start, end), conflicts(changes));
+		return arrange(kind, from, to, changes, freezeWindows.overlapping(start, end));
+	}
+
+	/**
+	 * The period's answer from its changes (by planned start) and freeze windows: the conflicts among all the changes,
+	 * the days and what they show.
+	 */
+	static Period arrange(String view, LocalDate from, LocalDate to, List<Entry> changes,
+			List<FreezeWindow> freezes) {
+		List<Conflict> conflicts = CalendarConflicts.among(changes);
+		boolean month = view.equals("month");
+		Set<Long> conflicting = new HashSet<>();
+		conflicts.forEach(c -> {
+			conflicting.add(c.firstId());
+			conflicting.add(c.secondId());
+		});
+		Comparator<Entry> shownFirst = month ? relevance(conflicting) : PLANNED;
+		int days = (int) ChronoUnit.DAYS.between(from, to);
+		List<List<Entry>> onDay = new ArrayList<>(days);
+		for (int d = 0; d < days; d++) {
+			onDay.add(new ArrayList<>());
+		}
+		for (Entry change : changes) {
+			// the days the window touches: its last instant's day, not its end's (a window ending at midnight)
+			LocalDate first = LocalDate.ofInstant(change.plannedStart(), ChangeRegister.ZONE);
+			LocalDate last = LocalDate.ofInstant(change.plannedEnd().minusNanos(1), ChangeRegister.ZONE);
+			int d0 = (int) Math.max(0, ChronoUnit.DAYS.between(from, first));
+			int d1 = (int) Math.min(days - 1, ChronoUnit.DAYS.between(from, last));
+			for (int d = d0; d <= d1; d++) {
+				onDay.get(d).add(change);
+			}
+		}
+		List<CalendarDay> calendarDays = new ArrayList<>(days);
+		Set<Long> shownIds = new HashSet<>();
+		for (int d = 0; d < days; d++) {
+			List<Entry> planned = onDay.get(d);
+			List<Entry> shown = planned.stream().sorted(shownFirst).limit(month ? SHOWN_A_DAY : planned.size())
+				.toList();
+			shown.forEach(e -> shownIds.add(e.id()));
+			calendarDays.add(new CalendarDay(from.plusDays(d), planned.size(), shown.stream().map(Entry::id).toList(),
+					planned.size() - shown.size()));
+		}
+		List<Entry> listed = month ? changes.stream().filter(e -> shownIds.contains(e.id())).toList() : changes;
+		return new Period(view, from, to, changes.size(), listed, calendarDays, freezes, conflicts);
+	}
+
+	/** Emergency first, then higher risk, then in conflict, then by planned start. */
+	private static Comparator<Entry> relevance(Set<Long> conflicting) {
+		return Comparator.comparing((Entry e) -> e.category() != ChangeCategory.EMERGENCY)
+			.thenComparing(Entry::riskLevel, Comparator.reverseOrder())
+			.thenComparing(e -> !conflicting.contains(e.id()))
+			.thenComparing(PLANNED);
 	}
 
 	/**
@@ -170,35 +256,6 @@ class ChangeCalendar {
 			params.add(excluding);
 		}
 		sql.append(" order by c.planned_start, c.id");
-		return jdbc.sql(sql.toString()).params(params)
-			.query((rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3),
-					ChangeStatus.valueOf(rs.getString(4)), ChangeCategory.valueOf(rs.getString(5)),
-					RiskLevel.valueOf(rs.getString(6)), ChangeRecords.instant(rs, "planned_start"),
-					ChangeRecords.instant(rs, "planned_end"), ChangeRecords.longs(rs.getArray(9)),
-					ChangeRecords.longs(rs.getArray(10))))
-			.list();
-	}
-
-	/** A sweep over the changes by start: each is compared only with those whose window is still open. */
-	static List<Conflict> conflicts(List<Entry> byStart) {
-		List<Entry> sorted = new ArrayList<>(byStart);
-		sorted.sort(Comparator.comparing(Entry::plannedStart).thenComparingLong(Entry::id));
-		List<Conflict> found = new ArrayList<>();
-		List<Entry> open = new ArrayList<>();
-		for (Entry entry : sorted) {
-			open.removeIf(o -> !o.plannedEnd().isAfter(entry.plannedStart()));
-			Set<Long> items = new HashSet<>(entry.ciIds());
-			Set<Long> services = new HashSet<>(entry.serviceIds());
-			for (Entry other : open) {
-				List<Long> shared = other.ciIds().stream().filter(items::contains).toList();
-				List<Long> sharedServices = other.serviceIds().stream().filter(services::contains).toList();
-				if (!shared.isEmpty() || !sharedServices.isEmpty()) {
-					found.add(new Conflict(other.id(), other.number(), entry.id(), entry.number(), shared,
-							sharedServices));
-				}
-			}
-			open.add(entry);
-		}
-		return found;
+		return jdbc.sql(sql.toString()).params(params).query(ENTRY).list();
 	}
 }

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,12 @@ class ChangeCalendarWebController {
 		this.scope = scope;
 	}
 
-	/** A day of the calendar with what is planned on it. */
-	record Day(LocalDate date, boolean inPeriod, List<FreezeWindow> freezes, List<ChangeCalendar.Entry> changes) {
+	/**
+	 * A day of the calendar with what is planned on it: the changes shown (a month's most relevant few), how many
+	 * there are and how many are not shown.
+	 */
+	record Day(LocalDate date, boolean inPeriod, List<FreezeWindow> freezes, List<ChangeCalendar.Entry> changes,
+			int count, int more) {
 	}
 
 	@GetMapping("/changes/calendar")
@@ -62,6 +67,10 @@ class ChangeCalendarWebController {
 		}
 		LocalDate first = period.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 		LocalDate last = period.to().minusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+		Map<Long, ChangeCalendar.Entry> byId = new HashMap<>();
+		period.changes().forEach(c -> byId.put(c.id(), c));
+		Map<LocalDate, ChangeCalendar.CalendarDay> ofDate = new HashMap<>();
+		period.days().forEach(d -> ofDate.put(d.date(), d));
 		List<List<Day>> weeks = new ArrayList<>();
 		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
 			if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
@@ -69,10 +78,12 @@ class ChangeCalendarWebController {
 			}
 			Instant start = day.atStartOfDay(ChangeRegister.ZONE).toInstant();
 			Instant end = day.plusDays(1).atStartOfDay(ChangeRegister.ZONE).toInstant();
-			weeks.getLast().add(new Day(day, !day.isBefore(period.from()) && day.isBefore(period.to()),
+			// the grid's days of the months before and after are shaded only: their changes are their month's
+			ChangeCalendar.CalendarDay planned = ofDate.get(day);
+			weeks.getLast().add(new Day(day, planned != null,
 					period.freezeWindows().stream().filter(f -> f.overlaps(start, end)).toList(),
-					period.changes().stream()
-						.filter(c -> c.plannedStart().isBefore(end) && c.plannedEnd().isAfter(start)).toList()));
+					planned == null ? List.of() : planned.changeIds().stream().map(byId::get).toList(),
+					planned == null ? 0 : planned.count(), planned == null ? 0 : planned.more()));
 		}
 		Set<Long> conflicting = new HashSet<>();
 		period.conflicts().forEach(c -> {
@@ -84,6 +95,7 @@ class ChangeCalendarWebController {
 		model.addAttribute("weeks", weeks);
 		model.addAttribute("conflicting", conflicting);
 		model.addAttribute("monthView", monthView);
+		model.addAttribute("shownADay", ChangeCalendar.SHOWN_A_DAY);
 		model.addAttribute("previous", monthView ? period.from().minusMonths(1) : period.from().minusDays(7));
 		model.addAttribute("next", period.to());
 		model.addAttribute("zone", ChangeRegister.ZONE);

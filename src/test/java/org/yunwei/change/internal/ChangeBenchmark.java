@@ -24,6 +24,8 @@ import org.yunwei.dataset.DatasetPlan;
 import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.TestDirectory;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The change figures of issue 18 on a generated city: a CMDB graph of {@value #DEFAULT_ITEMS} items (as
  * {@code CmdbBenchmark} builds it: core switches as hubs, hosts, virtual machines running on them, application
@@ -77,6 +79,12 @@ class ChangeBenchmark extends IntegrationTestSupport {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
+	FreezeWindowRecords freezeWindows;
+
+	@Autowired
+	JsonMapper json;
+
 	@Test
 	void changes() {
 		ChangeWorld world = new ChangeWorld(jdbc, api());
@@ -100,6 +108,8 @@ class ChangeBenchmark extends IntegrationTestSupport {
 		long[] calendar = time(() -> get("/api/v1/change-calendar?view=month&month=" + month, manager));
 		long[] calendarRaw = time(() -> jdbc.sql(RAW_CALENDAR).params(Timestamp.from(monthStart),
 				Timestamp.from(monthEnd), world.providerParty).query().listOfRows().size());
+
+		Phases phases = phases(world, month);
 
 		// a new change on three virtual machines, planned in that month's evening window
 		List<Long> three = List.of(graph.vms().get(11), graph.vms().get(222), graph.vms().get(3_333 % graph.vms().size()));
@@ -151,6 +161,7 @@ class ChangeBenchmark extends IntegrationTestSupport {
 				conflictsFound, ms(conflicts, 50), ms(conflicts, 99), ms(conflictsRaw, 50), ms(conflictsRaw, 99));
 		System.out.printf("  risk assessment, 20 items, %d reached    API p50 %.2f ms  p99 %.2f ms  raw SQL p50 %.2f ms  p99 %.2f ms%n",
 				reached, ms(assess, 50), ms(assess, 99), ms(assessRaw, 50), ms(assessRaw, 99));
+		phases.print();
 		System.out.printf("BENCH {\"changes\": %d, \"cmdbItems\": %d, \"loadAverage\": %.1f, \"calendarChanges\": %d, "
 				+ "\"calendarP50Ms\": %.2f, \"calendarP99Ms\": %.2f, \"calendarRawP50Ms\": %.2f, \"calendarRawP99Ms\": %.2f, "
 				+ "\"conflictsFound\": %d, \"conflictsP50Ms\": %.2f, \"conflictsP99Ms\": %.2f, \"conflictsRawP50Ms\": %.2f, "
@@ -159,6 +170,74 @@ class ChangeBenchmark extends IntegrationTestSupport {
 				total, ITEMS, load, inMonth, ms(calendar, 50), ms(calendar, 99), ms(calendarRaw, 50),
 				ms(calendarRaw, 99), conflictsFound, ms(conflicts, 50), ms(conflicts, 99), ms(conflictsRaw, 50),
 				ms(conflictsRaw, 99), reached, ms(assess, 50), ms(assess, 99), ms(assessRaw, 50), ms(assessRaw, 99));
+	}
+
+	/** Where a month view's time goes, phase by phase, in this process; printed with the figures. */
+	private record Phases(List<String> lines) {
+
+		void print() {
+			System.out.println("  month view by phase (in process, p50 / p99):");
+			lines.forEach(line -> System.out.println("    " + line));
+		}
+	}
+
+	/**
+	 * The month view's phases one by one, for the month as it is and for one twice as dense (the previous month's
+	 * changes moved a month on into it, as a busier city would plan them): reading the entries with their items and
+	 * services, the conflicts by the pairwise sweep the calendar used before and by grouping what changes touch, the
+	 * whole arrangement of the answer (conflicts and days), the freeze windows, and the JSON of the answer as it was
+	 * (every change of the month) and as it is (each day's few).
+	 */
+	private Phases phases(ChangeWorld world, YearMonth month) {
+		List<String> lines = new ArrayList<>();
+		Instant start = month.atDay(1).atStartOfDay(ChangeRegister.ZONE).toInstant();
+		Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ChangeRegister.ZONE).toInstant();
+		Instant before = month.minusMonths(1).atDay(1).atStartOfDay(ChangeRegister.ZONE).toInstant();
+		LongSupplier read = () -> jdbc.sql(RAW_CALENDAR).params(Timestamp.from(start), Timestamp.from(end),
+				world.providerParty).query(ChangeCalendar.ENTRY).list().size();
+		long[] reading = time(read);
+		List<ChangeCalendar.Entry> entries = jdbc.sql(RAW_CALENDAR).params(Timestamp.from(start),
+				Timestamp.from(end), world.providerParty).query(ChangeCalendar.ENTRY).list();
+		List<ChangeCalendar.Entry> dense = new ArrayList<>(entries);
+		jdbc.sql(RAW_CALENDAR).params(Timestamp.from(before), Timestamp.from(start), world.providerParty)
+			.query(ChangeCalendar.ENTRY).list().forEach(e -> dense.add(new ChangeCalendar.Entry(e.id(), e.number(),
+					e.title(), e.status(), e.category(), e.riskLevel(), aMonthOn(e.plannedStart()),
+					aMonthOn(e.plannedEnd()), e.ciIds(), e.serviceIds())));
+		dense.removeIf(e -> !e.plannedStart().isBefore(end) || !e.plannedEnd().isAfter(start));
+		dense.sort(java.util.Comparator.comparing(ChangeCalendar.Entry::plannedStart)
+			.thenComparingLong(ChangeCalendar.Entry::id));
+		long[] freezes = time(() -> freezeWindows.overlapping(start, end).size());
+		lines.add("read %d entries %.2f / %.2f ms; freeze windows %.2f / %.2f ms".formatted(entries.size(),
+				ms(reading, 50), ms(reading, 99), ms(freezes, 50), ms(freezes, 99)));
+		for (List<ChangeCalendar.Entry> changes : List.of(entries, dense)) {
+			LocalDate from = month.atDay(1);
+			LocalDate to = month.plusMonths(1).atDay(1);
+			long[] pairwise = time(() -> ChangeCalendarTests.pairwise(changes).size());
+			long[] grouped = time(() -> CalendarConflicts.among(changes).size());
+			long[] arranged = time(() -> ChangeCalendar.arrange("month", from, to, changes, List.of()).count());
+			ChangeCalendar.Period now = ChangeCalendar.arrange("month", from, to, changes, List.of());
+			Map<String, Object> was = new LinkedHashMap<>();
+			was.put("view", "month");
+			was.put("from", from);
+			was.put("to", to);
+			was.put("changes", changes);
+			was.put("freezeWindows", List.of());
+			was.put("conflicts", now.conflicts());
+			long[] jsonWas = time(() -> json.writeValueAsBytes(was).length);
+			long[] jsonNow = time(() -> json.writeValueAsBytes(now).length);
+			lines.add(("%d changes, %d conflicts: conflicts pairwise %.2f / %.2f ms, grouped %.2f / %.2f ms; "
+					+ "arrangement %.2f / %.2f ms; JSON of every change %.2f / %.2f ms (%,d bytes), of each day's "
+					+ "few %.2f / %.2f ms (%,d bytes, %d changes shown)").formatted(changes.size(),
+							now.conflicts().size(), ms(pairwise, 50), ms(pairwise, 99), ms(grouped, 50),
+							ms(grouped, 99), ms(arranged, 50), ms(arranged, 99), ms(jsonWas, 50), ms(jsonWas, 99),
+							json.writeValueAsBytes(was).length, ms(jsonNow, 50), ms(jsonNow, 99),
+							json.writeValueAsBytes(now).length, now.changes().size()));
+		}
+		return new Phases(lines);
+	}
+
+	private static Instant aMonthOn(Instant instant) {
+		return instant.atZone(ChangeRegister.ZONE).plusMonths(1).toInstant();
 	}
 
 	/** The generated graph's items by kind. */

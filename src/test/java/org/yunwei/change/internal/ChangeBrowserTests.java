@@ -2,6 +2,7 @@ package org.yunwei.change.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -102,6 +103,15 @@ class ChangeBrowserTests extends BrowserTestSupport {
 			body.put("plannedEnd", "2097-03-10T0" + (4 + i) + ":00:00Z");
 			ids[i] = world.create(body).get("id").asLong();
 		}
+		// four more that evening on items of their own: six in the day, one more than the month shows
+		List<String> numbers = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			Map<String, Object> body = world.change("机房巡检-" + i, List.of(world.item("PHYSICAL_SERVER",
+					TestDirectory.unique("巡检物理机"), Map.of())));
+			body.put("plannedStart", "2097-03-10T1" + i + ":00:00Z");
+			body.put("plannedEnd", "2097-03-10T1" + i + ":30:00Z");
+			numbers.add(world.create(body).get("number").asString());
+		}
 		signIn(world.manager, TestDirectory.PASSWORD, null);
 		open("/changes");
 		clickAndWaitForTheNextPage("#change-calendar");
@@ -112,8 +122,13 @@ class ChangeBrowserTests extends BrowserTestSupport {
 		assertThat(find("#day-2097-03-10").getText()).contains("冲突");
 		assertThat(find("#calendar-conflicts").getText()).contains("发现 1 处冲突");
 		assertThat(browser.findElements(By.cssSelector("#day-2097-03-10 .yw-conflict"))).hasSize(2);
+		assertThat(find("#day-2097-03-10").getText()).contains("共 6 项").contains("还有 1 项")
+			.doesNotContain(numbers.getLast());
+		clickAndWaitForTheNextPage("#more-2097-03-10");
+		assertThat(find("#calendar-heading").getText()).contains("2097-03-04");
+		assertThat(find("#day-2097-03-10").getText()).contains(numbers).doesNotContain("还有");
 		clickAndWaitForTheNextPage("#calendar-switch");
-		assertThat(find("#calendar-heading").getText()).contains("2097-02-25");
+		assertThat(find("#calendar-heading").getText()).contains("2097-03");
 	}
 
 	private void dateTime(String cssSelector, String value) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.support.TestDirectory;
+import org.yunwei.support.WebSession;
 
 import tools.jackson.databind.JsonNode;
 
@@ -140,6 +142,65 @@ class ChangeCalendarIntegrationTests extends IntegrationTestSupport {
 		// another provider's people do not see these changes
 		assertThat(ids(api().get("/api/v1/change-calendar?month=2098-11", world.token(world.otherManager)).json()
 			.get("changes"))).doesNotContain(a, b, c);
+	}
+
+	@Test
+	void aBusyDayOfTheMonthShowsItsFiveMostRelevantChangesAndTheWeekListsThemAll() {
+		long shared = world.item("PHYSICAL_SERVER", "繁忙日物理机", Map.of());
+		List<Long> emergencies = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			Map<String, Object> body = world.change("繁忙日紧急修复-" + i, List.of(world.item("VIRTUAL_MACHINE",
+					"繁忙日云主机-" + i, Map.of())));
+			body.put("category", "EMERGENCY");
+			body.put("plannedStart", "2098-12-10T1" + i + ":00:00Z");
+			body.put("plannedEnd", "2098-12-10T1" + i + ":30:00Z");
+			emergencies.add(world.create(body).get("id").asLong());
+		}
+		long[] normal = new long[2];
+		for (int i = 0; i < 2; i++) {
+			Map<String, Object> body = world.change("繁忙日物理机扩容-" + i, List.of(shared));
+			body.put("plannedStart", "2098-12-10T0" + (1 + i) + ":00:00Z");
+			body.put("plannedEnd", "2098-12-10T0" + (3 + i) + ":00:00Z");
+			normal[i] = world.create(body).get("id").asLong();
+		}
+		String manager = world.token(world.manager);
+
+		JsonNode month = api().get("/api/v1/change-calendar?view=month&month=2098-12", manager).json();
+		assertThat(month.get("count").asInt()).isEqualTo(7);
+		assertThat(month.get("days")).hasSize(31);
+		JsonNode tenth = month.get("days").get(9);
+		assertThat(tenth.get("date").asString()).isEqualTo("2098-12-10");
+		assertThat(tenth.get("count").asInt()).isEqualTo(7);
+		assertThat(tenth.get("more").asInt()).isEqualTo(2);
+		// the emergencies first; the two normal changes in conflict are not shown, their conflict is
+		assertThat(longs(tenth.get("changeIds"))).containsExactlyElementsOf(emergencies);
+		assertThat(ids(month.get("changes"))).containsExactlyElementsOf(emergencies);
+		assertThat(month.get("conflicts")).hasSize(1);
+		assertThat(month.get("conflicts").get(0).get("firstId").asLong()).isEqualTo(normal[0]);
+		assertThat(month.get("conflicts").get(0).get("secondId").asLong()).isEqualTo(normal[1]);
+
+		JsonNode week = api().get("/api/v1/change-calendar?view=week&week=2098-12-10", manager).json();
+		assertThat(week.get("count").asInt()).isEqualTo(7);
+		assertThat(ids(week.get("changes"))).hasSize(7).contains(normal[0], normal[1]);
+		JsonNode inWeek = week.get("days").get(2);
+		assertThat(inWeek.get("count").asInt()).isEqualTo(7);
+		assertThat(inWeek.get("more").asInt()).isZero();
+		assertThat(longs(inWeek.get("changeIds"))).startsWith(normal[0], normal[1]).hasSize(7);
+
+		// the page says so: five shown, "还有 2 项" opening the week that lists all seven
+		WebSession page = new WebSession(port);
+		assertThat(page.signIn(world.manager, TestDirectory.PASSWORD, null).location()).doesNotContain("error");
+		String body = page.get("/changes/calendar?month=2098-12").body();
+		assertThat(body).contains("还有 2 项").contains("week=2098-12-10").contains("本月共计划 7 项变更")
+			.doesNotContain("繁忙日物理机扩容");
+		assertThat(page.get("/changes/calendar?view=week&week=2098-12-10").body()).contains("繁忙日物理机扩容-0",
+				"繁忙日物理机扩容-1", "繁忙日紧急修复-4");
+	}
+
+	private static List<Long> longs(JsonNode array) {
+		List<Long> ids = new ArrayList<>();
+		array.forEach(i -> ids.add(i.asLong()));
+		return ids;
 	}
 
 	private static List<Long> ids(JsonNode items) {
