@@ -10,6 +10,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
@@ -69,8 +70,9 @@ public final class StatementTally {
 	}
 
 	/**
-	 * Counts by key: {@code statement|<thread>|<verb> <table>}, {@code transaction|<thread>|read} or
-	 * {@code …|write}, {@code rollback|<thread>}; the thread is {@code request}, {@code listener} or {@code other}.
+	 * Counts by key: {@code statement|<thread>|<verb> <table>}, {@code row read|<thread>|<verb> <table>} (rows of
+	 * their results that the application read), {@code transaction|<thread>|read} or {@code …|write},
+	 * {@code rollback|<thread>}; the thread is {@code request}, {@code listener} or {@code other}.
 	 */
 	public record Counts(Map<String, Long> values) {
 
@@ -177,6 +179,10 @@ public final class StatementTally {
 
 		@Override
 		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+			if (method.getName().equals("equals") && method.getDeclaringClass() == Object.class) {
+				// a proxy equals only itself, as the object it wraps does
+				return proxy == args[0];
+			}
 			switch (method.getName()) {
 				case "commit" -> {
 					Object result = call(connection, method, args);
@@ -217,7 +223,7 @@ public final class StatementTally {
 			}
 		}
 
-		void executed(String sql, String suffix) {
+		String executed(String sql, String suffix) {
 			String kind = kind(sql) + suffix;
 			String thread = thread();
 			add("statement|" + thread + "|" + kind);
@@ -228,6 +234,7 @@ public final class StatementTally {
 				open = true;
 				wrote |= writes(kind);
 			}
+			return thread + "|" + kind;
 		}
 
 		private void ended(boolean committed) {
@@ -247,6 +254,8 @@ public final class StatementTally {
 		private final String sql;
 		private String batched;
 		private int batchSize;
+		/** The thread and kind of the statement last executed, which the rows of its result count under. */
+		private String last;
 
 		CountedStatement(CountedConnection connection, Object statement, String sql) {
 			this.connection = connection;
@@ -256,6 +265,10 @@ public final class StatementTally {
 
 		@Override
 		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+			if (method.getName().equals("equals") && method.getDeclaringClass() == Object.class) {
+				// a proxy equals only itself, as the object it wraps does
+				return proxy == args[0];
+			}
 			String name = method.getName();
 			if (name.equals("addBatch")) {
 				batched = args == null || args.length == 0 ? sql : (String) args[0];
@@ -267,10 +280,36 @@ public final class StatementTally {
 				}
 				batchSize = 0;
 			}
-			else if (name.startsWith("execute")) {
-				connection.executed(args != null && args.length > 0 && args[0] instanceof String s ? s : sql, "");
+			else if (name.equals("clearBatch")) {
+				batchSize = 0;
 			}
-			return call(statement, method, args);
+			else if (name.startsWith("execute")) {
+				last = connection.executed(args != null && args.length > 0 && args[0] instanceof String s ? s : sql,
+						"");
+			}
+			Object result = call(statement, method, args);
+			if (result instanceof ResultSet rows && last != null) {
+				return Proxy.newProxyInstance(StatementTally.class.getClassLoader(), new Class<?>[] { ResultSet.class },
+						new CountedRows(rows, last));
+			}
+			return result;
+		}
+	}
+
+	/** Counts the rows a statement answers, as they are read. */
+	private record CountedRows(ResultSet rows, String key) implements InvocationHandler {
+
+		@Override
+		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+			if (method.getName().equals("equals") && method.getDeclaringClass() == Object.class) {
+				// a proxy equals only itself, as the object it wraps does
+				return proxy == args[0];
+			}
+			Object result = call(rows, method, args);
+			if (method.getName().equals("next") && Boolean.TRUE.equals(result)) {
+				add("row read|" + key);
+			}
+			return result;
 		}
 	}
 

@@ -135,14 +135,17 @@ final class CreationCost {
 		out.append("\nCREATION COST — ").append(m.label()).append(", ").append(m.created())
 			.append(" creations; per creation:\n");
 		for (String thread : new String[] { "request", "listener" }) {
-			out.append(String.format("  %-8s statements %6.2f, transactions %5.2f (writing %5.2f), rollbacks %4.2f%n",
+			out.append(String.format(
+					"  %-8s statements %6.2f, transactions %5.2f (writing %5.2f), rollbacks %4.2f, rows read %6.2f%n",
 					thread, m.per("statement|" + thread), m.per("transaction|" + thread),
-					m.per("transaction|" + thread + "|write"), m.per("rollback|" + thread)));
+					m.per("transaction|" + thread + "|write"), m.per("rollback|" + thread),
+					m.per("row read|" + thread)));
 		}
 		m.work().values().forEach((key, value) -> {
 			if (key.startsWith("statement|")) {
-				out.append(String.format("    %-60s %6.2f%n", key.substring("statement|".length()),
-						(double) value / m.created()));
+				String kind = key.substring("statement|".length());
+				out.append(String.format("    %-60s %6.2f  (rows read %6.2f)%n", kind, (double) value / m.created(),
+						(double) m.work().values().getOrDefault("row read|" + kind, 0L) / m.created()));
 			}
 		});
 		long inserted = m.rows().entrySet().stream().filter(e -> e.getKey().startsWith("ins|"))
