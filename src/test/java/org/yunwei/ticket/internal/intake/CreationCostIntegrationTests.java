@@ -89,10 +89,15 @@ class CreationCostIntegrationTests {
 		assertThat(measured.created()).isEqualTo(CREATIONS);
 	}
 
-	/** A customer's submission placed by the second of two routing rules. */
+	/** A customer's submission placed by the default rule, after a rule with a condition it does not meet. */
 	@Test
 	void aCustomersSubmissionRoutedByRules() {
 		String lead = world.token(world.lead);
+		Map<String, Object> fallback = new LinkedHashMap<>();
+		fallback.put("name", "默认");
+		fallback.put("groupId", world.firstLine);
+		fallback.put("assignment", "GROUP");
+		assertThat(new ApiClient(port).post("/api/v1/routing-rules", lead, fallback).status()).isEqualTo(201);
 		Map<String, Object> network = new LinkedHashMap<>();
 		network.put("name", "网络类");
 		network.put("groupId", world.secondLine);
@@ -100,11 +105,6 @@ class CreationCostIntegrationTests {
 		network.put("category", "网络");
 		network.put("position", 10);
 		assertThat(new ApiClient(port).post("/api/v1/routing-rules", lead, network).status()).isEqualTo(201);
-		Map<String, Object> fallback = new LinkedHashMap<>();
-		fallback.put("name", "默认");
-		fallback.put("groupId", world.firstLine);
-		fallback.put("assignment", "GROUP");
-		assertThat(new ApiClient(port).post("/api/v1/routing-rules", lead, fallback).status()).isEqualTo(201);
 		String customer = world.token(world.bureauUser);
 
 		CreationCost.Measured measured = cost.measure("customer, routed", CREATIONS, customer, this::submitted);
