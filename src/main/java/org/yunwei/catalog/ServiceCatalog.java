@@ -125,6 +125,23 @@ public class ServiceCatalog {
 	}
 
 	/**
+	 * Whether one of the ordering units is among the customers of an enabled service that one of the providing units
+	 * provides: {@link #customersOf} asked about one unit and those above it, answered without listing every customer.
+	 */
+	public boolean orderedByAny(Collection<Long> providerOrgUnitIds, Collection<Long> orderingOrgUnitIds) {
+		if (providerOrgUnitIds.isEmpty() || orderingOrgUnitIds.isEmpty()) {
+			return false;
+		}
+		return jdbc.sql("""
+				select exists (select 1 from catalog_service s join catalog_service_customer c on c.service_id = s.id
+				    where s.enabled and s.provider_org_unit_id = any(?) and c.org_unit_id = any(?))""")
+			.params(new SqlArrayValue("bigint", providerOrgUnitIds.toArray()),
+					new SqlArrayValue("bigint", orderingOrgUnitIds.toArray()))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * Every category, enabled or not, in the order of the tree: each parent before its children, siblings by sort
 	 * order and name; for a filter to choose from.
 	 */

@@ -49,6 +49,12 @@ public class Organisations {
 			.list();
 	}
 
+	/** The ids of a party's units, enabled or not. */
+	public List<Long> unitIdsOf(long partyId) {
+		return jdbc.sql("select id from org_unit where party_id = ? order by id").param(partyId).query(Long.class)
+			.list();
+	}
+
 	/** The units of the given ids that exist, in no particular order. */
 	public List<OrganisationUnit> findAll(java.util.Collection<Long> orgUnitIds) {
 		return orgUnitIds.stream().distinct().map(this::find).flatMap(Optional::stream).toList();

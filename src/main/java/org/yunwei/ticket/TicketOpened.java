@@ -15,8 +15,10 @@ import org.jmolecules.event.annotation.DomainEvent;
  * @param serviceId the catalogue service it is about; {@code null} when none was chosen
  * @param configurationItem the configuration item named on it, as written; {@code null} when none
  * @param openedAt when it was opened
+ * @param priority its priority as opened, {@code P1} to {@code P4}: listeners that care for one priority say so in
+ *        their condition, and the event publication registry then keeps no publication for the others
  */
 @DomainEvent
 public record TicketOpened(long ticketId, String number, TicketType type, long customerOrgUnitId,
-		Long providerPartyId, Long serviceId, String configurationItem, Instant openedAt) {
+		Long providerPartyId, Long serviceId, String configurationItem, Instant openedAt, String priority) {
 }

@@ -23,11 +23,27 @@ import org.yunwei.ticket.Tickets;
  * later (the instant of the raise counts). Safe to receive twice: the page is recorded per ticket ({@code duty_page})
  * in the transaction that sends it, and a ticket already paged is not paged again (nor when lowered and raised
  * again).
+ * <p>
+ * Which events can page is said in the listeners' conditions, not only tested in the methods: the event publication
+ * registry asks the condition before it stores a publication, and every ticket creation (and priority change) would
+ * otherwise write one, have it delivered in a transaction of its own and delete it, to find that the ticket is no P1
+ * incident. A P1 incident is read back all the same, as its priority may have changed before the delivery.
  */
 @Component
 class KeyPeriodPaging {
 
 	static final String TOPIC = "emergency.key-period-p1";
+
+	/**
+	 * An incident with a provider, opened as P1; a publication of before the event said its priority (none) too,
+	 * so that one waiting at an upgrade is still delivered.
+	 */
+	static final String OPENED_AS_P1 = "#p0.type().name() == 'INCIDENT' and #p0.providerPartyId() != null"
+			+ " and (#p0.priority() == null or #p0.priority() == 'P1')";
+
+	/** An incident with a provider, raised to P1 from another priority. */
+	static final String RAISED_TO_P1 = "#p0.type().name() == 'INCIDENT' and #p0.providerPartyId() != null"
+			+ " and #p0.priority() == 'P1' and #p0.previousPriority() != 'P1'";
 
 	private final Tickets tickets;
 	private final JdbcClient jdbc;
@@ -41,7 +57,7 @@ class KeyPeriodPaging {
 		this.messages = messages;
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = OPENED_AS_P1)
 	void on(TicketOpened opened) {
 		if (opened.type() != TicketType.INCIDENT || opened.providerPartyId() == null) {
 			return;
@@ -53,7 +69,7 @@ class KeyPeriodPaging {
 		page(ticket, opened.providerPartyId(), opened.openedAt());
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(condition = RAISED_TO_P1)
 	void on(TicketPriorityChanged changed) {
 		if (changed.type() != TicketType.INCIDENT || changed.providerPartyId() == null
 				|| !"P1".equals(changed.priority()) || "P1".equals(changed.previousPriority())) {

@@ -49,12 +49,12 @@ public class PartyBoundary {
 
 	/** Whether the agent may record a ticket for this customer unit. */
 	public boolean serves(Actor agent, OrganisationUnit unit) {
-		return servedBy(agent.partyKind(), agent.partyId()).test(unit);
+		return serves(agent.partyKind(), agent.partyId(), unit);
 	}
 
 	/** Whether tickets of this customer unit may be worked by this party (e.g. the provider an alert route names). */
 	public boolean serves(long partyId, OrganisationUnit unit) {
-		return organisations.findParty(partyId).map(p -> servedBy(p.kind(), p.id()).test(unit)).orElse(false);
+		return organisations.findParty(partyId).map(p -> serves(p.kind(), p.id(), unit)).orElse(false);
 	}
 
 	/** The customer units, among these, that the agent may record tickets for, in the given order. */
@@ -72,6 +72,20 @@ public class PartyBoundary {
 	public static boolean mayCoordinate(Person coordinator, Long providerPartyId) {
 		return coordinator.enabled() && (coordinator.partyKind() == PartyKind.MANAGEMENT
 				|| providerPartyId != null && coordinator.partyId() == providerPartyId);
+	}
+
+	/**
+	 * {@link #servedBy} for one unit, as every ticket an agent records asks: whether the party's units provide an
+	 * enabled service that the unit or one above it may order, without reading every provider's units and every
+	 * customer of the party's services.
+	 */
+	private boolean serves(PartyKind kind, long partyId, OrganisationUnit unit) {
+		return switch (kind) {
+			case MANAGEMENT -> unit.partyKind() == PartyKind.CUSTOMER;
+			case PROVIDER -> unit.partyKind() == PartyKind.CUSTOMER
+					&& catalog.orderedByAny(organisations.unitIdsOf(partyId), unit.ancestorIds());
+			case CUSTOMER, SUPERVISION -> false;
+		};
 	}
 
 	private Predicate<OrganisationUnit> servedBy(PartyKind kind, long partyId) {

@@ -133,6 +133,8 @@ public class TicketIntake {
 		if (unitId != null && customer && !scope.orgUnitIds().contains(unitId)) {
 			errors.add("customerOrgUnitId", "ticket.customer.not-yours");
 		}
+		// read once: the party boundary and the placement both look at it
+		Optional<OrganisationUnit> found = unitId == null ? Optional.empty() : organisations.find(unitId);
 		Channel channel;
 		Reporter reporter;
 		if (customer) {
@@ -150,14 +152,13 @@ public class TicketIntake {
 		}
 		else {
 			channel = parseChannel(draft.channel(), errors);
-			Optional<OrganisationUnit> unit = unitId == null ? Optional.empty() : organisations.find(unitId)
-				.filter(u -> u.partyKind() == PartyKind.CUSTOMER);
+			Optional<OrganisationUnit> unit = found.filter(u -> u.partyKind() == PartyKind.CUSTOMER);
 			if (unit.isPresent() && !boundary.serves(actor, unit.get())) {
 				errors.add("customerOrgUnitId", "ticket.customer.not-served");
 			}
 			reporter = reporter(draft, unit, person -> boundary.reportsFor(person, unit.get()), errors);
 		}
-		Checked checked = check(draft, unitId, errors);
+		Checked checked = check(draft, unitId, found, errors);
 		Long providerPartyId = checked.providerPartyId();
 		if (providerPartyId == null && actor.partyKind() == PartyKind.PROVIDER) {
 			providerPartyId = actor.partyId();
@@ -191,7 +192,7 @@ public class TicketIntake {
 				: organisations.find(draft.customerOrgUnitId());
 		// a mailbox or an alert route names its unit itself; a reporter found by address need only be of its party
 		Reporter reporter = reporter(draft, unit, person -> person.partyId() == unit.get().partyId(), errors);
-		Checked checked = check(draft, draft.customerOrgUnitId(), errors);
+		Checked checked = check(draft, draft.customerOrgUnitId(), unit, errors);
 		Long provider = checked.providerPartyId() != null ? checked.providerPartyId() : providerPartyId;
 		return open(checked, channel, reporter, provider, alertKey, author).ticket();
 	}
@@ -307,12 +308,13 @@ public class TicketIntake {
 		return new Reporter(null, name, contact);
 	}
 
-	private Checked check(TicketDraft draft, Long unitId, FieldErrors errors) {
+	/** @param found the unit of {@code unitId} as the caller read it; empty for none */
+	private Checked check(TicketDraft draft, Long unitId, Optional<OrganisationUnit> found, FieldErrors errors) {
 		TicketType type = errors.constant(TicketType.class, draft.type(), "type");
 		String subject = FieldErrors.clean(draft.subject());
 		String description = FieldErrors.clean(draft.description());
 		errors.required("subject", subject, 200).required("description", description, 10000);
-		OrganisationUnit unit = placement.customerUnit(unitId, errors);
+		OrganisationUnit unit = placement.customerUnit(unitId, found, errors);
 		CatalogService service = placement.service(draft.serviceId(), unit, errors);
 		// an assignment group's party serves the ticket (below); the service's provider only when there is none
 		Long providerPartyId = service == null || draft.groupId() != null ? null : placement.providerOf(service);

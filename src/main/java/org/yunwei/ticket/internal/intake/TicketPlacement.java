@@ -29,12 +29,16 @@ public class TicketPlacement {
 
 	/** The enabled customer unit of this id; {@code null} (with the mistake noted) when there is none. */
 	public OrganisationUnit customerUnit(Long unitId, FieldErrors errors) {
+		return customerUnit(unitId, unitId == null ? Optional.empty() : organisations.find(unitId), errors);
+	}
+
+	/** {@link #customerUnit(Long, FieldErrors)} of a unit the caller has read already: {@code found}, empty for none. */
+	OrganisationUnit customerUnit(Long unitId, Optional<OrganisationUnit> found, FieldErrors errors) {
 		if (unitId == null) {
 			errors.add("customerOrgUnitId", "field.required");
 			return null;
 		}
-		OrganisationUnit unit = organisations.find(unitId)
-			.filter(u -> u.partyKind() == PartyKind.CUSTOMER && u.enabled()).orElse(null);
+		OrganisationUnit unit = found.filter(u -> u.partyKind() == PartyKind.CUSTOMER && u.enabled()).orElse(null);
 		if (unit == null) {
 			errors.add("customerOrgUnitId", "ticket.customer.invalid");
 		}

@@ -73,7 +73,8 @@ public final class Ticket {
 	public static Ticket opened(TicketRow stored) {
 		Ticket ticket = new Ticket(stored);
 		ticket.events.add(new TicketOpened(stored.id(), stored.number(), stored.type(), stored.customerOrgUnitId(),
-				stored.providerPartyId(), stored.serviceId(), stored.configurationItem(), stored.createdAt()));
+				stored.providerPartyId(), stored.serviceId(), stored.configurationItem(), stored.createdAt(),
+				stored.priority()));
 		if (stored.groupId() != null) {
 			ticket.events.add(new TicketAssigned(stored.id(), stored.number(), stored.providerPartyId(),
 					stored.groupId(), stored.assigneeUserId(), stored.createdAt()));

@@ -224,7 +224,8 @@ class TicketTests {
 		TicketRow stored = row(TicketStatus.ASSIGNED).withGroupId(30L).withServiceId(9L)
 			.withConfigurationItem("PRN-0042");
 		assertThat(Ticket.opened(stored).events()).containsExactly(
-				new TicketOpened(1, "INC-20261122-0001", TicketType.INCIDENT, 50, PROVIDER, 9L, "PRN-0042", NOW),
+				new TicketOpened(1, "INC-20261122-0001", TicketType.INCIDENT, 50, PROVIDER, 9L, "PRN-0042", NOW,
+						"P2"),
 				new TicketAssigned(1, "INC-20261122-0001", PROVIDER, 30, null, NOW));
 		assertThat(Ticket.opened(row(TicketStatus.NEW)).events()).hasSize(1)
 			.first().isInstanceOf(TicketOpened.class);
