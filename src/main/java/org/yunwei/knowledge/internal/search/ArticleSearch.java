@@ -23,9 +23,10 @@ import org.yunwei.identity.PartyKind;
 import org.yunwei.knowledge.KnowledgeHit;
 
 /**
- * Finds published articles for a reader. The text is asked of the smartcn fields and of the character-pair fields
- * (see {@link KnowledgeAnalyzers}), any term may match, and titles (with tags) weigh four times the body, so that
- * articles whose title matches come first. The reader's filter is part of the query (a customer: articles for
+ * Finds published articles for a reader. The text is asked of the smartcn fields, and of the character-pair fields
+ * too when its words alone do not fill the page (see {@link KnowledgeQueryTerms.Asked}); any term may match, and
+ * titles (with tags) weigh four times the body, so that articles whose title matches come first. Lucene returns the
+ * best {@code limit} without counting every match, so it skips documents that cannot enter the page. The reader's filter is part of the query (a customer: articles for
  * customers; a provider's staff: those and their own party's internal ones; management and supervision: all), and
  * the hits are checked against the database before they are shown, so that an article retired a moment ago never
  * appears even if the index has not yet applied the change.
@@ -50,20 +51,21 @@ public class ArticleSearch {
 		if (text == null || text.isBlank() || limit < 1) {
 			return List.of();
 		}
-		Query matching = terms.matching(text.strip());
-		if (matching == null) {
+		KnowledgeQueryTerms.Asked asked = terms.asked(text.strip());
+		if (asked == null) {
 			return List.of();
 		}
-		BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching, Occur.MUST);
 		Query filter = readerFilter(reader);
-		if (filter != null) {
-			query.add(filter, Occur.FILTER);
-		}
-		Query built = query.build();
+		int size = Math.min(limit, MAX_LIMIT);
 		try {
 			IndexSearcher searcher = index.searchers().acquire();
 			try {
-				TopDocs top = searcher.search(built, Math.min(limit, MAX_LIMIT));
+				// the words alone first: the character pairs only when they fill less than the page (see Asked)
+				TopDocs top = asked.words() == null ? null : searcher.search(filtered(asked.words(), filter), size);
+				if (top == null || top.scoreDocs.length < size) {
+					top = searcher.search(filtered(asked.all(), filter), size);
+				}
+				Query matching = asked.all();
 				ScoreDoc[] docs = top.scoreDocs;
 				if (docs.length == 0) {
 					return List.of();
@@ -93,6 +95,13 @@ public class ArticleSearch {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	private static Query filtered(Query matching, Query filter) {
+		if (filter == null) {
+			return matching;
+		}
+		return new BooleanQuery.Builder().add(matching, Occur.MUST).add(filter, Occur.FILTER).build();
 	}
 
 	private static Query readerFilter(Actor reader) {

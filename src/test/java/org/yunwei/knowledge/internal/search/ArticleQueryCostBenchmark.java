@@ -1,0 +1,170 @@
+package org.yunwei.knowledge.internal.search;
+
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.QueryBuilder;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yunwei.knowledge.internal.search.VocabularyRecords.DictionaryWord;
+import org.yunwei.knowledge.internal.search.VocabularyRecords.SynonymGroup;
+
+/**
+ * Where one knowledge search's time goes, without Spring or the database: {@code -Dknowledge.benchmark.articles}
+ * articles (default 20,000) written as {@code KnowledgeBenchmark} writes them, indexed in a temporary directory, then
+ * the benchmark's queries timed phase by phase: the query as it was built before issue 17's search work (one boosted
+ * disjunction per field, words and character pairs always), the flat disjunction of the same terms, the words first
+ * with the pairs only when they do not fill the page, and the snippets of a page. Prints the mean per search of each;
+ * asserts no timing. {@code mvn -Pbench test -Dtest=ArticleQueryCostBenchmark}.
+ */
+@Tag("benchmark")
+class ArticleQueryCostBenchmark {
+
+	private static final int ARTICLES = Integer.getInteger("knowledge.benchmark.articles", 20_000);
+	private static final int ROUNDS = Integer.getInteger("knowledge.benchmark.rounds", 20);
+	private static final int PAGE = 10;
+	private static final List<String> QUERIES = List.of("打印机无法连接", "VPN 连接超时", "蓝屏", "网络", "慢",
+			"服务器磁盘空间不足", "邮件系统收不到邮件", "OA 系统登录失败", "扫描仪", "存储阵列硬盘告警", "无线网络频繁掉线",
+			"驱动安装失败");
+
+	private static final QueryBuilder SMARTCN = new QueryBuilder(KnowledgeAnalyzers.smartcn());
+	private static final QueryBuilder PAIRS = new QueryBuilder(KnowledgeAnalyzers.grams(false));
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void whereASearchSpendsItsTime() throws Exception {
+		KnowledgeIndex index = new KnowledgeIndex(directory);
+		try {
+			fill(index);
+			KnowledgeQueryTerms terms = new KnowledgeQueryTerms(new KnowledgeVocabulary(new NoVocabulary(), null, null));
+			Query customers = new TermQuery(new Term(KnowledgeIndex.VISIBILITY, "CUSTOMER"));
+			IndexSearcher searcher = index.searchers().acquire();
+			try {
+				for (int pass = 0; pass < 2; pass++) { // the first pass warms the JIT
+					long before = 0, flat = 0, wordsFirst = 0, snippets = 0, building = 0;
+					int pairsAsked = 0, searches = 0;
+					for (int round = 0; round < ROUNDS; round++) {
+						for (String text : QUERIES) {
+							long start = System.nanoTime();
+							KnowledgeQueryTerms.Asked asked = terms.asked(text);
+							building += System.nanoTime() - start;
+							before += time(() -> search(searcher, nested(text), customers));
+							flat += time(() -> search(searcher, asked.all(), customers));
+							start = System.nanoTime();
+							TopDocs top = search(searcher, asked.words(), customers);
+							if (top.scoreDocs.length < PAGE) {
+								top = search(searcher, asked.all(), customers);
+								pairsAsked++;
+							}
+							wordsFirst += System.nanoTime() - start;
+							start = System.nanoTime();
+							KnowledgeSnippets.of(searcher, index.analyzer(), asked.all(), top);
+							snippets += System.nanoTime() - start;
+							searches++;
+						}
+					}
+					System.out.printf("ArticleQueryCostBenchmark pass %d, %d articles, %d searches (page %d, a customer's "
+							+ "filter), mean ms per search:%n  query building %.3f%n  before: nested per field, words "
+							+ "and pairs %.3f%n  flat words and pairs %.3f%n  words first, pairs when short %.3f (pairs "
+							+ "asked in %d of %d)%n  snippets of the page %.3f%n", pass, ARTICLES, searches, PAGE,
+							ms(building, searches), ms(before, searches), ms(flat, searches), ms(wordsFirst, searches),
+							pairsAsked, searches, ms(snippets, searches));
+				}
+			}
+			finally {
+				index.searchers().release(searcher);
+			}
+		}
+		finally {
+			index.destroy();
+		}
+	}
+
+	private static TopDocs search(IndexSearcher searcher, Query matching, Query filter) {
+		try {
+			return searcher.search(new BooleanQuery.Builder().add(matching, Occur.MUST).add(filter, Occur.FILTER)
+				.build(), PAGE);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	private static long time(Supplier<TopDocs> search) {
+		long start = System.nanoTime();
+		search.get();
+		return System.nanoTime() - start;
+	}
+
+	private static double ms(long nanos, int searches) {
+		return nanos / 1e6 / searches;
+	}
+
+	/** The query as KnowledgeQueryTerms built it before: one boosted disjunction per field. */
+	private static Query nested(String text) {
+		BooleanQuery.Builder any = new BooleanQuery.Builder();
+		any.add(new BoostQuery(SMARTCN.createBooleanQuery(KnowledgeAnalyzers.TITLE, text), 4f), Occur.SHOULD);
+		any.add(new BoostQuery(SMARTCN.createBooleanQuery(KnowledgeAnalyzers.BODY, text), 1f), Occur.SHOULD);
+		any.add(new BoostQuery(PAIRS.createBooleanQuery(KnowledgeAnalyzers.TITLE_GRAM, text), 2f), Occur.SHOULD);
+		any.add(new BoostQuery(PAIRS.createBooleanQuery(KnowledgeAnalyzers.BODY_GRAM, text), 0.5f), Occur.SHOULD);
+		return any.build();
+	}
+
+	/** The generated articles of the knowledge data set, through its package's text templates. */
+	private static void fill(KnowledgeIndex index) throws Exception {
+		Class<?> texts = Class.forName("org.yunwei.knowledge.internal.KnowledgeDatasetTexts");
+		Method article = texts.getDeclaredMethod("article", SplittableRandom.class);
+		article.setAccessible(true);
+		SplittableRandom random = new SplittableRandom(42);
+		for (int i = 1; i <= ARTICLES; i++) {
+			Object written = article.invoke(null, random);
+			index.add(new IndexedArticle(i, 1 + i % 3, (String) accessor(written, "title"),
+					(String) accessor(written, "body"), (String) accessor(written, "category"),
+					castTags(accessor(written, "tags")), random.nextInt(5) < 2 ? "CUSTOMER" : "INTERNAL"));
+		}
+		index.commit(ARTICLES, "bench");
+	}
+
+	private static Object accessor(Object record, String name) throws Exception {
+		Method method = record.getClass().getDeclaredMethod(name);
+		method.setAccessible(true);
+		return method.invoke(record);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> castTags(Object tags) {
+		return (List<String>) tags;
+	}
+
+	/** An empty vocabulary: the generated texts need no synonym or user word. */
+	private static final class NoVocabulary extends VocabularyRecords {
+
+		NoVocabulary() {
+			super(null);
+		}
+
+		@Override
+		List<SynonymGroup> synonyms() {
+			return List.of();
+		}
+
+		@Override
+		List<DictionaryWord> words() {
+			return List.of();
+		}
+	}
+}
