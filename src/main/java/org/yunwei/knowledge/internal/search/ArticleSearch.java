@@ -62,10 +62,13 @@ public class ArticleSearch {
 			try {
 				// the words alone first: the character pairs only when they fill less than the page (see Asked)
 				TopDocs top = asked.words() == null ? null : searcher.search(filtered(asked.words(), filter), size);
+				Query matching = asked.words();
 				if (top == null || top.scoreDocs.length < size) {
 					top = searcher.search(filtered(asked.all(), filter), size);
+					matching = asked.all();
 				}
-				Query matching = asked.all();
+				// snippets mark what found the page: the highlighter looks up every term of its query in every hit,
+				// and the character pairs were most of its time while the words alone had filled the page
 				ScoreDoc[] docs = top.scoreDocs;
 				if (docs.length == 0) {
 					return List.of();
