@@ -8,6 +8,10 @@
  * ({@link org.yunwei.approval.ApprovalGranted} and the others) once and passes each decision on to that
  * implementation. It knows nothing of the modules that use it, only of the interface they implement.
  * <p>
+ * Which policy a module's subject goes to by its key (a change's category and level, a release's type) is a
+ * {@link org.yunwei.approval.PolicyRuleBook} that the module extends with its own table, key and messages, shown by
+ * {@link org.yunwei.approval.PolicyRulePages}.
+ * <p>
  * Depends on {@code identity} for who is asking, their scope, people, roles, posts, unit leads and post absences; on
  * {@code audit} to record every write in the same transaction; on {@code web} for refusals, field errors and keyset
  * pages; on {@code sla} for the business calendars a stage's time limit runs on; on {@code notification} to tell

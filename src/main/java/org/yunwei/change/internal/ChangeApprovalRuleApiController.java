@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.yunwei.approval.PolicyRuleBook;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -39,8 +40,8 @@ class ChangeApprovalRuleApiController {
 			@Parameter(description = "the version read, for an edit (409 when the rule changed meanwhile)")
 			Integer version) {
 
-		ChangeApprovalRules.Draft draft() {
-			return new ChangeApprovalRules.Draft(category, riskLevel, policyId);
+		PolicyRuleBook.Draft draft() {
+			return PolicyRuleBook.Draft.of(policyId, category, riskLevel);
 		}
 	}
 
@@ -48,13 +49,13 @@ class ChangeApprovalRuleApiController {
 	@Operation(summary = "The approval rules", description = "Live rules by category and level; retired ones too "
 			+ "with `retired=true`.")
 	List<ChangeApprovalRule> list(@RequestParam(defaultValue = "false") boolean retired) {
-		return rules.all(retired);
+		return rules.all(retired).stream().map(ChangeApprovalRule::of).toList();
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One rule")
 	ChangeApprovalRule read(@PathVariable long id) {
-		return rules.find(id);
+		return ChangeApprovalRule.of(rules.find(id));
 	}
 
 	@PostMapping
@@ -62,14 +63,15 @@ class ChangeApprovalRuleApiController {
 	@Operation(summary = "Create a rule", description = "400 naming every refused field; 409 `duplicate` on "
 			+ "`riskLevel` when a live rule already answers for the category and level.")
 	ChangeApprovalRule create(@RequestBody(required = false) ChangeApprovalRuleForm form) {
-		return rules.create(form == null ? null : form.draft());
+		return ChangeApprovalRule.of(rules.create(form == null ? null : form.draft()));
 	}
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Edit a live rule", description = "400 naming every refused field; 409 when retired or "
 			+ "changed meanwhile.")
 	ChangeApprovalRule edit(@PathVariable long id, @RequestBody(required = false) ChangeApprovalRuleForm form) {
-		return rules.edit(id, form == null ? null : form.version(), form == null ? null : form.draft());
+		return ChangeApprovalRule.of(
+				rules.edit(id, form == null ? null : form.version(), form == null ? null : form.draft()));
 	}
 
 	@PostMapping("/{id}/retire")

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.yunwei.approval.PolicyRuleBook;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,8 +38,8 @@ class ReleaseApprovalRuleApiController {
 			@Parameter(description = "the version read, for an edit (409 when the rule changed meanwhile)")
 			Integer version) {
 
-		ReleaseApprovalRules.Draft draft() {
-			return new ReleaseApprovalRules.Draft(releaseType, policyId);
+		PolicyRuleBook.Draft draft() {
+			return PolicyRuleBook.Draft.of(policyId, releaseType);
 		}
 	}
 
@@ -46,13 +47,13 @@ class ReleaseApprovalRuleApiController {
 	@Operation(summary = "The release approval rules", description = "Live rules by type; retired ones too with "
 			+ "`retired=true`.")
 	List<ReleaseApprovalRule> list(@RequestParam(defaultValue = "false") boolean retired) {
-		return rules.all(retired);
+		return rules.all(retired).stream().map(ReleaseApprovalRule::of).toList();
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One release approval rule")
 	ReleaseApprovalRule read(@PathVariable long id) {
-		return rules.find(id);
+		return ReleaseApprovalRule.of(rules.find(id));
 	}
 
 	@PostMapping
@@ -60,14 +61,15 @@ class ReleaseApprovalRuleApiController {
 	@Operation(summary = "Create a release approval rule", description = "400 naming every refused field; 409 "
 			+ "`duplicate` on `releaseType` when a live rule already answers for the type.")
 	ReleaseApprovalRule create(@RequestBody(required = false) ReleaseApprovalRuleForm form) {
-		return rules.create(form == null ? null : form.draft());
+		return ReleaseApprovalRule.of(rules.create(form == null ? null : form.draft()));
 	}
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Edit a live release approval rule", description = "400 naming every refused field; 409 when "
 			+ "retired or changed meanwhile.")
 	ReleaseApprovalRule edit(@PathVariable long id, @RequestBody(required = false) ReleaseApprovalRuleForm form) {
-		return rules.edit(id, form == null ? null : form.version(), form == null ? null : form.draft());
+		return ReleaseApprovalRule.of(
+				rules.edit(id, form == null ? null : form.version(), form == null ? null : form.draft()));
 	}
 
 	@PostMapping("/{id}/retire")
