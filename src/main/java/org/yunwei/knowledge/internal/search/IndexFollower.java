@@ -2,10 +2,14 @@ package org.yunwei.knowledge.internal.search;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,41 +23,50 @@ import org.yunwei.knowledge.ArticleRetired;
  * Keeps the index following the change log: at start (whatever happened while the application was down), and after
  * every transaction that published or retired an article, it applies the changes after the last one the index
  * recorded, each by reading the article as it is now (so applying one twice is harmless), and commits the index with
- * the number reached. An index of another epoch, or ahead of the log (a restored backup), is rebuilt from the
- * database. One follower per node writes; a second node keeps its own index and follows the same log, looking for
+ * the number reached. A new index (a first start, a lost directory, a build stopped half-way), one of another epoch
+ * or layout, or one ahead of the log (a restored backup) is built from the database, in the background
+ * ({@link IndexWriting}): neither the start nor a publication waits for it, searches answer from what it has put so
+ * far and say so, and it applies the changes of its own time as it ends. One follower per node writes; a second node keeps its own index and follows the same log, looking for
  * changes every few seconds ({@code yunwei.knowledge.index-follow-interval}).
  */
 @Component
-public class IndexFollower {
+public class IndexFollower implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
 	static final int BATCH = 500;
-	static final int REBUILD_PAGE = 2_000;
 	static final int COMMIT_EVERY = 10 * BATCH;
 
 	private final KnowledgeIndex index;
 	private final KnowledgeChangeLog changes;
 	private final PublishedArticles published;
+	/** Articles a build reads in one query. */
+	private final int buildPage;
+	private final IndexWriting writing = new IndexWriting("knowledge-index");
 
-	IndexFollower(KnowledgeIndex index, KnowledgeChangeLog changes, PublishedArticles published) {
+	IndexFollower(KnowledgeIndex index, KnowledgeChangeLog changes, PublishedArticles published,
+			@Value("${yunwei.knowledge.index-build-page:2000}") int buildPage) {
 		this.index = index;
 		this.changes = changes;
 		this.published = published;
+		this.buildPage = buildPage;
 	}
 
+	/** Hands the start's catch-up or build to the background: the application is ready at once. */
 	@EventListener(ApplicationReadyEvent.class)
 	void atStart() {
-		catchUp();
+		if (!startBuildIfNeeded()) {
+			writing.inBackground(this::applyChanges);
+		}
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void after(ArticlePublished event) {
-		catchUp();
+		writing.unlessBuilding(this::follow);
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void after(ArticleRetired event) {
-		catchUp();
+		writing.unlessBuilding(this::follow);
 	}
 
 	/**
@@ -63,7 +76,7 @@ public class IndexFollower {
 	@Scheduled(fixedDelayString = "${yunwei.knowledge.index-follow-interval:PT5S}",
 			initialDelayString = "${yunwei.knowledge.index-follow-interval:PT5S}")
 	void periodically() {
-		catchUp();
+		writing.ifFree(this::follow);
 	}
 
 	/** The last change the index applied. */
@@ -71,21 +84,71 @@ public class IndexFollower {
 		return index.applied();
 	}
 
-	/** Applies every change not yet applied; returns how many. */
-	public synchronized int catchUp() {
+	/** The last build since start, running or not. */
+	IndexRebuild.Progress build() {
+		return writing.progress();
+	}
+
+	/** Applies every change not yet applied (or builds, see the class), waiting for a build that runs; returns how many. */
+	public int catchUp() {
+		return writing.exclusively(() -> needsBuild() ? build(done -> {
+		}, false) : applyChanges());
+	}
+
+	/** Builds the index again from the database, waiting for a build that runs; returns how many articles it holds. */
+	public int rebuild() {
+		return writing.exclusively(() -> build(done -> {
+		}, false));
+	}
+
+	/**
+	 * Starts a build in the background (an administrator's): searches see the index as it was until it ends.
+	 *
+	 * @return its progress; empty when a build runs already
+	 */
+	Optional<IndexRebuild.Progress> startRebuild(long total) {
+		return writing.build(total, progress -> build(progress, false), this::applyChanges);
+	}
+
+	/** Whether the application is stopping: a build ends at its next page, uncommitted. */
+	boolean stopping() {
+		return writing.stopping();
+	}
+
+	/** Stops a build or catch-up at its next page and waits for it, before the index closes. */
+	@Override
+	public void destroy() throws InterruptedException {
+		writing.stop();
+	}
+
+	/** A build when the index is not this database's complete one (in the background), else the changes. */
+	private void follow() {
+		if (!startBuildIfNeeded()) {
+			applyChanges();
+		}
+	}
+
+	/** Starts a build in the background if the index needs one; searches see its pages as they come. */
+	private boolean startBuildIfNeeded() {
+		if (!needsBuild()) {
+			return false;
+		}
+		log.info("The knowledge index is new, incomplete or follows another database or layout: building it from "
+				+ "the database in the background");
+		writing.build(changes.publishedCount(), progress -> build(progress, true), this::applyChanges);
+		return true;
+	}
+
+	private boolean needsBuild() {
+		return !index.follows(changes.epoch()) || index.applied() > changes.last();
+	}
+
+	private int applyChanges() {
 		String epoch = changes.epoch();
 		long applied = index.applied();
-		if (!epoch.equals(index.epoch()) && applied > 0 || applied > changes.last()) {
-			log.info("The knowledge index follows another database's changes: rebuilding it");
-			return rebuild();
-		}
-		if (applied > 0 && !KnowledgeIndex.CURRENT_FORMAT.equals(index.format())) {
-			log.info("The knowledge index was written in an older layout: rebuilding it");
-			return rebuild();
-		}
 		int count = 0;
 		List<KnowledgeChangeLog.Change> batch;
-		while (!(batch = changes.after(applied, BATCH)).isEmpty()) {
+		while (!writing.stopping() && !(batch = changes.after(applied, BATCH)).isEmpty()) {
 			// each article as it is now, the batch's in one read (an article changed twice is read once)
 			Map<Long, IndexedArticle> now = published
 				.find(batch.stream().map(KnowledgeChangeLog.Change::articleId).collect(Collectors.toSet()));
@@ -100,41 +163,40 @@ public class IndexFollower {
 				applied = change.seq();
 			}
 			count += batch.size();
-			// a long catch-up (a new node over the city's 100,000 articles) commits every few thousand changes, not
-			// every batch: a crash loses at most those, which the next start applies again
+			// a long catch-up (a node down for long) commits every few thousand changes, not every batch: a crash
+			// loses at most those, which the next start applies again
 			if (count % COMMIT_EVERY == 0) {
 				index.commit(applied, epoch);
 			}
 		}
-		if (count % COMMIT_EVERY != 0 || index.epoch() == null) {
+		if (count % COMMIT_EVERY != 0) {
 			index.commit(applied, epoch);
 		}
 		return count;
 	}
 
-	/** Builds the index again from the database; returns how many articles it holds. */
-	public int rebuild() {
-		return rebuild(done -> {
-		});
-	}
-
 	/**
-	 * Builds the index again from the database, telling how many articles it has put so far after each page: pages of
-	 * whole articles read in one query each, analysed by the cores in parallel into the one writer, one commit at the
-	 * end (searches see the index as it was until then).
+	 * Builds the index again from the database, telling how many articles it has put after each page: pages of whole
+	 * articles read in one query each, analysed by the cores in parallel into the one writer, one commit at the end.
+	 * Until then the index is marked incomplete and searches see it as it was, or, with {@code visible}, the pages put
+	 * so far. A stop between two pages ends it uncommitted.
 	 */
-	public synchronized int rebuild(java.util.function.IntConsumer progress) {
+	private int build(IntConsumer progress, boolean visible) {
 		String epoch = changes.epoch();
-		// changes committed while the rebuild reads are applied again by the next catch-up: harmless
+		// changes committed while the build reads are applied again by the next catch-up: harmless
 		long reached = changes.last();
-		index.removeAll();
+		index.clearForBuild();
 		int count = 0;
 		long after = 0;
 		List<IndexedArticle> page;
-		while (!(page = published.after(after, REBUILD_PAGE)).isEmpty()) {
+		while (!(page = published.after(after, buildPage)).isEmpty()) {
+			writing.stopIfAsked();
 			page.parallelStream().forEach(index::add);
 			after = page.getLast().id();
 			count += page.size();
+			if (visible) {
+				index.refresh();
+			}
 			progress.accept(count);
 		}
 		index.commit(reached, epoch);
