@@ -2,9 +2,9 @@ package org.yunwei.knowledge.internal.search;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 

@@ -91,7 +91,7 @@ class IndexBuildInBackgroundIntegrationTests extends IntegrationTestSupport {
 		AtomicReference<ResolvedTicketFollower> running = new AtomicReference<>();
 		Tickets gated = Mockito.spy(AopTestUtils.<Tickets>getUltimateTargetObject(tickets));
 		doAnswer(call -> {
-			if ((long) call.getArgument(0) >= gateAt) {
+			if (call.<Long>getArgument(0) >= gateAt) {
 				gateReached.countDown();
 				while (!pages.tryAcquire(20, TimeUnit.MILLISECONDS) && !running.get().stopping()) {
 					// waiting for the test or for the stop
