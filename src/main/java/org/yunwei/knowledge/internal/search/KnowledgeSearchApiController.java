@@ -44,7 +44,8 @@ class KnowledgeSearchApiController {
 					+ "being built (a first start, a lost index, an upgrade of its layout, a rebuild) the hits come from "
 					+ "what it holds so far and may be incomplete: the answer then carries the header "
 					+ "`Yunwei-Index-Building: done/total` (articles put so far of those to put).")
-	ResponseEntity<List<KnowledgeHit>> search(@Parameter(description = "1 to 100 characters") @RequestParam(required = false) String q,
+	ResponseEntity<List<KnowledgeHit>> search(
+			@Parameter(description = "1 to 100 characters") @RequestParam(required = false) String q,
 			@Parameter(description = "1 to 50, default 10") @RequestParam(required = false) Integer limit) {
 		FieldErrors errors = new FieldErrors();
 		String text = FieldErrors.clean(q);
