@@ -16,10 +16,6 @@ public record SearchResults(String query, List<Group> groups, List<IncompleteKin
 		incomplete = List.copyOf(incomplete);
 	}
 
-	public SearchResults(String query, List<Group> groups) {
-		this(query, groups, List.of());
-	}
-
 	/** Whether no kind found anything. */
 	public boolean isEmpty() {
 		return groups.isEmpty();
