@@ -20,7 +20,8 @@ import org.yunwei.web.FieldErrors;
 
 /**
  * Searches every {@link SearchSource} of the application for the signed-in reader: each kind's first hits, up to a
- * limit per kind, in the sources' order. The sources apply the reader's permission and scope.
+ * limit per kind, in the sources' order, and which kinds' indexes are being built (their hits may be incomplete). The
+ * sources apply the reader's permission and scope.
  */
 @Service
 public class GlobalSearch {
@@ -65,6 +66,8 @@ public class GlobalSearch {
 		}
 		errors.throwIfAny();
 		Actor reader = actors.current();
+		// asked before the search: a build that ends meanwhile is still told, never one that is not
+		List<IncompleteKind> incomplete = asked.stream().flatMap(source -> source.incomplete().stream()).toList();
 		// one more than shown tells whether the kind has more
 		SearchQuery query = new SearchQuery(sought, perKind + 1, locale);
 		List<CompletableFuture<List<SearchHit>>> answers = new ArrayList<>(asked.size());
@@ -87,7 +90,7 @@ public class GlobalSearch {
 						hits.size() > perKind));
 			}
 		}
-		return new SearchResults(sought, groups);
+		return new SearchResults(sought, groups, incomplete);
 	}
 
 	/**

@@ -7,11 +7,13 @@ import java.util.List;
  *
  * @param query the text sought
  * @param groups the kinds with hits; empty when nothing was found
+ * @param incomplete the kinds asked whose index is being built now: their hits may be incomplete; usually empty
  */
-public record SearchResults(String query, List<Group> groups) {
+public record SearchResults(String query, List<Group> groups, List<IncompleteKind> incomplete) {
 
 	public SearchResults {
 		groups = List.copyOf(groups);
+		incomplete = List.copyOf(incomplete);
 	}
 
 	/** Whether no kind found anything. */

@@ -30,6 +30,14 @@ public interface SearchSource {
 	List<SearchHit> search(SearchQuery query, Actor reader);
 
 	/**
+	 * Whether this kind's index is being built now, and how far: its hits then come from what it holds so far, and
+	 * the results say they may be incomplete. The default: this kind is always complete.
+	 */
+	default Optional<IncompleteKind> incomplete() {
+		return Optional.empty();
+	}
+
+	/**
 	 * The one record an exact reference names (a ticket number such as {@code INC-20261206-0001}), if it exists and
 	 * the reader may see it; empty for a text that is no reference of this kind. The default: this kind has no
 	 * references.

@@ -14,6 +14,8 @@
  * second rule;</li>
  * <li>optionally answer {@link org.yunwei.search.SearchSource#resolve} for an exact reference (a ticket number, a
  * change number), so that typing it opens the record at once;</li>
+ * <li>optionally answer {@link org.yunwei.search.SearchSource#incomplete} while the module's index is being built, so
+ * that the results say that kind's hits may be incomplete;</li>
  * <li>add the kind's label, {@code search.kind.<kind>}, to {@code i18n/search.properties} and
  * {@code search_en.properties};</li>
  * <li>place the source among the others with {@link org.springframework.core.annotation.Order} (groups are shown in

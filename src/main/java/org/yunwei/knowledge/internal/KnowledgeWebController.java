@@ -46,6 +46,7 @@ class KnowledgeWebController {
 	String search(@RequestParam(required = false) String q, Model model) {
 		String text = FieldErrors.clean(q);
 		model.addAttribute("q", text == null ? "" : text);
+		model.addAttribute("building", search.building().orElse(null));
 		if (text != null && text.length() > MAX_TEXT) {
 			model.addAttribute("problem", "knowledge.search.too-long");
 		}

@@ -34,7 +34,9 @@ class SearchApiController {
 					+ "ticket lists finds none). A hit's `link` is the page that shows it to the caller (a customer's "
 					+ "ticket in the portal), `status` is in the caller's language. 400 naming `q` when it is empty or "
 					+ "longer than " + GlobalSearch.MAX_LENGTH + " characters, `kind` when unknown, `limit` when "
-					+ "outside 1–" + GlobalSearch.MAX_LIMIT + ".")
+					+ "outside 1–" + GlobalSearch.MAX_LIMIT + ". `incomplete` names the kinds whose index is being "
+					+ "built now (a first start, a lost index, a rebuild), with how far (`done` of `total`): their hits "
+					+ "come from what the index holds so far.")
 	SearchResults search(
 			@Parameter(description = "a record's number or text within it, at most " + GlobalSearch.MAX_LENGTH
 					+ " characters", example = "打印机") @RequestParam(required = false) String q,

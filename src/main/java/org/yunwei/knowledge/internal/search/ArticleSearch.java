@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.lucene.index.StoredFields;
@@ -38,13 +39,24 @@ public class ArticleSearch {
 	private static final Set<String> ID_ONLY = Set.of(KnowledgeIndex.ID);
 
 	private final KnowledgeIndex index;
+	private final IndexFollower follower;
 	private final PublishedArticles published;
 	private final KnowledgeQueryTerms terms;
 
-	ArticleSearch(KnowledgeIndex index, PublishedArticles published, KnowledgeQueryTerms terms) {
+	ArticleSearch(KnowledgeIndex index, IndexFollower follower, PublishedArticles published,
+			KnowledgeQueryTerms terms) {
 		this.index = index;
+		this.follower = follower;
 		this.published = published;
 		this.terms = terms;
+	}
+
+	/**
+	 * Whether the index is being built now, and how far: searches then answer from what it holds so far, and the
+	 * pages that show articles say so.
+	 */
+	public Optional<IndexBuilding> building() {
+		return IndexBuilding.of(follower.build());
 	}
 
 	public List<KnowledgeHit> search(String text, int limit, Actor reader) {

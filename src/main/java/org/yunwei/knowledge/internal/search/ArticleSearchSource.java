@@ -1,10 +1,12 @@
 package org.yunwei.knowledge.internal.search;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.yunwei.identity.Actor;
+import org.yunwei.search.IncompleteKind;
 import org.yunwei.search.SearchHit;
 import org.yunwei.search.SearchQuery;
 import org.yunwei.search.SearchSource;
@@ -36,6 +38,12 @@ class ArticleSearchSource implements SearchSource {
 			.map(hit -> new SearchHit(KIND, "KB-" + hit.articleId(), hit.title(),
 					plain(hit.snippet()), null, null, "/knowledge/" + hit.articleId()))
 			.toList();
+	}
+
+	/** While the index is being built its hits may be incomplete: global search says so. */
+	@Override
+	public Optional<IncompleteKind> incomplete() {
+		return search.building().map(building -> new IncompleteKind(KIND, building.done(), building.total()));
 	}
 
 	/** The snippet as text: the results page escapes what it shows. */

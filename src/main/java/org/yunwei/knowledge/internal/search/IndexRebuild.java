@@ -3,8 +3,6 @@ package org.yunwei.knowledge.internal.search;
 import java.time.Instant;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.audit.AuditEntry;
@@ -13,20 +11,18 @@ import org.yunwei.web.RejectedRequest;
 
 /**
  * Rebuilding this node's index from the database on an administrator's request, in the background with its progress
- * shown (the index also rebuilds itself when it finds it follows another database). One rebuild at a time; searches
- * go on meanwhile against the index as it was until the rebuild commits.
+ * shown (the index also builds itself, in the background, when it finds it is new, incomplete or follows another
+ * database: that build shows here too). One build at a time; searches go on meanwhile against the index as it was
+ * until the rebuild commits.
  */
 @Service
 public class IndexRebuild {
-
-	private static final Logger log = LoggerFactory.getLogger(IndexRebuild.class);
 
 	private final IndexFollower follower;
 	private final KnowledgeIndex index;
 	private final KnowledgeChangeLog changes;
 	private final KnowledgeVocabulary vocabulary;
 	private final AuditTrail audit;
-	private volatile Progress progress = new Progress(false, 0, 0, null, null, false);
 
 	IndexRebuild(IndexFollower follower, KnowledgeIndex index, KnowledgeChangeLog changes,
 			KnowledgeVocabulary vocabulary, AuditTrail audit) {
@@ -37,9 +33,12 @@ public class IndexRebuild {
 		this.audit = audit;
 	}
 
-	/** How far the last rebuild on this node got; {@code startedAt} is {@code null} when none ran since start. */
+	/** How far the last build on this node got; {@code startedAt} is {@code null} when none ran since start. */
 	public record Progress(boolean running, long done, long total, Instant startedAt, Instant finishedAt,
 			boolean failed) {
+
+		/** No build since start. */
+		static final Progress NONE = new Progress(false, 0, 0, null, null, false);
 
 		/** Percent done, 0 to 100. */
 		public int percent() {
@@ -54,36 +53,23 @@ public class IndexRebuild {
 	public IndexState state() {
 		vocabulary.requireAdministrator();
 		return new IndexState(follower.applied(), changes.last(), index.documents(), changes.publishedCount(),
-				progress);
+				follower.build());
 	}
 
 	public Progress progress() {
 		vocabulary.requireAdministrator();
-		return progress;
+		return follower.build();
 	}
 
-	/** Starts a rebuild; 409 while one runs. Audited as the administrator's act. */
+	/** Starts a rebuild; 409 while a build runs (an administrator's or the index's own). Audited. */
 	@Transactional
-	public synchronized Progress start() {
+	public Progress start() {
 		vocabulary.requireAdministrator();
-		if (progress.running()) {
-			throw RejectedRequest.conflict("knowledge-rebuild-running", "knowledge.index.running");
-		}
 		long total = changes.publishedCount();
-		Instant started = Instant.now();
-		progress = new Progress(true, 0, total, started, null, false);
+		// recorded first: a refusal rolls it back with the transaction
 		audit.record(AuditEntry.of("KNOWLEDGE_INDEX_REBUILT", "knowledge_index", 0)
 			.after(Map.of("articles", total)).detail(String.valueOf(total)));
-		Thread.ofVirtual().name("knowledge-rebuild").start(() -> {
-			try {
-				int count = follower.rebuild(done -> progress = new Progress(true, done, total, started, null, false));
-				progress = new Progress(false, count, Math.max(total, count), started, Instant.now(), false);
-			}
-			catch (RuntimeException e) {
-				log.error("Rebuilding the knowledge index failed", e);
-				progress = new Progress(false, progress.done(), total, started, Instant.now(), true);
-			}
-		});
-		return progress;
+		return follower.startRebuild(total)
+			.orElseThrow(() -> RejectedRequest.conflict("knowledge-rebuild-running", "knowledge.index.running"));
 	}
 }

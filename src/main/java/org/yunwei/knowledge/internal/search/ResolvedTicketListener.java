@@ -45,7 +45,7 @@ class ResolvedTicketListener {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				follower.catchUp();
+				follower.afterChange();
 			}
 		});
 	}

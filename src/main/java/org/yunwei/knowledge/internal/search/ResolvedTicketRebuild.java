@@ -1,10 +1,7 @@
 package org.yunwei.knowledge.internal.search;
 
-import java.time.Instant;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunwei.audit.AuditEntry;
@@ -14,18 +11,16 @@ import org.yunwei.web.RejectedRequest;
 
 /**
  * Rebuilding this node's index of resolved tickets from the database on an administrator's request (KNOWLEDGE_ADMIN,
- * the same administration as the articles' index), in the background with its progress shown; one at a time.
+ * the same administration as the articles' index), in the background with its progress shown, as is the build the
+ * index starts by itself when it is new, incomplete or follows another database; one at a time.
  */
 @Service
 public class ResolvedTicketRebuild {
-
-	private static final Logger log = LoggerFactory.getLogger(ResolvedTicketRebuild.class);
 
 	private final ResolvedTicketFollower follower;
 	private final Tickets tickets;
 	private final KnowledgeVocabulary vocabulary;
 	private final AuditTrail audit;
-	private volatile IndexRebuild.Progress progress = new IndexRebuild.Progress(false, 0, 0, null, null, false);
 
 	ResolvedTicketRebuild(ResolvedTicketFollower follower, Tickets tickets, KnowledgeVocabulary vocabulary,
 			AuditTrail audit) {
@@ -51,38 +46,23 @@ public class ResolvedTicketRebuild {
 	public ResolvedTicketIndexState state() {
 		vocabulary.requireAdministrator();
 		return new ResolvedTicketIndexState(follower.applied(), follower.lastChange(), follower.documents(),
-				tickets.countFinishedForSystem(), progress);
+				tickets.countFinishedForSystem(), follower.build());
 	}
 
 	public IndexRebuild.Progress progress() {
 		vocabulary.requireAdministrator();
-		return progress;
+		return follower.build();
 	}
 
-	/** Starts a rebuild; 409 while one runs. Audited as the administrator's act. */
+	/** Starts a rebuild; 409 while a build runs (an administrator's or the index's own). Audited. */
 	@Transactional
-	public synchronized IndexRebuild.Progress start() {
+	public IndexRebuild.Progress start() {
 		vocabulary.requireAdministrator();
-		if (progress.running()) {
-			throw RejectedRequest.conflict("knowledge-rebuild-running", "knowledge.index.running");
-		}
 		long total = tickets.countFinishedForSystem();
-		Instant started = Instant.now();
-		progress = new IndexRebuild.Progress(true, 0, total, started, null, false);
+		// recorded first: a refusal rolls it back with the transaction
 		audit.record(AuditEntry.of("KNOWLEDGE_TICKET_INDEX_REBUILT", "knowledge_index", 0)
 			.after(Map.of("tickets", total)).detail(String.valueOf(total)));
-		Thread.ofVirtual().name("knowledge-ticket-rebuild").start(() -> {
-			try {
-				int count = follower.rebuild(
-						done -> progress = new IndexRebuild.Progress(true, done, total, started, null, false));
-				progress = new IndexRebuild.Progress(false, count, Math.max(total, count), started, Instant.now(),
-						false);
-			}
-			catch (RuntimeException e) {
-				log.error("Rebuilding the index of resolved tickets failed", e);
-				progress = new IndexRebuild.Progress(false, progress.done(), total, started, Instant.now(), true);
-			}
-		});
-		return progress;
+		return follower.startRebuild(total)
+			.orElseThrow(() -> RejectedRequest.conflict("knowledge-rebuild-running", "knowledge.index.running"));
 	}
 }

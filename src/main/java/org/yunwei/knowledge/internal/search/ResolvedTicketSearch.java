@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -39,7 +40,8 @@ import org.yunwei.web.RejectedRequest;
  * ticket module's rule ({@link Tickets#readerScope}): the index keeps each ticket's provider and customer unit and the
  * query filters on the reader's scope; the page's hits are then checked against the database in one query
  * ({@link Tickets#finishedVisible}), so a ticket reopened a moment ago, or moved out of the reader's scope, never
- * shows. Pages follow each other by a cursor (the last hit's score and ticket id), not by an offset.
+ * shows. Pages follow each other by a cursor (the last hit's score and ticket id), not by an offset. While the index
+ * is being built the results say so: they come from what it holds so far.
  */
 @Component
 public class ResolvedTicketSearch {
@@ -50,13 +52,21 @@ public class ResolvedTicketSearch {
 	private static final java.util.Set<String> ID_ONLY = java.util.Set.of(ResolvedTicketIndex.ID);
 
 	private final ResolvedTicketIndex index;
+	private final ResolvedTicketFollower follower;
 	private final KnowledgeQueryTerms terms;
 	private final Tickets tickets;
 
-	ResolvedTicketSearch(ResolvedTicketIndex index, KnowledgeQueryTerms terms, Tickets tickets) {
+	ResolvedTicketSearch(ResolvedTicketIndex index, ResolvedTicketFollower follower, KnowledgeQueryTerms terms,
+			Tickets tickets) {
 		this.index = index;
+		this.follower = follower;
 		this.terms = terms;
 		this.tickets = tickets;
+	}
+
+	/** Whether the index is being built now, and how far: its hits may then be incomplete. */
+	public Optional<IndexBuilding> building() {
+		return IndexBuilding.of(follower.build());
 	}
 
 	/** Whether the signed-in person may search resolved tickets at all: whoever reads tickets. */
@@ -75,12 +85,14 @@ public class ResolvedTicketSearch {
 		DataScope scope = tickets.readerScope()
 			.orElseThrow(() -> RejectedRequest.forbidden("knowledge.tickets.no-access"));
 		Cursor after = cursor == null ? null : after(cursor);
+		// asked before the search: a build that ends meanwhile is still told, never one that is not
+		Optional<IndexBuilding> building = building();
 		if (text == null || text.isBlank() || limit < 1) {
-			return new ResolvedTicketResults(List.of(), null);
+			return new ResolvedTicketResults(List.of(), null, building);
 		}
 		Query matching = terms.matching(text.strip());
 		if (matching == null) {
-			return new ResolvedTicketResults(List.of(), null);
+			return new ResolvedTicketResults(List.of(), null, building);
 		}
 		BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching, Occur.MUST);
 		Query filter = filter(scope);
@@ -100,7 +112,7 @@ public class ResolvedTicketSearch {
 								query.build(), size + 1, RANKING, true);
 				ScoreDoc[] docs = Arrays.copyOf(top.scoreDocs, Math.min(size, top.scoreDocs.length));
 				if (docs.length == 0) {
-					return new ResolvedTicketResults(List.of(), null);
+					return new ResolvedTicketResults(List.of(), null, building);
 				}
 				StoredFields fields = searcher.storedFields();
 				long[] ids = new long[docs.length];
@@ -122,7 +134,7 @@ public class ResolvedTicketSearch {
 					}
 				}
 				String next = top.scoreDocs.length > size ? cursor((FieldDoc) docs[docs.length - 1]) : null;
-				return new ResolvedTicketResults(hits, next);
+				return new ResolvedTicketResults(hits, next, building);
 			}
 			finally {
 				index.searchers().release(searcher);

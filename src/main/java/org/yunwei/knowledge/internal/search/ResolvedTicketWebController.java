@@ -34,6 +34,8 @@ class ResolvedTicketWebController {
 		String text = FieldErrors.clean(q);
 		model.addAttribute("q", text == null ? "" : text);
 		model.addAttribute("zone", tickets.zone());
+		// asked before the search: a build that ends meanwhile is still told, never one that is not
+		model.addAttribute("building", search.building().orElse(null));
 		if (text != null && text.length() > ResolvedTicketSearchApiController.MAX_TEXT) {
 			model.addAttribute("problem", "knowledge.search.too-long");
 		}

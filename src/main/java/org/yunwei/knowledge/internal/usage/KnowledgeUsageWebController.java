@@ -53,6 +53,7 @@ class KnowledgeUsageWebController {
 			text = text.substring(0, MAX_TEXT);
 		}
 		model.addAttribute("typed", text != null);
+		model.addAttribute("building", search.building().orElse(null));
 		model.addAttribute("articles", text == null ? List.of() : search.search(text, SUGGESTED_ARTICLES, reader));
 		model.addAttribute("incidents", text == null ? List.of()
 				: tickets.similarResolvedIncidents(text, SIMILAR_INCIDENTS));
