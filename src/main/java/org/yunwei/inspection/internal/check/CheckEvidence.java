@@ -2,6 +2,9 @@ package org.yunwei.inspection.internal.check;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +28,9 @@ import org.yunwei.compliance.EvidenceSource;
  * checks alone cannot show is said as a gap: the share of all incidents opened by automation needs the service
  * desk's count (its monitoring-channel figure serves 10.1.2a beside this), and checks that failed without an incident
  * (no customer unit) are flagged.
+ * <p>
+ * A check every 30 seconds runs 86,400 times a month: the runs are counted from their hourly counts
+ * ({@code inspection_check_hour}, kept by the runs' own statements), never one by one.
  */
 @Component
 class CheckEvidence implements EvidenceSource {
@@ -47,23 +53,18 @@ class CheckEvidence implements EvidenceSource {
 
 	@Override
 	public List<Evidence> evidence(EvidenceRequest request) {
+		long[] runs = counts(request);
 		List<Object> period = new ArrayList<>(request.parameters());
 		period.add(Timestamp.from(request.start()));
 		period.add(Timestamp.from(request.end()));
 		String inPeriod = request.providerCondition("r.party_id") + " and r.ran_at >= ? and r.ran_at < ?";
-		var runs = jdbc.sql("""
-				select count(*) as runs, count(*) filter (where r.outcome = 'DOWN') as failures,
-				  count(*) filter (where r.outcome = 'WARNING') as warnings,
-				  count(*) filter (where r.action = 'OPENED') as opened,
-				  count(*) filter (where r.action = 'TOLD') as told,
-				  count(*) filter (where r.action in ('RECOVERED', 'RESOLVED')) as recovered,
-				  count(*) filter (where r.action = 'RESOLVED') as resolved,
-				  count(distinct (c.kind, c.target, c.port)) as targets
-				from inspection_check_result r join inspection_check c on c.id = r.check_id where""" + " " + inPeriod)
-			.params(period)
-			.query((rs, n) -> new long[] { rs.getLong("runs"), rs.getLong("failures"), rs.getLong("warnings"),
-					rs.getLong("opened"), rs.getLong("told"), rs.getLong("recovered"), rs.getLong("targets"), rs.getLong("resolved") })
-			.single();
+		// the targets that ran: one probe of a check's newest runs each (inspection_check_result_check_idx), as
+		// checks are hundreds and their runs millions
+		long targets = jdbc.sql("""
+				select count(distinct (c.kind, c.target, c.port)) from inspection_check c
+				where exists (select 1 from inspection_check_result r where r.check_id = c.id and""" + " " + inPeriod
+				+ ")")
+			.params(period).query(Long.class).single();
 		long kept = jdbc.sql("select count(*) from inspection_check where " + request.providerCondition("party_id"))
 			.params(request.parameters()).query(Long.class).single();
 		long active = jdbc.sql("select count(*) from inspection_check where active and "
@@ -94,16 +95,16 @@ class CheckEvidence implements EvidenceSource {
 				new Figure("evidence.check.runs", runs[0], null),
 				new Figure("evidence.check.failures", runs[1], "/inspections/checks?outcome=DOWN"),
 				new Figure("evidence.check.warnings", runs[2], "/inspections/checks?outcome=WARNING"),
-				new Figure("evidence.check.targets", runs[6], null),
+				new Figure("evidence.check.targets", targets, null),
 				new Figure("evidence.check.incidents", runs[3], "/tickets?channel=MONITORING"),
 				new Figure("evidence.check.recovered", runs[5], null));
 		List<Figure> usageFigures = List.of(new Figure("evidence.check.runs", runs[0], null),
 				new Figure("evidence.check.manual-done", manualDone, "/inspections/tasks"),
 				new Figure("evidence.check.automated-percent", automatedPercent, null),
-				new Figure("evidence.check.targets", runs[6], null),
+				new Figure("evidence.check.targets", targets, null),
 				new Figure("evidence.check.incidents", runs[3], "/tickets?channel=MONITORING"),
 				new Figure("evidence.check.recovered", runs[5], null),
-				new Figure("evidence.check.resolved", runs[7], "/tickets?channel=MONITORING&status=RESOLVED"));
+				new Figure("evidence.check.resolved", runs[6], "/tickets?channel=MONITORING&status=RESOLVED"));
 		List<Note> gaps = new ArrayList<>();
 		if (runs[4] > 0) {
 			gaps.add(Note.of("evidence.check.gap.told", runs[4]));
@@ -126,5 +127,45 @@ class CheckEvidence implements EvidenceSource {
 			evidence.add(one.withRecords(latest).withLinks(links).withGaps(itemGaps));
 		}
 		return evidence;
+	}
+
+	/**
+	 * The period's runs, failures, warnings, incidents opened, owners told, alarms ended by recovery and incidents
+	 * resolved by it: the whole hours from {@code inspection_check_hour}, a partial first or last hour (a zone whose
+	 * offset is not whole hours) from the runs themselves.
+	 */
+	private long[] counts(EvidenceRequest request) {
+		Instant start = request.start();
+		Instant end = request.end();
+		Instant firstHour = start.plus(Duration.ofHours(1)).minusNanos(1).truncatedTo(ChronoUnit.HOURS);
+		Instant lastHour = end.truncatedTo(ChronoUnit.HOURS);
+		if (!firstHour.isBefore(lastHour)) {
+			// no whole hour in the period: all of it from the runs
+			firstHour = end;
+			lastHour = end;
+		}
+		List<Object> params = new ArrayList<>(request.parameters());
+		params.add(Timestamp.from(firstHour));
+		params.add(Timestamp.from(lastHour));
+		for (Instant[] edge : List.of(new Instant[] { start, firstHour }, new Instant[] { lastHour, end })) {
+			params.addAll(request.parameters());
+			params.add(Timestamp.from(edge[0]));
+			params.add(Timestamp.from(edge[1]));
+		}
+		String runs = """
+				select 1, (outcome = 'DOWN')::int, (outcome = 'WARNING')::int, (action = 'OPENED')::int,
+				  (action = 'TOLD')::int, (action in ('RECOVERED', 'RESOLVED'))::int, (action = 'RESOLVED')::int
+				from inspection_check_result where""" + " " + request.providerCondition("party_id")
+				+ " and ran_at >= ? and ran_at < ?";
+		return jdbc.sql("""
+				select coalesce(sum(runs), 0), coalesce(sum(failures), 0), coalesce(sum(warnings), 0),
+				  coalesce(sum(opened), 0), coalesce(sum(told), 0), coalesce(sum(recovered), 0), coalesce(sum(resolved), 0)
+				from (select runs, failures, warnings, opened, told, recovered, resolved from inspection_check_hour
+				  where""" + " " + request.providerCondition("party_id") + " and hour >= ? and hour < ?"
+				+ " union all " + runs + " union all " + runs + ") counted")
+			.params(params)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+					rs.getLong(6), rs.getLong(7) })
+			.single();
 	}
 }

@@ -22,6 +22,9 @@ import org.yunwei.compliance.EvidenceSource;
  * (revisions published, articles retired), and 5.6.2a.2 日常问题查询库 (resolved tickets searchable in full text
  * within the reader's scope, and similar resolved incidents suggested while a ticket is written). One provider's
  * evidence counts its own articles and incidents.
+ * <p>
+ * The articles in force are counted from two partial indexes alone ({@code knowledge/V9}): the articles published
+ * and not retired, with their party and review date, against the versions readable by customers.
  */
 @Component
 class KnowledgeEvidence implements EvidenceSource {
@@ -55,10 +58,12 @@ class KnowledgeEvidence implements EvidenceSource {
 			.params(period(request, request.parameters()))
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
 		long[] articles = jdbc.sql("""
-				select count(*), count(*) filter (where v.visibility = 'CUSTOMER'),
+				select count(*), count(v.id),
 				    count(*) filter (where a.review_date < (cast(? as timestamptz) at time zone 'Asia/Shanghai')::date)
-				from knowledge_article a join knowledge_article_version v on v.id = a.published_version_id
-				where a.status <> 'RETIRED' and""" + " " + request.providerCondition("a.party_id"))
+				from knowledge_article a
+				left join knowledge_article_version v on v.id = a.published_version_id and v.visibility = 'CUSTOMER'
+				where a.published_version_id is not null and a.status <> 'RETIRED' and""" + " "
+				+ request.providerCondition("a.party_id"))
 			.params(with(Timestamp.from(request.now()), request.parameters()))
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }).single();
 		long[] links = jdbc.sql("""
