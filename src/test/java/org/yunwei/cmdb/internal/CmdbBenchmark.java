@@ -37,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * 5-hop impact analysis from an ordinary item (up to a few thousand reached) and from a hub (reaching nearly all),
  * each beside PostgreSQL's own recursive walk of the same graph; the filtered ledger's first page; search as you
  * type; and the import rate of a {@value #DEFAULT_IMPORT_ROWS}-row workbook. Sizes by {@code -Dbench.cmdb.items} and
- * {@code -Dbench.cmdb.import-rows}. Prints p50/p99 and a {@code BENCH} line; asserts no timing.
+ * {@code -Dbench.cmdb.import-rows}. Prints p50/p99 and a {@code BENCH} line; asserts no timing. To explain a tail it
+ * also prints the phases of the 5-hop analysis timed in-process, the answers' sizes, and for the 5-hop, hub and search
+ * series their slowest runs with whether a garbage collection or an autovacuum worker coincided with each.
  */
 @Tag("benchmark")
 class CmdbBenchmark extends IntegrationTestSupport {
