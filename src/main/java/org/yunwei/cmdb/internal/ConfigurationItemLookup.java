@@ -1,7 +1,10 @@
 package org.yunwei.cmdb.internal;
 
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -10,7 +13,6 @@ import org.yunwei.cmdb.ConfigurationItemImpact;
 import org.yunwei.cmdb.ConfigurationItemClass;
 import org.yunwei.cmdb.ConfigurationItemSummary;
 import org.yunwei.web.FieldErrors;
-import org.yunwei.web.RejectedRequest;
 
 /** Answers the module's facade from the register and the ledger, within the signed-in person's scope. */
 @Component
@@ -18,44 +20,29 @@ public class ConfigurationItemLookup {
 
 	private final ItemRegister register;
 	private final Ledger ledger;
-	private final ImpactAnalysis impactAnalysis;
+	private final ImpactSummaries impactSummaries;
 	private final CiClasses classes;
+	private final ConfigurationItemRecords records;
+	private final CmdbScope scope;
 
-	ConfigurationItemLookup(ItemRegister register, Ledger ledger, ImpactAnalysis impactAnalysis, CiClasses classes) {
+	ConfigurationItemLookup(ItemRegister register, Ledger ledger, ImpactSummaries impactSummaries, CiClasses classes,
+			ConfigurationItemRecords records, CmdbScope scope) {
 		this.register = register;
 		this.ledger = ledger;
-		this.impactAnalysis = impactAnalysis;
+		this.impactSummaries = impactSummaries;
 		this.classes = classes;
+		this.records = records;
+		this.scope = scope;
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<ConfigurationItemImpact> impact(long itemId) {
-		ItemView item;
-		try {
-			item = register.get(itemId);
-		}
-		catch (RejectedRequest notVisible) {
-			return Optional.empty();
-		}
-		Impact impact = impactAnalysis.of(itemId, 3, "downstream", ImpactAnalysis.DEFAULT_LIMIT);
-		List<Long> units = new ArrayList<>();
-		if (item.customerUnitId() != null) {
-			units.add(item.customerUnitId());
-		}
-		impact.customerUnits().stream().map(Impact.Unit::id).filter(id -> !units.contains(id)).forEach(units::add);
-		Object level = item.attributes() == null ? null : item.attributes().get("dengbao_level");
-		boolean serviceLevel = "APPLICATION_SYSTEM".equals(item.classCode())
-				|| "BUSINESS_SERVICE".equals(item.classCode());
-		List<Long> serviceItems = new ArrayList<>();
-		if (serviceLevel) {
-			serviceItems.add(itemId);
-		}
-		java.util.stream.Stream.concat(impact.applicationSystems().stream(), impact.services().stream())
-			.map(Impact.Affected::id).filter(id -> !serviceItems.contains(id)).forEach(serviceItems::add);
-		return Optional.of(new ConfigurationItemImpact(itemId, impact.total(), impact.hidden(),
-				impact.applicationSystems().stream().map(Impact.Affected::name).toList(),
-				impact.services().stream().map(Impact.Affected::name).toList(), List.copyOf(units),
-				level == null ? null : level.toString(), serviceLevel, List.copyOf(serviceItems)));
+		return Optional.ofNullable(impacts(List.of(itemId)).get(itemId));
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, ConfigurationItemImpact> impacts(Collection<Long> itemIds) {
+		return impactSummaries.of(itemIds);
 	}
 
 	@Transactional(readOnly = true)
@@ -72,6 +59,28 @@ public class ConfigurationItemLookup {
 	@Transactional(readOnly = true)
 	public Optional<ConfigurationItemSummary> find(long itemId) {
 		return register.findVisible(itemId).map(ConfigurationItemLookup::summary);
+	}
+
+	/**
+	 * The items of these ids that exist and that the reader may see, by id, read in one query: the summary
+	 * {@link #find(long)} gives, without the names of people and units an item's page shows.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, ConfigurationItemSummary> find(Collection<Long> itemIds) {
+		CmdbScope.View reader = scope.reader();
+		Map<Long, CiClass> byId = new HashMap<>();
+		classes.all().forEach(c -> byId.put(c.id(), c));
+		Map<Long, ConfigurationItemSummary> found = new HashMap<>();
+		for (ConfigurationItem item : records.findAll(new LinkedHashSet<>(itemIds))) {
+			ItemFields f = item.fields();
+			CiClass itemClass = byId.get(item.classId());
+			if (itemClass != null && reader.includes(f.customerUnitId(), f.providerPartyId())) {
+				found.put(item.id(), new ConfigurationItemSummary(item.id(), f.name(), itemClass.code(),
+						itemClass.name(), item.lifecycle().name(), f.assetTag(), f.serialNumber(), f.ipAddress(),
+						f.customerUnitId()));
+			}
+		}
+		return found;
 	}
 
 	@Transactional(readOnly = true)

@@ -93,6 +93,15 @@ class ConfigurationItemRecords {
 			.optional();
 	}
 
+	/** The items of these ids that exist, in no particular order: one query for many (a change's items). */
+	List<ConfigurationItem> findAll(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from configuration_item where id = any(?)")
+			.param(ids.stream().mapToLong(Long::longValue).toArray()).query((rs, n) -> item(rs)).list();
+	}
+
 	/** The item, locked until the transaction ends, so that two edits of one item do not interleave. */
 	Optional<ConfigurationItem> lock(long id) {
 		return jdbc.sql("select * from configuration_item where id = ? for update").param(id)

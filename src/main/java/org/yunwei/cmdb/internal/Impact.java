@@ -4,18 +4,24 @@ import java.util.List;
 
 /**
  * What the failure of one item reaches (downstream), or what the item relies on (upstream), up to a number of hops.
+ * The reached items, application systems and services are each listed up to the asked limit, nearest first, with
+ * their totals; only the listed ones carry a path.
  *
  * @param total how many items the walk reached, the root not counted, those outside the reader's scope included
  * @param hidden how many of them lie outside the reader's scope: counted, not shown
  * @param items the reached items the reader may see, nearest first, at most the asked limit; each once, with the
  *        shortest path that reaches it
- * @param applicationSystems the reached application systems (应用系统), shown or not by the same rule
- * @param services the reached business services (业务服务)
+ * @param truncated whether the reader sees more reached items than {@code items} lists
+ * @param applicationSystems the reached application systems (应用系统) the reader may see, nearest first, at most the
+ *        asked limit
+ * @param applicationSystemsTotal how many reached application systems the reader may see, listed or not
+ * @param services the reached business services (业务服务) the reader may see, nearest first, at most the asked limit
+ * @param servicesTotal how many reached business services the reader may see, listed or not
  * @param customerUnits the customer units whose items are reached
  */
 public record Impact(long rootId, String rootName, String direction, int depth, int total, int hidden,
-		boolean truncated, List<Affected> items, List<Affected> applicationSystems, List<Affected> services,
-		List<Unit> customerUnits) {
+		boolean truncated, List<Affected> items, List<Affected> applicationSystems, int applicationSystemsTotal,
+		List<Affected> services, int servicesTotal, List<Unit> customerUnits) {
 
 	/**
 	 * One reached item.

@@ -2,14 +2,10 @@ package org.yunwei.cmdb.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +18,8 @@ import org.yunwei.web.FieldErrors;
  * checked against the database on every walk), following each relation only the way a failure travels along it
  * ({@link RelationType}). Every item is visited once, so cycles end the walk rather than loop it, and the first visit
  * is by a shortest path, which is the path reported. Then one query reads the reached items' names, classes and
- * placement; only the listed items and the application systems and services get a path built.
+ * placement ({@link ReachedItems}); the items, application systems and services are listed up to the limit each,
+ * with their totals, and only the listed ones get a path built.
  */
 @Service
 class ImpactAnalysis {
@@ -68,115 +65,76 @@ class ImpactAnalysis {
 		ConfigurationItem root = register.visible(rootId, reader);
 		errors.throwIfAny();
 
-		RelationGraph.Walk reached = graph.current().walk(rootId, depth, downstream);
-		Map<Long, Row> rows = rows(reached);
-		// the classes once per analysis, and whether each lies under the application or service class, rather
-		// than parsing each reached item's class path twice
-		Map<Long, CiClass> classById = new HashMap<>();
-		Long applicationClass = null;
-		Long serviceClass = null;
-		List<CiClass> all = classes.all();
-		for (CiClass c : all) {
-			classById.put(c.id(), c);
-			if (c.code().equalsIgnoreCase("APPLICATION_SYSTEM") && applicationClass == null) {
-				applicationClass = c.id();
-			}
-			if (c.code().equalsIgnoreCase("BUSINESS_SERVICE") && serviceClass == null) {
-				serviceClass = c.id();
-			}
+		RelationGraph.Walk walk = graph.current().walk(rootId, depth, downstream);
+		long[] ids = new long[walk.size()];
+		for (int n = 0; n < ids.length; n++) {
+			ids[n] = walk.id(n);
 		}
-		Set<Long> applicationClasses = new HashSet<>();
-		Set<Long> serviceClasses = new HashSet<>();
-		for (CiClass c : all) {
-			if (applicationClass != null && c.within(applicationClass)) {
-				applicationClasses.add(c.id());
-			}
-			if (serviceClass != null && c.within(serviceClass)) {
-				serviceClasses.add(c.id());
-			}
-		}
+		ReachedItems rows = ReachedItems.read(jdbc, ids, walk::position, walk.size());
+		ServiceLevelClasses kinds = ServiceLevelClasses.of(classes.all());
 
-		List<Impact.Affected> shown = new ArrayList<>();
+		List<Impact.Affected> shown = new ArrayList<>(Math.min(limit, walk.size()));
 		List<Impact.Affected> applications = new ArrayList<>();
 		List<Impact.Affected> services = new ArrayList<>();
-		Set<Long> units = new TreeSet<>();
+		int applicationsTotal = 0;
+		int servicesTotal = 0;
+		Set<Long> units = new HashSet<>();
 		int hidden = 0;
 		// the walk lists the reached items nearest first, then by id, the root first
-		for (int n = 1; n < reached.size(); n++) {
-			long id = reached.id(n);
-			Row row = rows.get(id);
-			if (row == null) {
+		for (int n = 1; n < walk.size(); n++) {
+			if (!rows.known(n)) {
 				continue;
 			}
-			if (!reader.includes(row.customerUnitId(), row.providerPartyId())) {
+			if (!rows.visibleTo(n, reader)) {
 				hidden++;
 				continue;
 			}
-			boolean application = applicationClasses.contains(row.classId());
-			boolean service = serviceClasses.contains(row.classId());
-			boolean listed = shown.size() < limit;
-			if (listed || application || service) {
-				CiClass itemClass = classById.get(row.classId());
-				Impact.Affected affected = new Impact.Affected(id, row.name(), itemClass.code(), itemClass.name(),
-						row.lifecycle(), row.customerUnitId(), reached.hops(n), path(n, reached, rows, reader));
-				if (listed) {
-					shown.add(affected);
-				}
-				if (application) {
-					applications.add(affected);
-				}
-				if (service) {
-					services.add(affected);
-				}
+			long classId = rows.classId(n);
+			Impact.Affected affected = null;
+			if (shown.size() < limit) {
+				affected = affected(n, walk, rows, kinds, reader);
+				shown.add(affected);
 			}
-			if (row.customerUnitId() != null) {
-				units.add(row.customerUnitId());
+			if (kinds.application(classId) && applicationsTotal++ < limit) {
+				affected = affected == null ? affected(n, walk, rows, kinds, reader) : affected;
+				applications.add(affected);
+			}
+			if (kinds.service(classId) && servicesTotal++ < limit) {
+				affected = affected == null ? affected(n, walk, rows, kinds, reader) : affected;
+				services.add(affected);
+			}
+			Long unit = rows.customerUnitId(n);
+			if (unit != null) {
+				units.add(unit);
 			}
 		}
 		List<Impact.Unit> unitNames = organisations.findAll(units).stream()
 			.sorted(Comparator.comparing(OrganisationUnit::partyName).thenComparing(OrganisationUnit::name))
 			.map(u -> new Impact.Unit(u.id(), u.partyName() + " / " + u.name())).toList();
-		int total = reached.size() - 1;
+		int total = walk.size() - 1;
 		return new Impact(rootId, root.fields().name(), downstream ? "DOWNSTREAM" : "UPSTREAM", depth, total, hidden,
-				total - hidden > shown.size(), shown, applications, services, unitNames);
+				total - hidden > shown.size(), shown, applications, applicationsTotal, services, servicesTotal,
+				unitNames);
+	}
+
+	private static Impact.Affected affected(int n, RelationGraph.Walk walk, ReachedItems rows,
+			ServiceLevelClasses kinds, CmdbScope.View reader) {
+		CiClass itemClass = kinds.get(rows.classId(n));
+		return new Impact.Affected(walk.id(n), rows.name(n), itemClass.code(), itemClass.name(), rows.lifecycle(n),
+				rows.customerUnitId(n), walk.hops(n), path(n, walk, rows, reader));
 	}
 
 	/** The steps from the root to the {@code n}-th reached item, each named when the reader may see it. */
-	private static List<Impact.Step> path(int n, RelationGraph.Walk reached, Map<Long, Row> rows,
-			CmdbScope.View reader) {
-		List<Impact.Step> steps = new ArrayList<>();
+	private static List<Impact.Step> path(int n, RelationGraph.Walk walk, ReachedItems rows, CmdbScope.View reader) {
+		Impact.Step[] steps = new Impact.Step[walk.hops(n) + 1];
 		int current = n;
 		RelationType via = null;
-		while (current >= 0) {
-			long id = reached.id(current);
-			Row row = rows.get(id);
-			String name = row != null && reader.includes(row.customerUnitId(), row.providerPartyId()) ? row.name()
-					: null;
-			steps.addFirst(new Impact.Step(id, name, via));
-			via = reached.via(current);
-			current = reached.from(current);
+		for (int s = steps.length - 1; s >= 0; s--) {
+			String name = rows.known(current) && rows.visibleTo(current, reader) ? rows.name(current) : null;
+			steps[s] = new Impact.Step(walk.id(current), name, via);
+			via = walk.via(current);
+			current = walk.from(current);
 		}
-		return steps;
-	}
-
-	private Map<Long, Row> rows(RelationGraph.Walk reached) {
-		Long[] ids = new Long[reached.size()];
-		for (int n = 0; n < ids.length; n++) {
-			ids[n] = reached.id(n);
-		}
-		Map<Long, Row> rows = HashMap.newHashMap(ids.length);
-		jdbc.sql("""
-				select id, name, class_id, lifecycle, customer_unit_id, provider_party_id from configuration_item
-				where id = any(?)""")
-			.param(new SqlArrayValue("bigint", (Object[]) ids))
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3),
-					Lifecycle.valueOf(rs.getString(4)), rs.getObject(5, Long.class), rs.getObject(6, Long.class)))
-			.list()
-			.forEach(r -> rows.put(r.id(), r));
-		return rows;
-	}
-
-	private record Row(long id, String name, long classId, Lifecycle lifecycle, Long customerUnitId,
-			Long providerPartyId) {
+		return List.of(steps);
 	}
 }

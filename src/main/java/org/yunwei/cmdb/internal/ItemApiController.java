@@ -260,13 +260,18 @@ class ItemApiController {
 	@Operation(summary = "Impact analysis: what the item's failure reaches (downstream) or what it relies on "
 			+ "(upstream), up to `depth` hops",
 			description = "Each reached item once, nearest first, with the shortest path that reaches it; cycles end "
-					+ "the walk. Also the reached application systems, business services and customer units. Items "
+					+ "the walk. Also the reached application systems, business services and customer units. `items`, "
+					+ "`applicationSystems` and `services` each list at most `limit` entries, nearest first, each "
+					+ "with its path; `truncated` says that more items are reached, and `applicationSystemsTotal` and "
+					+ "`servicesTotal` count every reached application system and service the caller may see, listed "
+					+ "or not (before, the two lists had no limit: a hub answered tens of thousands of entries). Items "
 					+ "outside the caller's scope are counted in `hidden`, not shown. 400 for a depth outside 1–10, a "
 					+ "limit outside 1–100,000, an unknown direction.")
 	Impact impact(@PathVariable long id, @RequestParam(required = false) Integer depth,
 			@Parameter(description = "downstream (default) or upstream") @RequestParam(required = false)
 			String direction,
-			@Parameter(description = "how many reached items to list, default 1000") @RequestParam(required = false)
+			@Parameter(description = "how many reached items, and how many application systems and services, to "
+					+ "list at most, default 1000") @RequestParam(required = false)
 			Integer limit) {
 		return impact.of(id, depth, direction, limit);
 	}

@@ -136,7 +136,7 @@ class RelationGraph {
 			int root = Arrays.binarySearch(ids, rootId);
 			if (root < 0) {
 				return new Walk(new long[] { rootId }, new int[] { 0 }, new int[] { 0 }, new int[] { -1 },
-						new byte[] { -1 });
+						new byte[] { -1 }, new int[] { 0 });
 			}
 			int[] order = new int[Math.min(ids.length, 64)];
 			int[] hops = new int[order.length];
@@ -178,7 +178,7 @@ class RelationGraph {
 				levelStart = levelEnd;
 			}
 			return new Walk(ids, Arrays.copyOf(order, size), Arrays.copyOf(hops, size),
-					Arrays.copyOf(from, size), Arrays.copyOf(via, size));
+					Arrays.copyOf(from, size), Arrays.copyOf(via, size), seen);
 		}
 
 		/**
@@ -284,18 +284,29 @@ class RelationGraph {
 	 */
 	static final class Walk {
 
+		private static final RelationType[] TYPES = RelationType.values();
+
 		private final long[] ids;
 		private final int[] order;
 		private final int[] hops;
 		private final int[] from;
 		private final byte[] via;
+		/** The position of each item (by dense index) in this walk, -1 for an item not reached. */
+		private final int[] positions;
 
-		private Walk(long[] ids, int[] order, int[] hops, int[] from, byte[] via) {
+		private Walk(long[] ids, int[] order, int[] hops, int[] from, byte[] via, int[] positions) {
 			this.ids = ids;
 			this.order = order;
 			this.hops = hops;
 			this.from = from;
 			this.via = via;
+			this.positions = positions;
+		}
+
+		/** The position of the item in this walk (0: the root), -1 when the walk did not reach it. */
+		int position(long id) {
+			int dense = Arrays.binarySearch(ids, id);
+			return dense < 0 ? -1 : positions[dense];
 		}
 
 		/** How many items were reached, the root included. */
@@ -319,7 +330,7 @@ class RelationGraph {
 
 		/** The relation followed to reach the {@code n}-th item, {@code null} for the root. */
 		RelationType via(int n) {
-			return via[n] < 0 ? null : RelationType.values()[via[n]];
+			return via[n] < 0 ? null : TYPES[via[n]];
 		}
 	}
 }

@@ -7,17 +7,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.support.TestDirectory;
+import org.yunwei.support.WebSession;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * Relations and impact analysis through the API: a failure travels along each relation the way its type says, the
  * walk ends on cycles and reports each reached item once with a shortest path, names the application systems,
- * services and customer units reached, counts what the reader may not see without showing it, and relation changes
- * are kept in both items' history and as of a moment.
+ * services and customer units reached (each list up to the asked limit, with its total), counts what the reader may
+ * not see without showing it, and relation changes are kept in both items' history and as of a moment.
  */
 class ImpactAnalysisIntegrationTests extends IntegrationTestSupport {
 
@@ -119,6 +123,82 @@ class ImpactAnalysisIntegrationTests extends IntegrationTestSupport {
 			.get("items").get(0);
 		assertThat(appHistory.get("reason").asString()).isEqualTo("迁移上云");
 		assertThat(appHistory.get("changes").get(0).get("before").get("otherId").asLong()).isEqualTo(server);
+	}
+
+	@Test
+	void applicationSystemsAndServicesAreListedUpToTheLimitWithTheirTotalsAndPaths() {
+		long server = world.create("PHYSICAL_SERVER", "分页-物理机", Map.of());
+		List<Long> apps = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			long app = world.create("APPLICATION_SYSTEM", "分页-应用" + i, Map.of("dengbao_level", "L2"));
+			world.relate(app, server, "RUNS_ON");
+			apps.add(app);
+		}
+		List<Long> services = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			long service = world.create("BUSINESS_SERVICE", "分页-服务" + i, Map.of());
+			world.relate(service, apps.getFirst(), "DEPENDS_ON");
+			services.add(service);
+		}
+		// an application system of another customer: counted as hidden for the provider, not in its totals
+		String manager = world.token(world.manager);
+		Map<String, Object> foreign = world.item("APPLICATION_SYSTEM", "分页-教育局系统", Map.of("dengbao_level", "L2"));
+		foreign.put("customerUnitId", world.otherCustomerUnit);
+		long foreignApp = api().post("/api/v1/cis", manager, foreign).json().get("id").asLong();
+		assertThat(api().post("/api/v1/cis/" + foreignApp + "/relations", manager,
+				Map.of("targetId", server, "type", "RUNS_ON")).status()).isEqualTo(201);
+
+		JsonNode paged = api().get("/api/v1/cis/" + server + "/impact?limit=2", world.token(world.lead)).json();
+		assertThat(paged.get("total").asInt()).isEqualTo(7);
+		assertThat(paged.get("hidden").asInt()).isEqualTo(1);
+		assertThat(paged.get("truncated").asBoolean()).isTrue();
+		assertThat(ids(paged.get("items"))).containsExactly(apps.get(0), apps.get(1));
+		assertThat(ids(paged.get("applicationSystems"))).containsExactly(apps.get(0), apps.get(1));
+		assertThat(paged.get("applicationSystemsTotal").asInt()).isEqualTo(3);
+		assertThat(ids(paged.get("services"))).containsExactly(services.get(0), services.get(1));
+		assertThat(paged.get("servicesTotal").asInt()).isEqualTo(3);
+		assertThat(path(paged.get("applicationSystems").get(1))).containsExactly(server, apps.get(1));
+		assertThat(path(paged.get("services").get(1))).containsExactly(server, apps.getFirst(), services.get(1));
+
+		JsonNode all = api().get("/api/v1/cis/" + server + "/impact?limit=100", world.token(world.lead)).json();
+		assertThat(all.get("truncated").asBoolean()).isFalse();
+		assertThat(ids(all.get("applicationSystems"))).containsExactlyElementsOf(apps);
+		assertThat(all.get("applicationSystemsTotal").asInt()).isEqualTo(3);
+		assertThat(ids(all.get("services"))).containsExactlyElementsOf(services);
+		assertThat(all.get("servicesTotal").asInt()).isEqualTo(3);
+		JsonNode seenByManager = api().get("/api/v1/cis/" + server + "/impact?limit=1", manager).json();
+		assertThat(seenByManager.get("hidden").asInt()).isZero();
+		assertThat(seenByManager.get("applicationSystems")).hasSize(1);
+		assertThat(seenByManager.get("applicationSystemsTotal").asInt()).isEqualTo(4);
+	}
+
+	@Test
+	void theImpactPageSaysHowManyApplicationSystemsItDoesNotList() {
+		long server = world.create("PHYSICAL_SERVER", "五百应用的物理机", Map.of());
+		long appClass = world.classId("APPLICATION_SYSTEM");
+		String classPath = jdbc.sql("select path from ci_class where id = ?").param(appClass).query(String.class)
+			.single();
+		String tag = TestDirectory.unique("PG");
+		// the page lists 500 of each: 503 application systems on the server, written as another node would
+		jdbc.sql("""
+				insert into configuration_item (class_id, class_path, name, lifecycle, asset_tag, customer_unit_id,
+				  attributes)
+				select ?, ?, ? || '-' || g, 'IN_USE', ? || '-T' || g, ?, '{}' from generate_series(1, 503) g""")
+			.params(appClass, classPath, tag, tag, world.bureau).update();
+		jdbc.sql("""
+				insert into ci_relation (source_id, target_id, type, created_by_name)
+				select id, ?, 'RUNS_ON', 'x' from configuration_item where asset_tag like ?""")
+			.params(server, tag + "-T%").update();
+
+		WebSession session = new WebSession(port);
+		assertThat(session.signIn(world.lead, TestDirectory.PASSWORD, null).location()).doesNotContain("error");
+		WebSession.Page page = session.get("/cmdb/items/" + server + "/impact");
+		assertThat(page.status()).isEqualTo(200);
+		Document html = Jsoup.parse(page.body());
+		assertThat(html.select("#impact-applications li a")).hasSize(500);
+		assertThat(html.select("#impact-applications-more").text()).isEqualTo("另有 3 个未列出。");
+		assertThat(html.select("#impact-services-more")).isEmpty();
+		assertThat(html.select("#impact-summary").text()).contains("共波及 503 个配置项");
 	}
 
 	private static List<Long> ids(JsonNode items) {
