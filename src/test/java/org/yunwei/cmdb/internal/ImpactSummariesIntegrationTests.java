@@ -157,7 +157,11 @@ class ImpactSummariesIntegrationTests extends IntegrationTestSupport {
 			case 2 -> world.otherCustomerUnit;
 			default -> null;
 		};
-		Long provider = placement == 3 ? world.providerParty : placement == 4 ? world.otherProviderParty : null;
+		Long provider = switch (placement) {
+			case 3 -> world.providerParty;
+			case 4 -> world.otherProviderParty;
+			default -> null;
+		};
 		String attributes = classCode.equals("APPLICATION_SYSTEM") && random.nextBoolean()
 				? "{\"dengbao_level\": \"L" + (2 + random.nextInt(2)) + "\"}" : "{}";
 		return jdbc.sql("""

@@ -78,6 +78,7 @@ class CreationCostIntegrationTests {
 
 		assertThat(measured.created()).isEqualTo(CREATIONS);
 		assertThat(measured.work().sum("statement|other")).isZero();
+		costsAtMost(measured, 14);
 	}
 
 	/** A customer's submission, which the provider's rules place: there are none here, so it stays unassigned. */
@@ -87,6 +88,7 @@ class CreationCostIntegrationTests {
 		CreationCost.Measured measured = cost.measure("customer, no rule", CREATIONS, customer, this::submitted);
 
 		assertThat(measured.created()).isEqualTo(CREATIONS);
+		costsAtMost(measured, 15);
 	}
 
 	/** A customer's submission placed by the default rule, after a rule with a condition it does not meet. */
@@ -110,6 +112,21 @@ class CreationCostIntegrationTests {
 		CreationCost.Measured measured = cost.measure("customer, routed", CREATIONS, customer, this::submitted);
 
 		assertThat(measured.created()).isEqualTo(CREATIONS);
+		costsAtMost(measured, 15);
+	}
+
+	/**
+	 * Pins what a creation costs (2026-12-07: 13.1 statements for an agent's, 14.1 for a customer's; 0.3 listener
+	 * transactions, the P1 incidents' paging check): a new statement per creation, or a listener that takes a
+	 * transaction for every ticket, is noticed here rather than in the city's throughput.
+	 */
+	private static void costsAtMost(CreationCost.Measured measured, double requestStatements) {
+		assertThat(measured.per("statement|request")).as("statements of the creation's request")
+			.isLessThanOrEqualTo(requestStatements);
+		assertThat(measured.per("transaction|request")).as("transactions of the creation's request")
+			.isLessThanOrEqualTo(2);
+		assertThat(measured.per("transaction|listener")).as("listener transactions per creation")
+			.isLessThanOrEqualTo(0.5);
 	}
 
 	/** The city benchmark's draft (CreationLoad): every fifth a service request, impact and urgency rotating. */
