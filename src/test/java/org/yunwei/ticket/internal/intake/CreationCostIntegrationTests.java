@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +32,10 @@ import org.yunwei.ticket.internal.TicketFixtures;
  * that adds a statement, a transaction or a listener's delivery to every creation is noticed here and chosen, or
  * mended; docs/performance.md ("Service desk → What a creation costs") has the table, then and now.
  */
+// in the bench profile only (mvn -Pbench test -Dtest=CreationCostIntegrationTests): its application context of its own,
+// started beside the suite's shared one, left the shared context's asynchronous listeners and Spring Modulith's
+// Scenario waits shut down for every test after it in the full suite (CI, 2026-12-07)
+@Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"yunwei.admin.password=" + IntegrationTestSupport.ADMIN_PASSWORD,
 		"yunwei.admin.totp-secret=" + IntegrationTestSupport.ADMIN_TOTP_SECRET,
