@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
 /**
@@ -146,23 +147,10 @@ public abstract class PolicyRulePages {
 	/** The key's values as the form names them, and the picked policy. */
 	private PolicyRuleBook.Draft draft(Map<String, String> form) {
 		return new PolicyRuleBook.Draft(rules.terms().key().stream().map(p -> form.get(p.field())).toList(),
-				id(form.get("policyId")));
+				FieldErrors.pickedId(form.get("policyId")));
 	}
 
 	private String messages() {
 		return rules.terms().messages();
-	}
-
-	/** A picked policy's id; an unreadable one is kept as an id no policy has, so that the field is refused. */
-	private static Long id(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Long.valueOf(value.strip());
-		}
-		catch (NumberFormatException notANumber) {
-			return -1L;
-		}
 	}
 }

@@ -70,6 +70,51 @@ public final class FieldErrors {
 		return null;
 	}
 
+	/**
+	 * A typed whole number; blank gives {@code null}, anything else that is not a number is a mistake of
+	 * {@code field} ({@code field.number}) and gives {@code null}.
+	 */
+	public Long wholeNumber(String field, String value) {
+		String cleaned = clean(value);
+		if (cleaned == null) {
+			return null;
+		}
+		try {
+			return Long.valueOf(cleaned);
+		}
+		catch (NumberFormatException notANumber) {
+			add(field, "field.number");
+			return null;
+		}
+	}
+
+	/** As {@link #wholeNumber}, for a number that must fit an {@code int}. */
+	public Integer smallNumber(String field, String value) {
+		Long number = wholeNumber(field, value);
+		if (number != null && (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE)) {
+			add(field, "field.number");
+			return null;
+		}
+		return number == null ? null : number.intValue();
+	}
+
+	/**
+	 * The id of a record picked from a list; blank gives {@code null}. An unreadable one (a tampered form) gives an
+	 * id that no record has, so that the check of the picked record refuses the field as it would a deleted record.
+	 */
+	public static Long pickedId(String value) {
+		String cleaned = clean(value);
+		if (cleaned == null) {
+			return null;
+		}
+		try {
+			return Long.valueOf(cleaned);
+		}
+		catch (NumberFormatException notANumber) {
+			return -1L;
+		}
+	}
+
 	/** Adds a mistake unless the field already has one: the first found is the one to fix first. */
 	public FieldErrors add(String field, String messageKey) {
 		errors.putIfAbsent(field, messageKey);

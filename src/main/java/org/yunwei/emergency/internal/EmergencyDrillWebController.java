@@ -88,7 +88,7 @@ class EmergencyDrillWebController {
 	List<String> contacts, Model model, RedirectAttributes redirect) {
 		access.planAuthor();
 		FieldErrors errors = new FieldErrors();
-		Long planId = number(typed.get("planId"), "planId", errors);
+		Long planId = errors.wholeNumber("planId", typed.get("planId"));
 		Instant plannedAt = null;
 		String when = FieldErrors.clean(typed.get("plannedAt"));
 		if (when != null) {
@@ -102,7 +102,7 @@ class EmergencyDrillWebController {
 		List<Long> contactIds = new ArrayList<>();
 		List<String> given = contacts == null ? List.of() : contacts;
 		for (int i = 0; i < given.size(); i++) {
-			contactIds.add(number(given.get(i), "contacts[" + i + "]", errors));
+			contactIds.add(errors.wholeNumber("contacts[" + i + "]", given.get(i)));
 		}
 		long id;
 		try {
@@ -218,19 +218,5 @@ class EmergencyDrillWebController {
 			.map(version -> version.content().steps()).orElse(List.of());
 		model.addAttribute("steps", steps);
 		return "emergency/drill-form";
-	}
-
-	private static Long number(String value, String field, FieldErrors errors) {
-		String clean = FieldErrors.clean(value);
-		if (clean == null) {
-			return null;
-		}
-		try {
-			return Long.parseLong(clean);
-		}
-		catch (NumberFormatException notANumber) {
-			errors.add(field, "field.number");
-			return null;
-		}
 	}
 }

@@ -199,13 +199,13 @@ public class EmergencyPlanForm {
 		List<EmergencyPlanDraft.ResponseRoleDraft> roleDrafts = new ArrayList<>();
 		for (int i = 0; i < roles.size(); i++) {
 			RoleRow row = roles.get(i);
-			roleDrafts.add(new EmergencyPlanDraft.ResponseRoleDraft(row.role, id(row.personId, "roles[" + i + "].personId", errors),
-					id(row.backupPostId, "roles[" + i + "].backupPostId", errors), row.contact));
+			roleDrafts.add(new EmergencyPlanDraft.ResponseRoleDraft(row.role, errors.wholeNumber("roles[" + i + "].personId", row.personId),
+					errors.wholeNumber("roles[" + i + "].backupPostId", row.backupPostId), row.contact));
 		}
 		List<EmergencyPlanDraft.StepDraft> stepDrafts = new ArrayList<>();
 		for (int i = 0; i < steps.size(); i++) {
 			StepRow row = steps.get(i);
-			Long minutes = id(row.limitMinutes, "steps[" + i + "].limitMinutes", errors);
+			Long minutes = errors.wholeNumber("steps[" + i + "].limitMinutes", row.limitMinutes);
 			stepDrafts.add(new EmergencyPlanDraft.StepDraft(row.phase, row.title, row.ownerRole,
 					minutes == null ? null : (int) Math.min(Integer.MAX_VALUE, minutes), row.message));
 		}
@@ -251,20 +251,6 @@ public class EmergencyPlanForm {
 			refused.fieldErrors().forEach(all::putIfAbsent);
 		}
 		throw RejectedRequest.invalidFields(all);
-	}
-
-	private static Long id(String value, String field, FieldErrors errors) {
-		String clean = FieldErrors.clean(value);
-		if (clean == null) {
-			return null;
-		}
-		try {
-			return Long.parseLong(clean);
-		}
-		catch (NumberFormatException notANumber) {
-			errors.add(field, "field.number");
-			return null;
-		}
 	}
 
 	public String getTitle() {

@@ -135,10 +135,10 @@ class ReleaseWebController {
 				attributes.put(field.substring("attr.".length()), value);
 			}
 		});
-		Long classId = number(fields.get("classId"));
+		Long classId = FieldErrors.pickedId(fields.get("classId"));
 		ConfigurationItemProposal proposal = new ConfigurationItemProposal(classId, fields.get("name"),
-				number(fields.get("customerUnitId")), fields.get("ipAddress"), attributes,
-				number(fields.get("relatedItemId")), fields.get("relationType"));
+				FieldErrors.pickedId(fields.get("customerUnitId")), fields.get("ipAddress"), attributes,
+				FieldErrors.pickedId(fields.get("relatedItemId")), fields.get("relationType"));
 		try {
 			register.addNewItem(id, proposal);
 		}
@@ -289,18 +289,6 @@ class ReleaseWebController {
 				.ifPresent(unitIds::add));
 		}
 		model.addAttribute("newItemUnits", organisations.findAll(unitIds));
-	}
-
-	private static Long number(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Long.valueOf(value.strip());
-		}
-		catch (NumberFormatException notANumber) {
-			return -1L;
-		}
 	}
 
 	private String form(Model model, ReleaseWebForm form, ReleaseView release, Map<String, String> errors) {

@@ -1,7 +1,11 @@
 package org.yunwei.knowledge.internal.search;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +21,30 @@ import org.springframework.scheduling.annotation.Scheduled;
  * ({@link IndexWriting}): the application is ready at once, searches answer from what the build has put so far and
  * say so, and the build applies the changes of its own time as it ends. After a transaction that logged a change the
  * change is applied at once, unless a build runs; every few seconds the follower looks for changes other nodes
- * committed, unless someone writes the index then. Each follower says how its log is read and its index built.
+ * committed, unless someone writes the index then. Each follower says how it reads its subjects as they are now and
+ * how it builds its index.
+ *
+ * @param <D> what the index holds for one subject
  */
-abstract class ChangeLogFollower implements DisposableBean {
+abstract class ChangeLogFollower<D> implements DisposableBean {
+
+	/** Changes read in one query, and their subjects in one more. */
+	static final int BATCH = 500;
+	/**
+	 * A long catch-up (a node down for long) commits every few thousand changes, not every batch: a crash loses at
+	 * most those, which the next start applies again.
+	 */
+	static final int COMMIT_EVERY = 10 * BATCH;
 
 	private final Logger log = LoggerFactory.getLogger(getClass());
 	private final IndexDirectory index;
+	private final IndexChangeLog changes;
 	private final IndexWriting writing;
 
 	/** @param name the index's name in the logs and on its threads */
-	ChangeLogFollower(IndexDirectory index, String name) {
+	ChangeLogFollower(IndexDirectory index, IndexChangeLog changes, String name) {
 		this.index = index;
+		this.changes = changes;
 		this.writing = new IndexWriting(name);
 	}
 
@@ -106,17 +123,55 @@ abstract class ChangeLogFollower implements DisposableBean {
 		writing.stop();
 	}
 
-	/** The epoch of the change log this database keeps. */
-	abstract String logEpoch();
-
 	/** The last change committed to the log. */
-	abstract long lastChange();
+	long lastChange() {
+		return changes.last();
+	}
 
 	/** How many documents a build from the database would put now. */
 	abstract long expectedDocuments();
 
+	/**
+	 * The subjects as readers may find them now, read at once, by id; a subject readers may no longer find is not in
+	 * the answer.
+	 */
+	abstract Map<Long, D> current(Set<Long> subjectIds);
+
+	/** Puts a subject's document in place of the one the index holds, if any. */
+	abstract void put(D document);
+
+	/** Takes a subject out of the index, if it is there. */
+	abstract void remove(long subjectId);
+
 	/** Applies the changes after the last one applied, in batches, committing as it goes; returns how many. */
-	abstract int applyChanges();
+	final int applyChanges() {
+		String epoch = changes.epoch();
+		long applied = index.applied();
+		int count = 0;
+		List<IndexChangeLog.Change> batch;
+		while (!stopping() && !(batch = changes.after(applied, BATCH)).isEmpty()) {
+			// each subject as it is now, the batch's in one read (a subject changed twice is read once)
+			Map<Long, D> now = current(batch.stream().map(IndexChangeLog.Change::subjectId).collect(Collectors.toSet()));
+			for (IndexChangeLog.Change change : batch) {
+				D document = now.get(change.subjectId());
+				if (document == null) {
+					remove(change.subjectId());
+				}
+				else {
+					put(document);
+				}
+				applied = change.seq();
+			}
+			count += batch.size();
+			if (count % COMMIT_EVERY == 0) {
+				index.commit(applied, epoch);
+			}
+		}
+		if (count % COMMIT_EVERY != 0) {
+			index.commit(applied, epoch);
+		}
+		return count;
+	}
 
 	/**
 	 * Builds the index from the database, telling how many documents it has put after each page, and commits once at
@@ -146,6 +201,6 @@ abstract class ChangeLogFollower implements DisposableBean {
 	}
 
 	private boolean needsBuild() {
-		return !index.follows(logEpoch()) || index.applied() > lastChange();
+		return !index.follows(changes.epoch()) || index.applied() > lastChange();
 	}
 }

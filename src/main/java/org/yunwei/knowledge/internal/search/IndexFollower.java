@@ -2,8 +2,8 @@ package org.yunwei.knowledge.internal.search;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
-import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -22,10 +22,7 @@ import org.yunwei.knowledge.ArticleRetired;
  * log, looking for changes every few seconds ({@code yunwei.knowledge.index-follow-interval}).
  */
 @Component
-public class IndexFollower extends ChangeLogFollower {
-
-	static final int BATCH = 500;
-	static final int COMMIT_EVERY = 10 * BATCH;
+public class IndexFollower extends ChangeLogFollower<IndexedArticle> {
 
 	private final KnowledgeIndex index;
 	private final KnowledgeChangeLog changes;
@@ -35,7 +32,7 @@ public class IndexFollower extends ChangeLogFollower {
 
 	IndexFollower(KnowledgeIndex index, KnowledgeChangeLog changes, PublishedArticles published,
 			@Value("${yunwei.knowledge.index-build-page:2000}") int buildPage) {
-		super(index, "knowledge-index");
+		super(index, changes, "knowledge-index");
 		this.index = index;
 		this.changes = changes;
 		this.published = published;
@@ -53,51 +50,23 @@ public class IndexFollower extends ChangeLogFollower {
 	}
 
 	@Override
-	long lastChange() {
-		return changes.last();
-	}
-
-	@Override
-	String logEpoch() {
-		return changes.epoch();
-	}
-
-	@Override
 	long expectedDocuments() {
 		return changes.publishedCount();
 	}
 
 	@Override
-	int applyChanges() {
-		String epoch = changes.epoch();
-		long applied = index.applied();
-		int count = 0;
-		List<KnowledgeChangeLog.Change> batch;
-		while (!stopping() && !(batch = changes.after(applied, BATCH)).isEmpty()) {
-			// each article as it is now, the batch's in one read (an article changed twice is read once)
-			Map<Long, IndexedArticle> now = published
-				.find(batch.stream().map(KnowledgeChangeLog.Change::articleId).collect(Collectors.toSet()));
-			for (KnowledgeChangeLog.Change change : batch) {
-				IndexedArticle article = now.get(change.articleId());
-				if (article == null) {
-					index.remove(change.articleId());
-				}
-				else {
-					index.put(article);
-				}
-				applied = change.seq();
-			}
-			count += batch.size();
-			// a long catch-up (a node down for long) commits every few thousand changes, not every batch: a crash
-			// loses at most those, which the next start applies again
-			if (count % COMMIT_EVERY == 0) {
-				index.commit(applied, epoch);
-			}
-		}
-		if (count % COMMIT_EVERY != 0) {
-			index.commit(applied, epoch);
-		}
-		return count;
+	Map<Long, IndexedArticle> current(Set<Long> articleIds) {
+		return published.find(articleIds);
+	}
+
+	@Override
+	void put(IndexedArticle article) {
+		index.put(article);
+	}
+
+	@Override
+	void remove(long articleId) {
+		index.remove(articleId);
 	}
 
 	/** Pages of whole articles read in one query each, analysed by the cores in parallel into the one writer. */

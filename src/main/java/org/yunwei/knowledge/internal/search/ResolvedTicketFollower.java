@@ -1,9 +1,10 @@
 package org.yunwei.knowledge.internal.search;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
@@ -26,10 +27,7 @@ import org.yunwei.ticket.Tickets;
  * Nobody waits for a build (a city's million tickets take minutes): it runs in the background.
  */
 @Component
-public class ResolvedTicketFollower extends ChangeLogFollower {
-
-	static final int BATCH = 500;
-	static final int COMMIT_EVERY = 10 * BATCH;
+public class ResolvedTicketFollower extends ChangeLogFollower<IndexedTicket> {
 
 	private final ResolvedTicketIndex index;
 	private final ResolvedTicketChangeLog changes;
@@ -40,22 +38,12 @@ public class ResolvedTicketFollower extends ChangeLogFollower {
 
 	ResolvedTicketFollower(ResolvedTicketIndex index, ResolvedTicketChangeLog changes, Tickets tickets,
 			ServiceCatalog catalog, @Value("${yunwei.knowledge.index-build-page:2000}") int buildPage) {
-		super(index, "knowledge-ticket-index");
+		super(index, changes, "knowledge-ticket-index");
 		this.index = index;
 		this.changes = changes;
 		this.tickets = tickets;
 		this.catalog = catalog;
 		this.buildPage = buildPage;
-	}
-
-	@Override
-	long lastChange() {
-		return changes.last();
-	}
-
-	@Override
-	String logEpoch() {
-		return changes.epoch();
 	}
 
 	@Override
@@ -69,37 +57,20 @@ public class ResolvedTicketFollower extends ChangeLogFollower {
 	}
 
 	@Override
-	int applyChanges() {
-		String epoch = changes.epoch();
-		long applied = index.applied();
-		int count = 0;
-		List<ResolvedTicketChangeLog.Change> batch;
-		Map<Long, String> names = new ConcurrentHashMap<>();
-		while (!stopping() && !(batch = changes.after(applied, BATCH)).isEmpty()) {
-			// each ticket as it is now, the batch's in one read (a ticket changed twice is read once)
-			Map<Long, ResolvedTicketText> now = tickets
-				.resolvedTextsForSystem(batch.stream().map(ResolvedTicketChangeLog.Change::ticketId)
-					.collect(Collectors.toSet()))
-				.stream().collect(Collectors.toMap(ResolvedTicketText::id, Function.identity()));
-			for (ResolvedTicketChangeLog.Change change : batch) {
-				ResolvedTicketText ticket = now.get(change.ticketId());
-				if (ticket == null) {
-					index.remove(change.ticketId());
-				}
-				else {
-					index.put(indexed(ticket, names));
-				}
-				applied = change.seq();
-			}
-			count += batch.size();
-			if (count % COMMIT_EVERY == 0) {
-				index.commit(applied, epoch);
-			}
-		}
-		if (count % COMMIT_EVERY != 0) {
-			index.commit(applied, epoch);
-		}
-		return count;
+	Map<Long, IndexedTicket> current(Set<Long> ticketIds) {
+		Map<Long, String> names = new HashMap<>();
+		return tickets.resolvedTextsForSystem(ticketIds).stream()
+			.collect(Collectors.toMap(ResolvedTicketText::id, ticket -> indexed(ticket, names)));
+	}
+
+	@Override
+	void put(IndexedTicket ticket) {
+		index.put(ticket);
+	}
+
+	@Override
+	void remove(long ticketId) {
+		index.remove(ticketId);
 	}
 
 	/**

@@ -24,24 +24,10 @@ record RoutingRuleForm(Long providerPartyId, String name, String position, Long 
 	/** The draft to submit; a number field that holds no number is refused here. */
 	RoutingRuleDraft draft() {
 		FieldErrors errors = new FieldErrors();
-		Integer number = number("position", position, errors);
-		Integer percent = number("unassignedEscalationPercent", unassignedEscalationPercent, errors);
+		Integer number = errors.smallNumber("position", position);
+		Integer percent = errors.smallNumber("unassignedEscalationPercent", unassignedEscalationPercent);
 		errors.throwIfAny();
 		return new RoutingRuleDraft(providerPartyId, name, number, serviceId, category, customerOrgUnitId, channel,
 				priority, groupId, assignment, percent, Boolean.TRUE.equals(enabled));
-	}
-
-	private static Integer number(String field, String typed, FieldErrors errors) {
-		String cleaned = FieldErrors.clean(typed);
-		if (cleaned == null) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(cleaned);
-		}
-		catch (NumberFormatException e) {
-			errors.add(field, "field.number");
-			return null;
-		}
 	}
 }
