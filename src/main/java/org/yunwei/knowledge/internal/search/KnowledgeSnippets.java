@@ -32,7 +32,18 @@ final class KnowledgeSnippets {
 
 	/** One snippet per hit of {@code top}, in its order. */
 	static String[] of(IndexSearcher searcher, Analyzer analyzer, Query matching, TopDocs top) throws IOException {
+		return of(searcher, analyzer, matching, top, false);
+	}
+
+	/**
+	 * @param weightMatches whether passages come from the query's matches (Lucene's default) or its terms' offsets:
+	 * the matches ask every clause of the query again for every hit, a third of a search's time for the flat term
+	 * disjunctions asked here, for the same marks ({@code KnowledgeSnippetsTests}, {@code ArticleQueryCostBenchmark})
+	 */
+	static String[] of(IndexSearcher searcher, Analyzer analyzer, Query matching, TopDocs top, boolean weightMatches)
+			throws IOException {
 		UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+			.withWeightMatches(weightMatches)
 			.withMaskedFieldsFunc(field -> KnowledgeAnalyzers.BODY.equals(field) ? BODY_FIELDS : Set.of())
 			.withBreakIterator(() -> LengthGoalBreakIterator
 				.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARACTERS, 0.5f))

@@ -1,9 +1,7 @@
 package org.yunwei.knowledge.internal.search;
 
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 import org.apache.lucene.index.Term;
@@ -18,8 +16,6 @@ import org.apache.lucene.util.QueryBuilder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yunwei.knowledge.internal.search.VocabularyRecords.DictionaryWord;
-import org.yunwei.knowledge.internal.search.VocabularyRecords.SynonymGroup;
 
 /**
  * Where one knowledge search's time goes, without Spring or the database: {@code -Dknowledge.benchmark.articles}
@@ -49,13 +45,13 @@ class ArticleQueryCostBenchmark {
 	void whereASearchSpendsItsTime() throws Exception {
 		KnowledgeIndex index = new KnowledgeIndex(directory);
 		try {
-			fill(index);
-			KnowledgeQueryTerms terms = new KnowledgeQueryTerms(new KnowledgeVocabulary(new NoVocabulary(), null, null));
+			GeneratedArticles.fill(index, ARTICLES);
+			KnowledgeQueryTerms terms = GeneratedArticles.queryTerms();
 			Query customers = new TermQuery(new Term(KnowledgeIndex.VISIBILITY, "CUSTOMER"));
 			IndexSearcher searcher = index.searchers().acquire();
 			try {
 				for (int pass = 0; pass < 2; pass++) { // the first pass warms the JIT
-					long before = 0, flat = 0, wordsFirst = 0, snippets = 0, building = 0;
+					long before = 0, flat = 0, wordsFirst = 0, snippets = 0, leadSnippets = 0, termSnippets = 0, building = 0;
 					int pairsAsked = 0, searches = 0;
 					for (int round = 0; round < ROUNDS; round++) {
 						for (String text : QUERIES) {
@@ -70,19 +66,28 @@ class ArticleQueryCostBenchmark {
 								top = search(searcher, asked.all(), customers);
 								pairsAsked++;
 							}
+							Query lead = top.scoreDocs.length < PAGE ? asked.all() : asked.words();
 							wordsFirst += System.nanoTime() - start;
 							start = System.nanoTime();
 							KnowledgeSnippets.of(searcher, index.analyzer(), asked.all(), top);
 							snippets += System.nanoTime() - start;
+							start = System.nanoTime();
+							KnowledgeSnippets.of(searcher, index.analyzer(), lead, top);
+							leadSnippets += System.nanoTime() - start;
+							start = System.nanoTime();
+							KnowledgeSnippets.of(searcher, index.analyzer(), lead, top, false);
+							termSnippets += System.nanoTime() - start;
 							searches++;
 						}
 					}
 					System.out.printf("ArticleQueryCostBenchmark pass %d, %d articles, %d searches (page %d, a customer's "
 							+ "filter), mean ms per search:%n  query building %.3f%n  before: nested per field, words "
 							+ "and pairs %.3f%n  flat words and pairs %.3f%n  words first, pairs when short %.3f (pairs "
-							+ "asked in %d of %d)%n  snippets of the page %.3f%n", pass, ARTICLES, searches, PAGE,
-							ms(building, searches), ms(before, searches), ms(flat, searches), ms(wordsFirst, searches),
-							pairsAsked, searches, ms(snippets, searches));
+							+ "asked in %d of %d)%n  snippets of the page, every term asked %.3f%n  snippets of the page, the query "
+							+ "that filled it %.3f%n  the same by its terms' offsets, not its matches %.3f%n", pass,
+							ARTICLES, searches, PAGE, ms(building, searches), ms(before, searches), ms(flat, searches),
+							ms(wordsFirst, searches), pairsAsked, searches, ms(snippets, searches),
+							ms(leadSnippets, searches), ms(termSnippets, searches));
 				}
 			}
 			finally {
@@ -122,49 +127,5 @@ class ArticleQueryCostBenchmark {
 		any.add(new BoostQuery(PAIRS.createBooleanQuery(KnowledgeAnalyzers.TITLE_GRAM, text), 2f), Occur.SHOULD);
 		any.add(new BoostQuery(PAIRS.createBooleanQuery(KnowledgeAnalyzers.BODY_GRAM, text), 0.5f), Occur.SHOULD);
 		return any.build();
-	}
-
-	/** The generated articles of the knowledge data set, through its package's text templates. */
-	private static void fill(KnowledgeIndex index) throws Exception {
-		Class<?> texts = Class.forName("org.yunwei.knowledge.internal.KnowledgeDatasetTexts");
-		Method article = texts.getDeclaredMethod("article", SplittableRandom.class);
-		article.setAccessible(true);
-		SplittableRandom random = new SplittableRandom(42);
-		for (int i = 1; i <= ARTICLES; i++) {
-			Object written = article.invoke(null, random);
-			index.add(new IndexedArticle(i, 1 + i % 3, (String) accessor(written, "title"),
-					(String) accessor(written, "body"), (String) accessor(written, "category"),
-					castTags(accessor(written, "tags")), random.nextInt(5) < 2 ? "CUSTOMER" : "INTERNAL"));
-		}
-		index.commit(ARTICLES, "bench");
-	}
-
-	private static Object accessor(Object record, String name) throws Exception {
-		Method method = record.getClass().getDeclaredMethod(name);
-		method.setAccessible(true);
-		return method.invoke(record);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> castTags(Object tags) {
-		return (List<String>) tags;
-	}
-
-	/** An empty vocabulary: the generated texts need no synonym or user word. */
-	private static final class NoVocabulary extends VocabularyRecords {
-
-		NoVocabulary() {
-			super(null);
-		}
-
-		@Override
-		List<SynonymGroup> synonyms() {
-			return List.of();
-		}
-
-		@Override
-		List<DictionaryWord> words() {
-			return List.of();
-		}
 	}
 }
