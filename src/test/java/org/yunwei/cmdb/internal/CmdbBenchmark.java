@@ -232,7 +232,7 @@ class CmdbBenchmark extends IntegrationTestSupport {
 	}
 
 	private long get(String path, String token) {
-		var response = api().get(path, token);
+		var response = keptApi().get(path, token);
 		if (response.status() != 200) {
 			throw new AssertionError(path + " " + response);
 		}
