@@ -76,16 +76,11 @@ public final class FieldErrors {
 	 */
 	public Long wholeNumber(String field, String value) {
 		String cleaned = clean(value);
-		if (cleaned == null) {
-			return null;
-		}
-		try {
-			return Long.valueOf(cleaned);
-		}
-		catch (NumberFormatException notANumber) {
+		Long number = cleaned == null ? null : parsed(cleaned);
+		if (cleaned != null && number == null) {
 			add(field, "field.number");
-			return null;
 		}
+		return number;
 	}
 
 	/** As {@link #wholeNumber}, for a number that must fit an {@code int}. */
@@ -107,11 +102,16 @@ public final class FieldErrors {
 		if (cleaned == null) {
 			return null;
 		}
+		Long id = parsed(cleaned);
+		return id == null ? -1L : id;
+	}
+
+	private static Long parsed(String number) {
 		try {
-			return Long.valueOf(cleaned);
+			return Long.valueOf(number);
 		}
 		catch (NumberFormatException notANumber) {
-			return -1L;
+			return null;
 		}
 	}
 

@@ -31,7 +31,7 @@ final class GeneratedArticles {
 		index.commit(count, "generated");
 	}
 
-	/** Query terms with no synonym or user word: the generated texts need none. */
+	/** Query terms with no synonym or user word: the generated texts, and the tests' own, need none. */
 	static KnowledgeQueryTerms queryTerms() {
 		return new KnowledgeQueryTerms(new KnowledgeVocabulary(new NoVocabulary(), null, null));
 	}

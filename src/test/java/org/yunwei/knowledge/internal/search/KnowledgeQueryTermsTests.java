@@ -23,8 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yunwei.knowledge.internal.search.VocabularyRecords.DictionaryWord;
-import org.yunwei.knowledge.internal.search.VocabularyRecords.SynonymGroup;
 
 /**
  * What a text asks of the index: the words alone, or words and character pairs, each term its own clause so that
@@ -36,8 +34,7 @@ class KnowledgeQueryTermsTests {
 	Path directory;
 
 	private KnowledgeIndex index;
-	private final KnowledgeQueryTerms terms = new KnowledgeQueryTerms(
-			new KnowledgeVocabulary(new FixedVocabulary(), null, null));
+	private final KnowledgeQueryTerms terms = GeneratedArticles.queryTerms();
 
 	@BeforeEach
 	void articles() throws Exception {
@@ -147,23 +144,5 @@ class KnowledgeQueryTermsTests {
 
 	private static IndexedArticle article(long id, String title, String body) {
 		return new IndexedArticle(id, 1, title, body, "网络", List.of(), "CUSTOMER");
-	}
-
-	/** No synonym and no user word: the texts here need none. */
-	private static final class FixedVocabulary extends VocabularyRecords {
-
-		FixedVocabulary() {
-			super(null);
-		}
-
-		@Override
-		List<SynonymGroup> synonyms() {
-			return List.of();
-		}
-
-		@Override
-		List<DictionaryWord> words() {
-			return List.of();
-		}
 	}
 }
