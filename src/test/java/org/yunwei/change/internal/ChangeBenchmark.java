@@ -26,6 +26,7 @@ import org.yunwei.dataset.DatasetContext;
 import org.yunwei.identity.internal.SignedIn;
 import org.yunwei.dataset.DatasetPlan;
 import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.support.RequestTimer;
 import org.yunwei.support.TestDirectory;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -119,6 +120,8 @@ class ChangeBenchmark extends IntegrationTestSupport {
 						Timestamp.from(monthEnd), world.providerParty)
 			.query(Long.class).single();
 		long[] calendar = time(() -> get("/api/v1/change-calendar?view=month&month=" + month, manager));
+		long[] calendarApart = RequestTimer.time("http://localhost:" + port + "/api/v1/change-calendar?view=month&month="
+				+ month, manager, RUNS);
 		long[] calendarRaw = time(() -> jdbc.sql(RAW_CALENDAR).params(Timestamp.from(monthStart),
 				Timestamp.from(monthEnd), world.providerParty).query().listOfRows().size());
 
@@ -170,17 +173,32 @@ class ChangeBenchmark extends IntegrationTestSupport {
 				fillSeconds, load);
 		System.out.printf("  calendar month view %s, %d changes   API p50 %.2f ms  p99 %.2f ms  raw SQL p50 %.2f ms  p99 %.2f ms%n",
 				month, inMonth, ms(calendar, 50), ms(calendar, 99), ms(calendarRaw, 50), ms(calendarRaw, 99));
+		System.out.printf("  — the same from a client in its own process (as a browser asks)  API p50 %.2f ms  p99 %.2f ms%n",
+				ms(calendarApart, 50), ms(calendarApart, 99));
 		System.out.printf("  conflicts of a new change, %d found      API p50 %.2f ms  p99 %.2f ms  raw SQL p50 %.2f ms  p99 %.2f ms%n",
 				conflictsFound, ms(conflicts, 50), ms(conflicts, 99), ms(conflictsRaw, 50), ms(conflictsRaw, 99));
 		System.out.printf("  risk assessment, 20 items, %d reached    API p50 %.2f ms  p99 %.2f ms  raw SQL p50 %.2f ms  p99 %.2f ms%n",
 				reached, ms(assess, 50), ms(assess, 99), ms(assessRaw, 50), ms(assessRaw, 99));
 		phases.print();
+		// left open for a while on request, so that an outside client (curl, another machine) can time the same URLs
+		java.time.Duration open = java.time.Duration.parse(System.getProperty("bench.change.keep-open", "PT0S"));
+		if (!open.isZero()) {
+			System.out.printf("  open for %s: curl -H 'Authorization: Bearer %s' 'http://localhost:%d/api/v1/change-calendar?view=month&month=%s'%n",
+					open, manager, port, month);
+			try {
+				Thread.sleep(open);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		System.out.printf("BENCH {\"changes\": %d, \"cmdbItems\": %d, \"loadAverage\": %.1f, \"calendarChanges\": %d, "
-				+ "\"calendarP50Ms\": %.2f, \"calendarP99Ms\": %.2f, \"calendarRawP50Ms\": %.2f, \"calendarRawP99Ms\": %.2f, "
+				+ "\"calendarP50Ms\": %.2f, \"calendarP99Ms\": %.2f, \"calendarApartP50Ms\": %.2f, \"calendarApartP99Ms\": %.2f, \"calendarRawP50Ms\": %.2f, \"calendarRawP99Ms\": %.2f, "
 				+ "\"conflictsFound\": %d, \"conflictsP50Ms\": %.2f, \"conflictsP99Ms\": %.2f, \"conflictsRawP50Ms\": %.2f, "
 				+ "\"conflictsRawP99Ms\": %.2f, \"assessReached\": %d, \"assessP50Ms\": %.2f, \"assessP99Ms\": %.2f, "
 				+ "\"assessRawP50Ms\": %.2f, \"assessRawP99Ms\": %.2f}%n",
-				total, ITEMS, load, inMonth, ms(calendar, 50), ms(calendar, 99), ms(calendarRaw, 50),
+				total, ITEMS, load, inMonth, ms(calendar, 50), ms(calendar, 99), ms(calendarApart, 50),
+				ms(calendarApart, 99), ms(calendarRaw, 50),
 				ms(calendarRaw, 99), conflictsFound, ms(conflicts, 50), ms(conflicts, 99), ms(conflictsRaw, 50),
 				ms(conflictsRaw, 99), reached, ms(assess, 50), ms(assess, 99), ms(assessRaw, 50), ms(assessRaw, 99));
 	}
