@@ -56,14 +56,19 @@ class AsynchronousListenerLimitIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void pastTheQueuesBoundThePublisherRunsTheCallItself() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch started = new CountDownLatch(4);
 		List<CompletableFuture<?>> tasks = new ArrayList<>();
 		try {
 			for (int i = 0; i < 4; i++) {
 				tasks.add(executor.submitCompletable(() -> {
+					started.countDown();
 					release.await();
 					return null;
 				}));
 			}
+			// all four threads held by this test before the queue is filled: a listener of an earlier test that still
+			// held one would, once done, take a task from the queue and leave room for the overflow (CI, once)
+			assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
 			for (int i = 0; i < ListenerExecution.QUEUED; i++) {
 				tasks.add(executor.submitCompletable(() -> null));
 			}
