@@ -99,6 +99,66 @@ class ChangeCalendarTests {
 		assertThat(week.changes()).isEqualTo(changes);
 	}
 
+	@Test
+	void theDaysShowWhatTheRelevanceComparatorChoseOnRandomMonths() {
+		for (int seed = 0; seed < 200; seed++) {
+			SplittableRandom random = new SplittableRandom(seed);
+			List<Entry> changes = new ArrayList<>();
+			for (Entry e : randomMonth(random, 1 + random.nextInt(400), 5 + random.nextInt(200))) {
+				// now and then a window of days, past the month's end too
+				Instant end = random.nextInt(15) == 0 ? e.plannedEnd().plus(Duration.ofDays(1 + random.nextInt(12)))
+						: e.plannedEnd();
+				changes.add(new Entry(e.id(), e.number(), e.title(), e.status(),
+						ChangeCategory.values()[random.nextInt(ChangeCategory.values().length)],
+						RiskLevel.values()[random.nextInt(RiskLevel.values().length)], e.plannedStart(), end, e.ciIds(),
+						e.serviceIds()));
+			}
+			changes.sort(Comparator.comparing(Entry::plannedStart).thenComparingLong(Entry::id));
+			LocalDate monday = MONTH.plusDays(random.nextInt(28));
+			assertThat(ChangeCalendar.arrange("month", MONTH, MONTH.plusMonths(1), changes, List.of()))
+				.as("month, seed %d", seed)
+				.isEqualTo(byComparator("month", MONTH, MONTH.plusMonths(1), changes));
+			assertThat(ChangeCalendar.arrange("week", monday, monday.plusDays(7), changes, List.of()))
+				.as("week, seed %d", seed)
+				.isEqualTo(byComparator("week", monday, monday.plusDays(7), changes));
+		}
+	}
+
+	/**
+	 * The arrangement the calendar used before: each day's changes sorted by a comparator of relevance (emergency,
+	 * higher risk, in conflict, planned start) for a month, by planned start for a week.
+	 */
+	static Period byComparator(String view, LocalDate from, LocalDate to, List<Entry> changes) {
+		List<Conflict> conflicts = pairwise(changes);
+		boolean month = view.equals("month");
+		Set<Long> conflicting = new HashSet<>();
+		conflicts.forEach(c -> {
+			conflicting.add(c.firstId());
+			conflicting.add(c.secondId());
+		});
+		Comparator<Entry> planned = Comparator.comparing(Entry::plannedStart).thenComparingLong(Entry::id);
+		Comparator<Entry> shownFirst = !month ? planned
+				: Comparator.comparing((Entry e) -> e.category() != ChangeCategory.EMERGENCY)
+					.thenComparing(Entry::riskLevel, Comparator.reverseOrder())
+					.thenComparing(e -> !conflicting.contains(e.id()))
+					.thenComparing(planned);
+		List<CalendarDay> days = new ArrayList<>();
+		Set<Long> shownIds = new HashSet<>();
+		for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
+			Instant dayStart = day.atStartOfDay(ChangeRegister.ZONE).toInstant();
+			Instant dayEnd = day.plusDays(1).atStartOfDay(ChangeRegister.ZONE).toInstant();
+			List<Entry> onDay = changes.stream()
+				.filter(e -> e.plannedStart().isBefore(dayEnd) && e.plannedEnd().isAfter(dayStart)).toList();
+			List<Entry> shown = onDay.stream().sorted(shownFirst).limit(month ? ChangeCalendar.SHOWN_A_DAY : onDay.size())
+				.toList();
+			shown.forEach(e -> shownIds.add(e.id()));
+			days.add(new CalendarDay(day, onDay.size(), shown.stream().map(Entry::id).toList(),
+					onDay.size() - shown.size()));
+		}
+		List<Entry> listed = month ? changes.stream().filter(e -> shownIds.contains(e.id())).toList() : changes;
+		return new Period(view, from, to, changes.size(), listed, days, List.of(), conflicts);
+	}
+
 	/** The sweep the calendar used before: every change against every one still open, by start. */
 	static List<Conflict> pairwise(List<Entry> byStart) {
 		List<Entry> sorted = new ArrayList<>(byStart);
