@@ -94,8 +94,13 @@ final class RawPostgres implements AutoCloseable {
 	}
 
 	long tickets() throws SQLException {
+		return count("ticket");
+	}
+
+	/** The rows of a table. */
+	long count(String table) throws SQLException {
 		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("select count(*) from ticket")) {
+				ResultSet rs = statement.executeQuery("select count(*) from " + table)) {
 			rs.next();
 			return rs.getLong(1);
 		}
@@ -108,6 +113,29 @@ final class RawPostgres implements AutoCloseable {
 	Latencies subjectContains(List<String> words, int samples) throws SQLException {
 		return sample("select * from ticket where subject ilike ? order by created_at desc, id desc limit 21", samples,
 				(query, i) -> query.setString(1, "%" + words.get(Math.floorMod(i, words.size())) + "%"));
+	}
+
+	/** Ten published articles whose title or body contains the word, by SQL (no ranking, no snippet). */
+	Latencies articlesContaining(List<String> words, int samples) throws SQLException {
+		return sample("""
+				select a.id, v.title from knowledge_article a join knowledge_article_version v on v.id = a.published_version_id
+				where a.status <> 'RETIRED' and (v.title ilike ? or v.body ilike ?) limit 10""", samples,
+				(query, i) -> {
+					String like = "%" + words.get(Math.floorMod(i, words.size())) + "%";
+					query.setString(1, like);
+					query.setString(2, like);
+				});
+	}
+
+	/** The newest ten resolved or closed tickets whose subject or resolution contains the word, by SQL. */
+	Latencies resolvedContaining(List<String> words, int samples) throws SQLException {
+		return sample("""
+				select id, number, subject from ticket where status in ('RESOLVED', 'CLOSED')
+				and (subject ilike ? or resolution_text ilike ?) order by id desc limit 10""", samples, (query, i) -> {
+			String like = "%" + words.get(Math.floorMod(i, words.size())) + "%";
+			query.setString(1, like);
+			query.setString(2, like);
+		});
 	}
 
 	private Latencies sample(String sql, List<Long> params, int samples) throws SQLException {

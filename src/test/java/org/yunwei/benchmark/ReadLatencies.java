@@ -99,8 +99,80 @@ final class ReadLatencies {
 		});
 	}
 
+	/**
+	 * What readers ask the knowledge base and the 日常问题查询库 (the examples of issue 17 among them): whole
+	 * phrases, Chinese with English, one or two characters.
+	 */
+	static final List<String> KNOWLEDGE_WORDS = List.of("打印机无法连接", "VPN 连接超时", "蓝屏", "网络", "慢",
+			"服务器磁盘空间不足", "邮件系统收不到邮件", "OA 系统登录失败", "扫描仪", "无线网络频繁掉线");
+
+	/** A subject as an agent types it into a new ticket, a keystroke at a time. */
+	static final String TYPED_SUBJECT = "打印机无法连接网络";
+
+	/**
+	 * Waits, at most {@code patience}, while this node builds its knowledge and resolved-ticket indexes (a city's
+	 * first start builds them in the background, and searches answer from what they hold so far meanwhile); returns
+	 * how long it waited.
+	 */
+	java.time.Duration awaitSearchIndexes(java.time.Duration patience) throws InterruptedException {
+		City.Agent agent = city.agents().getFirst();
+		long start = System.nanoTime();
+		long deadline = start + patience.toNanos();
+		while (System.nanoTime() < deadline) {
+			Api.Answer tickets = api.get(resolvedTicketsPath("打印机"), agent.token());
+			Api.Answer global = api.get("/api/v1/search?limit=1&q=" + encoded("打印机"), agent.token());
+			if (tickets.ok() && global.ok() && !tickets.json().path("building").asBoolean(true)
+					&& global.json().path("incomplete").isEmpty()) {
+				return java.time.Duration.ofNanos(System.nanoTime() - start);
+			}
+			Thread.sleep(2_000);
+		}
+		throw new IllegalStateException("The search indexes were still being built after " + patience);
+	}
+
+	/**
+	 * Knowledge search with highlighted snippets as its page asks it ({@code /api/v1/knowledge/search}, 10 hits):
+	 * agents (their party's internal articles and those for customers) and customers (those for customers) in turn.
+	 */
+	Latencies articles(int samples) {
+		return sample(samples, i -> {
+			String word = KNOWLEDGE_WORDS.get(i / 2 % KNOWLEDGE_WORDS.size());
+			String token = i % 2 == 0 ? city.agents().get(i / 2 % city.agents().size()).token()
+					: city.customers().get(i / 2 % city.customers().size()).token();
+			return api.get("/api/v1/knowledge/search?limit=10&q=" + encoded(word), token);
+		});
+	}
+
+	/** The 日常问题查询库: the resolved and closed tickets of the agent's party matching a text, 10 with snippets. */
+	Latencies resolvedTickets(int samples) {
+		return sample(samples, i -> {
+			City.Agent agent = city.agents().get(i % city.agents().size());
+			return api.get(resolvedTicketsPath(KNOWLEDGE_WORDS.get(i / 2 % KNOWLEDGE_WORDS.size())), agent.token());
+		});
+	}
+
+	/**
+	 * Suggestions while an agent types a ticket's subject: one request per keystroke, as the form asks, for the
+	 * articles and the similar resolved incidents ({@code /api/v1/knowledge/suggestions}).
+	 */
+	Latencies suggestions(int samples) {
+		return sample(samples, i -> {
+			City.Agent agent = city.agents().get(i / TYPED_SUBJECT.length() % city.agents().size());
+			String typed = TYPED_SUBJECT.substring(0, 1 + i % TYPED_SUBJECT.length());
+			return api.get("/api/v1/knowledge/suggestions?subject=" + encoded(typed), agent.token());
+		});
+	}
+
+	private static String resolvedTicketsPath(String text) {
+		return "/api/v1/knowledge/resolved-tickets?limit=10&q=" + encoded(text);
+	}
+
+	private static String encoded(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
 	private static String searchPath(String text) {
-		return "/api/v1/search?limit=20&q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+		return "/api/v1/search?limit=20&q=" + encoded(text);
 	}
 
 	/**
