@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -135,7 +136,9 @@ final class IndexWriting {
 			return;
 		}
 		exclusively(() -> {
-			work.run();
+			if (!stopping) {
+				work.run();
+			}
 			return null;
 		});
 	}
@@ -146,7 +149,9 @@ final class IndexWriting {
 			return;
 		}
 		try {
-			work.run();
+			if (!stopping) {
+				work.run();
+			}
 		}
 		finally {
 			lock.unlock();
@@ -160,13 +165,24 @@ final class IndexWriting {
 		}
 	}
 
-	/** Asks the work to stop at its next page and waits for it (no interrupt: Lucene's files must not see one). */
+	/**
+	 * Asks the work to stop at its next page and waits for it (no interrupt: Lucene's files must not see one), and
+	 * for a follower that holds the index now (the periodic one, or a request's after its commit): the index closes
+	 * after this, and a follower still writing then failed on a closed writer. Work that takes the index later sees
+	 * the stop and leaves it alone.
+	 */
 	void stop() throws InterruptedException {
 		stopping = true;
 		for (Thread worker : workers) {
 			if (!worker.join(STOP_WAIT)) {
 				log.warn("The index {} was still being written after {}; closing it anyway", name, STOP_WAIT);
 			}
+		}
+		if (lock.tryLock(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+			lock.unlock();
+		}
+		else {
+			log.warn("The index {} was still being written after {}; closing it anyway", name, STOP_WAIT);
 		}
 	}
 }
