@@ -163,31 +163,11 @@ class ChangeCalendar {
 			conflicting.add(c.secondId());
 		});
 		int days = (int) ChronoUnit.DAYS.between(from, to);
-		int[] firstDay = new int[ordered.size()];
-		int[] lastDay = new int[ordered.size()];
-		int[] count = new int[days];
+		long[] keys = new long[ordered.size()];
 		for (int place = 0; place < ordered.size(); place++) {
-			Entry change = ordered.get(place);
-			// the days the window touches: its last instant's day, not its end's (a window ending at midnight)
-			LocalDate first = LocalDate.ofInstant(change.plannedStart(), ChangeRegister.ZONE);
-			LocalDate last = LocalDate.ofInstant(change.plannedEnd().minusNanos(1), ChangeRegister.ZONE);
-			firstDay[place] = (int) Math.max(0, ChronoUnit.DAYS.between(from, first));
-			lastDay[place] = (int) Math.min(days - 1, ChronoUnit.DAYS.between(from, last));
-			for (int d = firstDay[place]; d <= lastDay[place]; d++) {
-				count[d]++;
-			}
+			keys[place] = (month ? (long) relevance(ordered.get(place), conflicting) << 32 : 0) | place;
 		}
-		long[][] onDay = new long[days][];
-		for (int d = 0; d < days; d++) {
-			onDay[d] = new long[count[d]];
-		}
-		int[] filled = new int[days];
-		for (int place = 0; place < ordered.size(); place++) {
-			long key = (month ? (long) relevance(ordered.get(place), conflicting) << 32 : 0) | place;
-			for (int d = firstDay[place]; d <= lastDay[place]; d++) {
-				onDay[d][filled[d]++] = key;
-			}
-		}
+		long[][] onDay = byDay(ordered, keys, from, days);
 		List<CalendarDay> calendarDays = new ArrayList<>(days);
 		boolean[] shown = new boolean[ordered.size()];
 		for (int d = 0; d < days; d++) {
@@ -213,6 +193,35 @@ class ChangeCalendar {
 			}
 		}
 		return new Period(view, from, to, changes.size(), List.copyOf(listed), calendarDays, freezes, conflicts);
+	}
+
+	/** Each day's keys of the changes planned on it (a window over midnight is on both days), in planned order. */
+	private static long[][] byDay(List<Entry> ordered, long[] keys, LocalDate from, int days) {
+		int[] firstDay = new int[ordered.size()];
+		int[] lastDay = new int[ordered.size()];
+		int[] count = new int[days];
+		for (int place = 0; place < ordered.size(); place++) {
+			Entry change = ordered.get(place);
+			// the days the window touches: its last instant's day, not its end's (a window ending at midnight)
+			LocalDate first = LocalDate.ofInstant(change.plannedStart(), ChangeRegister.ZONE);
+			LocalDate last = LocalDate.ofInstant(change.plannedEnd().minusNanos(1), ChangeRegister.ZONE);
+			firstDay[place] = (int) Math.max(0, ChronoUnit.DAYS.between(from, first));
+			lastDay[place] = (int) Math.min(days - 1, ChronoUnit.DAYS.between(from, last));
+			for (int d = firstDay[place]; d <= lastDay[place]; d++) {
+				count[d]++;
+			}
+		}
+		long[][] onDay = new long[days][];
+		for (int d = 0; d < days; d++) {
+			onDay[d] = new long[count[d]];
+		}
+		int[] filled = new int[days];
+		for (int place = 0; place < ordered.size(); place++) {
+			for (int d = firstDay[place]; d <= lastDay[place]; d++) {
+				onDay[d][filled[d]++] = keys[place];
+			}
+		}
+		return onDay;
 	}
 
 	/** Lower first: emergency, then higher risk, then in conflict (planned order breaks the ties). */

@@ -25,6 +25,7 @@ import org.yunwei.knowledge.internal.search.ArticleSearch;
 import org.yunwei.knowledge.internal.search.IndexFollower;
 import org.yunwei.search.GlobalSearch;
 import org.yunwei.support.IntegrationTestSupport;
+import org.yunwei.support.SearchQueries;
 import org.yunwei.support.TestDirectory;
 import org.yunwei.ticket.Tickets;
 
@@ -45,9 +46,7 @@ class KnowledgeBenchmark extends IntegrationTestSupport {
 	/** Searches a second of the paced load, asked on schedule whether the earlier ones are answered or not. */
 	private static final int PACED_RATE = Integer.getInteger("knowledge.benchmark.paced-rate", 200);
 	private static final int PACED_SECONDS = Integer.getInteger("knowledge.benchmark.paced-seconds", 15);
-	private static final List<String> QUERIES = List.of("打印机无法连接", "VPN 连接超时", "蓝屏", "网络", "慢",
-			"服务器磁盘空间不足", "邮件系统收不到邮件", "OA 系统登录失败", "扫描仪", "存储阵列硬盘告警", "无线网络频繁掉线",
-			"驱动安装失败");
+	private static final List<String> QUERIES = SearchQueries.KNOWLEDGE;
 	private static final String TYPED = "打印机无法连接网络";
 	private static final String RAW = """
 			select a.id, v.title from knowledge_article a join knowledge_article_version v on v.id = a.published_version_id

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.yunwei.support.SearchQueries;
+
 /**
  * Where one knowledge search's time goes, without Spring or the database: {@code -Dknowledge.benchmark.articles}
  * articles (default 20,000) written as {@code KnowledgeBenchmark} writes them, indexed in a temporary directory, then
@@ -31,9 +33,7 @@ class ArticleQueryCostBenchmark {
 	private static final int ARTICLES = Integer.getInteger("knowledge.benchmark.articles", 20_000);
 	private static final int ROUNDS = Integer.getInteger("knowledge.benchmark.rounds", 20);
 	private static final int PAGE = 10;
-	private static final List<String> QUERIES = List.of("打印机无法连接", "VPN 连接超时", "蓝屏", "网络", "慢",
-			"服务器磁盘空间不足", "邮件系统收不到邮件", "OA 系统登录失败", "扫描仪", "存储阵列硬盘告警", "无线网络频繁掉线",
-			"驱动安装失败");
+	private static final List<String> QUERIES = SearchQueries.KNOWLEDGE;
 
 	private static final QueryBuilder SMARTCN = new QueryBuilder(KnowledgeAnalyzers.smartcn());
 	private static final QueryBuilder PAIRS = new QueryBuilder(KnowledgeAnalyzers.grams(false));

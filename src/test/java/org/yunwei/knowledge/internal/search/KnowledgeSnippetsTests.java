@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yunwei.support.SearchQueries;
 
 /**
  * Snippets cut by the terms' offsets (what knowledge search uses: a third of the cost) against those Lucene's default,
@@ -21,9 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KnowledgeSnippetsTests {
 
-	private static final List<String> QUERIES = List.of("打印机无法连接", "VPN 连接超时", "蓝屏", "网络", "慢",
-			"服务器磁盘空间不足", "邮件系统收不到邮件", "OA 系统登录失败", "扫描仪", "存储阵列硬盘告警", "无线网络频繁掉线",
-			"驱动安装失败", "无法", "连接失败");
+	private static final List<String> QUERIES = Stream
+		.concat(SearchQueries.KNOWLEDGE.stream(), Stream.of("无法", "连接失败")).toList();
 
 	@TempDir
 	Path directory;
