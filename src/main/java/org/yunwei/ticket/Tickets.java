@@ -15,7 +15,6 @@ import org.yunwei.identity.DataScope;
 import org.yunwei.identity.Permission;
 import org.yunwei.ticket.internal.statistics.AssigneeTimeliness;
 import org.yunwei.ticket.internal.statistics.HeadlineFigures;
-import org.yunwei.ticket.internal.SimilarIncidents;
 import org.yunwei.ticket.internal.TicketFacade;
 import org.yunwei.ticket.internal.record.TicketAccess;
 import org.yunwei.web.DateRange;
@@ -46,11 +45,8 @@ public class Tickets {
 	private final AssigneeTimeliness timeliness;
 	private final HeadlineFigures headline;
 	private final Actors actors;
-	private final SimilarIncidents similar;
 
-	Tickets(TicketFacade tickets, AssigneeTimeliness timeliness, HeadlineFigures headline, Actors actors,
-			SimilarIncidents similar) {
-		this.similar = similar;
+	Tickets(TicketFacade tickets, AssigneeTimeliness timeliness, HeadlineFigures headline, Actors actors) {
 		this.tickets = tickets;
 		this.timeliness = timeliness;
 		this.headline = headline;
@@ -301,23 +297,6 @@ public class Tickets {
 	@Transactional(readOnly = true)
 	public List<TicketReference> openIncidentsOfService(long serviceId, int limit) {
 		return openIncidents("service_id", serviceId, checked(limit));
-	}
-
-	/**
-	 * Resolved or closed incidents of those the signed-in person may see whose subject resembles the text (shares the
-	 * most two-character pieces with it), best first: the similar past incidents shown while a ticket is written.
-	 *
-	 * @param text what is typed; a text of fewer than two characters finds nothing
-	 * @param limit 1 to {@link #MAX_LIMIT}
-	 * @return empty also for a person who may read no ticket
-	 */
-	@Transactional(readOnly = true)
-	public List<TicketReference> similarResolvedIncidents(String text, int limit) {
-		int checkedLimit = checked(limit);
-		if (text == null || text.strip().length() < 2) {
-			return List.of();
-		}
-		return tickets.readerScope().map(scope -> similar.like(text.strip(), scope, checkedLimit)).orElse(List.of());
 	}
 
 	/** The open incidents of one customer unit, newest first, of those the signed-in person may see. */

@@ -23,11 +23,11 @@ import org.yunwei.identity.Actors;
 import org.yunwei.identity.internal.SignedIn;
 import org.yunwei.knowledge.internal.search.ArticleSearch;
 import org.yunwei.knowledge.internal.search.IndexFollower;
+import org.yunwei.knowledge.internal.search.ResolvedTicketSearch;
 import org.yunwei.search.GlobalSearch;
 import org.yunwei.support.IntegrationTestSupport;
 import org.yunwei.support.SearchQueries;
 import org.yunwei.support.TestDirectory;
-import org.yunwei.ticket.Tickets;
 
 /**
  * The knowledge search (issue 17): {@code -Dknowledge.benchmark.articles} generated articles (default 100,000, the
@@ -62,7 +62,7 @@ class KnowledgeBenchmark extends IntegrationTestSupport {
 	IndexFollower follower;
 
 	@Autowired
-	Tickets tickets;
+	ResolvedTicketSearch resolvedTickets;
 
 	@Autowired
 	GlobalSearch globalSearch;
@@ -133,7 +133,7 @@ class KnowledgeBenchmark extends IntegrationTestSupport {
 					String prefix = TYPED.substring(0, end);
 					long start = System.nanoTime();
 					search.search(prefix, 5, reader);
-					tickets.similarResolvedIncidents(prefix, 5);
+					resolvedTickets.similarIncidents(prefix, 5);
 					typing.add(System.nanoTime() - start);
 				}
 			}

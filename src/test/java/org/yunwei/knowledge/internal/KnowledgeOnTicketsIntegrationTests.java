@@ -1,9 +1,11 @@
 package org.yunwei.knowledge.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +59,9 @@ class KnowledgeOnTicketsIntegrationTests extends IntegrationTestSupport {
 		long internal = published(word + "（内部排查）", "INTERNAL");
 		long forCustomers = published(word + "的处理方法", "CUSTOMER");
 		long incident = new ResolvedTickets(world).resolved(word);
+		// the similar incidents come from the 日常问题查询库's index, which takes the resolution after its commit
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> suggestions(world.token(world.agent), word).contains("\"ticketId\":" + incident));
 		String stranger = world.directory.user(world.directory.orgUnit(
 				world.directory.party("CUSTOMER", TestDirectory.unique("别的委办局")), null, "办公室"));
 

@@ -9,7 +9,7 @@ import org.yunwei.ticket.ResolvedTicketText;
  * reader looks for, and the snippet's start when nothing in the body matched), then the description, the service's
  * name, the configuration item and the category.
  */
-record IndexedTicket(long id, Long providerPartyId, long customerOrgUnitId, String subject, String body) {
+record IndexedTicket(long id, String type, Long providerPartyId, long customerOrgUnitId, String subject, String body) {
 
 	static IndexedTicket of(ResolvedTicketText ticket, String serviceName) {
 		StringJoiner body = new StringJoiner("\n");
@@ -19,7 +19,7 @@ record IndexedTicket(long id, Long providerPartyId, long customerOrgUnitId, Stri
 				body.add(part.strip());
 			}
 		}
-		return new IndexedTicket(ticket.id(), ticket.providerPartyId(), ticket.customerOrgUnitId(), ticket.subject(),
+		return new IndexedTicket(ticket.id(), ticket.type().name(), ticket.providerPartyId(), ticket.customerOrgUnitId(), ticket.subject(),
 				body.toString());
 	}
 }

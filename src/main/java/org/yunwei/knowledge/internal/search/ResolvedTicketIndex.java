@@ -27,8 +27,10 @@ class ResolvedTicketIndex extends IndexDirectory {
 	static final String ORDER = "order";
 	static final String PROVIDER = "provider";
 	static final String UNIT = "unit";
-	/** The document layout; an index of another layout is rebuilt at start. */
-	static final String CURRENT_FORMAT = "1";
+	/** {@code INCIDENT} or {@code SERVICE_REQUEST}: the suggestions beside a ticket being written ask incidents only. */
+	static final String TYPE = "type";
+	/** The document layout; an index of another layout is rebuilt at start (2: the ticket's type). */
+	static final String CURRENT_FORMAT = "2";
 
 	ResolvedTicketIndex(@Value("${yunwei.knowledge.ticket-index-directory}") Path path) throws IOException {
 		super(path, CURRENT_FORMAT);
@@ -52,6 +54,7 @@ class ResolvedTicketIndex extends IndexDirectory {
 			doc.add(new StringField(PROVIDER, String.valueOf(ticket.providerPartyId()), Field.Store.NO));
 		}
 		doc.add(new StringField(UNIT, String.valueOf(ticket.customerOrgUnitId()), Field.Store.NO));
+		doc.add(new StringField(TYPE, ticket.type(), Field.Store.NO));
 		doc.add(new TextField(KnowledgeAnalyzers.TITLE, ticket.subject(), Field.Store.NO));
 		doc.add(new TextField(KnowledgeAnalyzers.TITLE_GRAM, ticket.subject(), Field.Store.NO));
 		doc.add(new Field(KnowledgeAnalyzers.BODY, ticket.body(), BODY_TYPE));

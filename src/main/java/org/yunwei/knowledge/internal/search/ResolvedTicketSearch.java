@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
 import org.yunwei.identity.DataScope;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.ticket.TicketReference;
+import org.yunwei.ticket.TicketType;
 import org.yunwei.ticket.Tickets;
 import org.yunwei.web.RejectedRequest;
 
@@ -94,11 +96,7 @@ public class ResolvedTicketSearch {
 		if (matching == null) {
 			return new ResolvedTicketResults(List.of(), null, building);
 		}
-		BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching, Occur.MUST);
-		Query filter = filter(scope);
-		if (filter != null) {
-			query.add(filter, Occur.FILTER);
-		}
+		BooleanQuery.Builder query = inScope(matching, scope);
 		int size = Math.min(limit, MAX_LIMIT);
 		try {
 			IndexSearcher searcher = index.searchers().acquire();
@@ -114,14 +112,8 @@ public class ResolvedTicketSearch {
 				if (docs.length == 0) {
 					return new ResolvedTicketResults(List.of(), null, building);
 				}
-				StoredFields fields = searcher.storedFields();
-				long[] ids = new long[docs.length];
-				for (int i = 0; i < docs.length; i++) {
-					ids[i] = Long.parseLong(fields.document(docs[i].doc, ID_ONLY).get(ResolvedTicketIndex.ID));
-				}
-				// one read of the database for the page: what was reopened a moment ago never shows
-				Map<Long, TicketReference> live = tickets.finishedVisible(Arrays.stream(ids).boxed().toList())
-					.stream().collect(Collectors.toMap(TicketReference::id, Function.identity()));
+				long[] ids = ticketIds(searcher, docs);
+				Map<Long, TicketReference> live = live(ids);
 				String[] snippets = KnowledgeSnippets.of(searcher, index.analyzer(), matching,
 						new TopDocs(top.totalHits, docs));
 				String portal = scope.partyKind() == PartyKind.CUSTOMER ? "/portal/tickets/" : "/tickets/";
@@ -143,6 +135,70 @@ public class ResolvedTicketSearch {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/**
+	 * The resolved and closed incidents most like a subject being typed, in the reader's scope, best first: the
+	 * similar past incidents beside a ticket being written. Asked of the index as the 日常问题查询库 asks it, without
+	 * snippets, and checked against the database as its pages are.
+	 *
+	 * @return empty for a text of fewer than two characters, and for a person who may read no ticket
+	 */
+	public List<TicketReference> similarIncidents(String text, int limit) {
+		Optional<DataScope> scope = tickets.readerScope();
+		if (scope.isEmpty() || text == null || text.strip().length() < 2 || limit < 1) {
+			return List.of();
+		}
+		Query matching = terms.matching(text.strip());
+		if (matching == null) {
+			return List.of();
+		}
+		Query query = inScope(matching, scope.get())
+			.add(new TermQuery(new Term(ResolvedTicketIndex.TYPE, TicketType.INCIDENT.name())), Occur.FILTER)
+			.build();
+		try {
+			IndexSearcher searcher = index.searchers().acquire();
+			try {
+				ScoreDoc[] docs = searcher.search(query, Math.min(limit, MAX_LIMIT), RANKING, false).scoreDocs;
+				long[] ids = ticketIds(searcher, docs);
+				Map<Long, TicketReference> live = live(ids);
+				return Arrays.stream(ids).mapToObj(live::get).filter(Objects::nonNull).toList();
+			}
+			finally {
+				index.searchers().release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The text's terms, filtered on the reader's scope. */
+	private static BooleanQuery.Builder inScope(Query matching, DataScope scope) {
+		BooleanQuery.Builder query = new BooleanQuery.Builder().add(matching, Occur.MUST);
+		Query filter = filter(scope);
+		if (filter != null) {
+			query.add(filter, Occur.FILTER);
+		}
+		return query;
+	}
+
+	private static long[] ticketIds(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+		StoredFields fields = searcher.storedFields();
+		long[] ids = new long[docs.length];
+		for (int i = 0; i < docs.length; i++) {
+			ids[i] = Long.parseLong(fields.document(docs[i].doc, ID_ONLY).get(ResolvedTicketIndex.ID));
+		}
+		return ids;
+	}
+
+	/** One read of the database for the hits: what was reopened a moment ago never shows. */
+	private Map<Long, TicketReference> live(long[] ids) {
+		if (ids.length == 0) {
+			return Map.of();
+		}
+		return tickets.finishedVisible(Arrays.stream(ids).boxed().toList()).stream()
+			.collect(Collectors.toMap(TicketReference::id, Function.identity()));
 	}
 
 	/** The reader's scope as the index holds it: the ticket module's rule, on the fields it keeps for it. */

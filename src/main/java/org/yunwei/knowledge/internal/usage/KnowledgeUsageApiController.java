@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yunwei.identity.Actors;
 import org.yunwei.knowledge.KnowledgeHit;
 import org.yunwei.knowledge.internal.search.ArticleSearch;
-import org.yunwei.ticket.Tickets;
+import org.yunwei.knowledge.internal.search.ResolvedTicketSearch;
 import org.yunwei.web.FieldErrors;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,13 +35,14 @@ class KnowledgeUsageApiController {
 
 	private final ArticleSearch search;
 	private final ArticleUsage usage;
-	private final Tickets tickets;
+	private final ResolvedTicketSearch resolvedTickets;
 	private final Actors actors;
 
-	KnowledgeUsageApiController(ArticleSearch search, ArticleUsage usage, Tickets tickets, Actors actors) {
+	KnowledgeUsageApiController(ArticleSearch search, ArticleUsage usage, ResolvedTicketSearch resolvedTickets,
+			Actors actors) {
 		this.search = search;
 		this.usage = usage;
-		this.tickets = tickets;
+		this.resolvedTickets = resolvedTickets;
 		this.actors = actors;
 	}
 
@@ -71,7 +72,7 @@ class KnowledgeUsageApiController {
 		errors.required("subject", text, MAX_TEXT);
 		errors.throwIfAny();
 		return new Suggestions(search.search(text, LIMIT, actors.current()),
-				tickets.similarResolvedIncidents(text, LIMIT).stream()
+				resolvedTickets.similarIncidents(text, LIMIT).stream()
 					.map(t -> new SimilarIncident(t.id(), t.number(), t.subject(),
 							t.resolvedAt() != null ? t.resolvedAt() : t.closedAt()))
 					.toList());

@@ -13,7 +13,7 @@ import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.knowledge.internal.search.ArticleSearch;
-import org.yunwei.ticket.Tickets;
+import org.yunwei.knowledge.internal.search.ResolvedTicketSearch;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
@@ -31,13 +31,14 @@ class KnowledgeUsageWebController {
 
 	private final ArticleSearch search;
 	private final ArticleUsage usage;
-	private final Tickets tickets;
+	private final ResolvedTicketSearch resolvedTickets;
 	private final Actors actors;
 
-	KnowledgeUsageWebController(ArticleSearch search, ArticleUsage usage, Tickets tickets, Actors actors) {
+	KnowledgeUsageWebController(ArticleSearch search, ArticleUsage usage, ResolvedTicketSearch resolvedTickets,
+			Actors actors) {
 		this.search = search;
 		this.usage = usage;
-		this.tickets = tickets;
+		this.resolvedTickets = resolvedTickets;
 		this.actors = actors;
 	}
 
@@ -56,7 +57,7 @@ class KnowledgeUsageWebController {
 		model.addAttribute("building", search.building().orElse(null));
 		model.addAttribute("articles", text == null ? List.of() : search.search(text, SUGGESTED_ARTICLES, reader));
 		model.addAttribute("incidents", text == null ? List.of()
-				: tickets.similarResolvedIncidents(text, SIMILAR_INCIDENTS));
+				: resolvedTickets.similarIncidents(text, SIMILAR_INCIDENTS));
 		model.addAttribute("ticketBase", reader.partyKind() == PartyKind.CUSTOMER ? "/portal/tickets/" : "/tickets/");
 		return "knowledge/usage :: suggestions";
 	}

@@ -21,10 +21,10 @@ class ResolvedTicketIndexTests {
 	void aTicketPutAgainReplacesItsDocumentAndARemovedOneIsGone() throws Exception {
 		ResolvedTicketIndex index = new ResolvedTicketIndex(directory);
 		try {
-			index.put(new IndexedTicket(7, 1L, 2, "复印机卡纸", "更换搓纸轮。"));
+			index.put(new IndexedTicket(7, "INCIDENT", 1L, 2, "复印机卡纸", "更换搓纸轮。"));
 			index.commit(1, "e");
 			assertThat(count(index, "7")).isEqualTo(1);
-			index.put(new IndexedTicket(7, 1L, 2, "复印机卡纸", "更换定影组件。"));
+			index.put(new IndexedTicket(7, "INCIDENT", 1L, 2, "复印机卡纸", "更换定影组件。"));
 			index.commit(2, "e");
 			assertThat(count(index, "7")).isEqualTo(1);
 			assertThat(index.documents()).isEqualTo(1);

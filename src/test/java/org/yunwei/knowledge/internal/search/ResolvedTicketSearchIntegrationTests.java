@@ -44,7 +44,12 @@ class ResolvedTicketSearchIntegrationTests extends IntegrationTestSupport {
 
 	/** Opens a ticket as the bureau's user, has the agent resolve it, and waits until the index applied that. */
 	private long resolved(String subject, String description, String resolution) {
+		return resolved("INCIDENT", subject, description, resolution);
+	}
+
+	private long resolved(String type, String subject, String description, String resolution) {
 		Map<String, Object> body = world.ticket(subject);
+		body.put("type", type);
 		body.put("description", description);
 		var opened = world.api.post("/api/v1/tickets", world.token(world.bureauUser), body);
 		assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
@@ -91,6 +96,27 @@ class ResolvedTicketSearchIntegrationTests extends IntegrationTestSupport {
 
 	private static String encode(String text) {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void theSuggestionsWhileATicketIsWrittenAreIncidentsMostLikeItsSubjectFirst() {
+		String place = TestDirectory.unique("档案馆");
+		long request = resolved("SERVICE_REQUEST", place + "会议室投影仪无信号", "申请检查投影仪。", "更换 HDMI 线。");
+		long incident = resolved(place + "会议室投影仪无信号", "开会时投影仪突然无信号。", "更换 HDMI 线后恢复。");
+		long lessLike = resolved(place + "打印机卡纸", "会议室旁的打印机卡纸。", "取出卡纸。");
+
+		var answer = world.api.get("/api/v1/knowledge/suggestions?subject=" + encode(place + "会议室投影仪无信号"),
+				agent);
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+		List<Long> incidents = new ArrayList<>();
+		answer.json().get("incidents").forEach(hit -> incidents.add(hit.get("ticketId").asLong()));
+		assertThat(incidents).as("incidents only, the most alike first").startsWith(incident)
+			.doesNotContain(request);
+		if (incidents.contains(lessLike)) {
+			assertThat(incidents.indexOf(lessLike)).isGreaterThan(incidents.indexOf(incident));
+		}
+		assertThat(found(agent, place + "会议室投影仪无信号")).as("the 日常问题查询库 finds both kinds")
+			.contains(request, incident);
 	}
 
 	@Test
