@@ -124,6 +124,9 @@ class CityBenchmark {
 		}
 	}
 
+	/** Samples of a raw {@code ilike} over the finished tickets: about 1.5 s each on the city, read to the end. */
+	private static final int RAW_SCAN_SAMPLES = 40;
+
 	private void reads(ReadLatencies reads, City city, RawPostgres raw) throws Exception {
 		List<ReadLatencies.Seen> seen = new ArrayList<>();
 		Latencies queue = reads.queue(READ_SAMPLES, seen);
@@ -143,11 +146,11 @@ class CityBenchmark {
 				"10 articles containing the words, by SQL ilike", "p99 ≤ 50 ms");
 		latencyRow("Suggestions while a ticket's subject is typed (one request per keystroke), agents",
 				"knowledgeSuggestions", reads.suggestions(READ_SAMPLES),
-				raw.resolvedContaining(List.of("打印", "打印机", "打印机无法连接"), READ_SAMPLES),
+				raw.resolvedContaining(List.of("打印", "打印机", "打印机无法连接"), RAW_SCAN_SAMPLES),
 				"10 resolved tickets containing the prefix, by SQL ilike", "p99 ≤ 50 ms");
 		latencyRow("日常问题查询库 (/api/v1/knowledge/resolved-tickets, 10 hits with snippets), agents",
 				"resolvedTicketSearch", reads.resolvedTickets(READ_SAMPLES),
-				raw.resolvedContaining(ReadLatencies.KNOWLEDGE_WORDS, READ_SAMPLES),
+				raw.resolvedContaining(ReadLatencies.KNOWLEDGE_WORDS, RAW_SCAN_SAMPLES),
 				"10 resolved tickets containing the words, by SQL ilike", "p99 ≤ 100 ms");
 		latencyRow("Statistics dashboard, 30 days, manager (one /report request)", "dashboard",
 				reads.report(DASHBOARD_SAMPLES), raw.countLastMonth(DASHBOARD_SAMPLES), "count(*) of the 30 days",

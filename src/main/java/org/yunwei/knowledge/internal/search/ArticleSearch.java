@@ -73,10 +73,10 @@ public class ArticleSearch {
 			IndexSearcher searcher = index.searchers().acquire();
 			try {
 				// the words alone first: the character pairs only when they fill less than the page (see Asked)
-				TopDocs top = asked.words() == null ? null : searcher.search(filtered(asked.words(), filter), size);
+				TopDocs top = asked.words() == null ? null : BestHits.of(searcher, filtered(asked.words(), filter), size);
 				Query matching = asked.words();
 				if (top == null || top.scoreDocs.length < size) {
-					top = searcher.search(filtered(asked.all(), filter), size);
+					top = BestHits.of(searcher, filtered(asked.all(), filter), size);
 					matching = asked.all();
 				}
 				// snippets mark what found the page: the highlighter looks up every term of its query in every hit,

@@ -19,7 +19,7 @@ record IndexedTicket(long id, String type, Long providerPartyId, long customerOr
 				body.add(part.strip());
 			}
 		}
-		return new IndexedTicket(ticket.id(), ticket.type().name(), ticket.providerPartyId(), ticket.customerOrgUnitId(), ticket.subject(),
-				body.toString());
+		return new IndexedTicket(ticket.id(), ticket.type().name(), ticket.providerPartyId(),
+				ticket.customerOrgUnitId(), ticket.subject(), body.toString());
 	}
 }

@@ -149,17 +149,20 @@ public class ResolvedTicketSearch {
 		if (scope.isEmpty() || text == null || text.strip().length() < 2 || limit < 1) {
 			return List.of();
 		}
-		Query matching = terms.matching(text.strip());
-		if (matching == null) {
+		KnowledgeQueryTerms.Asked asked = terms.asked(text.strip());
+		if (asked == null) {
 			return List.of();
 		}
-		Query query = inScope(matching, scope.get())
-			.add(new TermQuery(new Term(ResolvedTicketIndex.TYPE, TicketType.INCIDENT.name())), Occur.FILTER)
-			.build();
+		int size = Math.min(limit, MAX_LIMIT);
 		try {
 			IndexSearcher searcher = index.searchers().acquire();
 			try {
-				ScoreDoc[] docs = searcher.search(query, Math.min(limit, MAX_LIMIT), RANKING, false).scoreDocs;
+				// as the articles are asked: the words alone first, the character pairs only when those find too few
+				ScoreDoc[] docs = asked.words() == null ? new ScoreDoc[0]
+						: BestHits.of(searcher, incidents(asked.words(), scope.get()), size).scoreDocs;
+				if (docs.length < size) {
+					docs = BestHits.of(searcher, incidents(asked.all(), scope.get()), size).scoreDocs;
+				}
 				long[] ids = ticketIds(searcher, docs);
 				Map<Long, TicketReference> live = live(ids);
 				return Arrays.stream(ids).mapToObj(live::get).filter(Objects::nonNull).toList();
@@ -171,6 +174,12 @@ public class ResolvedTicketSearch {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	private static Query incidents(Query matching, DataScope scope) {
+		return inScope(matching, scope)
+			.add(new TermQuery(new Term(ResolvedTicketIndex.TYPE, TicketType.INCIDENT.name())), Occur.FILTER)
+			.build();
 	}
 
 	/** The text's terms, filtered on the reader's scope. */
