@@ -36,6 +36,8 @@ class CityBenchmark {
 	private static final Duration CREATION_WARM_UP = duration("bench.creation.warmup", "PT5S");
 	private static final Duration CREATION_WINDOW = duration("bench.creation.window", "PT10S");
 	private static final int READ_SAMPLES = Integer.getInteger("bench.reads.samples", 200);
+	/** Samples of a raw {@code ilike} over the finished tickets: about 1.5 s each on the city, read to the end. */
+	private static final int RAW_SCAN_SAMPLES = 40;
 	private static final int DASHBOARD_SAMPLES = Integer.getInteger("bench.dashboard.samples", 30);
 	private static final int MIXED_USERS = Integer.getInteger("bench.mixed.users", 500);
 	private static final Duration MIXED_DURATION = duration("bench.mixed.duration", "PT10M");
@@ -123,9 +125,6 @@ class CityBenchmark {
 					clients == 32 ? "≥ 1,000/s, p99 ≤ 50 ms" : "");
 		}
 	}
-
-	/** Samples of a raw {@code ilike} over the finished tickets: about 1.5 s each on the city, read to the end. */
-	private static final int RAW_SCAN_SAMPLES = 40;
 
 	private void reads(ReadLatencies reads, City city, RawPostgres raw) throws Exception {
 		List<ReadLatencies.Seen> seen = new ArrayList<>();
