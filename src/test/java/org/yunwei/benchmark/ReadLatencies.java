@@ -106,24 +106,34 @@ final class ReadLatencies {
 	static final String TYPED_SUBJECT = "打印机无法连接网络";
 
 	/**
-	 * Waits, at most {@code patience}, while this node builds its knowledge and resolved-ticket indexes (a city's
-	 * first start builds them in the background, and searches answer from what they hold so far meanwhile); returns
-	 * how long it waited.
+	 * Waits, at most {@code patience}, until this node's knowledge and resolved-ticket indexes hold everything: a
+	 * city's first start builds them in the background, and a start after the generator catches up with what the
+	 * generator's own process left unapplied; searches answer from what the indexes hold meanwhile. Asked of the
+	 * search administration's API as the first manager (a service manager administers the search); returns how long it
+	 * waited.
 	 */
 	java.time.Duration awaitSearchIndexes(java.time.Duration patience) throws InterruptedException {
-		City.Agent agent = city.agents().getFirst();
+		String manager = city.managers().getFirst().token();
 		long start = System.nanoTime();
 		long deadline = start + patience.toNanos();
 		while (System.nanoTime() < deadline) {
-			Api.Answer tickets = api.get(resolvedTicketsPath("打印机"), agent.token());
-			Api.Answer global = api.get("/api/v1/search?limit=1&q=" + encoded("打印机"), agent.token());
-			if (tickets.ok() && global.ok() && !tickets.json().path("building").asBoolean(true)
-					&& global.json().path("incomplete").isEmpty()) {
+			if (complete(api.get("/api/v1/knowledge/index", manager))
+					&& complete(api.get("/api/v1/knowledge/index/resolved-tickets", manager))) {
 				return java.time.Duration.ofNanos(System.nanoTime() - start);
 			}
 			Thread.sleep(2_000);
 		}
-		throw new IllegalStateException("The search indexes were still being built after " + patience);
+		throw new IllegalStateException("The search indexes were still behind the database after " + patience);
+	}
+
+	/** An index that no build is writing and that applied the last change of its log. */
+	private static boolean complete(Api.Answer state) {
+		if (!state.ok()) {
+			throw new IllegalStateException("The search administration did not answer: " + state);
+		}
+		JsonNode json = state.json();
+		return !json.path("rebuild").path("running").asBoolean(false)
+				&& json.path("applied").asLong(-1) >= json.path("lastChange").asLong(Long.MAX_VALUE);
 	}
 
 	/**

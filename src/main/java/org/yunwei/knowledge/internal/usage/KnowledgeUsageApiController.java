@@ -15,8 +15,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunwei.identity.Actors;
 import org.yunwei.knowledge.KnowledgeHit;
-import org.yunwei.knowledge.internal.search.ArticleSearch;
-import org.yunwei.knowledge.internal.search.ResolvedTicketSearch;
 import org.yunwei.web.FieldErrors;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,18 +29,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class KnowledgeUsageApiController {
 
 	static final int MAX_TEXT = 200;
-	static final int LIMIT = 5;
 
-	private final ArticleSearch search;
+	private final SubjectSuggestions suggestions;
 	private final ArticleUsage usage;
-	private final ResolvedTicketSearch resolvedTickets;
 	private final Actors actors;
 
-	KnowledgeUsageApiController(ArticleSearch search, ArticleUsage usage, ResolvedTicketSearch resolvedTickets,
-			Actors actors) {
-		this.search = search;
+	KnowledgeUsageApiController(SubjectSuggestions suggestions, ArticleUsage usage, Actors actors) {
+		this.suggestions = suggestions;
 		this.usage = usage;
-		this.resolvedTickets = resolvedTickets;
 		this.actors = actors;
 	}
 
@@ -71,11 +65,11 @@ class KnowledgeUsageApiController {
 		String text = FieldErrors.clean(subject);
 		errors.required("subject", text, MAX_TEXT);
 		errors.throwIfAny();
-		return new Suggestions(search.search(text, LIMIT, actors.current()),
-				resolvedTickets.similarIncidents(text, LIMIT).stream()
-					.map(t -> new SimilarIncident(t.id(), t.number(), t.subject(),
-							t.resolvedAt() != null ? t.resolvedAt() : t.closedAt()))
-					.toList());
+		SubjectSuggestions.Suggested suggested = suggestions.of(text, actors.current());
+		return new Suggestions(suggested.articles(), suggested.incidents().stream()
+			.map(t -> new SimilarIncident(t.id(), t.number(), t.subject(),
+					t.resolvedAt() != null ? t.resolvedAt() : t.closedAt()))
+			.toList());
 	}
 
 	@GetMapping("/tickets/{ticketId}/articles")

@@ -13,7 +13,6 @@ import org.yunwei.identity.Actor;
 import org.yunwei.identity.Actors;
 import org.yunwei.identity.PartyKind;
 import org.yunwei.knowledge.internal.search.ArticleSearch;
-import org.yunwei.knowledge.internal.search.ResolvedTicketSearch;
 import org.yunwei.web.FieldErrors;
 import org.yunwei.web.RejectedRequest;
 
@@ -25,20 +24,18 @@ import org.yunwei.web.RejectedRequest;
 @Controller
 class KnowledgeUsageWebController {
 
-	static final int SUGGESTED_ARTICLES = 5;
-	static final int SIMILAR_INCIDENTS = 5;
 	static final int MAX_TEXT = 200;
 
 	private final ArticleSearch search;
+	private final SubjectSuggestions suggestions;
 	private final ArticleUsage usage;
-	private final ResolvedTicketSearch resolvedTickets;
 	private final Actors actors;
 
-	KnowledgeUsageWebController(ArticleSearch search, ArticleUsage usage, ResolvedTicketSearch resolvedTickets,
+	KnowledgeUsageWebController(ArticleSearch search, SubjectSuggestions suggestions, ArticleUsage usage,
 			Actors actors) {
 		this.search = search;
+		this.suggestions = suggestions;
 		this.usage = usage;
-		this.resolvedTickets = resolvedTickets;
 		this.actors = actors;
 	}
 
@@ -55,9 +52,10 @@ class KnowledgeUsageWebController {
 		}
 		model.addAttribute("typed", text != null);
 		model.addAttribute("building", search.building().orElse(null));
-		model.addAttribute("articles", text == null ? List.of() : search.search(text, SUGGESTED_ARTICLES, reader));
-		model.addAttribute("incidents", text == null ? List.of()
-				: resolvedTickets.similarIncidents(text, SIMILAR_INCIDENTS));
+		SubjectSuggestions.Suggested suggested = text == null ? new SubjectSuggestions.Suggested(List.of(), List.of())
+				: suggestions.of(text, reader);
+		model.addAttribute("articles", suggested.articles());
+		model.addAttribute("incidents", suggested.incidents());
 		model.addAttribute("ticketBase", reader.partyKind() == PartyKind.CUSTOMER ? "/portal/tickets/" : "/tickets/");
 		return "knowledge/usage :: suggestions";
 	}
